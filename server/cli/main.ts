@@ -1,0 +1,73 @@
+// `atlas <command>`: dispatches to one command module per verb.
+import { CliError, type CliIo, type Command } from './command'
+import { coverageCommand } from './commands/coverage'
+import { geodataCommand } from './commands/geodata'
+
+function notYetAvailable(name: string, summary: string, usage: string): Command {
+  const help = `Usage: atlas ${usage}\n\n${summary}\n\nNot yet available in this version of Unity Atlas.\n`
+  return {
+    name,
+    summary: `${summary} (not yet available)`,
+    help,
+    async run(args, io) {
+      if (args.includes('--help') || args.includes('-h')) {
+        io.out(help)
+        return 0
+      }
+      throw new CliError(`atlas ${name}: not yet available in this version of Unity Atlas`, 3)
+    },
+  }
+}
+
+export const COMMANDS: readonly Command[] = [
+  coverageCommand,
+  geodataCommand,
+  notYetAvailable('import', 'import units or areas from CSV, XLSX, GeoJSON or shapefiles', 'import units|areas <file> [options]'),
+  notYetAvailable('plan', 'choose the next demonstration sites (maximal coverage)', 'plan --area CODE --sites N [options]'),
+  notYetAvailable('export', 'print-quality map images (PNG/PDF)', 'export --out FILE.png|pdf [options]'),
+]
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length))
+  return [
+    'Usage: atlas <command> [options]   (atlas <command> --help for details)',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Environment: ATLAS_DATA_DIR (./data) holds the store; ATLAS_DEMO=0 leaves an empty store unseeded.',
+    '',
+  ].join('\n')
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage())
+    return name === undefined ? 2 : 0
+  }
+  const command = COMMANDS.find((c) => c.name === name)
+  if (!command) {
+    io.err(`atlas: unknown command "${name}" (expected one of: ${COMMANDS.map((c) => c.name).join(', ')})\n`)
+    return 2
+  }
+  try {
+    return await command.run(args, io)
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`${error.message}\n`)
+      return error.exitCode
+    }
+    io.err(`atlas ${name} failed: ${(error as Error).stack ?? String(error)}\n`)
+    return 1
+  }
+}
+
+/** Runs the CLI on this process's arguments and sets its exit code. */
+export async function runFromProcess(): Promise<void> {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    env: process.env,
+  })
+}

@@ -1,0 +1,34 @@
+// Configuration from the environment, checked once at start with messages that name the bad value.
+import { resolve } from 'node:path'
+
+export interface AtlasConfig {
+  port: number // PORT, 8787
+  dataDir: string // ATLAS_DATA_DIR, ./data
+  demo: boolean // ATLAS_DEMO, 1: seed the demo into an empty data dir
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AtlasConfig {
+  return {
+    port: portFrom(env.PORT),
+    dataDir: resolve(cwd, env.ATLAS_DATA_DIR || 'data'),
+    demo: flagFrom('ATLAS_DEMO', env.ATLAS_DEMO, true),
+  }
+}
+
+function portFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return 8787
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT=${value} is not a port (expected a whole number 0–65535, e.g. 8787)`)
+  }
+  return port
+}
+
+function flagFrom(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback
+  if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true
+  if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false
+  throw new ConfigError(`${name}=${value} is not a flag (expected 1 or 0)`)
+}

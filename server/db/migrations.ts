@@ -1,0 +1,104 @@
+// Versioned schema. Append new migrations; never edit one that has shipped.
+export interface Migration {
+  version: number
+  description: string
+  sql: string
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'areas, schemes, units with status history, targets, inspections, audit log',
+    sql: `
+      CREATE TABLE areas (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        level TEXT NOT NULL CHECK (level IN ('province','prefecture','county','township','village')),
+        parent TEXT REFERENCES areas(code) DEFERRABLE INITIALLY DEFERRED,
+        geometry TEXT,                 -- GeoJSON MultiPolygon, WGS84
+        population INTEGER,
+        minority_share REAL,
+        area_km2 REAL,
+        schematic INTEGER NOT NULL DEFAULT 0,
+        population_is_sample INTEGER NOT NULL DEFAULT 0,
+        source TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX areas_parent ON areas(parent);
+      CREATE INDEX areas_level ON areas(level);
+
+      CREATE TABLE schemes (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        is_default INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE scheme_categories (
+        scheme_id TEXT NOT NULL REFERENCES schemes(id) ON DELETE CASCADE,
+        category TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (scheme_id, category)
+      );
+
+      CREATE TABLE units (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        category TEXT NOT NULL,
+        level TEXT CHECK (level IN ('县级','市级','省级','国家级')),
+        status TEXT NOT NULL CHECK (status IN ('培育','申报','推荐','命名','复查','撤销')),
+        year_named INTEGER,
+        lon REAL,
+        lat REAL,
+        area_code TEXT,                -- as the ledger claims it; the join checks it against lon/lat
+        address TEXT NOT NULL DEFAULT '',
+        contact TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        sample INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX units_area ON units(area_code);
+
+      CREATE TABLE unit_status_history (
+        id INTEGER PRIMARY KEY,
+        unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        by TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX unit_status_history_unit ON unit_status_history(unit_id, at);
+
+      CREATE TABLE targets (
+        id INTEGER PRIMARY KEY,
+        area_code TEXT NOT NULL REFERENCES areas(code),
+        scheme_id TEXT REFERENCES schemes(id),
+        category TEXT,
+        min_level TEXT CHECK (min_level IN ('县级','市级','省级','国家级')),
+        count INTEGER NOT NULL CHECK (count >= 0),
+        due_year INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+      );
+
+      CREATE TABLE inspections (
+        id INTEGER PRIMARY KEY,
+        unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        inspector TEXT NOT NULL,
+        findings TEXT NOT NULL DEFAULT '',
+        follow_up TEXT NOT NULL DEFAULT ''
+      );
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT,
+        before_json TEXT,
+        after_json TEXT
+      );
+    `,
+  },
+]

@@ -1,0 +1,235 @@
+// The embedded SQLite store (better-sqlite3): WAL, foreign keys, versioned migrations.
+import Database from 'better-sqlite3'
+import type { Area, AreaLevel, HonourLevel, Inspection, Scheme, StatusChange, Target, Unit, UnitStatus } from '../domain'
+import { buildSnapshot, type Snapshot } from '../snapshot'
+import { MIGRATIONS, type Migration } from './migrations'
+import type { AtlasStore, Dataset, StoreHealth } from './store'
+
+export interface SqliteStoreOptions {
+  now?: () => Date // new Date(): injectable so tests get stable audit timestamps
+}
+
+export class MigrationError extends Error {}
+
+export function openSqliteStore(file: string, { now = () => new Date() }: SqliteStoreOptions = {}): AtlasStore {
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('synchronous = NORMAL')
+  migrate(db, MIGRATIONS)
+
+  let version = 0
+  let cached: Snapshot | null = null
+
+  return {
+    snapshot() {
+      cached ??= buildSnapshot(++version, readDataset(db))
+      return cached
+    },
+    isEmpty() {
+      const row = db.prepare('SELECT (SELECT count(*) FROM areas) + (SELECT count(*) FROM units) AS n').get() as { n: number }
+      return row.n === 0
+    },
+    loadDataset(dataset, actor) {
+      db.transaction(() => writeDataset(db, dataset, actor, now().toISOString()))()
+      cached = null
+    },
+    health(): StoreHealth {
+      const integrity = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ')
+      const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+      return {
+        ok: integrity === 'ok',
+        schemaVersion: db.pragma('user_version', { simple: true }) as number,
+        integrity,
+        units: count('units'),
+        areas: count('areas'),
+      }
+    },
+    close() {
+      db.close()
+    },
+  }
+}
+
+export function migrate(db: Database.Database, migrations: readonly Migration[]): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  const latest = migrations.at(-1)?.version ?? 0
+  if (current > latest) {
+    throw new MigrationError(
+      `the data file is at schema version ${current}, newer than this program's ${latest}: upgrade Unity Atlas`,
+    )
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue
+    db.transaction(() => {
+      db.exec(migration.sql)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+  }
+}
+
+function writeDataset(db: Database.Database, dataset: Dataset, actor: string, at: string): void {
+  const insertArea = db.prepare(`INSERT INTO areas (code, name, level, parent, geometry, population, minority_share,
+      area_km2, schematic, population_is_sample) VALUES (@code, @name, @level, @parent, @geometry, @population,
+      @minorityShare, @areaKm2, @schematic, @populationIsSample)`)
+  for (const area of dataset.areas) {
+    insertArea.run({
+      ...area,
+      geometry: area.geometry ? JSON.stringify(area.geometry) : null,
+      schematic: area.schematic ? 1 : 0,
+      populationIsSample: area.populationIsSample ? 1 : 0,
+    })
+  }
+
+  const insertScheme = db.prepare('INSERT INTO schemes (id, name, note, is_default) VALUES (?, ?, ?, ?)')
+  const insertCategory = db.prepare('INSERT INTO scheme_categories (scheme_id, category, position) VALUES (?, ?, ?)')
+  for (const scheme of dataset.schemes) {
+    insertScheme.run(scheme.id, scheme.name, scheme.note, scheme.isDefault ? 1 : 0)
+    scheme.categories.forEach((category, i) => insertCategory.run(scheme.id, category, i))
+  }
+
+  const insertUnit = db.prepare(`INSERT INTO units (name, category, level, status, year_named, lon, lat, area_code,
+      address, contact, notes, sample, created_at, updated_at) VALUES (@name, @category, @level, @status, @yearNamed,
+      @lon, @lat, @areaCode, @address, @contact, @notes, @sample, @at, @at)`)
+  const insertChange = db.prepare(`INSERT INTO unit_status_history (unit_id, at, from_status, to_status, by, reason)
+      VALUES (?, ?, ?, ?, ?, ?)`)
+  const unitIds = new Map<number, number>()
+  for (const unit of dataset.units) {
+    const id = Number(insertUnit.run({ ...unit, sample: unit.sample ? 1 : 0, at }).lastInsertRowid)
+    unitIds.set(unit.id, id)
+    for (const c of unit.history) insertChange.run(id, c.at, c.from, c.to, c.by, c.reason)
+  }
+
+  const insertTarget = db.prepare(`INSERT INTO targets (area_code, scheme_id, category, min_level, count, due_year, note)
+      VALUES (@areaCode, @schemeId, @category, @minLevel, @count, @dueYear, @note)`)
+  for (const target of dataset.targets) insertTarget.run(target)
+
+  const insertInspection = db.prepare(`INSERT INTO inspections (unit_id, date, inspector, findings, follow_up)
+      VALUES (?, ?, ?, ?, ?)`)
+  for (const inspection of dataset.inspections) {
+    const unitId = unitIds.get(inspection.unitId)
+    if (unitId === undefined) {
+      throw new Error(`inspection ${inspection.id} refers to unit ${inspection.unitId}, which is not in the dataset`)
+    }
+    insertInspection.run(unitId, inspection.date, inspection.inspector, inspection.findings, inspection.followUp)
+  }
+
+  db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
+      VALUES (?, ?, 'load', 'dataset', NULL, NULL, ?)`).run(
+    at,
+    actor,
+    JSON.stringify({
+      areas: dataset.areas.length,
+      schemes: dataset.schemes.length,
+      units: dataset.units.length,
+      targets: dataset.targets.length,
+      inspections: dataset.inspections.length,
+    }),
+  )
+}
+
+interface AreaRow {
+  code: string
+  name: string
+  level: AreaLevel
+  parent: string | null
+  geometry: string | null
+  population: number | null
+  minority_share: number | null
+  area_km2: number | null
+  schematic: number
+  population_is_sample: number
+}
+
+interface UnitRow {
+  id: number
+  name: string
+  category: string
+  level: HonourLevel | null
+  status: UnitStatus
+  year_named: number | null
+  lon: number | null
+  lat: number | null
+  area_code: string | null
+  address: string
+  contact: string
+  notes: string
+  sample: number
+}
+
+interface ChangeRow {
+  unit_id: number
+  at: string
+  from_status: UnitStatus | null
+  to_status: UnitStatus
+  by: string
+  reason: string
+}
+
+function readDataset(db: Database.Database): Dataset {
+  const areas = (db.prepare('SELECT * FROM areas ORDER BY code').all() as AreaRow[]).map(
+    (r): Area => ({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      parent: r.parent,
+      geometry: r.geometry === null ? null : JSON.parse(r.geometry),
+      population: r.population,
+      minorityShare: r.minority_share,
+      areaKm2: r.area_km2,
+      schematic: r.schematic === 1,
+      populationIsSample: r.population_is_sample === 1,
+    }),
+  )
+
+  const categories = db.prepare('SELECT scheme_id, category FROM scheme_categories ORDER BY scheme_id, position').all() as {
+    scheme_id: string
+    category: string
+  }[]
+  const schemes = (db.prepare('SELECT * FROM schemes ORDER BY is_default DESC, id').all() as {
+    id: string
+    name: string
+    note: string
+    is_default: number
+  }[]).map(
+    (r): Scheme => ({
+      id: r.id,
+      name: r.name,
+      note: r.note,
+      isDefault: r.is_default === 1,
+      categories: categories.filter((c) => c.scheme_id === r.id).map((c) => c.category),
+    }),
+  )
+
+  const history = new Map<number, StatusChange[]>()
+  for (const r of db.prepare('SELECT * FROM unit_status_history ORDER BY unit_id, at, id').all() as ChangeRow[]) {
+    const change: StatusChange = { at: r.at, from: r.from_status, to: r.to_status, by: r.by, reason: r.reason }
+    const list = history.get(r.unit_id)
+    if (list) list.push(change)
+    else history.set(r.unit_id, [change])
+  }
+  const units = (db.prepare('SELECT * FROM units ORDER BY id').all() as UnitRow[]).map(
+    (r): Unit => ({
+      id: r.id,
+      name: r.name,
+      category: r.category,
+      level: r.level,
+      status: r.status,
+      yearNamed: r.year_named,
+      lon: r.lon,
+      lat: r.lat,
+      areaCode: r.area_code,
+      address: r.address,
+      contact: r.contact,
+      notes: r.notes,
+      sample: r.sample === 1,
+      history: history.get(r.id) ?? [],
+    }),
+  )
+
+  const targets = (db.prepare(`SELECT id, area_code AS areaCode, scheme_id AS schemeId, category, min_level AS minLevel,
+      count, due_year AS dueYear, note FROM targets ORDER BY id`).all() as Target[])
+  const inspections = db.prepare(`SELECT id, unit_id AS unitId, date, inspector, findings, follow_up AS followUp
+      FROM inspections ORDER BY date, id`).all() as Inspection[]
+  return { areas, schemes, units, targets, inspections }
+}

@@ -1,0 +1,250 @@
+// Coverage of areas by demonstration units: pure functions of (areas, units, scheme, filters).
+import {
+  NAMED_STATUSES,
+  type Area,
+  type AreaLevel,
+  type HonourLevel,
+  type Scheme,
+  type Target,
+  type Unit,
+  type UnitStatus,
+} from '../domain'
+import { expiresOn, isAtLeastLevel, statusAsOfYear } from './unit-history'
+
+export interface CoverageInput {
+  areas: readonly Area[]
+  units: readonly Unit[]
+  schemes: readonly Scheme[]
+  targets: readonly Target[]
+  /** unit id → the area the join placed it in (see join.ts) */
+  unitAreas: ReadonlyMap<number, string | null>
+  /** area code → units in it or below it; computed from unitAreas when absent (see unitsByAncestor) */
+  unitsInArea?: ReadonlyMap<string, readonly Unit[]>
+}
+
+export interface CoverageQuery {
+  level: AreaLevel
+  parent?: string // only areas whose parent is this code
+  schemeId?: string // default: the scheme marked isDefault
+  minLevel?: HonourLevel // 县级: lower honour levels count for nothing
+  statuses?: readonly UnitStatus[] // NAMED_STATUSES: which statuses count
+  year?: number // as of the end of this year; default: today's year
+  today: string // yyyy-mm-dd, the reference for expiry
+  expiryWindowMonths?: number // 12
+}
+
+export interface TargetProgress {
+  id: number
+  category: string | null
+  minLevel: HonourLevel | null
+  count: number
+  dueYear: number
+  achieved: number
+  progress: number // 0..1
+  met: boolean
+  behind: boolean // due by the reporting year and not met
+  note: string
+}
+
+export interface ExpiringUnit {
+  id: number
+  name: string
+  level: HonourLevel
+  expiresOn: string
+}
+
+export interface AreaCoverage {
+  code: string
+  name: string
+  level: AreaLevel
+  parent: string | null
+  total: number
+  byLevel: Record<HonourLevel, number>
+  byCategory: Record<string, number>
+  byCategoryLevel: Record<string, Record<HonourLevel, number>>
+  categoriesCovered: number
+  categoriesInScheme: number
+  missingCategories: string[]
+  childAreas: number
+  childAreasCovered: number
+  population: number | null
+  per10kPeople: number | null
+  areaKm2: number | null
+  per100km2: number | null
+  targets: TargetProgress[]
+  expiring: ExpiringUnit[]
+  expiringCount: number
+  sample: boolean // some counted unit is 示例数据
+  schematic: boolean // the area's geometry is 示意
+}
+
+export interface CoverageReport {
+  scheme: { id: string; name: string; categories: string[] }
+  minLevel: HonourLevel
+  statuses: UnitStatus[]
+  year: number
+  today: string
+  sample: boolean
+  areas: AreaCoverage[]
+}
+
+export class UnknownSchemeError extends Error {
+  constructor(readonly schemeId: string, readonly known: string[]) {
+    super(`scheme "${schemeId}" does not exist (expected one of: ${known.join(', ')})`)
+  }
+}
+
+export function schemeById(schemes: readonly Scheme[], schemeId: string | undefined): Scheme {
+  const scheme = schemeId === undefined ? (schemes.find((s) => s.isDefault) ?? schemes[0]) : schemes.find((s) => s.id === schemeId)
+  if (!scheme) throw new UnknownSchemeError(schemeId ?? '(default)', schemes.map((s) => s.id))
+  return scheme
+}
+
+/** Every area code mapped to the units placed in it or anywhere below it. */
+export function unitsByAncestor(
+  units: readonly Unit[],
+  unitAreas: ReadonlyMap<number, string | null>,
+  areasByCode: ReadonlyMap<string, Area>,
+): Map<string, readonly Unit[]> {
+  const result = new Map<string, Unit[]>()
+  for (const unit of units) {
+    let code = unitAreas.get(unit.id) ?? null
+    // A cycle in parent links would loop forever; the depth of the hierarchy bounds the walk.
+    for (let depth = 0; code !== null && depth < 8; depth++) {
+      const bucket = result.get(code)
+      if (bucket) bucket.push(unit)
+      else result.set(code, [unit])
+      code = areasByCode.get(code)?.parent ?? null
+    }
+  }
+  return result
+}
+
+export function emptyByLevel(): Record<HonourLevel, number> {
+  return { 县级: 0, 市级: 0, 省级: 0, 国家级: 0 }
+}
+
+export function coverageByArea(input: CoverageInput, query: CoverageQuery): CoverageReport {
+  const scheme = schemeById(input.schemes, query.schemeId)
+  const minLevel = query.minLevel ?? '县级'
+  const statuses = [...(query.statuses ?? NAMED_STATUSES)]
+  const year = query.year ?? Number(query.today.slice(0, 4))
+  const expiryUntil = addMonths(query.today, query.expiryWindowMonths ?? 12)
+
+  const counts = (unit: Unit, atLeast: HonourLevel) => {
+    const status = statusAsOfYear(unit, year)
+    return status !== null && statuses.includes(status) && isAtLeastLevel(unit.level, atLeast)
+  }
+
+  const areasByCode = new Map(input.areas.map((a) => [a.code, a]))
+  const byAncestor = input.unitsInArea ?? unitsByAncestor(input.units, input.unitAreas, areasByCode)
+  const childCount = new Map<string, Area[]>()
+  for (const area of input.areas) {
+    if (area.parent === null) continue
+    const siblings = childCount.get(area.parent)
+    if (siblings) siblings.push(area)
+    else childCount.set(area.parent, [area])
+  }
+
+  const reported = input.areas.filter(
+    (a) => a.level === query.level && (query.parent === undefined || a.parent === query.parent),
+  )
+
+  const areas = reported.map((area): AreaCoverage => {
+    const inArea = byAncestor.get(area.code) ?? []
+    const counted = inArea.filter((u) => counts(u, minLevel))
+    const byLevel = emptyByLevel()
+    const byCategory: Record<string, number> = Object.fromEntries(scheme.categories.map((c) => [c, 0]))
+    const byCategoryLevel: Record<string, Record<HonourLevel, number>> = Object.fromEntries(
+      scheme.categories.map((c) => [c, emptyByLevel()]),
+    )
+    for (const unit of counted) {
+      const level = unit.level as HonourLevel // counted units have a level (isAtLeastLevel)
+      byLevel[level]++
+      byCategory[unit.category] = (byCategory[unit.category] ?? 0) + 1
+      byCategoryLevel[unit.category] ??= emptyByLevel()
+      byCategoryLevel[unit.category][level]++
+    }
+    const missingCategories = scheme.categories.filter((c) => byCategory[c] === 0)
+    const children = childCount.get(area.code) ?? []
+    const childAreasCovered = children.filter((child) =>
+      (byAncestor.get(child.code) ?? []).some((u) => counts(u, minLevel)),
+    ).length
+
+    const targets = input.targets
+      .filter((t) => t.areaCode === area.code && (t.schemeId === null || t.schemeId === scheme.id))
+      .map((t): TargetProgress => {
+        const achieved = inArea.filter(
+          (u) => counts(u, t.minLevel ?? minLevel) && (t.category === null || u.category === t.category),
+        ).length
+        const met = achieved >= t.count
+        return {
+          id: t.id,
+          category: t.category,
+          minLevel: t.minLevel,
+          count: t.count,
+          dueYear: t.dueYear,
+          achieved,
+          progress: t.count === 0 ? 1 : Math.min(1, achieved / t.count),
+          met,
+          behind: !met && t.dueYear <= year,
+          note: t.note,
+        }
+      })
+
+    const expiring = inArea
+      .map((unit) => ({ unit, on: expiresOn(unit) }))
+      .filter((e): e is { unit: Unit; on: string } => e.on !== null && e.on >= query.today && e.on <= expiryUntil)
+      .map(({ unit, on }) => ({ id: unit.id, name: unit.name, level: unit.level as HonourLevel, expiresOn: on }))
+      .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.id - b.id)
+
+    return {
+      code: area.code,
+      name: area.name,
+      level: area.level,
+      parent: area.parent,
+      total: counted.length,
+      byLevel,
+      byCategory,
+      byCategoryLevel,
+      categoriesCovered: scheme.categories.length - missingCategories.length,
+      categoriesInScheme: scheme.categories.length,
+      missingCategories,
+      childAreas: children.length,
+      childAreasCovered,
+      population: area.population,
+      per10kPeople: ratePer(counted.length, area.population, 10_000),
+      areaKm2: area.areaKm2,
+      per100km2: ratePer(counted.length, area.areaKm2, 100),
+      targets,
+      expiring,
+      expiringCount: expiring.length,
+      sample: counted.some((u) => u.sample),
+      schematic: area.schematic,
+    }
+  })
+
+  return {
+    scheme: { id: scheme.id, name: scheme.name, categories: [...scheme.categories] },
+    minLevel,
+    statuses,
+    year,
+    today: query.today,
+    sample: input.units.some((u) => u.sample),
+    areas,
+  }
+}
+
+/** count per `per` of the base, to 3 decimals; null when the base is unknown or zero. */
+export function ratePer(count: number, base: number | null, per: number): number | null {
+  if (base === null || base <= 0) return null
+  return Math.round((count / base) * per * 1000) / 1000
+}
+
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number)
+  const total = y * 12 + (m - 1) + months
+  const year = Math.floor(total / 12)
+  const month = (total % 12) + 1
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}

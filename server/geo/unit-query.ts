@@ -1,0 +1,83 @@
+// Which units a /api/units query selects, and how they are shown: pure functions of a snapshot.
+import type { Feature, FeatureCollection, Point } from 'geojson'
+import type { HonourLevel, Unit, UnitStatus } from '../domain'
+import type { Snapshot } from '../snapshot'
+import { expiresOn, isAtLeastLevel, statusAsOfYear } from './unit-history'
+
+export interface UnitQuery {
+  area?: string // the unit lies in this area or below it
+  category?: string
+  level?: HonourLevel // exactly this honour level
+  minLevel?: HonourLevel // this honour level or higher
+  status?: readonly UnitStatus[] // status (as of `year` when given)
+  year?: number // as of the end of this year: units not yet in the ledger are left out
+  scheme?: string // only categories of this scheme
+}
+
+export interface UnitProperties {
+  id: number
+  name: string
+  category: string
+  level: HonourLevel | null
+  status: UnitStatus
+  yearNamed: number | null
+  areaCode: string | null // where the join placed the unit
+  claimedAreaCode: string | null // what the ledger says
+  joinMethod: 'point' | 'code' | 'none'
+  expiresOn: string | null
+  address: string
+  notes: string
+  sample: boolean
+}
+
+export function selectUnits(snapshot: Snapshot, query: UnitQuery): { unit: Unit; status: UnitStatus }[] {
+  const inArea = query.area === undefined ? null : new Set((snapshot.unitsInArea.get(query.area) ?? []).map((u) => u.id))
+  const schemeCategories = query.scheme === undefined
+    ? null
+    : new Set(snapshot.schemes.find((s) => s.id === query.scheme)?.categories ?? [])
+  const selected: { unit: Unit; status: UnitStatus }[] = []
+  for (const unit of snapshot.units) {
+    const status = query.year === undefined ? unit.status : statusAsOfYear(unit, query.year)
+    if (status === null) continue
+    if (inArea && !inArea.has(unit.id)) continue
+    if (schemeCategories && !schemeCategories.has(unit.category)) continue
+    if (query.category !== undefined && unit.category !== query.category) continue
+    if (query.level !== undefined && unit.level !== query.level) continue
+    if (query.minLevel !== undefined && !isAtLeastLevel(unit.level, query.minLevel)) continue
+    if (query.status !== undefined && !query.status.includes(status)) continue
+    selected.push({ unit, status })
+  }
+  return selected
+}
+
+export function unitFeatures(
+  snapshot: Snapshot,
+  selected: readonly { unit: Unit; status: UnitStatus }[],
+): FeatureCollection<Point | null, UnitProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: selected.map(({ unit, status }): Feature<Point | null, UnitProperties> => {
+      const join = snapshot.joins.get(unit.id)
+      return {
+        type: 'Feature',
+        id: unit.id,
+        geometry: unit.lon === null || unit.lat === null ? null : { type: 'Point', coordinates: [unit.lon, unit.lat] },
+        properties: {
+          id: unit.id,
+          name: unit.name,
+          category: unit.category,
+          level: unit.level,
+          status,
+          yearNamed: unit.yearNamed,
+          areaCode: join?.areaCode ?? null,
+          claimedAreaCode: unit.areaCode,
+          joinMethod: join?.method ?? 'none',
+          expiresOn: expiresOn(unit),
+          address: unit.address,
+          notes: unit.notes,
+          sample: unit.sample,
+        },
+      }
+    }),
+  }
+}

@@ -1,0 +1,15 @@
+// The one error shape every route answers with: { error: { code, message, details? } }.
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown }
+}
+
+export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } }
+}
+
+export function jsonError(c: Context, status: ContentfulStatusCode, code: string, message: string, details?: unknown) {
+  return c.json(errorBody(code, message, details), status)
+}

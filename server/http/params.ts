@@ -1,0 +1,33 @@
+// Query parameters shared by several routes, with messages that say what is expected.
+import { z } from 'zod'
+import { AREA_LEVELS, HONOUR_LEVELS, UNIT_STATUSES, type UnitStatus } from '../domain'
+
+export const areaCodeParam = z
+  .string()
+  .regex(/^(\d{6}|\d{9}|\d{12})$/, 'expected a GB/T 2260 code of 6, 9 or 12 digits, e.g. 530626')
+
+export const areaLevelParam = z.enum(AREA_LEVELS as [string, ...string[]], {
+  error: `expected one of ${AREA_LEVELS.join(', ')}`,
+}).transform((v) => v as (typeof AREA_LEVELS)[number])
+
+export const honourLevelParam = z.enum(HONOUR_LEVELS, { error: `expected one of ${HONOUR_LEVELS.join(', ')}` })
+
+/** A comma-separated list of statuses, e.g. "命名,复查". */
+export const statusListParam = z.string().transform((text, ctx): UnitStatus[] => {
+  const items = text.split(',').map((x) => x.trim()).filter(Boolean)
+  const unknown = items.filter((x) => !(UNIT_STATUSES as readonly string[]).includes(x))
+  if (items.length === 0 || unknown.length > 0) {
+    const what = unknown.length > 0 ? `${unknown.join(', ')} is not a status` : 'no status given'
+    ctx.addIssue({ code: 'custom', message: `${what}; expected one or more of ${UNIT_STATUSES.join(', ')}, comma-separated` })
+    return z.NEVER
+  }
+  return items as UnitStatus[]
+})
+
+export const yearParam = z.coerce
+  .number({ error: 'expected a year such as 2024' })
+  .int('expected a whole year such as 2024')
+  .min(1949, 'expected a year from 1949 on')
+  .max(2100, 'expected a year before 2100')
+
+export const schemeParam = z.string().regex(/^[a-z0-9-]{1,40}$/, 'expected a scheme id such as qijin')
