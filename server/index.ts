@@ -21,6 +21,15 @@ function main() {
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`Unity Atlas ${VERSION} at http://localhost:${info.port} (data: ${config.dataDir})`)
   })
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${config.port} is already in use: stop the other server or set PORT to a free port`
+        : `The server failed: ${error.message}`,
+    )
+    store.close()
+    process.exit(1)
+  })
   const shutdown = (signal: string) => {
     console.log(`${signal}: finishing open requests and closing the store`)
     server.close(() => {
