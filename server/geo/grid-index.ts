@@ -198,7 +198,7 @@ class PolygonGrid implements PolygonIndex {
 
     // Two passes over the edges: the first counts each cell's entries, the second places them, counting
     // down from each cell's end so that the counts become the starts. Polygons go in the order of their
-    // rows, which keeps the writes of both passes, and later the entries a query reads, close in memory.
+    // rows, which keeps the writes of both passes close together in memory.
     const cell = new Int32Array(cellCount * 2 + 1)
     this.cell = cell
     const order = rowOrder(polygons, minY, this.perH, this.rows)
@@ -324,9 +324,13 @@ class PolygonGrid implements PolygonIndex {
   private listEdges(polygons: readonly MultiPolygon[], order: Int32Array, entry: Float64Array | null): number {
     const { cell, minX, minY, cellH, perW, perH, columns, rows, pad } = this
     let count = 0
-    for (const p of order) {
-      for (const rings of polygons[p].coordinates) {
-        for (const ring of rings) {
+    for (let k = 0; k < order.length; k++) {
+      const p = order[k]
+      const parts = polygons[p].coordinates
+      for (let part = 0; part < parts.length; part++) {
+        const rings = parts[part]
+        for (let r = 0; r < rings.length; r++) {
+          const ring = rings[r]
           for (let i = 0; i < ring.length; i++) {
             const x = ring[i][0]
             const y = ring[i][1]
@@ -343,21 +347,21 @@ class PolygonGrid implements PolygonIndex {
             const run = yb > ya ? ((lowerFirst ? nx : x) - xa) / (yb - ya) : (lowerFirst ? nx : x) - xa
             const r0 = Math.max(0, Math.floor((ya - pad - minY) * perH))
             const r1 = Math.min(rows - 1, Math.floor((yb + pad - minY) * perH))
-            for (let r = r0; r <= r1; r++) {
+            for (let row = r0; row <= r1; row++) {
               let x0 = xa
               let x1 = xa + run
               if (yb > ya) {
-                x0 = r === r0 ? xa : xa + (minY + r * cellH - pad - ya) * run
-                x1 = xa + ((r === r1 ? yb : minY + (r + 1) * cellH + pad) - ya) * run
+                x0 = row === r0 ? xa : xa + (minY + row * cellH - pad - ya) * run
+                x1 = xa + ((row === r1 ? yb : minY + (row + 1) * cellH + pad) - ya) * run
               }
               const c0 = Math.max(0, Math.floor((Math.min(x0, x1) - pad - minX) * perW))
               const c1 = Math.min(columns - 1, Math.floor((Math.max(x0, x1) + pad - minX) * perW))
-              const rowStart = r * columns
+              const rowStart = row * columns
+              if (entry === null) {
+                for (let c = c0; c <= c1; c++) cell[(rowStart + c) * 2]++
+                continue
+              }
               for (let c = c0; c <= c1; c++) {
-                if (entry === null) {
-                  cell[(rowStart + c) * 2]++
-                  continue
-                }
                 const at = --cell[(rowStart + c) * 2] * EDGE_STRIDE
                 entry[at] = ya
                 entry[at + 1] = yb

@@ -3,7 +3,8 @@ import type { MultiPolygon } from 'geojson'
 import { describe, expect, it } from 'vitest'
 import { buildPolygonIndex, type GridIndexOptions } from '../../../server/geo/grid-index'
 import { overlapCases, overlapping, squareCases, squares, type Case } from '../../fixtures/geo/polygons'
-import { jitteredQuadMesh, randomPoints, seededRandom, voronoiTiling } from '../../fixtures/geo/synthetic'
+import { seededRandom } from '../../../server/geo/prng'
+import { jitteredQuadMesh, randomPoints, voronoiTiling } from '../../fixtures/geo/synthetic'
 
 // The same answers must come out of a grid of one cell (every query walks), the default grid, and a grid so
 // fine that most cells, even inside the hole and the overlaps, are answered from their recorded owners.

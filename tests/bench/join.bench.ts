@@ -1,0 +1,238 @@
+// Point-in-polygon join benchmark: the grid index against flatbush on bounding boxes with an exact ring test,
+// and against turf booleanPointInPolygon over every polygon (timed on a sample, extrapolated).
+//
+//   npm run bench                                   50 000 × 1 500, then 1 000 000 × 40 000
+//   npm run bench -- --points 200000 --polygons 5000
+//
+// Polygons are the Voronoi cells of random sites over a China-sized box, densified to about 40 vertices each;
+// points are uniform over the box; everything is seeded. Exits non-zero if the three methods disagree.
+import { booleanPointInPolygon } from '@turf/turf'
+import Flatbush from 'flatbush'
+import type { MultiPolygon } from 'geojson'
+import { buildPolygonIndex, type GridStats } from '../../server/geo/grid-index'
+import { seededRandom } from '../../server/geo/prng'
+import { randomPoints, voronoiTiling, type Box } from '../fixtures/geo/synthetic'
+
+const CHINA: Box = [73, 18, 136, 54]
+const VERTICES_PER_POLYGON = 40
+const DEFAULT_SIZES: Size[] = [
+  { points: 50_000, polygons: 1_500 },
+  { points: 1_000_000, polygons: 40_000 },
+]
+// turf is timed on the first points, at least NAIVE_MIN_SAMPLE of them, until NAIVE_MIN_MS have passed.
+const NAIVE_MIN_SAMPLE = 200
+const NAIVE_MIN_MS = 2_000
+const GRID_RUNS = 3
+const GOAL_TOTAL_MS = 1_500 // at 1 000 000 × 40 000
+const GOAL_SPEEDUP = 1_000
+
+interface Size {
+  points: number
+  polygons: number
+}
+
+interface GridRun {
+  buildMs: number
+  locateMs: number
+  cpuMs: number // CPU time of the process meanwhile: well under build + locate, the machine was busy elsewhere
+}
+
+interface Run {
+  size: Size
+  stats: GridStats
+  grid: GridRun // the fastest of the runs
+  gridFirstMs: number // build + locate, cold
+  flatbushMs: number
+  naiveSample: number
+  naiveSampleMs: number
+  naiveMs: number // extrapolated to all points
+  mismatches: string[]
+}
+
+function sizesFromArgs(args: string[]): Size[] {
+  const flags = new Map<string, number>()
+  for (let i = 0; i < args.length; i += 2) {
+    const [flag, value] = [args[i], args[i + 1]]
+    if (flag !== '--points' && flag !== '--polygons') {
+      throw new Error(`unknown argument ${flag}; usage: join.bench.ts [--points N] [--polygons M]`)
+    }
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got ${value}`)
+    flags.set(flag, n)
+  }
+  if (flags.size === 0) return DEFAULT_SIZES
+  return [
+    {
+      points: flags.get('--points') ?? DEFAULT_SIZES[0].points,
+      polygons: flags.get('--polygons') ?? DEFAULT_SIZES[0].polygons,
+    },
+  ]
+}
+
+/** The half-open crossing rule the grid index implements, for one polygon. */
+function holds(polygon: MultiPolygon, x: number, y: number): boolean {
+  let odd = false
+  for (const rings of polygon.coordinates) {
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [ax, ay] = ring[j]
+        const [bx, by] = ring[i]
+        const lowerFirst = ay < by || (ay === by && ax < bx)
+        const [xa, ya, xb, yb] = lowerFirst ? [ax, ay, bx, by] : [bx, by, ax, ay]
+        if (y >= ya && y < yb && xa + (y - ya) * ((xb - xa) / (yb - ya)) > x) odd = !odd
+      }
+    }
+  }
+  return odd
+}
+
+function run(size: Size, seed: number): Run {
+  const random = seededRandom(seed)
+  const polygons = voronoiTiling(random, size.polygons, CHINA, { verticesPerPolygon: VERTICES_PER_POLYGON })
+  const xy = randomPoints(random, size.points, CHINA)
+
+  // The grid is timed GRID_RUNS times over, a fresh index each time: the first run is the cold one a
+  // server makes at startup, the best shows the method without the noise of a shared machine.
+  const byGrid = new Int32Array(size.points)
+  const gridRuns: GridRun[] = []
+  let stats: GridStats | undefined
+  for (let attempt = 0; attempt < GRID_RUNS; attempt++) {
+    const cpu = process.cpuUsage()
+    const t0 = performance.now()
+    const index = buildPolygonIndex(polygons)
+    const t1 = performance.now()
+    for (let i = 0; i < size.points; i++) byGrid[i] = index.locate(xy[i * 2], xy[i * 2 + 1])
+    const { user, system } = process.cpuUsage(cpu)
+    gridRuns.push({ buildMs: t1 - t0, locateMs: performance.now() - t1, cpuMs: (user + system) / 1000 })
+    stats = index.stats
+  }
+  if (stats === undefined) throw new Error(`GRID_RUNS must be at least 1, got ${GRID_RUNS}`)
+
+  let t = performance.now()
+  const tree = new Flatbush(polygons.length)
+  for (const polygon of polygons) {
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity]
+    for (const [outer] of polygon.coordinates) {
+      for (const [x, y] of outer) {
+        minX = Math.min(minX, x)
+        minY = Math.min(minY, y)
+        maxX = Math.max(maxX, x)
+        maxY = Math.max(maxY, y)
+      }
+    }
+    tree.add(minX, minY, maxX, maxY)
+  }
+  tree.finish()
+  const byFlatbush = new Int32Array(size.points)
+  for (let i = 0; i < size.points; i++) {
+    const [x, y] = [xy[i * 2], xy[i * 2 + 1]]
+    let found = -1
+    for (const p of tree.search(x, y, x, y)) if ((found < 0 || p < found) && holds(polygons[p], x, y)) found = p
+    byFlatbush[i] = found
+  }
+  const flatbushMs = performance.now() - t
+
+  t = performance.now()
+  const byNaive: number[] = []
+  while (byNaive.length < size.points && (byNaive.length < NAIVE_MIN_SAMPLE || performance.now() - t < NAIVE_MIN_MS)) {
+    const i = byNaive.length
+    byNaive.push(polygons.findIndex((polygon) => booleanPointInPolygon([xy[i * 2], xy[i * 2 + 1]], polygon)))
+  }
+  const naiveSampleMs = performance.now() - t
+
+  const mismatches: string[] = []
+  for (let i = 0; i < size.points; i++) {
+    const naive = i < byNaive.length ? byNaive[i] : byGrid[i]
+    if (byGrid[i] !== byFlatbush[i] || byGrid[i] !== naive) {
+      mismatches.push(
+        `point ${i} (${xy[i * 2]}, ${xy[i * 2 + 1]}): grid ${byGrid[i]}, flatbush ${byFlatbush[i]}` +
+          (i < byNaive.length ? `, turf ${naive}` : ''),
+      )
+    }
+  }
+  const total = (r: GridRun) => r.buildMs + r.locateMs
+  return {
+    size,
+    stats,
+    grid: gridRuns.reduce((best, r) => (total(r) < total(best) ? r : best)),
+    gridFirstMs: total(gridRuns[0]),
+    flatbushMs,
+    naiveSample: byNaive.length,
+    naiveSampleMs,
+    naiveMs: (naiveSampleMs / byNaive.length) * size.points,
+    mismatches,
+  }
+}
+
+function duration(ms: number): string {
+  if (ms < 10_000) return `${ms.toFixed(ms < 100 ? 1 : 0)} ms`
+  if (ms < 3_600_000) return `${(ms / 1000).toFixed(1)} s`
+  return `${(ms / 3_600_000).toFixed(1)} h`
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)))
+  return rows.map((row) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n')
+}
+
+function main(): number {
+  const runs = sizesFromArgs(process.argv.slice(2)).map((size, i) => {
+    const result = run(size, 1 + i)
+    const { columns, rows, edges, edgeEntries, emptyCells } = result.stats
+    console.log(
+      `${size.points} points × ${size.polygons} polygons: ${edges} edges; grid ${columns} × ${rows}, ` +
+        `${((emptyCells / (columns * rows)) * 100).toFixed(0)}% of cells crossed by no edge, ${edgeEntries} edge entries`,
+    )
+    return result
+  })
+  const header = [
+    'points × polygons',
+    'grid build',
+    'grid locate',
+    'grid total',
+    '(its CPU time)',
+    'grid 1st run',
+    'flatbush+exact',
+    'naive turf (est.)',
+    'turf sample',
+    'naive/grid',
+    'flatbush/grid',
+    'mismatches',
+  ]
+  const body = runs.map((r) => {
+    const grid = r.grid.buildMs + r.grid.locateMs
+    return [
+      `${r.size.points} × ${r.size.polygons}`,
+      duration(r.grid.buildMs),
+      duration(r.grid.locateMs),
+      duration(grid),
+      `(${duration(r.grid.cpuMs)})`,
+      duration(r.gridFirstMs),
+      duration(r.flatbushMs),
+      duration(r.naiveMs),
+      `${r.naiveSample} pts, ${duration(r.naiveSampleMs)}`,
+      `${Math.round(r.naiveMs / grid)}×`,
+      `${(r.flatbushMs / grid).toFixed(1)}×`,
+      String(r.mismatches.length),
+    ]
+  })
+  console.log(`\n${table([header, ...body])}\n`)
+  console.log(`grid: best of ${GRID_RUNS} runs (build + locate), and the first, cold run`)
+  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+
+  for (const r of runs.filter((r) => r.size.points === 1_000_000 && r.size.polygons === 40_000)) {
+    const grid = r.grid.buildMs + r.grid.locateMs
+    const met = (ms: number) => (ms <= GOAL_TOTAL_MS ? 'met' : 'MISSED')
+    console.log(
+      `goal at 1 000 000 × 40 000: total ≤ ${GOAL_TOTAL_MS} ms: ${met(grid)} at best (${duration(grid)}), ` +
+        `${met(r.gridFirstMs)} cold (${duration(r.gridFirstMs)}); ` +
+        `≥ ${GOAL_SPEEDUP}× naive turf: ${r.naiveMs / grid >= GOAL_SPEEDUP ? 'met' : 'MISSED'}`,
+    )
+  }
+  const mismatches = runs.flatMap((r) => r.mismatches.map((m) => `${r.size.points} × ${r.size.polygons}: ${m}`))
+  for (const m of mismatches.slice(0, 20)) console.error(`mismatch ${m}`)
+  if (mismatches.length > 20) console.error(`… and ${mismatches.length - 20} more mismatches`)
+  return mismatches.length === 0 ? 0 : 1
+}
+
+process.exitCode = main()
