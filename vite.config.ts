@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url))
+const apiPort = process.env.PORT ?? '8787'
+
+export default defineConfig({
+  root: 'web',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('web/dist', import.meta.url)),
+    emptyOutDir: true,
+    // MapLibre and deck.gl are large by nature; the warning would fire on every build.
+    chunkSizeWarningLimit: 4096,
+  },
+  server: {
+    proxy: {
+      // API paths have no file extension; the dev server's own modules under web/api/ (e.g.
+      // /api/client.ts?import) do, and must not be sent to the API server.
+      '^/api(?:/[^?.]*)?(?:\\?.*)?$': `http://localhost:${apiPort}`,
+    },
+  },
+  test: {
+    // `root: 'web'` above is for the app; tests live under the repo root.
+    root: repoRoot,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          root: repoRoot,
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**'],
+          // Two cores: one worker per core.
+          maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: repoRoot,
+          include: ['tests/e2e/**/*.test.ts'],
+          // A real server, a vite build and a software-rendered browser: slow but bounded.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          // Each e2e file starts its own server and Chromium; running them side by side on two cores
+          // only makes both slower.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})

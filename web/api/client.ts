@@ -1,0 +1,93 @@
+// The only file that calls the server. Requests and responses are typed from the server's routes.
+import { hc } from 'hono/client'
+import { NAMED_STATUSES, type HonourLevel } from '../../server/domain'
+import type { AppType } from '../../server/app'
+
+export const api = hc<AppType>('/')
+
+interface Answer {
+  ok: boolean
+  status: number
+  json(): Promise<unknown>
+  text(): Promise<string>
+}
+
+/** The JSON body of a 2xx answer; an endpoint's answer type is a union over its status codes. */
+type OkBody<A> = Awaited<ReturnType<Extract<A, { ok: true; json(): unknown }>['json']>>
+type OkBodyOf<Endpoint extends (...args: never[]) => Promise<Answer>> = OkBody<Awaited<ReturnType<Endpoint>>>
+
+export type SchemesResponse = OkBodyOf<typeof api.api.schemes.$get>
+export type AreasResponse = OkBodyOf<typeof api.api.areas.$get>
+export type UnitsResponse = OkBodyOf<typeof api.api.units.$get>
+export type CoverageResponse = OkBodyOf<typeof api.api.coverage.$get>
+
+/** Thrown for any answer outside 2xx; the message is the server's own `error.message`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** The body of a 2xx answer, or an ApiError naming what the server said went wrong. */
+async function okBodyOf<A extends Answer>(what: string, answer: A): Promise<OkBody<A>> {
+  if (!answer.ok) throw await apiErrorOf(what, answer)
+  // Answers sent with a status typed as a wide union (e.g. ContentfulStatusCode) carry `ok: boolean`, so
+  // the check above cannot narrow them away in the type; at runtime only a 2xx body reaches this line.
+  return (await answer.json()) as OkBody<A>
+}
+
+/** The ApiError for a non-2xx answer, carrying the server's `{ error: { code, message } }` when it sent one. */
+async function apiErrorOf(what: string, answer: { status: number; text(): Promise<string> }): Promise<ApiError> {
+  const text = await answer.text()
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (isErrorBody(parsed)) return new ApiError(answer.status, parsed.error.code, `${what}: ${parsed.error.message}`)
+  } catch {
+    // Not JSON (e.g. a proxy's HTML error page): fall through to the raw text.
+  }
+  return new ApiError(answer.status, 'http_error', `${what}: HTTP ${answer.status} ${text.slice(0, 200)}`.trim())
+}
+
+function isErrorBody(value: unknown): value is { error: { code: string; message: string } } {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false
+  const { error } = value
+  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error &&
+    typeof error.code === 'string' && typeof error.message === 'string'
+}
+
+export async function fetchSchemes(): Promise<SchemesResponse> {
+  return okBodyOf('方案 (schemes)', await api.api.schemes.$get())
+}
+
+export async function fetchAreas(query: { level: string; parent?: string }): Promise<AreasResponse> {
+  return okBodyOf('行政区 (areas)', await api.api.areas.$get({ query }))
+}
+
+export interface CountedUnitsQuery {
+  area: string // units in this area or below it
+  scheme: string
+  minLevel: HonourLevel
+  year: number
+}
+
+/** The units the coverage counts: named (命名 or 复查 as of `year`) at `minLevel` or above. */
+export async function fetchCountedUnits({ area, scheme, minLevel, year }: CountedUnitsQuery): Promise<UnitsResponse> {
+  const query = { area, scheme, minLevel, year: String(year), status: NAMED_STATUSES.join(',') }
+  return okBodyOf('示范单位 (units)', await api.api.units.$get({ query }))
+}
+
+export interface CoverageQuery {
+  level: string
+  parent: string
+  scheme: string
+  minLevel: HonourLevel
+  year: number
+}
+
+export async function fetchCoverage({ year, ...rest }: CoverageQuery): Promise<CoverageResponse> {
+  return okBodyOf('覆盖统计 (coverage)', await api.api.coverage.$get({ query: { ...rest, year: String(year) } }))
+}

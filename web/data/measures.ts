@@ -1,0 +1,57 @@
+// What colours the areas. Each measure names itself with the filters behind it, so a legend torn
+// out of context still says what it shows.
+import type { CoverageArea, CoverageReport } from '../api/responses'
+import { colourScale, type ColourScale } from './colour-scales'
+
+export type MeasureId = 'total' | 'categoriesCovered' | 'per10kPeople' | 'per100km2'
+
+export interface Measure {
+  id: MeasureId
+  label: string // short, for the selector
+  title(report: CoverageReport): string // for the legend
+  valueOf(area: CoverageArea): number | null
+  integer: boolean
+}
+
+export const MEASURES: readonly Measure[] = [
+  {
+    id: 'total',
+    label: '示范单位总数',
+    title: (r) => `示范单位总数 (${r.minLevel}及以上)`,
+    valueOf: (a) => a.total,
+    integer: true,
+  },
+  {
+    id: 'categoriesCovered',
+    label: '类别覆盖',
+    title: (r) => `${r.scheme.name}覆盖类别数 (共 ${r.scheme.categories.length} 类)`,
+    valueOf: (a) => a.categoriesCovered,
+    integer: true,
+  },
+  {
+    id: 'per10kPeople',
+    label: '每万人',
+    title: (r) => `每万人示范单位数 (${r.minLevel}及以上)`,
+    valueOf: (a) => a.per10kPeople,
+    integer: false,
+  },
+  {
+    id: 'per100km2',
+    label: '每百平方公里',
+    title: (r) => `每百平方公里示范单位数 (${r.minLevel}及以上)`,
+    valueOf: (a) => a.per100km2,
+    integer: false,
+  },
+]
+
+export function measureById(id: string): Measure {
+  const measure = MEASURES.find((m) => m.id === id)
+  if (!measure) throw new Error(`measureById: unknown measure ${JSON.stringify(id)} (expected one of ${MEASURES.map((m) => m.id).join(', ')})`)
+  return measure
+}
+
+/** The scale for `measure` over the report's areas; category coverage gets one class per count. */
+export function measureScale(measure: Measure, report: CoverageReport): ColourScale {
+  const maxClasses = measure.id === 'categoriesCovered' ? report.scheme.categories.length : undefined
+  return colourScale(report.areas.map(measure.valueOf), { title: measure.title(report), integer: measure.integer, maxClasses })
+}

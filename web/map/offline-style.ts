@@ -1,0 +1,54 @@
+// The basemap: a plain background and the boundaries, all local. No tiles, sprites or glyphs are
+// fetched, so the atlas works on a network with no internet, and labels are drawn by deck.gl instead.
+import type { FeatureCollection } from 'geojson'
+import type { MapOptions } from 'maplibre-gl'
+
+type StyleSpecification = Exclude<MapOptions['style'], string | undefined>
+
+export const OUTLINE_SOURCE = 'prefecture-outline'
+export const BOUNDARY_SOURCE = 'area-boundaries'
+
+export const BASEMAP_COLOURS = {
+  background: '#e8ecf1', // outside the prefecture: cool light grey
+  land: '#fbfbfa', // inside, under the choropleth
+  boundary: '#a7afba', // area boundaries (seen where the choropleth is hidden or translucent)
+  outline: '#4a5563', // the prefecture's edge
+  outlineHalo: '#ffffff',
+}
+
+
+/** The style with empty boundary sources; AtlasMap fills them once the areas have loaded. */
+export function offlineStyle(): StyleSpecification {
+  const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] }
+  return {
+    version: 8,
+    name: 'unity-atlas-offline',
+    sources: {
+      [OUTLINE_SOURCE]: { type: 'geojson', data: emptyCollection },
+      [BOUNDARY_SOURCE]: { type: 'geojson', data: emptyCollection },
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLOURS.background } },
+      { id: 'prefecture-land', type: 'fill', source: OUTLINE_SOURCE, paint: { 'fill-color': BASEMAP_COLOURS.land } },
+      {
+        id: 'prefecture-halo',
+        type: 'line',
+        source: OUTLINE_SOURCE,
+        paint: { 'line-color': BASEMAP_COLOURS.outlineHalo, 'line-width': 7, 'line-opacity': 0.9 },
+      },
+      {
+        id: 'area-boundaries',
+        type: 'line',
+        source: BOUNDARY_SOURCE,
+        paint: { 'line-color': BASEMAP_COLOURS.boundary, 'line-width': 0.8 },
+      },
+      {
+        id: 'prefecture-outline',
+        type: 'line',
+        source: OUTLINE_SOURCE,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': BASEMAP_COLOURS.outline, 'line-width': 2.5 },
+      },
+    ],
+  }
+}
