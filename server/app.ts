@@ -1,13 +1,21 @@
 // createApp(deps) → the Hono app. No process wiring here: server/index.ts opens the store and serves.
 import { Hono, type MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
+import { FailureLimiter } from './auth/rate-limit'
 import type { AtlasStore } from './db/store'
 import type { AppEnv } from './http/env'
 import { errorBody } from './http/errors'
+import { sameOriginWrites } from './http/same-origin'
+import { requireLoginForReads, resolveSession } from './http/session'
+import { auditRoutes } from './routes/audit'
+import { authRoutes } from './routes/auth'
 import { areaRoutes } from './routes/areas'
 import { coverageRoutes } from './routes/coverage'
 import { healthRoutes } from './routes/health'
 import { schemeRoutes } from './routes/schemes'
 import { unitRoutes } from './routes/units'
+import { userRoutes } from './routes/users'
 
 export interface AppDeps {
   store: AtlasStore
@@ -15,16 +23,41 @@ export interface AppDeps {
   now?: () => Date // new Date(): injectable so tests fix "today"
   log?: (message: string) => void // console.error
   web?: MiddlewareHandler[] // serve the built web app for every path outside /api, tried in order
+  security?: SecurityOptions
 }
 
-export function createApp({ store, version, now = () => new Date(), log = console.error, web }: AppDeps) {
+export interface SecurityOptions {
+  requireLogin?: boolean // false: anonymous viewers may read (ATLAS_REQUIRE_LOGIN)
+  frameAncestors?: string[] // ["'self'"]: who may embed the atlas, e.g. /screen on a portal (ATLAS_FRAME_ANCESTORS)
+  allowedOrigins?: string[] // []: other origins allowed to send writes (ATLAS_ALLOWED_ORIGINS)
+  maxJsonBytes?: number // 1 MiB: bodies of ordinary API requests
+  loginLimiter?: FailureLimiter // 5 failures per 15 minutes per IP and per username
+}
+
+export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {} }: AppDeps) {
+  const { requireLogin = false, frameAncestors = ["'self'"], allowedOrigins = [], maxJsonBytes = 1 << 20 } = security
+  const loginLimiter = security.loginLimiter ?? new FailureLimiter()
   const api = new Hono<AppEnv>()
     .use(async (c, next) => {
       c.set('store', store)
+      c.set('now', now)
       c.set('today', now().toISOString().slice(0, 10))
+      c.set('loginLimiter', loginLimiter)
       await next()
     })
+    .use(sameOriginWrites(allowedOrigins))
+    .use(
+      bodyLimit({
+        maxSize: maxJsonBytes,
+        onError: (c) => c.json(errorBody('too_large', `the request body is over ${maxJsonBytes} bytes`), 413),
+      }),
+    )
+    .use(resolveSession)
+    .use(requireLoginForReads(requireLogin))
     .route('/health', healthRoutes(version))
+    .route('/auth', authRoutes)
+    .route('/users', userRoutes)
+    .route('/audit', auditRoutes)
     .route('/schemes', schemeRoutes)
     .route('/areas', areaRoutes)
     .route('/units', unitRoutes)
@@ -34,6 +67,26 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       return c.json(errorBody('internal', 'the server could not complete the request; the error has been logged'), 500)
     })
   const app = new Hono()
+    .use(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // React and MapLibre set element styles from script; no inline <style> or style="" comes from HTML.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          workerSrc: ["'self'", 'blob:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          frameAncestors,
+        },
+        xFrameOptions: false, // frame-ancestors above governs embedding
+        referrerPolicy: 'strict-origin-when-cross-origin',
+        crossOriginEmbedderPolicy: false,
+      }),
+    )
     .route('/api', api)
     .all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}`), 404))
   for (const handler of web ?? []) app.use('*', handler)

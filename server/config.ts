@@ -5,6 +5,10 @@ export interface AtlasConfig {
   port: number // PORT, 8787
   dataDir: string // ATLAS_DATA_DIR, ./data
   demo: boolean // ATLAS_DEMO, 1: seed the demo into an empty data dir
+  requireLogin: boolean // ATLAS_REQUIRE_LOGIN, 0: anonymous viewers may read
+  adminPassword: string | null // ATLAS_ADMIN_PASSWORD: the first admin's password; unset = random, printed once
+  frameAncestors: string[] // ATLAS_FRAME_ANCESTORS, 'self': space-separated origins allowed to embed the atlas
+  allowedOrigins: string[] // ATLAS_ALLOWED_ORIGINS, none: space-separated extra origins allowed to send writes
 }
 
 export class ConfigError extends Error {}
@@ -14,7 +18,29 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     port: portFrom(env.PORT),
     dataDir: resolve(cwd, env.ATLAS_DATA_DIR || 'data'),
     demo: flagFrom('ATLAS_DEMO', env.ATLAS_DEMO, true),
+    requireLogin: flagFrom('ATLAS_REQUIRE_LOGIN', env.ATLAS_REQUIRE_LOGIN, false),
+    adminPassword: env.ATLAS_ADMIN_PASSWORD || null,
+    frameAncestors: originListFrom('ATLAS_FRAME_ANCESTORS', env.ATLAS_FRAME_ANCESTORS) ?? ["'self'"],
+    allowedOrigins: originListFrom('ATLAS_ALLOWED_ORIGINS', env.ATLAS_ALLOWED_ORIGINS) ?? [],
   }
+}
+
+function originListFrom(name: string, value: string | undefined): string[] | null {
+  if (value === undefined || value.trim() === '') return null
+  const items = value.trim().split(/\s+/)
+  for (const item of items) {
+    if (item === "'self'" || item === "'none'") continue
+    let url: URL | null = null
+    try {
+      url = new URL(item)
+    } catch {
+      url = null
+    }
+    if (!url || url.origin !== item) {
+      throw new ConfigError(`${name}: ${item} is not an origin (expected e.g. https://portal.example.gov.cn, or 'self')`)
+    }
+  }
+  return items
 }
 
 function portFrom(value: string | undefined): number {

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { relative } from 'node:path'
 import { createApp } from './app'
+import { ensureFirstAdmin } from './auth/first-admin'
 import { ConfigError, readConfig } from './config'
 import { openDataDirStore } from './open-store'
 import { WEB_DIST_DIR } from './paths'
@@ -11,12 +12,18 @@ import { VERSION } from './version'
 function main() {
   const config = readConfig(process.env)
   const store = openDataDirStore(config, console.log)
+  ensureFirstAdmin(store, config.adminPassword, console.log)
   // serveStatic resolves its root against the working directory.
   const root = relative(process.cwd(), WEB_DIST_DIR) || '.'
   const app = createApp({
     store,
     version: VERSION,
     web: [serveStatic({ root }), serveStatic({ root, path: 'index.html' })],
+    security: {
+      requireLogin: config.requireLogin,
+      frameAncestors: config.frameAncestors,
+      allowedOrigins: config.allowedOrigins,
+    },
   })
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`Unity Atlas ${VERSION} at http://localhost:${info.port} (data: ${config.dataDir})`)

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3'
 import type { Area, AreaLevel, HonourLevel, Inspection, Scheme, StatusChange, Target, Unit, UnitStatus } from '../domain'
 import { buildSnapshot, type Snapshot } from '../snapshot'
 import { MIGRATIONS, type Migration } from './migrations'
+import { sqliteAccounts, sqliteAudit, writeAudit } from './sqlite-accounts'
 import type { AtlasStore, Dataset, StoreHealth } from './store'
 
 export interface SqliteStoreOptions {
@@ -45,6 +46,8 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
         areas: count('areas'),
       }
     },
+    accounts: sqliteAccounts(db, now),
+    audit: sqliteAudit(db),
     close() {
       db.close()
     },
@@ -114,18 +117,13 @@ function writeDataset(db: Database.Database, dataset: Dataset, actor: string, at
     insertInspection.run(unitId, inspection.date, inspection.inspector, inspection.findings, inspection.followUp)
   }
 
-  db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
-      VALUES (?, ?, 'load', 'dataset', NULL, NULL, ?)`).run(
-    at,
-    actor,
-    JSON.stringify({
-      areas: dataset.areas.length,
-      schemes: dataset.schemes.length,
-      units: dataset.units.length,
-      targets: dataset.targets.length,
-      inspections: dataset.inspections.length,
-    }),
-  )
+  writeAudit(db, at, actor, 'load', 'dataset', null, null, {
+    areas: dataset.areas.length,
+    schemes: dataset.schemes.length,
+    units: dataset.units.length,
+    targets: dataset.targets.length,
+    inspections: dataset.inspections.length,
+  })
 }
 
 interface AreaRow {

@@ -1,3 +1,5 @@
+import type { SessionUser } from '../auth/roles'
+import type { FailureLimiter } from '../auth/rate-limit'
 import type { AtlasStore } from '../db/store'
 
 /** What every route can reach through c.var. */
@@ -5,5 +7,8 @@ export interface AppEnv {
   Variables: {
     store: AtlasStore
     today: string // yyyy-mm-dd, from the injected clock
+    now: () => Date
+    user: SessionUser | null // the signed-in user, or null for an anonymous viewer
+    loginLimiter: FailureLimiter
   }
 }

@@ -2,15 +2,36 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, readConfig } from '../../server/config'
 
 describe('readConfig', () => {
-  it('has defaults: port 8787, ./data, demo on', () => {
-    expect(readConfig({}, '/srv/atlas')).toEqual({ port: 8787, dataDir: '/srv/atlas/data', demo: true })
+  it('has defaults: port 8787, ./data, demo on, reads open, embedding by the atlas itself only', () => {
+    expect(readConfig({}, '/srv/atlas')).toEqual({
+      port: 8787,
+      dataDir: '/srv/atlas/data',
+      demo: true,
+      requireLogin: false,
+      adminPassword: null,
+      frameAncestors: ["'self'"],
+      allowedOrigins: [],
+    })
   })
 
-  it('reads PORT, ATLAS_DATA_DIR and ATLAS_DEMO', () => {
-    expect(readConfig({ PORT: '9000', ATLAS_DATA_DIR: '/var/atlas', ATLAS_DEMO: '0' }, '/x')).toEqual({
+  it('reads PORT, ATLAS_DATA_DIR, ATLAS_DEMO and the security settings', () => {
+    const env = {
+      PORT: '9000',
+      ATLAS_DATA_DIR: '/var/atlas',
+      ATLAS_DEMO: '0',
+      ATLAS_REQUIRE_LOGIN: '1',
+      ATLAS_ADMIN_PASSWORD: 'a-long-secret',
+      ATLAS_FRAME_ANCESTORS: "'self' https://portal.example.gov.cn",
+      ATLAS_ALLOWED_ORIGINS: 'https://edit.example.gov.cn',
+    }
+    expect(readConfig(env, '/x')).toEqual({
       port: 9000,
       dataDir: '/var/atlas',
       demo: false,
+      requireLogin: true,
+      adminPassword: 'a-long-secret',
+      frameAncestors: ["'self'", 'https://portal.example.gov.cn'],
+      allowedOrigins: ['https://edit.example.gov.cn'],
     })
   })
 
@@ -18,5 +39,8 @@ describe('readConfig', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(ConfigError)
     expect(() => readConfig({ PORT: '70000' })).toThrow('PORT=70000 is not a port')
     expect(() => readConfig({ ATLAS_DEMO: 'maybe' })).toThrow('ATLAS_DEMO=maybe is not a flag')
+    expect(() => readConfig({ ATLAS_FRAME_ANCESTORS: 'portal.example.gov.cn/' })).toThrow(
+      "ATLAS_FRAME_ANCESTORS: portal.example.gov.cn/ is not an origin (expected e.g. https://portal.example.gov.cn, or 'self')",
+    )
   })
 })

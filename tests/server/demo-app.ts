@@ -1,13 +1,40 @@
 // An app over an in-memory store seeded with the demo, with a fixed clock: shared by API tests.
-import { createApp } from '../../server/app'
+import { createApp, type SecurityOptions } from '../../server/app'
+import { ensureFirstAdmin } from '../../server/auth/first-admin'
 import { openSqliteStore } from '../../server/db/sqlite-store'
 import { seedDemo } from '../../server/seed/seed-store'
 
 export const TODAY = '2026-11-23'
+export const ADMIN_PASSWORD = 'test-admin-password-1'
 
-export function demoApp() {
-  const store = openSqliteStore(':memory:')
+export function demoApp(security: SecurityOptions = {}) {
+  const now = () => new Date(`${TODAY}T09:00:00Z`)
+  const store = openSqliteStore(':memory:', { now })
   seedDemo(store, TODAY)
-  const app = createApp({ store, version: 'test', now: () => new Date(`${TODAY}T09:00:00Z`), log: () => {} })
+  ensureFirstAdmin(store, ADMIN_PASSWORD, () => {})
+  const app = createApp({ store, version: 'test', now, log: () => {}, security })
   return { app, store }
+}
+
+type App = ReturnType<typeof demoApp>['app']
+
+/** Signs in and returns the Cookie header value for later requests. */
+export async function signIn(app: App, username: string, password: string): Promise<string> {
+  const answer = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (answer.status !== 200) throw new Error(`signIn(${username}): HTTP ${answer.status} ${await answer.text()}`)
+  const cookie = answer.headers.get('set-cookie')
+  if (!cookie) throw new Error(`signIn(${username}): no session cookie`)
+  return cookie.split(';')[0]
+}
+
+export function jsonRequest(method: string, body: unknown, cookie?: string, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}), ...headers },
+    body: JSON.stringify(body),
+  }
 }

@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../../../server/db/migrations'
 import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -35,7 +36,7 @@ describe('openSqliteStore', () => {
     expect(snapshot.schemes[0].categories).toEqual(['机关', '学校', '社区'])
     expect(snapshot.targets[0]).toMatchObject({ areaCode: 'A', category: '学校', minLevel: '市级', count: 2 })
     expect(snapshot.inspections).toHaveLength(1)
-    expect(reopened.health()).toMatchObject({ ok: true, schemaVersion: 1, integrity: 'ok', units: 8, areas: 7 })
+    expect(reopened.health()).toMatchObject({ ok: true, schemaVersion: MIGRATIONS.length, integrity: 'ok', units: 8, areas: 7 })
     reopened.close()
   })
 

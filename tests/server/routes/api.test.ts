@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../../../server/db/migrations'
 import { booleanPointInPolygon } from '@turf/turf'
 import type { FeatureCollection, MultiPolygon, Point } from 'geojson'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -19,7 +20,7 @@ async function get<T>(path: string, status = 200): Promise<T> {
 describe('GET /api/health', () => {
   it('reports ok, the version and the store', async () => {
     const body = await get<{ ok: boolean; version: string; store: { schemaVersion: number } }>('/api/health')
-    expect(body).toMatchObject({ ok: true, version: 'test', store: { schemaVersion: 1 } })
+    expect(body).toMatchObject({ ok: true, version: 'test', store: { schemaVersion: MIGRATIONS.length } })
   })
 })
 

@@ -1,0 +1,161 @@
+// Users, sessions and the audit log reader on the SQLite store.
+import type Database from 'better-sqlite3'
+import { ROLES, type Role, type SessionUser } from '../auth/roles'
+import type { AccountRepository, AuditEntry, AuditRepository, UserRecord } from './store'
+
+interface UserRow {
+  id: number
+  username: string
+  password_hash: string
+  role: string
+  area_scope: string | null
+  disabled: number
+  created_at: string
+}
+
+export function sqliteAccounts(db: Database.Database, now: () => Date): AccountRepository {
+  const userById = (id: number): UserRecord => {
+    const row = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined
+    if (!row) throw new Error(`user ${id} does not exist`)
+    return userOf(row)
+  }
+  return {
+    countUsers: () => (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n,
+    userByName(username) {
+      const row = db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined
+      return row ? userOf(row) : null
+    },
+    listUsers: () => (db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(userOf),
+    createUser(user, actor) {
+      const at = now().toISOString()
+      return db.transaction(() => {
+        const id = Number(
+          db
+            .prepare(`INSERT INTO users (username, password_hash, role, area_scope, created_at, password_changed_at)
+                VALUES (?, ?, ?, ?, ?, ?)`)
+            .run(user.username, user.passwordHash, user.role, user.areaScope, at, at).lastInsertRowid,
+        )
+        const created = userById(id)
+        writeAudit(db, at, actor, 'create', 'user', String(id), null, publicUser(created))
+        return created
+      })()
+    },
+    updateUser(id, change, actor) {
+      const at = now().toISOString()
+      return db.transaction(() => {
+        const before = userById(id)
+        const after = { ...before, ...change }
+        db.prepare(`UPDATE users SET role = ?, area_scope = ?, disabled = ?, password_hash = ?,
+            password_changed_at = CASE WHEN password_hash = ? THEN password_changed_at ELSE ? END WHERE id = ?`).run(
+          after.role,
+          after.areaScope,
+          after.disabled ? 1 : 0,
+          after.passwordHash,
+          after.passwordHash,
+          at,
+          id,
+        )
+        if (change.disabled || change.passwordHash !== undefined) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id)
+        const updated = userById(id)
+        writeAudit(db, at, actor, 'update', 'user', String(id), publicUser(before), publicUser(updated))
+        return updated
+      })()
+    },
+    createSession(userId, tokenHash, expiresAt) {
+      db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now().toISOString())
+      db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
+        tokenHash,
+        userId,
+        now().toISOString(),
+        expiresAt,
+      )
+    },
+    sessionUser(tokenHash, at) {
+      const row = db
+        .prepare(`SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`)
+        .get(tokenHash, at) as UserRow | undefined
+      return row ? sessionUserOf(row) : null
+    },
+    deleteSession(tokenHash) {
+      db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash)
+    },
+    deleteSessionsOf(userId) {
+      db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId)
+    },
+  }
+}
+
+export function sqliteAudit(db: Database.Database): AuditRepository {
+  return {
+    list({ limit, before, entity }) {
+      const rows = db
+        .prepare(`SELECT * FROM audit_log WHERE (? IS NULL OR id < ?) AND (? IS NULL OR entity = ?)
+            ORDER BY id DESC LIMIT ?`)
+        .all(before ?? null, before ?? null, entity ?? null, entity ?? null, limit) as {
+        id: number
+        at: string
+        actor: string
+        action: string
+        entity: string
+        entity_id: string | null
+        before_json: string | null
+        after_json: string | null
+      }[]
+      return rows.map(
+        (r): AuditEntry => ({
+          id: r.id,
+          at: r.at,
+          actor: r.actor,
+          action: r.action,
+          entity: r.entity,
+          entityId: r.entity_id,
+          before: r.before_json === null ? null : JSON.parse(r.before_json),
+          after: r.after_json === null ? null : JSON.parse(r.after_json),
+        }),
+      )
+    },
+  }
+}
+
+/** One audit row; callers run it inside the transaction of the change it records. */
+export function writeAudit(
+  db: Database.Database,
+  at: string,
+  actor: string,
+  action: string,
+  entity: string,
+  entityId: string | null,
+  before: unknown,
+  after: unknown,
+): void {
+  db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+    at,
+    actor,
+    action,
+    entity,
+    entityId,
+    before === null ? null : JSON.stringify(before),
+    after === null ? null : JSON.stringify(after),
+  )
+}
+
+function roleOf(value: string): Role {
+  const role = ROLES.find((r) => r === value)
+  if (!role) throw new Error(`the users table holds an unknown role ${JSON.stringify(value)}`)
+  return role
+}
+
+function sessionUserOf(row: UserRow): SessionUser {
+  return { id: row.id, username: row.username, role: roleOf(row.role), areaScope: row.area_scope }
+}
+
+function userOf(row: UserRow): UserRecord {
+  return { ...sessionUserOf(row), passwordHash: row.password_hash, disabled: row.disabled === 1, createdAt: row.created_at }
+}
+
+/** A user as the audit log and the API show it: never the password hash. */
+export function publicUser({ passwordHash: _hash, ...user }: UserRecord): Omit<UserRecord, 'passwordHash'> {
+  return user
+}

@@ -1,0 +1,72 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { hashPassword, passwordProblem } from '../auth/passwords'
+import { ROLES } from '../auth/roles'
+import { publicUser } from '../db/sqlite-accounts'
+import type { AppEnv } from '../http/env'
+import { jsonError } from '../http/errors'
+import { areaCodeParam } from '../http/params'
+import { requireAdmin } from '../http/session'
+import { validated } from '../http/validate'
+
+const newUserBody = z.object({
+  username: z.string().trim().regex(/^[\p{L}\p{N}_.-]{2,64}$/u, 'expected 2–64 letters, digits, _ . or -'),
+  password: z.string().max(256),
+  role: z.enum(ROLES),
+  areaScope: areaCodeParam.nullable().default(null),
+})
+
+const userChange = z
+  .object({
+    role: z.enum(ROLES),
+    areaScope: areaCodeParam.nullable(),
+    disabled: z.boolean(),
+    password: z.string().max(256),
+  })
+  .partial()
+
+const idParam = z.object({ id: z.coerce.number().int().positive('expected a user id') })
+
+export const userRoutes = new Hono<AppEnv>()
+  .use(requireAdmin)
+  .get('/', (c) => c.json({ users: c.var.store.accounts.listUsers().map(publicUser) }, 200))
+  .post('/', validated('json', newUserBody), (c) => {
+    const body = c.req.valid('json')
+    const accounts = c.var.store.accounts
+    if (accounts.userByName(body.username)) return jsonError(c, 409, 'conflict', `username: ${body.username} already exists`)
+    const problem = passwordProblem(body.password, body.username)
+    if (problem) return jsonError(c, 400, 'bad_request', problem)
+    if (body.areaScope !== null && !c.var.store.snapshot().areasByCode.has(body.areaScope)) {
+      return jsonError(c, 400, 'bad_request', `areaScope: ${body.areaScope} is not an area in the store`)
+    }
+    const user = accounts.createUser(
+      { username: body.username, passwordHash: hashPassword(body.password), role: body.role, areaScope: body.areaScope },
+      c.var.user?.username ?? 'unknown',
+    )
+    return c.json({ user: publicUser(user) }, 201)
+  })
+  .patch('/:id', validated('param', idParam), validated('json', userChange), (c) => {
+    const { id } = c.req.valid('param')
+    const { password, ...change } = c.req.valid('json')
+    const accounts = c.var.store.accounts
+    const user = accounts.listUsers().find((u) => u.id === id)
+    if (!user) return jsonError(c, 404, 'not_found', `user ${id} does not exist`)
+    if (change.areaScope && !c.var.store.snapshot().areasByCode.has(change.areaScope)) {
+      return jsonError(c, 400, 'bad_request', `areaScope: ${change.areaScope} is not an area in the store`)
+    }
+    if (password !== undefined) {
+      const problem = passwordProblem(password, user.username)
+      if (problem) return jsonError(c, 400, 'bad_request', problem)
+    }
+    const admins = accounts.listUsers().filter((u) => u.role === 'admin' && !u.disabled)
+    const losesAdmin = user.role === 'admin' && ((change.role !== undefined && change.role !== 'admin') || change.disabled === true)
+    if (losesAdmin && admins.length === 1) {
+      return jsonError(c, 409, 'conflict', `user ${user.username} is the last active admin; make another admin first`)
+    }
+    const updated = accounts.updateUser(
+      id,
+      { ...change, ...(password !== undefined ? { passwordHash: hashPassword(password) } : {}) },
+      c.var.user?.username ?? 'unknown',
+    )
+    return c.json({ user: publicUser(updated) }, 200)
+  })

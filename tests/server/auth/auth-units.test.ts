@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest'
+import { hashPassword, passwordProblem, randomPassword, verifyPassword } from '../../../server/auth/passwords'
+import { FailureLimiter } from '../../../server/auth/rate-limit'
+import { isWithinArea, writeRefusal, type SessionUser } from '../../../server/auth/roles'
+import type { Area } from '../../../server/domain'
+
+describe('passwords', () => {
+  test('a hash verifies its own password only, and two hashes of one password differ (salted)', () => {
+    const first = hashPassword('correct horse battery')
+    const second = hashPassword('correct horse battery')
+    expect(first).not.toBe(second)
+    expect(first).toMatch(/^scrypt\$16384\$8\$1\$[\w-]+\$[\w-]+$/)
+    expect(verifyPassword('correct horse battery', first)).toBe(true)
+    expect(verifyPassword('correct horse batterY', first)).toBe(false)
+    expect(verifyPassword('anything', 'not-a-hash')).toBe(false)
+  })
+
+  test('weak passwords are named', () => {
+    expect(passwordProblem('short', 'li')).toBe('password: 5 characters is too short (expected at least 10)')
+    expect(passwordProblem('zhangsan-2026!', 'zhangsan')).toBe('password: must not contain the username')
+    expect(passwordProblem('a-long-enough-one', 'li')).toBeNull()
+    expect(randomPassword()).toMatch(/^[a-zA-Z2-9]{16}$/)
+  })
+})
+
+describe('FailureLimiter', () => {
+  test('blocks after the limit within the window and says for how long; forgets after it', () => {
+    let t = 0
+    const limiter = new FailureLimiter({ limit: 3, windowMs: 60_000, now: () => t })
+    for (let i = 0; i < 3; i++) {
+      expect(limiter.retryAfterSeconds('ip:1')).toBe(0)
+      limiter.recordFailure('ip:1')
+      t += 1000
+    }
+    expect(limiter.retryAfterSeconds('ip:1')).toBe(57) // the first failure (t=0) leaves the window at 60 s
+    expect(limiter.retryAfterSeconds('ip:2')).toBe(0)
+    t = 60_001
+    expect(limiter.retryAfterSeconds('ip:1')).toBe(0)
+  })
+})
+
+describe('writeRefusal', () => {
+  const area = (code: string, parent: string | null): Area => ({
+    code,
+    name: { '530600': '昭通市', '530626': '绥江县', '530626101': '中城镇', '530621': '鲁甸县' }[code] ?? code,
+    level: 'county',
+    parent,
+    geometry: null,
+    population: null,
+    minorityShare: null,
+    areaKm2: null,
+    schematic: false,
+    populationIsSample: false,
+  })
+  const areas = new Map([area('530600', null), area('530626', '530600'), area('530626101', '530626'), area('530621', '530600')].map((a) => [a.code, a]))
+  const editor: SessionUser = { id: 2, username: 'suijiang', role: 'editor', areaScope: '530626' }
+
+  test('the subtree test follows parents', () => {
+    expect(isWithinArea('530626101', '530626', areas)).toBe(true)
+    expect(isWithinArea('530626', '530626', areas)).toBe(true)
+    expect(isWithinArea('530621', '530626', areas)).toBe(false)
+    expect(isWithinArea('999999', '530626', areas)).toBe(false)
+  })
+
+  test('anonymous 401, viewer 403, scoped editor only in scope, admin anywhere', () => {
+    expect(writeRefusal(null, '530626', areas)?.status).toBe(401)
+    expect(writeRefusal({ ...editor, role: 'viewer' }, '530626', areas)?.status).toBe(403)
+    expect(writeRefusal(editor, '530626101', areas)).toBeNull()
+    expect(writeRefusal(editor, '530621', areas)).toEqual({
+      status: 403,
+      message: '用户 suijiang 只能编辑绥江县 (530626) 范围内的数据，不能编辑 鲁甸县',
+    })
+    expect(writeRefusal(editor, null, areas)?.status).toBe(403)
+    expect(writeRefusal({ ...editor, areaScope: null }, null, areas)).toBeNull()
+    expect(writeRefusal({ ...editor, role: 'admin' }, '530621', areas)).toBeNull()
+  })
+})
