@@ -1,49 +1,18 @@
-// Loads what the map page needs and hands it over; shows what failed, in the page and on <body>.
-import { useCallback, useEffect, useState } from 'react'
-import type { HonourLevel } from '../server/domain'
-import { useAsyncValue } from './api/use-async-value'
-import { loadCoverage, loadPlace } from './map/map-page-data'
-import { recordPageError } from './map/map-status'
-import { MapPage } from './map/MapPage'
-import { ErrorNotice } from './panels/ErrorNotice'
+// Picks the page for the current path; each page is its own chunk, so the screen does not load the planner.
+import { lazy, Suspense } from 'react'
+import { pageOf, type PageId } from './pages'
 
-/** The reporting year: coverage as of the end of the current year. */
-const YEAR = new Date().getFullYear()
+const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
+  map: lazy(() => import('./map/MapApp').then((m) => ({ default: m.MapApp }))),
+  login: lazy(() => import('./login/LoginApp').then((m) => ({ default: m.LoginApp }))),
+  'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
+}
 
 export function App() {
-  const [minLevel, setMinLevel] = useState<HonourLevel>('县级')
-  const [mapErrors, setMapErrors] = useState<string[]>([])
-  const place = useAsyncValue(loadPlace, [])
-  const placeValue = place.value
-  const coverage = useAsyncValue(placeValue ? () => loadCoverage(placeValue, minLevel, YEAR) : null, [placeValue, minLevel])
-
-  const loadErrors = [place.error, coverage.error].flatMap((e) => (e ? [e.message] : []))
-  const loadErrorText = loadErrors.join('\n')
-  useEffect(() => {
-    if (loadErrorText) recordPageError(loadErrorText)
-  }, [loadErrorText])
-
-  const onMapError = useCallback((message: string) => {
-    recordPageError(message)
-    setMapErrors((previous) => (previous.includes(message) ? previous : [...previous, message]))
-  }, [])
-
+  const Page = PAGE_COMPONENTS[pageOf(window.location.pathname)]
   return (
-    <div className="app">
-      {placeValue && coverage.value ? (
-        <MapPage
-          place={placeValue}
-          data={coverage.value}
-          loading={coverage.loading}
-          year={YEAR}
-          minLevel={minLevel}
-          onMinLevel={setMinLevel}
-          onError={onMapError}
-        />
-      ) : (
-        !place.error && !coverage.error && <div className="loading">正在加载…</div>
-      )}
-      <ErrorNotice messages={[...loadErrors, ...mapErrors]} />
-    </div>
+    <Suspense fallback={<div className="loading">正在加载…</div>}>
+      <Page />
+    </Suspense>
   )
 }

@@ -133,4 +133,51 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'screen profiles, plan scenarios, import batches with what each changed (for rollback), unit external ids',
+    sql: `
+      CREATE TABLE screen_profiles (
+        id TEXT PRIMARY KEY,           -- a slug, used in the screen's URL: /screen?profile=<id>
+        name TEXT NOT NULL,
+        config_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      );
+
+      CREATE TABLE plan_scenarios (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        area_code TEXT NOT NULL,
+        request_json TEXT NOT NULL,
+        result_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL
+      );
+
+      CREATE TABLE import_batches (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('units','areas')),
+        file_name TEXT NOT NULL,
+        options_json TEXT NOT NULL,
+        report_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        rolled_back_at TEXT,
+        rolled_back_by TEXT
+      );
+
+      CREATE TABLE import_batch_changes (
+        batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+        entity TEXT NOT NULL,          -- 'unit' or 'area'
+        entity_id TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('insert','update')),
+        before_json TEXT               -- the row before an update; null for an insert
+      );
+      CREATE INDEX import_batch_changes_batch ON import_batch_changes(batch_id);
+
+      ALTER TABLE units ADD COLUMN external_id TEXT;
+      CREATE INDEX units_external_id ON units(external_id);
+    `,
+  },
 ]

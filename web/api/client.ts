@@ -91,3 +91,17 @@ export interface CoverageQuery {
 export async function fetchCoverage({ year, ...rest }: CoverageQuery): Promise<CoverageResponse> {
   return okBodyOf('覆盖统计 (coverage)', await api.api.coverage.$get({ query: { ...rest, year: String(year) } }))
 }
+
+export type SignedInUser = NonNullable<OkBodyOf<typeof api.api.auth.me.$get>['user']>
+
+export async function signIn(username: string, password: string): Promise<SignedInUser> {
+  return (await okBodyOf('登录 (sign in)', await api.api.auth.login.$post({ json: { username, password } }))).user
+}
+
+export async function signOut(): Promise<void> {
+  await okBodyOf('退出 (sign out)', await api.api.auth.logout.$post())
+}
+
+export async function fetchCurrentUser(): Promise<SignedInUser | null> {
+  return (await okBodyOf('当前用户 (current user)', await api.api.auth.me.$get())).user
+}

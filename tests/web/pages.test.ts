@@ -1,0 +1,14 @@
+import { expect, test } from 'vitest'
+import { pageOf } from '../../web/pages'
+
+test('paths pick pages; a trailing slash does not matter; anything else is not found', () => {
+  expect(['/', '', '/login', '/login/', '/map', '/admin', '/login/x'].map(pageOf)).toEqual([
+    'map',
+    'map',
+    'login',
+    'login',
+    'not-found',
+    'not-found',
+    'login',
+  ])
+})

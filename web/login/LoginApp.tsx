@@ -1,0 +1,71 @@
+// Sign-in for editors and admins. Reading the atlas needs no account unless the server requires one.
+import { useState, type FormEvent } from 'react'
+import { fetchCurrentUser, signIn, signOut, type SignedInUser } from '../api/client'
+import { useAsyncValue } from '../api/use-async-value'
+import { nextPathOf } from './next-path'
+
+export function LoginApp() {
+  const current = useAsyncValue(fetchCurrentUser, [])
+  const [user, setUser] = useState<SignedInUser | null | undefined>(undefined)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const shown = user === undefined ? current.value : user
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    setBusy(true)
+    setError(null)
+    try {
+      await signIn(String(form.get('username')), String(form.get('password')))
+      window.location.assign(nextPathOf(window.location.search))
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+      setBusy(false)
+    }
+  }
+
+  async function onSignOut() {
+    await signOut()
+    setUser(null)
+  }
+
+  return (
+    <div className="app login-page">
+      <main className="card login-card">
+        <h1>民族团结进步创建地图 · 登录</h1>
+        {shown ? (
+          <>
+            <p>
+              已登录：<strong>{shown.username}</strong>（{shown.role}
+              {shown.areaScope ? ` · 范围 ${shown.areaScope}` : ''}）
+            </p>
+            <p>
+              <a href="/">返回地图</a> · <button onClick={onSignOut}>退出登录</button>
+            </p>
+          </>
+        ) : (
+          <form onSubmit={onSubmit}>
+            <label className="control">
+              <span className="control-label">用户名</span>
+              <input name="username" autoComplete="username" required autoFocus />
+            </label>
+            <label className="control">
+              <span className="control-label">密码</span>
+              <input name="password" type="password" autoComplete="current-password" required />
+            </label>
+            {error && (
+              <p className="notice notice-error" role="alert">
+                {error}
+              </p>
+            )}
+            <button type="submit" disabled={busy}>
+              {busy ? '正在登录…' : '登录'}
+            </button>
+            <p className="login-help">查看地图无需登录；编辑数据需要编辑员或管理员账号。首次启动时管理员账号为 admin，密码见服务器启动日志或 ATLAS_ADMIN_PASSWORD。</p>
+          </form>
+        )}
+      </main>
+    </div>
+  )
+}
