@@ -1,6 +1,7 @@
 // createApp(deps) → the Hono app. No process wiring here: server/index.ts opens the store and serves.
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { etag } from 'hono/etag'
 import { secureHeaders } from 'hono/secure-headers'
 import { FailureLimiter } from './auth/rate-limit'
 import type { AtlasStore } from './db/store'
@@ -12,8 +13,13 @@ import { auditRoutes } from './routes/audit'
 import { authRoutes } from './routes/auth'
 import { areaRoutes } from './routes/areas'
 import { coverageRoutes } from './routes/coverage'
+import { exportRoutes } from './routes/export'
+import { sharedExportService, type ExportService } from './export/service'
 import { healthRoutes } from './routes/health'
+import { importRoutes } from './routes/import'
+import { planRoutes } from './routes/plan'
 import { schemeRoutes } from './routes/schemes'
+import { screenProfileRoutes } from './routes/screen-profiles'
 import { unitRoutes } from './routes/units'
 import { userRoutes } from './routes/users'
 
@@ -24,6 +30,7 @@ export interface AppDeps {
   log?: (message: string) => void // console.error
   web?: MiddlewareHandler[] // serve the built web app for every path outside /api, tried in order
   security?: SecurityOptions
+  exporter?: ExportService // the process's shared one: one Chromium, started by the first export
 }
 
 export interface SecurityOptions {
@@ -34,7 +41,9 @@ export interface SecurityOptions {
   loginLimiter?: FailureLimiter // 5 failures per 15 minutes per IP and per username
 }
 
-export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {} }: AppDeps) {
+const OWN_BODY_LIMIT = ['/api/plan', '/api/import']
+
+export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter }: AppDeps) {
   const { requireLogin = false, frameAncestors = ["'self'"], allowedOrigins = [], maxJsonBytes = 1 << 20 } = security
   const loginLimiter = security.loginLimiter ?? new FailureLimiter()
   const api = new Hono<AppEnv>()
@@ -46,14 +55,19 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       await next()
     })
     .use(sameOriginWrites(allowedOrigins))
-    .use(
-      bodyLimit({
+    .use(async (c, next) => {
+      // Routes that take files or large point sets set their own, larger limit.
+      if (OWN_BODY_LIMIT.some((prefix) => c.req.path.startsWith(prefix))) return next()
+      return bodyLimit({
         maxSize: maxJsonBytes,
         onError: (c) => c.json(errorBody('too_large', `the request body is over ${maxJsonBytes} bytes`), 413),
-      }),
-    )
+      })(c, next)
+    })
     .use(resolveSession)
     .use(requireLoginForReads(requireLogin))
+    // Polled by /screen: an unchanged answer is a 304 to a request that sends its ETag back.
+    .use('/coverage', etag())
+    .use('/units', etag())
     .route('/health', healthRoutes(version))
     .route('/auth', authRoutes)
     .route('/users', userRoutes)
@@ -62,6 +76,10 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/areas', areaRoutes)
     .route('/units', unitRoutes)
     .route('/coverage', coverageRoutes)
+    .route('/export', exportRoutes(() => exporter ?? sharedExportService()))
+    .route('/plan', planRoutes)
+    .route('/import', importRoutes)
+    .route('/screen-profiles', screenProfileRoutes)
     .onError((error, c) => {
       log(`${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`)
       return c.json(errorBody('internal', 'the server could not complete the request; the error has been logged'), 500)

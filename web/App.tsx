@@ -5,6 +5,8 @@ import { pageOf, type PageId } from './pages'
 const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
   map: lazy(() => import('./map/MapApp').then((m) => ({ default: m.MapApp }))),
   login: lazy(() => import('./login/LoginApp').then((m) => ({ default: m.LoginApp }))),
+  export: lazy(() => import('./export/ExportApp').then((m) => ({ default: m.ExportApp }))),
+  screen: lazy(() => import('./screen/ScreenApp').then((m) => ({ default: m.ScreenApp }))),
   'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
 }
 

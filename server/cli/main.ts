@@ -1,7 +1,10 @@
 // `atlas <command>`: dispatches to one command module per verb.
 import { CliError, type CliIo, type Command } from './command'
 import { coverageCommand } from './commands/coverage'
+import { exportCommand } from './commands/export'
 import { geodataCommand } from './commands/geodata'
+import { importCommand } from './commands/import'
+import { planCommand } from './commands/plan'
 
 function notYetAvailable(name: string, summary: string, usage: string): Command {
   const help = `Usage: atlas ${usage}\n\n${summary}\n\nNot yet available in this version of Unity Atlas.\n`
@@ -22,9 +25,9 @@ function notYetAvailable(name: string, summary: string, usage: string): Command 
 export const COMMANDS: readonly Command[] = [
   coverageCommand,
   geodataCommand,
-  notYetAvailable('import', 'import units or areas from CSV, XLSX, GeoJSON or shapefiles', 'import units|areas <file> [options]'),
-  notYetAvailable('plan', 'choose the next demonstration sites (maximal coverage)', 'plan --area CODE --sites N [options]'),
-  notYetAvailable('export', 'print-quality map images (PNG/PDF)', 'export --out FILE.png|pdf [options]'),
+  importCommand,
+  planCommand,
+  exportCommand,
 ]
 
 export function usage(): string {

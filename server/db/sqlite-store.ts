@@ -4,6 +4,10 @@ import type { Area, AreaLevel, HonourLevel, Inspection, Scheme, StatusChange, Ta
 import { buildSnapshot, type Snapshot } from '../snapshot'
 import { MIGRATIONS, type Migration } from './migrations'
 import { sqliteAccounts, sqliteAudit, writeAudit } from './sqlite-accounts'
+import { sqliteImports } from './sqlite-imports'
+import { sqlitePlans } from './sqlite-plans'
+import { sqliteUnits } from './sqlite-units'
+import { sqliteScreenProfiles } from './sqlite-screen-profiles'
 import type { AtlasStore, Dataset, StoreHealth } from './store'
 
 export interface SqliteStoreOptions {
@@ -21,6 +25,9 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
 
   let version = 0
   let cached: Snapshot | null = null
+  const invalidate = () => {
+    cached = null
+  }
 
   return {
     snapshot() {
@@ -33,7 +40,7 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     },
     loadDataset(dataset, actor) {
       db.transaction(() => writeDataset(db, dataset, actor, now().toISOString()))()
-      cached = null
+      invalidate()
     },
     health(): StoreHealth {
       const integrity = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ')
@@ -48,6 +55,10 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     },
     accounts: sqliteAccounts(db, now),
     audit: sqliteAudit(db),
+    units: sqliteUnits(db, invalidate),
+    plans: sqlitePlans(db, now),
+    imports: sqliteImports(db, now, invalidate),
+    screenProfiles: sqliteScreenProfiles(db, now),
     close() {
       db.close()
     },

@@ -1,7 +1,7 @@
 // The repository contract the routes and CLI depend on. SQLite implements it today; a PostgreSQL
 // backend implements the same interface later without touching routes.
 import type { Role, SessionUser } from '../auth/roles'
-import type { Area, Inspection, Scheme, Target, Unit } from '../domain'
+import type { Area, Inspection, Scheme, Target, Unit, UnitStatus } from '../domain'
 import type { Snapshot } from '../snapshot'
 
 /** A whole dataset as it is loaded in one transaction (the demo seed, a restore). Ids may be omitted. */
@@ -30,7 +30,69 @@ export interface AtlasStore {
   health(): StoreHealth
   accounts: AccountRepository
   audit: AuditRepository
+  screenProfiles: ScreenProfileRepository
+  units: UnitRepository
+  plans: PlanRepository
+  imports: ImportRepository
   close(): void
+}
+
+/** A unit as an import writes it: a new row, or an update of `updates` (an existing unit's id). */
+export interface ImportedUnit extends Omit<Unit, 'id' | 'history'> {
+  externalId: string | null
+  updates: number | null
+}
+
+export interface ImportBatchSummary {
+  id: number
+  kind: 'units' | 'areas'
+  fileName: string
+  createdAt: string
+  createdBy: string
+  inserted: number
+  updated: number
+  rolledBackAt: string | null
+  rolledBackBy: string | null
+}
+
+export interface ImportBatch extends ImportBatchSummary {
+  options: unknown
+  report: unknown
+}
+
+/** Committed imports: each one transaction, listed with its report, and reversible. */
+export interface ImportRepository {
+  commitUnits(units: readonly ImportedUnit[], batch: { fileName: string; options: unknown; report: unknown; actor: string }): ImportBatchSummary
+  list(): ImportBatchSummary[]
+  get(id: number): ImportBatch | null
+  /** Deletes the units the batch inserted and restores those it updated; refuses when a later import touched them. */
+  rollback(id: number, actor: string): ImportBatchSummary
+}
+
+/** Changes to single units, each recorded in status history and the audit log. */
+export interface UnitRepository {
+  /** Moves each unit to `to`, recording from → to; throws (changing nothing) if any id is unknown. */
+  changeStatus(ids: readonly number[], to: UnitStatus, change: { actor: string; reason: string; at: string }): void
+  /** Unit id → the id the unit has in its source ledger (set by imports). */
+  externalIds(): ReadonlyMap<number, string>
+}
+
+export interface PlanScenario {
+  id: number
+  name: string
+  areaCode: string
+  request: unknown
+  result: unknown
+  createdAt: string
+  createdBy: string
+}
+
+/** Saved site plans. Every change is written to the audit log under its actor. */
+export interface PlanRepository {
+  list(areaCode?: string): Omit<PlanScenario, 'request' | 'result'>[]
+  get(id: number): PlanScenario | null
+  save(scenario: Omit<PlanScenario, 'id' | 'createdAt'>): PlanScenario
+  remove(id: number, actor: string): boolean
 }
 
 export interface UserRecord extends SessionUser {
@@ -74,4 +136,21 @@ export interface AuditEntry {
 export interface AuditRepository {
   /** Newest first. */
   list(options: { limit: number; before?: number; entity?: string }): AuditEntry[]
+}
+
+/** A saved /screen configuration; `config` is validated by the route (server/routes/screen-profiles.ts). */
+export interface ScreenProfileRecord {
+  id: string // a slug: /screen?profile=<id>
+  name: string
+  config: unknown
+  updatedAt: string
+  updatedBy: string
+}
+
+/** Screen profiles. Every change is written to the audit log under `actor`. */
+export interface ScreenProfileRepository {
+  list(): ScreenProfileRecord[] // by id
+  get(id: string): ScreenProfileRecord | null
+  put(id: string, name: string, config: unknown, actor: string): { profile: ScreenProfileRecord; created: boolean }
+  delete(id: string, actor: string): boolean // false: there was no such profile
 }

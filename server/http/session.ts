@@ -30,10 +30,16 @@ export function requireLoginForReads(required: boolean): MiddlewareHandler<AppEn
  */
 export function requireWriter(areaOf: (c: Context<AppEnv>) => string | null = () => null): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const refusal = writeRefusal(c.var.user, areaOf(c), c.var.store.snapshot().areasByCode)
-    if (refusal) return jsonError(c, refusal.status, refusal.status === 401 ? 'unauthorized' : 'forbidden', refusal.message)
+    const refusal = writeRefusalResponse(c, areaOf(c))
+    if (refusal) return refusal
     await next()
   }
+}
+
+/** For handlers that learn the area only after reading the request: the 401/403 answer, or null to go on. */
+export function writeRefusalResponse(c: Context<AppEnv>, areaCode: string | null): Response | null {
+  const refusal = writeRefusal(c.var.user, areaCode, c.var.store.snapshot().areasByCode)
+  return refusal ? jsonError(c, refusal.status, refusal.status === 401 ? 'unauthorized' : 'forbidden', refusal.message) : null
 }
 
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {

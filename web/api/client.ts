@@ -105,3 +105,60 @@ export async function signOut(): Promise<void> {
 export async function fetchCurrentUser(): Promise<SignedInUser | null> {
   return (await okBodyOf('当前用户 (current user)', await api.api.auth.me.$get())).user
 }
+
+// ── /screen: conditional polling and screen profiles ──────────────────────────────────────────────
+
+export type ScreenProfilesResponse = OkBodyOf<typeof api.api['screen-profiles']['$get']>
+export type ScreenProfileResponse = OkBodyOf<(typeof api.api['screen-profiles'])[':id']['$get']>
+
+/** A conditional GET's outcome: a new body, or `changed: false` when the server answered 304. */
+export type Revalidated<T> = { changed: true; body: T; etag: string | null } | { changed: false; etag: string }
+
+/**
+ * Sends `etag` back as If-None-Match. `cache: 'no-store'` keeps the browser's own cache out of it, so
+ * a 304 reaches this code (and the caller keeps the body it already has) instead of being replayed as a 200.
+ */
+function conditional(etag: string | null) {
+  return { headers: etag ? { 'If-None-Match': etag } : ({} as Record<string, string>), init: { cache: 'no-store' as const } }
+}
+
+async function revalidatedBodyOf<A extends Answer & { headers: Headers }>(what: string, answer: A, etag: string | null): Promise<Revalidated<OkBody<A>>> {
+  if (answer.status === 304 && etag) return { changed: false, etag }
+  return { changed: true, body: await okBodyOf(what, answer), etag: answer.headers.get('etag') }
+}
+
+/** As CoverageQuery; without `parent`, every area of the level (e.g. all prefectures, for their own targets). */
+export type ScreenCoverageQuery = Omit<CoverageQuery, 'parent'> & { parent?: string }
+
+export async function fetchCoverageIfChanged({ year, parent, ...rest }: ScreenCoverageQuery, etag: string | null): Promise<Revalidated<CoverageResponse>> {
+  const query = { ...rest, ...(parent === undefined ? {} : { parent }), year: String(year) }
+  const answer = await api.api.coverage.$get({ query }, conditional(etag))
+  return revalidatedBodyOf('覆盖统计 (coverage)', answer, etag)
+}
+
+export async function fetchCountedUnitsIfChanged({ area, scheme, minLevel, year }: CountedUnitsQuery, etag: string | null): Promise<Revalidated<UnitsResponse>> {
+  const query = { area, scheme, minLevel, year: String(year), status: NAMED_STATUSES.join(',') }
+  return revalidatedBodyOf('示范单位 (units)', await api.api.units.$get({ query }, conditional(etag)), etag)
+}
+
+export async function fetchScreenProfileIfChanged(id: string, etag: string | null): Promise<Revalidated<ScreenProfileResponse>> {
+  const answer = await api.api['screen-profiles'][':id'].$get({ param: { id } }, conditional(etag))
+  return revalidatedBodyOf(`大屏配置 (screen profile ${id})`, answer, etag)
+}
+
+export async function fetchScreenProfiles(): Promise<ScreenProfilesResponse> {
+  return okBodyOf('大屏配置 (screen profiles)', await api.api['screen-profiles'].$get())
+}
+
+export async function saveScreenProfile(id: string, name: string, config: ScreenProfileResponse['profile']['config']): Promise<ScreenProfileResponse> {
+  return okBodyOf('保存大屏配置 (save screen profile)', await api.api['screen-profiles'][':id'].$put({ param: { id }, json: { name, config } }))
+}
+
+export async function deleteScreenProfile(id: string): Promise<void> {
+  await okBodyOf('删除大屏配置 (delete screen profile)', await api.api['screen-profiles'][':id'].$delete({ param: { id } }))
+}
+
+/** The address of a server-side export (GET /api/export) for a view-state + export-options query. */
+export function exportUrl(query: string, format: 'png' | 'pdf' | 'zip'): string {
+  return `/api/export?${[query, `format=${format}`].filter(Boolean).join('&')}`
+}

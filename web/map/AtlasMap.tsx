@@ -7,7 +7,7 @@ import { useLayoutEffect, useRef, useState } from 'react'
 import type { AreaFeature } from '../api/responses'
 import { boundsOf } from '../data/area-geometry'
 import { setMapReady } from './map-status'
-import { BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE } from './offline-style'
+import { BASEMAP_COLOURS, BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE, type BasemapColours } from './offline-style'
 
 // maplibre-gl finds its worker next to its own module, which Vite moves when it bundles; without this
 // the production map stays blank.
@@ -28,6 +28,12 @@ export interface AtlasMapProps {
   pending?: boolean // false: newer data is loading, so what is drawn is not yet "ready"
   onHover(hit: MapHit | null): void
   onError(message: string): void
+  // Options the briefing screen (/screen) sets; the defaults are the map page's.
+  focus?: AreaFeature | null // null: frame `outline`; an area: fly to it (the screen's tour)
+  pitch?: number // 0: degrees of tilt, e.g. to show 3D columns
+  pixelRatio?: number // window.devicePixelRatio: a map drawn small and CSS-scaled up draws at the shown size
+  controls?: boolean // true: zoom buttons and scale bar
+  basemap?: BasemapColours // BASEMAP_COLOURS (light)
 }
 
 /** Room kept around the framed area for the cards that float over the map. */
@@ -37,7 +43,19 @@ const FRAME_PADDING = { top: 56, right: 56, bottom: 40, left: 56 }
  * All effects here are layout effects: a change of layers and the ready flag dropping to "0" then happen
  * in the same task as the DOM update, so an observer never sees new panels with a stale "ready".
  */
-export function AtlasMap({ outline, boundaries, layers, pending = false, onHover, onError }: AtlasMapProps) {
+export function AtlasMap({
+  outline,
+  boundaries,
+  layers,
+  pending = false,
+  onHover,
+  onError,
+  focus = null,
+  pitch = 0,
+  pixelRatio,
+  controls = true,
+  basemap = BASEMAP_COLOURS,
+}: AtlasMapProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const mapRef = useRef<maplibregl.Map | null>(null)
   const overlayRef = useRef<MapboxOverlay | null>(null)
@@ -46,6 +64,7 @@ export function AtlasMap({ outline, boundaries, layers, pending = false, onHover
   const renderWaiters = useRef<(() => void)[]>([])
   const callbacks = useRef({ onHover, onError })
   const [styleLoaded, setStyleLoaded] = useState(false)
+  const framed = useRef(false) // the first framing is instant; later ones (the tour) fly
 
   useLayoutEffect(() => {
     callbacks.current = { onHover, onError }
@@ -56,7 +75,8 @@ export function AtlasMap({ outline, boundaries, layers, pending = false, onHover
     if (!container) return
     const map = new maplibregl.Map({
       container,
-      style: offlineStyle(),
+      style: offlineStyle(basemap),
+      pixelRatio,
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -65,6 +85,7 @@ export function AtlasMap({ outline, boundaries, layers, pending = false, onHover
     })
     const overlay = new MapboxOverlay({
       interleaved: false, // interleaved mode crashes with maplibre-gl 6 (see stack notes)
+      useDevicePixels: pixelRatio ?? true,
       layers: [],
       onHover: (info: PickingInfo) => {
         const hit = hitOf(info)
@@ -78,8 +99,10 @@ export function AtlasMap({ outline, boundaries, layers, pending = false, onHover
       onError: (error: Error) => callbacks.current.onError(`deck.gl: ${error.message}`),
     })
     map.addControl(overlay)
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right')
+    if (controls) {
+      map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
+      map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right')
+    }
     map.on('load', () => setStyleLoaded(true))
     map.on('error', (event) => callbacks.current.onError(`MapLibre: ${event.error.message}`))
     mapRef.current = map
@@ -88,9 +111,17 @@ export function AtlasMap({ outline, boundaries, layers, pending = false, onHover
       map.remove() // also removes the overlay control, which finalizes deck.gl
       mapRef.current = null
       overlayRef.current = null
+      framed.current = false
       setStyleLoaded(false)
     }
+    // Basemap colours, pixel ratio and controls are read once; the effects below follow later changes.
   }, [])
+
+  useLayoutEffect(() => {
+    if (pixelRatio === undefined) return
+    mapRef.current?.setPixelRatio(pixelRatio)
+    overlayRef.current?.setProps({ useDevicePixels: pixelRatio })
+  }, [pixelRatio])
 
   useLayoutEffect(() => {
     const map = mapRef.current
@@ -101,10 +132,11 @@ export function AtlasMap({ outline, boundaries, layers, pending = false, onHover
 
   useLayoutEffect(() => {
     const map = mapRef.current
-    const bounds = boundsOf([outline])
+    const bounds = boundsOf([focus ?? outline])
     if (!map || !bounds) return
-    map.fitBounds(bounds, { padding: FRAME_PADDING, animate: false })
-  }, [outline])
+    map.fitBounds(bounds, { padding: FRAME_PADDING, pitch, animate: framed.current, duration: 1800 })
+    framed.current = true
+  }, [outline, focus, pitch])
 
   useLayoutEffect(() => {
     requestedLayers.current = layers

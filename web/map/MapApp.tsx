@@ -6,18 +6,21 @@ import { loadCoverage, loadPlace } from './map-page-data'
 import { recordPageError } from './map-status'
 import { MapPage } from './MapPage'
 import { ErrorNotice } from '../panels/ErrorNotice'
+import { initialViewState } from '../export/url-view'
 
 /** The reporting year: coverage as of the end of the current year. */
 const YEAR = new Date().getFullYear()
 
 export function MapApp() {
-  const [minLevel, setMinLevel] = useState<HonourLevel>('县级')
+  const [initial] = useState(initialViewState) // the view in the URL (view-state.ts), or the default
+  const year = initial.view.year ?? YEAR
+  const [minLevel, setMinLevel] = useState<HonourLevel>(initial.view.minLevel)
   const [mapErrors, setMapErrors] = useState<string[]>([])
   const place = useAsyncValue(loadPlace, [])
   const placeValue = place.value
-  const coverage = useAsyncValue(placeValue ? () => loadCoverage(placeValue, minLevel, YEAR) : null, [placeValue, minLevel])
+  const coverage = useAsyncValue(placeValue ? () => loadCoverage(placeValue, minLevel, year) : null, [placeValue, minLevel])
 
-  const loadErrors = [place.error, coverage.error].flatMap((e) => (e ? [e.message] : []))
+  const loadErrors = [initial.error, place.error, coverage.error].flatMap((e) => (e ? [e.message] : []))
   const loadErrorText = loadErrors.join('\n')
   useEffect(() => {
     if (loadErrorText) recordPageError(loadErrorText)
@@ -35,7 +38,8 @@ export function MapApp() {
           place={placeValue}
           data={coverage.value}
           loading={coverage.loading}
-          year={YEAR}
+          year={year}
+          view={initial.view}
           minLevel={minLevel}
           onMinLevel={setMinLevel}
           onError={onMapError}

@@ -1,6 +1,6 @@
 // The first map page: counties coloured by a coverage measure, units as dots, legend and headline figures.
 import type { LayersList } from '@deck.gl/core'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
 import type { CoverageArea } from '../api/responses'
 import { categoryPalette } from '../data/category-colours'
@@ -15,6 +15,9 @@ import { Legend } from '../panels/Legend'
 import { MapControls } from '../panels/MapControls'
 import { SampleNotice } from '../panels/SampleNotice'
 import { Tooltip, type HoverTarget } from '../panels/Tooltip'
+import type { ViewState } from '../data/view-state'
+import { ExportLink } from '../export/ExportLink'
+import { replaceUrlView } from '../export/url-view'
 import { AtlasMap, type MapHit } from './AtlasMap'
 import type { CoverageData, PlaceData } from './map-page-data'
 
@@ -26,10 +29,13 @@ export interface MapPageProps {
   minLevel: HonourLevel // the level chosen; the figures shown follow data.coverage.minLevel until it loads
   onMinLevel(level: HonourLevel): void
   onError(message: string): void
+  view: ViewState // the view the URL asked for: the measure and layers start from it
 }
 
-export function MapPage({ place, data, loading, year, minLevel, onMinLevel, onError }: MapPageProps) {
-  const [measureId, setMeasureId] = useState<MeasureId>('total')
+export function MapPage({ place, data, loading, year, minLevel, onMinLevel, onError, view }: MapPageProps) {
+  const [measureId, setMeasureId] = useState<MeasureId>(view.measure)
+  const currentView: ViewState = useMemo(() => ({ ...view, minLevel, measure: measureId }), [view, minLevel, measureId])
+  useEffect(() => replaceUrlView(currentView), [currentView])
   const [hit, setHit] = useState<MapHit | null>(null)
   const { coverage, units } = data
   const schemeName = coverage.scheme.name
@@ -48,11 +54,11 @@ export function MapPage({ place, data, loading, year, minLevel, onMinLevel, onEr
 
   const layers: LayersList = useMemo(
     () => [
-      coverageChoroplethLayer(place.areas, { fillOf }),
-      unitPointsLayer(units, { colourOf: palette.colourOf }),
-      areaLabelsLayer(place.labels),
+      coverageChoroplethLayer(place.areas, { fillOf, visible: view.layers.choropleth }),
+      unitPointsLayer(units, { colourOf: palette.colourOf, visible: view.layers.units }),
+      areaLabelsLayer(place.labels, { visible: view.layers.labels }),
     ],
-    [place.areas, place.labels, units, fillOf, palette],
+    [place.areas, place.labels, units, fillOf, palette, view.layers],
   )
 
   const kpis = useMemo(() => kpisOf(coverage), [coverage])
@@ -66,6 +72,7 @@ export function MapPage({ place, data, loading, year, minLevel, onMinLevel, onEr
       <main className="map-area">
         <AtlasMap outline={place.place} boundaries={place.areas} layers={layers} pending={loading} onHover={setHit} onError={onError} />
         <SampleNotice sample={coverage.sample} schematic={place.areas.some((a) => a.properties.schematic)} />
+        <ExportLink view={currentView} />
         <MapControls measureId={measureId} minLevel={minLevel} onMeasure={setMeasureId} onMinLevel={onMinLevel} />
         <Legend scale={scale} schemeName={schemeName} categories={categoryCounts} palette={palette} levels={levelsShown} />
         {hover && <Tooltip target={hover} schemeName={schemeName} />}

@@ -8,7 +8,15 @@ type StyleSpecification = Exclude<MapOptions['style'], string | undefined>
 export const OUTLINE_SOURCE = 'prefecture-outline'
 export const BOUNDARY_SOURCE = 'area-boundaries'
 
-export const BASEMAP_COLOURS = {
+export interface BasemapColours {
+  background: string
+  land: string
+  boundary: string
+  outline: string
+  outlineHalo: string
+}
+
+export const BASEMAP_COLOURS: BasemapColours = {
   background: '#e8ecf1', // outside the prefecture: cool light grey
   land: '#fbfbfa', // inside, under the choropleth
   boundary: '#a7afba', // area boundaries (seen where the choropleth is hidden or translucent)
@@ -18,7 +26,7 @@ export const BASEMAP_COLOURS = {
 
 
 /** The style with empty boundary sources; AtlasMap fills them once the areas have loaded. */
-export function offlineStyle(): StyleSpecification {
+export function offlineStyle(colours: BasemapColours = BASEMAP_COLOURS): StyleSpecification {
   const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] }
   return {
     version: 8,
@@ -28,26 +36,26 @@ export function offlineStyle(): StyleSpecification {
       [BOUNDARY_SOURCE]: { type: 'geojson', data: emptyCollection },
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLOURS.background } },
-      { id: 'prefecture-land', type: 'fill', source: OUTLINE_SOURCE, paint: { 'fill-color': BASEMAP_COLOURS.land } },
+      { id: 'background', type: 'background', paint: { 'background-color': colours.background } },
+      { id: 'prefecture-land', type: 'fill', source: OUTLINE_SOURCE, paint: { 'fill-color': colours.land } },
       {
         id: 'prefecture-halo',
         type: 'line',
         source: OUTLINE_SOURCE,
-        paint: { 'line-color': BASEMAP_COLOURS.outlineHalo, 'line-width': 7, 'line-opacity': 0.9 },
+        paint: { 'line-color': colours.outlineHalo, 'line-width': 7, 'line-opacity': 0.9 },
       },
       {
         id: 'area-boundaries',
         type: 'line',
         source: BOUNDARY_SOURCE,
-        paint: { 'line-color': BASEMAP_COLOURS.boundary, 'line-width': 0.8 },
+        paint: { 'line-color': colours.boundary, 'line-width': 0.8 },
       },
       {
         id: 'prefecture-outline',
         type: 'line',
         source: OUTLINE_SOURCE,
         layout: { 'line-join': 'round' },
-        paint: { 'line-color': BASEMAP_COLOURS.outline, 'line-width': 2.5 },
+        paint: { 'line-color': colours.outline, 'line-width': 2.5 },
       },
     ],
   }

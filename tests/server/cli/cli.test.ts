@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { PROJECT_ROOT } from '../../../server/paths'
 import { runCli } from '../../../server/cli/main'
 import type { CoverageReport } from '../../../server/geo/coverage'
 
@@ -61,11 +62,70 @@ describe('atlas', () => {
     expect(unknown.code).toBe(2)
     expect(unknown.err).toContain('"frobnicate"')
   })
+})
 
-  it('says plainly which commands are not yet available', async () => {
-    const { code, err } = await atlas('plan', '--area', '530626', '--sites', '3')
-    expect(code).toBe(3)
-    expect(err).toContain('not yet available')
-    expect((await atlas('export', '--help')).code).toBe(0)
+describe('atlas plan', () => {
+  it('names chosen candidates by id and the weight covered, with the gap', async () => {
+    const { code, out, err } = await atlas('plan', '--area', '530626', '--sites', '3', '--radius-km', '3')
+    expect(code, err).toBe(0)
+    const plan = JSON.parse(out)
+    expect(plan.chosen.length).toBeGreaterThanOrEqual(1)
+    expect(plan.chosen[0].id).toMatch(/^unit-\d+$/)
+    expect(err).toMatch(/^绥江县: \d of 3 sites chosen \(unit-\d+.*covered weight \d+ → \d+ of \d+ .*gap \d+\.\d% .* · 示例数据/)
+  })
+
+  it('reads demand and candidate files and writes GeoJSON', async () => {
+    const demand = join(dataDir, 'demand.csv')
+    const candidates = join(dataDir, 'candidates.geojson')
+    writeFileSync(demand, 'lon,lat,weight,id\n104.0,28.5,100,v1\n104.3,28.6,40,v2\n')
+    writeFileSync(candidates, JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', id: 'c1', geometry: { type: 'Point', coordinates: [104.3, 28.601] }, properties: {} },
+      { type: 'Feature', id: 'c2', geometry: { type: 'Point', coordinates: [104.001, 28.5] }, properties: {} },
+    ] }))
+    const { code, out, err } = await atlas('plan', '--area', '530626', '--sites', '1', '--radius-km', '2', '--demand', demand,
+      '--candidates', candidates, '--required', demand, '--format', 'geojson')
+    expect(code, err).toBe(0)
+    expect(JSON.parse(out).features).toEqual([])
+    const far = join(dataDir, 'far.csv')
+    writeFileSync(far, '103.6,28.0\n')
+    const fresh = await atlas('plan', '--area', '530626', '--sites', '1', '--radius-km', '2', '--demand', demand, '--candidates', candidates,
+      '--required', far, '--format', 'geojson')
+    expect(JSON.parse(fresh.out).features.map((f: { id: string }) => f.id)).toEqual(['c2'])
+  })
+
+  it('names a missing option, a bad value and an unreadable file', async () => {
+    expect((await atlas('plan', '--area', '530626')).err).toContain('--sites is required')
+    expect((await atlas('plan', '--area', '530626', '--sites', 'three')).err).toContain('--sites: "three" is not valid')
+    const missing = await atlas('plan', '--area', '530626', '--sites', '1', '--demand', '/nonexistent/d.csv')
+    expect(missing.code).toBe(2)
+    expect(missing.err).toContain('cannot read demand file /nonexistent/d.csv: ENOENT')
+  })
+})
+
+describe('atlas import units', () => {
+  const ledger = join(PROJECT_ROOT, 'tests/fixtures/import/ledger-gbk.csv')
+
+  it('a dry run prints the report with rejected rows and writes nothing; --report keeps the JSON', async () => {
+    const report = join(dataDir, 'report.json')
+    const { code, out, err } = await atlas('import', 'units', ledger, '--dry-run', '--report', report)
+    expect(code, err).toBe(0)
+    expect(out).toContain('ledger-gbk.csv (csv, gb18030')
+    expect(out).toMatch(/rows read \d+: accepted \d+, with warnings \d+, rejected \d+, ignored \d+/)
+    expect(out).toContain('Dry run: nothing was written.')
+    expect(JSON.parse(readFileSync(report, 'utf8')).report.fileName).toBe('ledger-gbk.csv')
+  })
+
+  it('commits the accepted rows as one import', async () => {
+    const { code, out, err } = await atlas('import', 'units', ledger)
+    expect(code, err).toBe(0)
+    expect(out).toMatch(/Committed import \d+: \d+ units added, 0 updated\./)
+  })
+
+  it('names what is wrong with the command line or the file', async () => {
+    expect((await atlas('import', 'ledger.csv')).err).toContain('expected "units" after import, got "ledger.csv"')
+    expect((await atlas('import', 'units', ledger, '--encoding', 'latin1')).err).toContain('--encoding latin1 is not an encoding')
+    const missing = await atlas('import', 'units', '/nonexistent.csv')
+    expect(missing.code).toBe(1)
+    expect(missing.err).toContain('cannot read /nonexistent.csv: ENOENT')
   })
 })

@@ -110,7 +110,7 @@ describe('buildPolygonIndex', () => {
       compared++
     }
     expect(compared).toBeGreaterThan(4990)
-  })
+  }, 60_000) // ~1 s alone; the turf side is slow when the machine is busy
 
   it.each(grids)('gives each point of partly overlaid tilings to the lowest index holding it, on a %s', (_, options) => {
     const random = seededRandom(5)

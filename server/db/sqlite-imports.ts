@@ -1,0 +1,139 @@
+// Committed imports on the SQLite store. A commit is one transaction that also records, per unit, whether
+// it was inserted or what it was before an update, so that the batch can be rolled back exactly.
+import type Database from 'better-sqlite3'
+import { writeAudit } from './sqlite-accounts'
+import type { ImportBatch, ImportBatchSummary, ImportRepository } from './store'
+
+export class ImportRollbackError extends Error {}
+
+interface BatchRow {
+  id: number
+  kind: 'units' | 'areas'
+  file_name: string
+  options_json: string
+  report_json: string
+  created_at: string
+  created_by: string
+  rolled_back_at: string | null
+  rolled_back_by: string | null
+  inserted: number
+  updated: number
+}
+
+/** The unit columns an import may write, in the order the statements below bind them. */
+const UNIT_COLUMNS = ['name', 'category', 'level', 'status', 'year_named', 'lon', 'lat', 'area_code', 'address', 'contact', 'notes', 'sample', 'external_id'] as const
+
+export function sqliteImports(db: Database.Database, now: () => Date, onWrite: () => void): ImportRepository {
+  const summary = (id: number): ImportBatchSummary => {
+    const row = db
+      .prepare(`SELECT b.*, (SELECT count(*) FROM import_batch_changes c WHERE c.batch_id = b.id AND c.action = 'insert') AS inserted,
+          (SELECT count(*) FROM import_batch_changes c WHERE c.batch_id = b.id AND c.action = 'update') AS updated
+          FROM import_batches b WHERE b.id = ?`)
+      .get(id) as BatchRow | undefined
+    if (!row) throw new ImportRollbackError(`import ${id} does not exist`)
+    return summaryOf(row)
+  }
+  return {
+    commitUnits(units, { fileName, options, report, actor }) {
+      const at = now().toISOString()
+      const id = db.transaction(() => {
+        const batchId = Number(
+          db
+            .prepare(`INSERT INTO import_batches (kind, file_name, options_json, report_json, created_at, created_by)
+                VALUES ('units', ?, ?, ?, ?, ?)`)
+            .run(fileName, JSON.stringify(options), JSON.stringify(report), at, actor).lastInsertRowid,
+        )
+        const recordChange = db.prepare(`INSERT INTO import_batch_changes (batch_id, entity, entity_id, action, before_json)
+            VALUES (?, 'unit', ?, ?, ?)`)
+        const insert = db.prepare(`INSERT INTO units (${UNIT_COLUMNS.join(', ')}, created_at, updated_at)
+            VALUES (${UNIT_COLUMNS.map(() => '?').join(', ')}, ?, ?)`)
+        const update = db.prepare(`UPDATE units SET ${UNIT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+        const history = db.prepare(`INSERT INTO unit_status_history (unit_id, at, from_status, to_status, by, reason) VALUES (?, ?, ?, ?, ?, ?)`)
+        for (const unit of units) {
+          const values = [unit.name, unit.category, unit.level, unit.status, unit.yearNamed, unit.lon, unit.lat, unit.areaCode,
+            unit.address, unit.contact, unit.notes, unit.sample ? 1 : 0, unit.externalId]
+          const reason = `导入 ${fileName}`
+          if (unit.updates === null) {
+            const unitId = Number(insert.run(...values, at, at).lastInsertRowid)
+            history.run(unitId, at.slice(0, 10), null, unit.status, actor, reason)
+            recordChange.run(batchId, String(unitId), 'insert', null)
+          } else {
+            const before = db.prepare('SELECT * FROM units WHERE id = ?').get(unit.updates) as Record<string, unknown> | undefined
+            if (!before) throw new ImportRollbackError(`import: unit ${unit.updates} to update does not exist`)
+            update.run(...values, at, unit.updates)
+            if (before.status !== unit.status) history.run(unit.updates, at.slice(0, 10), before.status, unit.status, actor, reason)
+            recordChange.run(batchId, String(unit.updates), 'update', JSON.stringify(before))
+          }
+        }
+        writeAudit(db, at, actor, 'import', 'import', String(batchId), null, { fileName, units: units.length })
+        return batchId
+      })()
+      onWrite()
+      return summary(id)
+    },
+    list() {
+      return (db.prepare('SELECT id FROM import_batches ORDER BY id DESC').all() as { id: number }[]).map((r) => summary(r.id))
+    },
+    get(id) {
+      const row = db.prepare('SELECT * FROM import_batches WHERE id = ?').get(id) as BatchRow | undefined
+      if (!row) return null
+      return { ...summary(id), options: JSON.parse(row.options_json), report: JSON.parse(row.report_json) } satisfies ImportBatch
+    },
+    rollback(id, actor) {
+      const at = now().toISOString()
+      db.transaction(() => {
+        const batch = summary(id)
+        if (batch.rolledBackAt) throw new ImportRollbackError(`import ${id} was already rolled back on ${batch.rolledBackAt} by ${batch.rolledBackBy}`)
+        const later = db
+          .prepare(`SELECT DISTINCT c2.batch_id AS id FROM import_batch_changes c1 JOIN import_batch_changes c2
+              ON c2.entity = c1.entity AND c2.entity_id = c1.entity_id AND c2.batch_id > c1.batch_id
+              JOIN import_batches b ON b.id = c2.batch_id AND b.rolled_back_at IS NULL
+              WHERE c1.batch_id = ?`)
+          .all(id) as { id: number }[]
+        if (later.length > 0) {
+          throw new ImportRollbackError(`import ${id} cannot be rolled back: later imports ${later.map((b) => b.id).join(', ')} changed the same units; roll those back first`)
+        }
+        const changes = db.prepare('SELECT entity_id, action, before_json FROM import_batch_changes WHERE batch_id = ? ORDER BY rowid DESC').all(id) as {
+          entity_id: string
+          action: 'insert' | 'update'
+          before_json: string | null
+        }[]
+        for (const change of changes) {
+          if (change.action === 'insert') {
+            db.prepare('DELETE FROM units WHERE id = ?').run(Number(change.entity_id))
+          } else {
+            const before = JSON.parse(change.before_json ?? '{}') as Record<string, unknown>
+            db.prepare(`UPDATE units SET ${UNIT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
+              ...UNIT_COLUMNS.map((c) => before[c] ?? null),
+              before.updated_at,
+              Number(change.entity_id),
+            )
+            db.prepare(`DELETE FROM unit_status_history WHERE unit_id = ? AND reason = ? AND at >= ?`).run(
+              Number(change.entity_id),
+              `导入 ${batch.fileName}`,
+              batch.createdAt.slice(0, 10),
+            )
+          }
+        }
+        db.prepare('UPDATE import_batches SET rolled_back_at = ?, rolled_back_by = ? WHERE id = ?').run(at, actor, id)
+        writeAudit(db, at, actor, 'rollback', 'import', String(id), { inserted: batch.inserted, updated: batch.updated }, null)
+      })()
+      onWrite()
+      return summary(id)
+    },
+  }
+}
+
+function summaryOf(row: BatchRow): ImportBatchSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    fileName: row.file_name,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    inserted: row.inserted,
+    updated: row.updated,
+    rolledBackAt: row.rolled_back_at,
+    rolledBackBy: row.rolled_back_by,
+  }
+}

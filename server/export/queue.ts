@@ -1,0 +1,102 @@
+// Export jobs, first in first out, one at a time (one browser, two cores: parallel renders only slow
+// each other down). Each job reports its place in the queue and its progress; finished jobs are kept a
+// while so a client that started one can fetch its file.
+import type { ExportRequest } from './export-request'
+import type { ExportRenderer, RenderProgress, RenderResult } from './renderer'
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed'
+
+export interface ExportJob {
+  id: string
+  request: ExportRequest
+  state: JobState
+  progress: RenderProgress
+  queuedAt: number
+  finishedAt: number | null
+  error: string | null
+  result: RenderResult | null
+  done: Promise<RenderResult>
+}
+
+export interface ExportQueueOptions {
+  keepMs?: number // 600 000: how long a finished job's file stays fetchable
+  maxQueued?: number // 20: more waiting jobs than this are refused
+}
+
+export class QueueFullError extends Error {}
+
+export class ExportQueue {
+  private readonly jobs = new Map<string, ExportJob>()
+  private tail: Promise<void> = Promise.resolve() // the last job's run: jobs chain on it, in order
+  private queued = 0
+  private nextId = 1
+  private readonly keepMs: number
+  private readonly maxQueued: number
+
+  constructor(
+    private readonly renderer: ExportRenderer,
+    { keepMs = 600_000, maxQueued = 20 }: ExportQueueOptions = {},
+  ) {
+    this.keepMs = keepMs
+    this.maxQueued = maxQueued
+  }
+
+  /** Queues a render; the job's `done` settles with its result. */
+  enqueue(request: ExportRequest, baseUrl: string, cookie?: string, onProgress?: (job: ExportJob) => void): ExportJob {
+    this.forgetOld()
+    if (this.queued >= this.maxQueued) throw new QueueFullError(`the export queue is full (${this.maxQueued} jobs waiting); try again shortly`)
+    const id = `${Date.now().toString(36)}-${this.nextId++}`
+    let settle!: { resolve: (r: RenderResult) => void; reject: (e: Error) => void }
+    const done = new Promise<RenderResult>((resolve, reject) => (settle = { resolve, reject }))
+    done.catch(() => undefined) // a caller that only polls must not leave an unhandled rejection
+    const job: ExportJob = {
+      id, request, state: 'queued', progress: { stage: 'starting', done: 0, total: 0 },
+      queuedAt: Date.now(), finishedAt: null, error: null, result: null, done,
+    }
+    this.jobs.set(id, job)
+    const run = async () => {
+      job.state = 'running'
+      onProgress?.(job)
+      try {
+        job.result = await this.renderer.render(request, baseUrl, (p) => {
+          job.progress = p
+          onProgress?.(job)
+        }, cookie)
+        job.state = 'done'
+        job.progress = { stage: 'done', done: job.result.pages, total: job.result.pages }
+        settle.resolve(job.result)
+      } catch (error) {
+        job.state = 'failed'
+        job.error = (error as Error).message
+        settle.reject(error as Error)
+      } finally {
+        job.finishedAt = Date.now()
+        onProgress?.(job)
+      }
+    }
+    this.queued++
+    this.tail = this.tail.then(() => {
+      this.queued--
+      return run()
+    })
+    return job
+  }
+
+  get(id: string): ExportJob | undefined {
+    return this.jobs.get(id)
+  }
+
+  /** 0 for the running job, 1 for the next, …; null when finished or unknown. */
+  positionOf(id: string): number | null {
+    const job = this.jobs.get(id)
+    if (!job || job.state === 'done' || job.state === 'failed') return null
+    if (job.state === 'running') return 0
+    const queued = [...this.jobs.values()].filter((j) => j.state === 'queued')
+    return queued.indexOf(job) + 1
+  }
+
+  private forgetOld(): void {
+    const now = Date.now()
+    for (const [id, job] of this.jobs) if (job.finishedAt !== null && now - job.finishedAt > this.keepMs) this.jobs.delete(id)
+  }
+}

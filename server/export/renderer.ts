@@ -1,0 +1,187 @@
+// Renders export pages in headless Chromium: ONE browser kept across jobs (launched on first use,
+// closed after it sits idle), a fresh browser context per job (its own viewport and device scale
+// factor), the /export page opened in render mode on the atlas's own origin, and a capture once the
+// page says every map has drawn (body[data-export-ready]="1").
+import { existsSync } from 'node:fs'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { pdfScale } from '../../web/export/paper'
+import type { ExportRequest } from './export-request'
+import { zipStore, type ZipEntry } from './zip'
+
+/** Flags that give WebGL2 through SwiftShader as root and keep the browser off the network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+]
+
+export interface RendererOptions {
+  executablePath?: string // ATLAS_CHROMIUM, else /usr/bin/chromium
+  idleCloseMs?: number // 300 000: the browser is closed after this long without a job
+  pageTimeoutMs?: number // 120 000: per sheet, for the map to draw
+}
+
+export interface RenderProgress {
+  stage: 'starting' | 'loading' | 'drawing' | 'capturing' | 'done'
+  done: number // sheets drawn (or captured, while capturing)
+  total: number // sheets, once known
+}
+
+export interface RenderResult {
+  bytes: Buffer
+  pages: number
+  widthPx: number
+  heightPx: number
+  sheets: string[] // area codes, one per page
+}
+
+/** Rendering failed in a way the caller can act on (no browser, the page's own error). */
+export class RenderError extends Error {}
+
+export function chromiumPath(env: Record<string, string | undefined> = process.env): string {
+  return env.ATLAS_CHROMIUM || '/usr/bin/chromium'
+}
+
+export class ExportRenderer {
+  private browser: Promise<Browser> | null = null
+  private idleTimer: NodeJS.Timeout | null = null
+  private readonly executablePath: string
+  private readonly idleCloseMs: number
+  private readonly pageTimeoutMs: number
+
+  constructor({ executablePath = chromiumPath(), idleCloseMs = 300_000, pageTimeoutMs = 120_000 }: RendererOptions = {}) {
+    this.executablePath = executablePath
+    this.idleCloseMs = idleCloseMs
+    this.pageTimeoutMs = pageTimeoutMs
+  }
+
+  /** The browser's process id, once launched (for RSS measurements). */
+  async browserPid(): Promise<number | null> {
+    if (!this.browser) return null
+    const browser = await this.browser
+    const process = (browser as unknown as { _process?: { pid?: number } })._process // not public API; used only by the benchmark
+    return process?.pid ?? null
+  }
+
+  async render(request: ExportRequest, baseUrl: string, onProgress: (p: RenderProgress) => void = () => {}, cookie?: string): Promise<RenderResult> {
+    this.holdOpen()
+    try {
+      onProgress({ stage: 'starting', done: 0, total: 0 })
+      const browser = await this.launched()
+      const { cssWidth, cssHeight, deviceScaleFactor } = request.capture
+      const context = await browser.newContext({
+        viewport: { width: cssWidth, height: cssHeight },
+        deviceScaleFactor,
+        extraHTTPHeaders: cookie ? { cookie } : undefined,
+      })
+      try {
+        const page = await context.newPage()
+        const problems: string[] = []
+        page.on('pageerror', (error) => problems.push(error.message))
+        const freeze = request.format === 'pdf' ? '&freeze=1' : ''
+        onProgress({ stage: 'loading', done: 0, total: 0 })
+        await page.goto(`${baseUrl.replace(/\/$/, '')}/export?render=1&${request.pageQuery}${freeze}`, { waitUntil: 'domcontentloaded' })
+        const sheets = await this.waitUntilDrawn(page, onProgress, problems)
+        const result = { pages: sheets.length, widthPx: request.size.widthPx, heightPx: request.size.heightPx, sheets }
+        const clip = { x: 0, y: 0, width: cssWidth, height: cssHeight }
+        const omitBackground = request.options.transparent
+        if (request.format === 'png') {
+          onProgress({ stage: 'capturing', done: 0, total: 1 })
+          const bytes = await page.screenshot({ clip, omitBackground, type: 'png' })
+          return { ...result, bytes }
+        }
+        if (request.format === 'zip') {
+          const entries: ZipEntry[] = []
+          for (let i = 0; i < sheets.length; i++) {
+            onProgress({ stage: 'capturing', done: i, total: sheets.length })
+            await page.evaluate((index) => window.atlasExport?.show(index), i)
+            await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+            const data = await page.screenshot({ clip, omitBackground, type: 'png' })
+            entries.push({ name: `${String(i + 1).padStart(2, '0')}-${sheets[i]}.png`, data })
+          }
+          return { ...result, bytes: zipStore(entries) }
+        }
+        onProgress({ stage: 'capturing', done: 0, total: sheets.length })
+        const bytes = await page.pdf({
+          width: `${request.size.widthMm}mm`,
+          height: `${request.size.heightMm}mm`,
+          margin: { top: '0', right: '0', bottom: '0', left: '0' },
+          printBackground: true,
+          scale: pdfScale(request.size, cssWidth, cssHeight),
+        })
+        return { ...result, bytes }
+      } finally {
+        await context.close()
+      }
+    } finally {
+      this.releaseLater()
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
+    const browser = this.browser
+    this.browser = null
+    if (browser) await (await browser.catch(() => null))?.close()
+  }
+
+  private launched(): Promise<Browser> {
+    if (!this.browser) {
+      if (!existsSync(this.executablePath)) {
+        throw new RenderError(
+          `Chromium was not found at ${this.executablePath}: install it with "apt-get install chromium fonts-noto-cjk" (Debian), or set ATLAS_CHROMIUM to its path`,
+        )
+      }
+      this.browser = chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS }).catch((error: Error) => {
+        this.browser = null
+        throw new RenderError(`Chromium at ${this.executablePath} did not start: ${error.message.split('\n')[0]}`)
+      })
+      void this.browser.then((b) => b.on('disconnected', () => (this.browser = null)), () => undefined)
+    }
+    return this.browser
+  }
+
+  /** Waits for body[data-export-ready]="1", reporting body[data-export-progress]; the page's own error wins. */
+  private async waitUntilDrawn(page: Page, onProgress: (p: RenderProgress) => void, problems: string[]): Promise<string[]> {
+    let lastDone = -1
+    let lastChange = Date.now()
+    for (;;) {
+      const state = await page.evaluate(() => ({
+        ready: document.body.dataset.exportReady === '1',
+        error: document.body.dataset.atlasError ?? null,
+        progress: document.body.dataset.exportProgress ?? null,
+        sheets: window.atlasExport?.sheets ?? [],
+      }))
+      if (state.error !== null) throw new RenderError(`the export page failed: ${state.error}`)
+      if (state.ready) return state.sheets
+      const [done, total] = (state.progress ?? '0/0').split('/').map(Number)
+      if (done !== lastDone) {
+        lastDone = done
+        lastChange = Date.now()
+        onProgress({ stage: 'drawing', done, total })
+      }
+      if (Date.now() - lastChange > this.pageTimeoutMs) {
+        throw new RenderError(`the export page did not finish drawing within ${this.pageTimeoutMs / 1000} s${problems.length ? `: ${problems.join('; ')}` : ''}`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+
+  private holdOpen(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
+  }
+
+  private releaseLater(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = setTimeout(() => void this.close(), this.idleCloseMs)
+    this.idleTimer.unref()
+  }
+}

@@ -1,0 +1,91 @@
+// A GeoJSON FeatureCollection of unit points → a table: a header row, then one row per feature with the
+// point's longitude and latitude first and the feature's properties after them. The geometry's columns come
+// first so that they, not a property that happens to be called "lng", are the ones mapped to lon/lat.
+// A feature without geometry (null) is a unit without coordinates, to be joined by its area; any geometry
+// other than a Point makes the whole file unreadable as a unit ledger (it is probably an area file).
+import { ImportError } from './import-error'
+import type { SourceRow } from './table'
+
+export const GEOMETRY_COLUMNS = ['经度', '纬度'] as const
+
+export interface GeoJsonTable {
+  rows: SourceRow[] // rows[0] is the header (line 0); feature i is on line i + 1
+  crs?: string // from the legacy `crs` member, when it names a CRS toWgs84 knows
+}
+
+const LISTED_PROBLEMS = 5 // problems named in an error; the rest are counted
+
+export function geoJsonUnitRows(text: string): GeoJsonTable {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new ImportError(`不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`, { cause: error })
+  }
+  const features = featuresOf(json)
+  const keys: string[] = []
+  const problems: string[] = []
+  features.forEach((feature, i) => {
+    const where = `features[${i}]（第${i + 1}个要素）`
+    if (!isObject(feature) || feature.type !== 'Feature') {
+      problems.push(`${where}不是 Feature`)
+      return
+    }
+    const geometry = feature.geometry
+    if (geometry !== null && geometry !== undefined) {
+      if (!isObject(geometry) || geometry.type !== 'Point') {
+        const type = isObject(geometry) ? String(geometry.type) : typeof geometry
+        problems.push(`${where}的几何类型是 ${type}，单位台账只接受 Point`)
+      } else if (!Array.isArray(geometry.coordinates) || geometry.coordinates.length < 2) {
+        problems.push(`${where}的 Point 没有 [经度, 纬度] 坐标`)
+      }
+    }
+    if (isObject(feature.properties)) {
+      for (const key of Object.keys(feature.properties)) if (!keys.includes(key)) keys.push(key)
+    }
+  })
+  if (problems.length > 0) {
+    const more = problems.length > LISTED_PROBLEMS ? `；另有 ${problems.length - LISTED_PROBLEMS} 处` : ''
+    throw new ImportError(`${problems.slice(0, LISTED_PROBLEMS).join('；')}${more}`)
+  }
+
+  const rows: SourceRow[] = [{ line: 0, cells: [...GEOMETRY_COLUMNS, ...keys] }]
+  features.forEach((feature, i) => {
+    const f = feature as { geometry?: { coordinates: unknown[] } | null; properties?: unknown }
+    const [lon, lat] = f.geometry ? f.geometry.coordinates : ['', '']
+    const properties = isObject(f.properties) ? f.properties : {}
+    rows.push({ line: i + 1, cells: [propertyText(lon), propertyText(lat), ...keys.map((k) => propertyText(properties[k]))] })
+  })
+  const crs = crsOf(json)
+  return crs === undefined ? { rows } : { rows, crs }
+}
+
+function featuresOf(json: unknown): unknown[] {
+  if (isObject(json) && json.type === 'FeatureCollection') {
+    if (!Array.isArray(json.features)) throw new ImportError('FeatureCollection 没有 features 数组')
+    return json.features
+  }
+  if (isObject(json) && json.type === 'Feature') return [json]
+  const type = isObject(json) ? `的 type 为 ${String(json.type)}` : Array.isArray(json) ? '是数组' : `是 ${typeof json}`
+  throw new ImportError(`GeoJSON 应为 FeatureCollection，此文件${type}`)
+}
+
+/** 'EPSG:4490' from "urn:ogc:def:crs:EPSG::4490" or "EPSG:4490"; 'wgs84' from OGC CRS84. */
+function crsOf(json: unknown): string | undefined {
+  if (!isObject(json) || !isObject(json.crs) || !isObject(json.crs.properties)) return undefined
+  const name = String(json.crs.properties.name ?? '')
+  if (/CRS84$/i.test(name)) return 'wgs84'
+  const epsg = /EPSG:+(\d+)$/i.exec(name)
+  return epsg === null ? undefined : `EPSG:${epsg[1]}`
+}
+
+function propertyText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return JSON.stringify(value)
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

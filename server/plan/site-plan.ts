@@ -1,0 +1,163 @@
+// A site plan for one area: gathers demand, candidates and already-named sites from the store (or from
+// the request), runs the covering model, and describes the answer in the area's own terms: which
+// units to promote, which townships and categories they newly cover. Pure apart from the solver.
+import { isWithinArea } from '../auth/roles'
+import { NAMED_STATUSES, type Area, type HonourLevel, type Unit, type UnitStatus } from '../domain'
+import { maximalCoverage, type MclpOptions, type MclpResult } from '../geo/planning/mclp'
+import { isAtLeastLevel } from '../geo/unit-history'
+import type { Snapshot } from '../snapshot'
+import type { FilePoint } from './point-file'
+import { sampleSettlements } from './settlements'
+
+/** Statuses whose units are candidates for the next naming: the 培育库 and those already applied. */
+export const CANDIDATE_STATUSES: readonly UnitStatus[] = ['培育', '申报']
+
+export interface SitePlanRequest {
+  area: string
+  sites: number
+  radiusKm?: number // 5: a settlement within this great-circle distance of a site is covered
+  minLevel?: HonourLevel // 县级: named units at this level or above count as already covering
+  demand?: FilePoint[] // default: the area's settlements in the store (the demo's are 示例数据)
+  candidates?: FilePoint[] // default: the area's units in 培育/申报 that have coordinates
+  required?: FilePoint[] // default: the area's named units (at minLevel or above) that have coordinates
+}
+
+export type PointSource = 'store' | 'request' | 'sample-settlements'
+
+export interface PlannedSite {
+  id: string
+  name: string
+  position: [number, number]
+  coveredWeightAdded: number
+  unitId: number | null // the store's unit, when the candidate is one
+  category: string | null
+  status: UnitStatus | null
+  areaCode: string | null // the township (or the deepest area) the site lies in
+  areaName: string | null
+}
+
+export interface SitePlanReport {
+  area: { code: string; name: string }
+  radiusKm: number
+  sites: number
+  minLevel: HonourLevel
+  sources: { demand: PointSource; candidates: PointSource; required: PointSource }
+  counts: { demand: number; candidates: number; required: number }
+  chosen: PlannedSite[]
+  coveredWeightBefore: number
+  coveredWeightAfter: number
+  totalWeight: number
+  coveredShareBefore: number // 0…1
+  coveredShareAfter: number
+  bound: MclpResult['bound']
+  gap: number
+  method: MclpResult['method']
+  townshipsNewlyCovered: { code: string; name: string }[] // child areas with no named unit that a chosen site lies in
+  categoriesFilled: { areaCode: string; areaName: string; category: string }[] // (township, category) pairs a chosen unit adds
+  sample: boolean // demand or sites include 示例数据
+  notes: string[]
+}
+
+export class SitePlanError extends Error {}
+
+export async function sitePlan(snapshot: Snapshot, request: SitePlanRequest, options: MclpOptions = {}): Promise<SitePlanReport> {
+  const area = snapshot.areasByCode.get(request.area)
+  if (!area) throw new SitePlanError(`area: ${request.area} is not an area in the store`)
+  const radiusKm = request.radiusKm ?? 5
+  const minLevel = request.minLevel ?? '县级'
+  const units = snapshot.unitsInArea.get(area.code) ?? []
+  const located = units.filter((u): u is Unit & { lon: number; lat: number } => u.lon !== null && u.lat !== null)
+  const townships = snapshot.areas.filter((a) => a.level === 'township' && isWithinArea(a.code, area.code, snapshot.areasByCode))
+
+  const candidateUnits = located.filter((u) => CANDIDATE_STATUSES.includes(u.status))
+  const requiredUnits = located.filter((u) => NAMED_STATUSES.includes(u.status) && isAtLeastLevel(u.level, minLevel))
+  const demand = request.demand ?? sampleSettlements(townships)
+  const candidates = request.candidates ?? candidateUnits.map(unitPoint)
+  const required = request.required ?? requiredUnits.map(unitPoint)
+  const notes: string[] = []
+  if (demand.length === 0) throw new SitePlanError(`area: ${area.name} (${area.code}) has no settlements with population; send demand points`)
+  if (candidates.length === 0) throw new SitePlanError(`area: ${area.name} (${area.code}) has no candidate units (培育/申报 with coordinates); send candidate points`)
+  if (request.sites > candidates.length) notes.push(`only ${candidates.length} candidates exist; all may be chosen`)
+
+  const result = await maximalCoverage(
+    { demand, candidates, required, sites: Math.min(request.sites, candidates.length), radiusKm },
+    options,
+  )
+  const unitById = new Map(candidateUnits.map((u) => [`unit-${u.id}`, u]))
+  const candidateById = new Map(candidates.map((c) => [c.id, c]))
+  const chosen = result.chosen.map(({ id, coveredWeightAdded }): PlannedSite => {
+    const unit = request.candidates ? undefined : unitById.get(id)
+    const point = candidateById.get(id)
+    if (!point) throw new Error(`the planner chose "${id}", which is not a candidate`)
+    const township = locateLeaf(snapshot, point.position)
+    return {
+      id,
+      name: unit?.name ?? point.name,
+      position: point.position,
+      coveredWeightAdded,
+      unitId: unit?.id ?? null,
+      category: unit?.category ?? null,
+      status: unit?.status ?? null,
+      areaCode: township?.code ?? null,
+      areaName: township?.name ?? null,
+    }
+  })
+
+  const coveredTownships = new Set(requiredUnits.map((u) => snapshot.unitAreas.get(u.id)).filter((c): c is string => !!c))
+  const townshipsNewlyCovered = uniqueBy(
+    chosen.flatMap((s) => (s.areaCode && !coveredTownships.has(s.areaCode) ? [{ code: s.areaCode, name: s.areaName ?? s.areaCode }] : [])),
+    (t) => t.code,
+  )
+  const present = new Set(requiredUnits.map((u) => `${snapshot.unitAreas.get(u.id)}|${u.category}`))
+  const categoriesFilled = uniqueBy(
+    chosen.flatMap((s) =>
+      s.category && s.areaCode && !present.has(`${s.areaCode}|${s.category}`)
+        ? [{ areaCode: s.areaCode, areaName: s.areaName ?? s.areaCode, category: s.category }]
+        : [],
+    ),
+    (c) => `${c.areaCode}|${c.category}`,
+  )
+  const share = (weight: number) => (result.totalWeight > 0 ? weight / result.totalWeight : 0)
+  const sources = {
+    demand: request.demand ? 'request' : 'sample-settlements',
+    candidates: request.candidates ? 'request' : 'store',
+    required: request.required ? 'request' : 'store',
+  } as const
+  return {
+    area: { code: area.code, name: area.name },
+    radiusKm,
+    sites: request.sites,
+    minLevel,
+    sources,
+    counts: { demand: demand.length, candidates: candidates.length, required: required.length },
+    chosen,
+    coveredWeightBefore: result.coveredWeightBefore,
+    coveredWeightAfter: result.coveredWeightAfter,
+    totalWeight: result.totalWeight,
+    coveredShareBefore: share(result.coveredWeightBefore),
+    coveredShareAfter: share(result.coveredWeightAfter),
+    bound: result.bound,
+    gap: result.gap,
+    method: result.method,
+    townshipsNewlyCovered,
+    categoriesFilled,
+    sample: sources.demand === 'sample-settlements' || [...candidateUnits, ...requiredUnits].some((u) => u.sample),
+    notes: [...notes, ...result.notes],
+  }
+}
+
+function unitPoint(unit: Unit & { lon: number; lat: number }): FilePoint {
+  return { id: `unit-${unit.id}`, position: [unit.lon, unit.lat], weight: 1, name: unit.name }
+}
+
+/** The deepest area the point lies in (a township in the demo). */
+function locateLeaf(snapshot: Snapshot, [lon, lat]: [number, number]): Area | null {
+  const index = snapshot.areaIndex
+  const leaf = index.polygons.locate(lon, lat)
+  return leaf === -1 ? null : (index.leaves[leaf] ?? null)
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>()
+  return items.filter((item) => (seen.has(key(item)) ? false : (seen.add(key(item)), true)))
+}

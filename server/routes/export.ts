@@ -1,0 +1,124 @@
+// GET /api/export?format=png|pdf|zip&paper=&orientation=&dpi=&size=&view=&atlasBy=&title=&reviewNumber=…
+// renders in the server's Chromium and answers the file; POST /api/export/jobs queues the same render
+// and answers at once, so a page can show the job's progress (GET /jobs/:id) and then fetch its file.
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import type { IncomingMessage } from 'node:http'
+import { levelOfCode } from '../../web/export/area-levels'
+import { isWithin } from '../../web/export/area-levels'
+import { CONTENT_TYPES, exportFileName, exportRequestOf, ExportRequestError, type ExportRequest } from '../export/export-request'
+import { QueueFullError, type ExportJob } from '../export/queue'
+import { RenderError } from '../export/renderer'
+import type { ExportService } from '../export/service'
+import { jsonError } from '../http/errors'
+import type { AppEnv } from '../http/env'
+
+export function exportRoutes(service: () => ExportService) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const checked = checkedRequest(c)
+      if (!('request' in checked)) return checked.answer
+      const job = enqueue(c, service(), checked.request)
+      if (!('id' in job)) return job.answer
+      try {
+        await job.done
+      } catch (error) {
+        return renderFailure(c, error)
+      }
+      return fileAnswer(c, job, checked.frameCode)
+    })
+    .post('/jobs', (c) => {
+      const checked = checkedRequest(c)
+      if (!('request' in checked)) return checked.answer
+      const job = enqueue(c, service(), checked.request)
+      if (!('id' in job)) return job.answer
+      return c.json({ id: job.id, status: `/api/export/jobs/${job.id}`, file: `/api/export/jobs/${job.id}/file` }, 202)
+    })
+    .get('/jobs/:id', (c) => {
+      const job = service().queue.get(c.req.param('id'))
+      if (!job) return jsonError(c, 404, 'not_found', `id: no export job ${c.req.param('id')} (finished jobs are kept 10 minutes)`)
+      return c.json(
+        {
+          id: job.id,
+          state: job.state,
+          progress: job.progress,
+          position: service().queue.positionOf(job.id),
+          pages: job.result?.pages ?? null,
+          error: job.error,
+        },
+        200,
+      )
+    })
+    .get('/jobs/:id/file', (c) => {
+      const job = service().queue.get(c.req.param('id'))
+      if (!job) return jsonError(c, 404, 'not_found', `id: no export job ${c.req.param('id')} (finished jobs are kept 10 minutes)`)
+      if (job.state === 'failed') return jsonError(c, 500, 'export_failed', job.error ?? 'the export failed')
+      if (job.state !== 'done') return jsonError(c, 409, 'not_ready', `export job ${job.id} is ${job.state}; poll /api/export/jobs/${job.id}`)
+      return fileAnswer(c, job, job.result?.sheets.length === 1 ? job.result.sheets[0] : job.request.view.area ?? 'atlas')
+    })
+}
+
+type Checked = { request: ExportRequest; frameCode: string } | { answer: Response }
+
+/** The request, or a 400/404 naming the bad parameter, checked against the store before any rendering. */
+function checkedRequest(c: Context<AppEnv>): Checked {
+  let request: ExportRequest
+  try {
+    request = exportRequestOf(new URL(c.req.url).searchParams)
+  } catch (error) {
+    if (error instanceof ExportRequestError) return { answer: jsonError(c, 400, 'bad_request', error.message, { parameter: error.parameter }) }
+    throw error
+  }
+  const snapshot = c.var.store.snapshot()
+  const area = request.view.area
+  if (area !== null && !snapshot.areasByCode.has(area)) {
+    return { answer: jsonError(c, 404, 'not_found', `area: ${area} is not an area in the store`, { parameter: 'area' }) }
+  }
+  const scheme = request.view.scheme
+  if (scheme !== null && !snapshot.schemes.some((s) => s.id === scheme)) {
+    return { answer: jsonError(c, 400, 'bad_request', `scheme: "${scheme}" is not a scheme in the store (expected one of ${snapshot.schemes.map((s) => s.id).join(', ')})`, { parameter: 'scheme' }) }
+  }
+  const frameCode = area ?? snapshot.areas.find((a) => a.level === 'prefecture' && a.geometry)?.code ?? 'atlas'
+  const atlasBy = request.options.atlasBy
+  if (atlasBy !== null) {
+    const within = snapshot.areas.filter((a) => a.level === atlasBy && a.geometry && a.code !== frameCode && isWithin(a.code, frameCode))
+    if (within.length === 0) {
+      const level = levelOfCode(frameCode)
+      return { answer: jsonError(c, 400, 'bad_request', `atlasBy: "${atlasBy}" gives no pages inside ${frameCode} (a ${level}); choose an area above that level`, { parameter: 'atlasBy' }) }
+    }
+  }
+  return { request, frameCode }
+}
+
+function enqueue(c: Context<AppEnv>, service: ExportService, request: ExportRequest): ExportJob | { answer: Response } {
+  try {
+    return service.queue.enqueue(request, service.baseUrl ?? ownOrigin(c), c.req.header('cookie'))
+  } catch (error) {
+    if (error instanceof QueueFullError) return { answer: jsonError(c, 503, 'busy', error.message) }
+    throw error
+  }
+}
+
+/** This server as Chromium on the same machine reaches it: the socket's local port, not the Host header. */
+function ownOrigin(c: Context<AppEnv>): string {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+  const port = incoming?.socket?.localPort
+  return port ? `http://127.0.0.1:${port}` : new URL(c.req.url).origin
+}
+
+function fileAnswer(c: Context<AppEnv>, job: ExportJob, frameCode: string) {
+  const result = job.result
+  if (!result) return jsonError(c, 500, 'export_failed', 'the export finished without a file')
+  const name = exportFileName(job.request, frameCode)
+  return c.body(new Uint8Array(result.bytes), 200, {
+    'Content-Type': CONTENT_TYPES[job.request.format],
+    'Content-Disposition': `attachment; filename="${name}"`,
+    'X-Atlas-Pages': String(result.pages),
+    'X-Atlas-Pixels': `${result.widthPx}x${result.heightPx}`,
+  })
+}
+
+function renderFailure(c: Context<AppEnv>, error: unknown) {
+  if (error instanceof RenderError) return jsonError(c, 503, 'export_unavailable', error.message)
+  throw error
+}

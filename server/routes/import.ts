@@ -1,0 +1,70 @@
+// Imports through HTTP: POST a multipart form with `file` and the CLI's options. A dry run (the default)
+// only validates; `dryRun=false` commits, for editors (within their area) and admins.
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import { parseCrs } from '../import/crs'
+import { ENCODING_OPTIONS, ImportError } from '../import/index'
+import { importUnits, UnitImportError } from '../import/unit-import'
+import { DUPLICATE_POLICIES } from '../import/validate-units'
+import type { AppEnv } from '../http/env'
+import { errorBody, jsonError } from '../http/errors'
+import { requireAdmin } from '../http/session'
+import { validated } from '../http/validate'
+
+export const MAX_IMPORT_BYTES = 50 << 20
+
+const unitImportForm = z.object({
+  file: z.instanceof(File, { message: 'expected a file in the form field "file"' }),
+  scheme: z.string().regex(/^[a-z0-9-]{1,40}$/, 'expected a scheme id such as qijin').optional(),
+  crs: z.string().max(20).optional(),
+  encoding: z.enum(ENCODING_OPTIONS).default('auto'),
+  sheet: z.string().max(100).optional(),
+  duplicates: z.enum(DUPLICATE_POLICIES).default('reject'),
+  dryRun: z.enum(['true', 'false', '1', '0']).default('true'),
+})
+
+const idParam = z.object({ id: z.coerce.number().int().positive('expected an import id') })
+
+export const importRoutes = new Hono<AppEnv>()
+  .use(bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json(errorBody('too_large', `an import file may be at most ${MAX_IMPORT_BYTES >> 20} MiB`), 413) }))
+  .post('/units', validated('form', unitImportForm), async (c) => {
+    const form = c.req.valid('form')
+    const dryRun = form.dryRun === 'true' || form.dryRun === '1'
+    if (!dryRun && !c.var.user) return jsonError(c, 401, 'unauthorized', '需要登录 (sign in as an editor or admin to commit an import)')
+    try {
+      const result = await importUnits(
+        c.var.store,
+        new Uint8Array(await form.file.arrayBuffer()),
+        form.file.name || 'upload',
+        {
+          scheme: form.scheme,
+          crs: form.crs === undefined ? undefined : parseCrs(form.crs),
+          encoding: form.encoding,
+          sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet,
+          duplicates: form.duplicates,
+          dryRun,
+        },
+        { user: c.var.user, actor: c.var.user?.username ?? 'anonymous', today: c.var.today },
+      )
+      return c.json(result, 200)
+    } catch (error) {
+      if (error instanceof UnitImportError) return jsonError(c, error.status, error.status === 400 ? 'bad_request' : 'forbidden', error.message)
+      if (error instanceof ImportError) return jsonError(c, 400, 'unreadable_file', error.message)
+      throw error
+    }
+  })
+  .get('/batches', requireAdmin, (c) => c.json({ imports: c.var.store.imports.list() }, 200))
+  .get('/batches/:id', requireAdmin, validated('param', idParam), (c) => {
+    const batch = c.var.store.imports.get(c.req.valid('param').id)
+    return batch ? c.json(batch, 200) : jsonError(c, 404, 'not_found', `import ${c.req.valid('param').id} does not exist`)
+  })
+  .post('/batches/:id/rollback', requireAdmin, validated('param', idParam), (c) => {
+    const { id } = c.req.valid('param')
+    if (!c.var.store.imports.get(id)) return jsonError(c, 404, 'not_found', `import ${id} does not exist`)
+    try {
+      return c.json(c.var.store.imports.rollback(id, c.var.user?.username ?? 'unknown'), 200)
+    } catch (error) {
+      return jsonError(c, 409, 'conflict', (error as Error).message)
+    }
+  })

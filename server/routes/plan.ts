@@ -1,0 +1,131 @@
+// Site planning: POST /api/plan answers a plan (read-only, open to viewers); saving scenarios and
+// promoting chosen candidates to 申报 are writes, for editors within the area and admins.
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import { HONOUR_LEVELS } from '../domain'
+import type { AppEnv } from '../http/env'
+import { errorBody, jsonError } from '../http/errors'
+import { areaCodeParam } from '../http/params'
+import { writeRefusalResponse } from '../http/session'
+import { validated } from '../http/validate'
+import { CANDIDATE_STATUSES, sitePlan, SitePlanError } from '../plan/site-plan'
+import type { FilePoint } from '../plan/point-file'
+
+/** Enough for 200 000 demand points sent inline. */
+const MAX_PLAN_BYTES = 32 << 20
+
+const pointsBody = z
+  .array(
+    z.object({
+      id: z.union([z.string().min(1).max(80), z.number()]).optional(),
+      lon: z.number().min(73, 'expected a longitude in China, 73–136').max(136, 'expected a longitude in China, 73–136'),
+      lat: z.number().min(3, 'expected a latitude in China, 3–54').max(54, 'expected a latitude in China, 3–54'),
+      weight: z.number().min(0, 'expected a weight ≥ 0').optional(),
+      name: z.string().max(200).optional(),
+    }),
+  )
+  .min(1, 'expected at least one point')
+  .max(200_000, 'expected at most 200 000 points')
+
+export const planBody = z.object({
+  area: areaCodeParam,
+  sites: z.number().int('expected a whole number of sites').min(1, 'expected at least 1 site').max(1000, 'expected at most 1000 sites'),
+  radiusKm: z.number().positive('expected a radius > 0 km').max(200, 'expected a radius ≤ 200 km').default(5),
+  minLevel: z.enum(HONOUR_LEVELS).default('县级'),
+  exact: z.enum(['auto', 'never', 'always']).default('auto'),
+  demand: pointsBody.optional(),
+  candidates: pointsBody.optional(),
+  required: pointsBody.optional(),
+})
+
+const scenarioBody = z.object({
+  name: z.string().trim().min(1, 'expected a scenario name').max(120),
+  request: planBody,
+})
+
+const promoteBody = z.object({
+  unitIds: z.array(z.number().int().positive()).min(1, 'expected at least one unit id').max(1000),
+  reason: z.string().trim().max(500).default('选址方案推荐申报'),
+})
+
+const idParam = z.object({ id: z.coerce.number().int().positive('expected a scenario id') })
+
+function filePoints(points: z.infer<typeof pointsBody> | undefined, kind: string): FilePoint[] | undefined {
+  return points?.map((p, i) => {
+    const id = p.id === undefined ? `${kind}-${i + 1}` : String(p.id)
+    return { id, position: [p.lon, p.lat], weight: p.weight ?? 1, name: p.name ?? id }
+  })
+}
+
+async function planOf(c: { var: AppEnv['Variables'] }, request: z.infer<typeof planBody>) {
+  return sitePlan(
+    c.var.store.snapshot(),
+    {
+      area: request.area,
+      sites: request.sites,
+      radiusKm: request.radiusKm,
+      minLevel: request.minLevel,
+      demand: filePoints(request.demand, 'demand'),
+      candidates: filePoints(request.candidates, 'candidate'),
+      required: filePoints(request.required, 'required'),
+    },
+    { exact: request.exact },
+  )
+}
+
+export const planRoutes = new Hono<AppEnv>()
+  .use(bodyLimit({ maxSize: MAX_PLAN_BYTES, onError: (c) => c.json(errorBody('too_large', `a plan request may be at most ${MAX_PLAN_BYTES} bytes`), 413) }))
+  .post('/', validated('json', planBody), async (c) => {
+    try {
+      return c.json(await planOf(c, c.req.valid('json')), 200)
+    } catch (error) {
+      if (error instanceof SitePlanError || error instanceof RangeError) return jsonError(c, 400, 'bad_request', error.message)
+      throw error
+    }
+  })
+  .get('/scenarios', (c) => c.json({ scenarios: c.var.store.plans.list(c.req.query('area')) }, 200))
+  .get('/scenarios/:id', validated('param', idParam), (c) => {
+    const scenario = c.var.store.plans.get(c.req.valid('param').id)
+    return scenario ? c.json(scenario, 200) : jsonError(c, 404, 'not_found', `plan scenario ${c.req.valid('param').id} does not exist`)
+  })
+  .post('/scenarios', validated('json', scenarioBody), async (c) => {
+      const { name, request } = c.req.valid('json')
+      const refusal = writeRefusalResponse(c, request.area)
+      if (refusal) return refusal
+      try {
+        const result = await planOf(c, request)
+        const saved = c.var.store.plans.save({ name, areaCode: request.area, request, result, createdBy: c.var.user?.username ?? 'unknown' })
+        return c.json(saved, 201)
+      } catch (error) {
+        if (error instanceof SitePlanError || error instanceof RangeError) return jsonError(c, 400, 'bad_request', error.message)
+        throw error
+      }
+  })
+  .delete('/scenarios/:id', validated('param', idParam), (c) => {
+    const scenario = c.var.store.plans.get(c.req.valid('param').id)
+    if (!scenario) return jsonError(c, 404, 'not_found', `plan scenario ${c.req.valid('param').id} does not exist`)
+    const refusal = writeRefusalResponse(c, scenario.areaCode)
+    if (refusal) return refusal
+    c.var.store.plans.remove(scenario.id, c.var.user?.username ?? 'unknown')
+    return c.json({ ok: true }, 200)
+  })
+  .post('/promote', validated('json', promoteBody), (c) => {
+    const { unitIds, reason } = c.req.valid('json')
+    const snapshot = c.var.store.snapshot()
+    const byId = new Map(snapshot.units.map((u) => [u.id, u]))
+    const units = unitIds.flatMap((id) => byId.get(id) ?? [])
+    const missing = unitIds.filter((id) => !byId.has(id))
+    if (missing.length > 0) return jsonError(c, 404, 'not_found', `unitIds: ${missing.join(', ')} do not exist`)
+    const notCandidates = units.filter((u) => !CANDIDATE_STATUSES.includes(u.status))
+    if (notCandidates.length > 0) {
+      const list = notCandidates.map((u) => `${u.id} ${u.name} (${u.status})`).join('; ')
+      return jsonError(c, 409, 'conflict', `only units in 培育 or 申报 can be promoted to 申报: ${list}`)
+    }
+    for (const unit of units) {
+      const refusal = writeRefusalResponse(c, snapshot.unitAreas.get(unit.id) ?? unit.areaCode)
+      if (refusal) return refusal
+    }
+    c.var.store.units.changeStatus(unitIds, '申报', { actor: c.var.user?.username ?? 'unknown', reason, at: c.var.now().toISOString() })
+    return c.json({ promoted: unitIds.length, status: '申报' }, 200)
+  })

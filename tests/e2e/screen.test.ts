@@ -1,0 +1,127 @@
+// /screen against the real server and its seeded demo, in headless Chromium, at the four display sizes.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { ensureWebBuild } from '../../server/web-build'
+import { colourCensus, launchBrowser, openAtlasPage } from './harness'
+import { layoutReport, startRestartableServer, type RestartableServer } from './screen-harness'
+
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 3840, height: 2160 },
+  { width: 3840, height: 1080 },
+  { width: 7680, height: 2160 },
+]
+
+const PANELS = ['header', 'kpis', 'categories', 'targets', 'map', 'tour-card', 'legend', 'ranking', 'growth', 'ticker']
+const SHOTS = process.env.ATLAS_SCREEN_SHOTS // a directory: save a PNG per size there
+
+describe('the briefing screen', () => {
+  let server: RestartableServer | undefined
+  let browser: Browser | undefined
+
+  beforeAll(async () => {
+    await ensureWebBuild()
+    server = await startRestartableServer()
+    browser = await launchBrowser()
+    if (SHOTS) await mkdir(SHOTS, { recursive: true })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  for (const size of SIZES) {
+    test(`${size.width}×${size.height}: no scrolling, every panel inside, the map drawn, no console errors`, async () => {
+      if (!browser || !server) throw new Error('setup failed')
+      const { page, consoleErrors } = await openAtlasPage(browser, `${server.url}/screen?interval=2&tour=4`, size)
+      try {
+        await page.waitForSelector('[data-panel=ticker]')
+        await page.waitForTimeout(1500) // the counters' count-up and a poll or two
+        const layout = await layoutReport(page)
+        expect(layout.scroll.width).toBeLessThanOrEqual(layout.viewport.width)
+        expect(layout.scroll.height).toBeLessThanOrEqual(layout.viewport.height)
+        expect(layout.panels).toEqual(expect.arrayContaining(PANELS))
+        expect(layout.outside, 'panels outside the viewport').toEqual([])
+        expect(layout.overflowing, 'panels whose content is clipped').toEqual([])
+
+        const png = await page.screenshot()
+        if (SHOTS) await writeFile(join(SHOTS, `screen-${size.width}x${size.height}.png`), png)
+        const map = await page.locator('[data-panel=map] canvas').first().boundingBox()
+        expect(map?.width ?? 0).toBeGreaterThan(size.width * 0.3)
+        const census = await colourCensus(page, await page.locator('[data-panel=map]').screenshot())
+        expect(census.distinct, 'colours on the map').toBeGreaterThan(20)
+        expect(census.dominantShare).toBeLessThan(0.85)
+
+        expect(await page.getByTestId('sample-notice').isVisible()).toBe(true)
+        expect(await page.getByTestId('screen-freshness').getAttribute('data-stale')).toBe('0')
+        expect(consoleErrors).toEqual([])
+      } finally {
+        await page.close()
+      }
+    })
+  }
+
+  test('key figures are ≥ 48 px and body text ≥ 18 px at 1080p', async () => {
+    if (!browser || !server) throw new Error('setup failed')
+    const { page } = await openAtlasPage(browser, `${server.url}/screen`, SIZES[0])
+    try {
+      const sizes = await page.evaluate(() => {
+        const px = (selector: string) => [...document.querySelectorAll(selector)].map((e) => parseFloat(getComputedStyle(e).fontSize))
+        const text = [...document.querySelectorAll('.screen-stage *')].filter(
+          (e) => e.childElementCount === 0 && e.textContent?.trim() && !(e instanceof SVGElement) && (e as HTMLElement).offsetParent !== null,
+        )
+        return { figures: px('.kpi-figure'), smallest: Math.min(...text.map((e) => parseFloat(getComputedStyle(e).fontSize))) }
+      })
+      expect(Math.min(...sizes.figures)).toBeGreaterThanOrEqual(48)
+      expect(sizes.smallest).toBeGreaterThanOrEqual(18)
+    } finally {
+      await page.close()
+    }
+  })
+
+  test('the tour moves on by itself, → steps and pauses it, space resumes it', async () => {
+    if (!browser || !server) throw new Error('setup failed')
+    const { page } = await openAtlasPage(browser, `${server.url}/screen?tour=2&idle=60`, SIZES[0])
+    try {
+      const card = page.locator('[data-panel=tour-card]')
+      const first = await card.getAttribute('data-area')
+      await page.waitForFunction((area) => document.querySelector('[data-panel=tour-card]')?.getAttribute('data-area') !== area, first, { timeout: 10_000 })
+      const before = await card.getAttribute('data-area')
+      await page.keyboard.press('ArrowRight')
+      await page.waitForFunction((area) => document.querySelector('[data-panel=tour-card]')?.getAttribute('data-area') !== area, before)
+      const held = await card.getAttribute('data-area')
+      expect(await card.locator('.tour-state').textContent()).toBe('已暂停')
+      await page.waitForTimeout(3000)
+      expect(await card.getAttribute('data-area'), 'paused: stays on the area').toBe(held)
+      await page.keyboard.press(' ') // a pause by key lasts `idle`; space toggles it back on
+      await page.keyboard.press(' ')
+      expect(await card.locator('.tour-state').textContent()).toBe('轮播中')
+      await page.waitForFunction((area) => document.querySelector('[data-panel=tour-card]')?.getAttribute('data-area') !== area, held, { timeout: 10_000 })
+    } finally {
+      await page.close()
+    }
+  })
+
+  test('stale data: the server stops, the screen keeps its figures and says 连接中断; it restarts and the mark clears', async () => {
+    if (!browser || !server) throw new Error('setup failed')
+    const { page } = await openAtlasPage(browser, `${server.url}/screen?interval=1`, SIZES[0])
+    try {
+      const freshness = page.getByTestId('screen-freshness')
+      const total = await page.locator('.kpi-main [data-value]').getAttribute('data-value')
+      await server.halt()
+      await page.waitForFunction(() => document.querySelector('[data-testid=screen-freshness]')?.getAttribute('data-stale') === '1', null, { timeout: 15_000 })
+      expect(await freshness.textContent()).toMatch(/^数据更新于 \d\d:\d\d · 连接中断$/)
+      expect(await page.locator('.kpi-main [data-value]').getAttribute('data-value'), 'last good figures kept').toBe(total)
+      expect(await page.locator('[data-panel=map] canvas').count()).toBeGreaterThan(0)
+      if (SHOTS) await writeFile(join(SHOTS, 'screen-stale.png'), await page.screenshot())
+      await server.start()
+      await page.waitForFunction(() => document.querySelector('[data-testid=screen-freshness]')?.getAttribute('data-stale') === '0', null, { timeout: 30_000 })
+      expect(await freshness.textContent()).toMatch(/^数据更新于 \d\d:\d\d$/)
+    } finally {
+      await page.close()
+    }
+  })
+})

@@ -1,0 +1,278 @@
+// The print layout: one page ("sheet") at its exact CSS size. The preview shows this very component,
+// scaled to fit the window, so the screen and the paper never disagree.
+import type { LayersList } from '@deck.gl/core'
+import type * as maplibregl from 'maplibre-gl'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { HONOUR_LEVELS } from '../../server/domain'
+import { categoryPalette } from '../data/category-colours'
+import { kpisOf } from '../data/kpis'
+import { measureById, measureScale } from '../data/measures'
+import { countsByCategory, levelRank } from '../data/units'
+import type { ViewState } from '../data/view-state'
+import { areaLabelsLayer } from '../layers/area-labels'
+import { coverageChoroplethLayer } from '../layers/coverage-choropleth'
+import { UNIT_RADIUS_PIXELS, unitPointsLayer } from '../layers/unit-points'
+import type { ExportOptions } from './export-options'
+import { ExportMap } from './ExportMap'
+import { frameOutlineLayer } from './frame-outline'
+import { InsetMap } from './InsetMap'
+import { NorthArrow } from './NorthArrow'
+import { LAYOUT_PX_PER_INCH, MM_PER_INCH } from './paper'
+import { metresPerPixel, scaleBarOf, scaleDenominator, scaleFractionLabel, type ScaleBar } from './scale-bar'
+import { ScaleBarView } from './ScaleBarView'
+import type { SheetData } from './sheet-data'
+
+export interface ExportLayoutProps {
+  sheet: SheetData
+  view: ViewState
+  options: ExportOptions
+  width: number // CSS px
+  height: number
+  frozen: HTMLCanvasElement | null // the map already drawn and frozen: shown instead of a live map
+  today: Date
+  onReady(ready: SheetReady): void // the map has drawn and the scale bar matches it
+  onError(message: string): void
+}
+
+export interface SheetReady {
+  map: maplibregl.Map
+  container: HTMLElement
+  scaleBar: ScaleBar
+}
+
+const SCALE_BAR_MAX_PX = 240
+const SCALE_BAR_OFFSET = { left: 24, bottom: 24 } // where the bar sits in the map box
+
+export function ExportLayout({ sheet, view, options, width, height, frozen, today, onReady, onError }: ExportLayoutProps) {
+  const portrait = height > width
+  const measure = measureById(view.measure)
+  const scale = useMemo(() => measureScale(measure, sheet.coverage), [measure, sheet.coverage])
+  const coverageByCode = useMemo(() => new Map(sheet.coverage.areas.map((a) => [a.code, a])), [sheet.coverage])
+  const fillOf = useCallback(
+    (code: string) => {
+      const area = coverageByCode.get(code)
+      return scale.colourOf(area ? measure.valueOf(area) : null)
+    },
+    [coverageByCode, scale, measure],
+  )
+  const palette = useMemo(() => categoryPalette(sheet.scheme.categories), [sheet.scheme.categories])
+  const layers: LayersList = useMemo(
+    () => [
+      coverageChoroplethLayer(sheet.areas, { fillOf, visible: view.layers.choropleth }),
+      frameOutlineLayer(sheet.frame),
+      unitPointsLayer(sheet.units, { colourOf: palette.colourOf, visible: view.layers.units }),
+      areaLabelsLayer(sheet.labels, { visible: view.layers.labels }),
+    ],
+    [sheet, fillOf, palette, view.layers],
+  )
+  const kpis = useMemo(() => kpisOf({ ...sheet.coverage, areas: sheet.figures }), [sheet.coverage, sheet.figures])
+  const categoryCounts = useMemo(() => countsByCategory(sheet.units, sheet.scheme.categories), [sheet.units, sheet.scheme.categories])
+  const levelsShown = [...HONOUR_LEVELS].reverse().filter((l) => levelRank(l) >= levelRank(view.minLevel))
+  const sample = sheet.coverage.sample || (view.layers.units && sheet.units.some((u) => u.sample))
+  const schematic = sheet.frame.properties.schematic || sheet.areas.some((a) => a.properties.schematic)
+  const frameName = sheet.frame.properties.name
+  const title = options.title ?? `${frameName}民族团结进步创建示范单位分布图`
+  const subtitle = options.subtitle ?? `${sheet.scheme.name} · ${measure.title(sheet.coverage)} · 截至 ${sheet.year} 年底`
+  const source =
+    options.source ??
+    `数据来源：民族团结进步创建单位台账（${sheet.scheme.name}，${view.minLevel}及以上已命名单位）；行政区划：国家统计局 2023 年区划代码，边界 WGS84`
+  const date = options.date ?? `${today.getFullYear()}年${today.getMonth() + 1}月`
+  const paperMmPerPx = options.page.kind === 'paper' ? MM_PER_INCH / LAYOUT_PX_PER_INCH : null
+
+  const [scaleBar, setScaleBar] = useState<ScaleBar | null>(null)
+  const [drawn, setDrawn] = useState<{ map: maplibregl.Map; container: HTMLElement } | null>(null)
+  const handleMapReady = useCallback((map: maplibregl.Map, container: HTMLElement) => {
+    // The bar's metres per pixel is the map's own at the bar's latitude.
+    const y = container.clientHeight - SCALE_BAR_OFFSET.bottom
+    const latitude = map.unproject([SCALE_BAR_OFFSET.left + SCALE_BAR_MAX_PX / 2, y]).lat
+    setScaleBar(scaleBarOf(metresPerPixel(latitude, map.getZoom()), SCALE_BAR_MAX_PX))
+    setDrawn({ map, container })
+  }, [])
+  const readyCallback = useRef(onReady)
+  useLayoutEffect(() => {
+    readyCallback.current = onReady
+  }, [onReady])
+  useEffect(() => {
+    if (drawn && scaleBar) readyCallback.current({ ...drawn, scaleBar })
+  }, [drawn, scaleBar])
+
+  const mapBox = useRef<HTMLDivElement>(null)
+  useLayoutEffect(() => {
+    const box = mapBox.current
+    if (!box || !frozen) return
+    box.querySelector('.export-map-frozen')?.remove()
+    box.prepend(frozen)
+  }, [frozen])
+
+  const fraction = scaleBar && paperMmPerPx ? scaleFractionLabel(scaleDenominator(scaleBar.metres / scaleBar.pixels, paperMmPerPx)) : null
+  const camera = view.center && view.zoom !== null ? { center: view.center, zoom: view.zoom } : null
+  const sideWidth = portrait ? 0 : Math.round(Math.min(460, width * 0.26))
+  const insetWidth = portrait ? Math.round(width * 0.24) : sideWidth - 24
+
+  return (
+    <div
+      className={`export-sheet${portrait ? ' portrait' : ''}${options.transparent ? ' transparent' : ''}`}
+      style={{ width, height }}
+      data-testid="export-sheet"
+    >
+      <header className="sheet-header">
+        <h1 className="sheet-title">{title}</h1>
+        <p className="sheet-subtitle">{subtitle}</p>
+      </header>
+      <div className="sheet-body" style={portrait ? undefined : { gridTemplateColumns: `1fr ${sideWidth}px` }}>
+        <div className="sheet-map" ref={mapBox}>
+          {!frozen && (
+            <ExportMap
+              frame={sheet.frame}
+              boundaries={sheet.areas}
+              layers={layers}
+              camera={camera}
+              padding={40}
+              transparent={options.transparent}
+              onReady={handleMapReady}
+              onError={onError}
+            />
+          )}
+          {(sample || schematic) && (
+            <div className="sheet-notice" data-testid="sheet-notice">
+              {sample && <span>示例数据：单位名称与位置为演示用虚构数据</span>}
+              {schematic && <span>乡镇边界为示意</span>}
+            </div>
+          )}
+          <div className="sheet-north">
+            <NorthArrow />
+          </div>
+          {scaleBar && (
+            <div className="sheet-scale" style={{ left: SCALE_BAR_OFFSET.left - 12, bottom: SCALE_BAR_OFFSET.bottom - 8 }}>
+              <ScaleBarView bar={scaleBar} fraction={fraction} />
+            </div>
+          )}
+        </div>
+        <aside className="sheet-side">
+          <section className="sheet-figures" aria-label="主要数据">
+            <div className="figure figure-total">
+              <span className="figure-value">{kpis.total}</span>
+              <span className="figure-label">示范单位</span>
+            </div>
+            {levelsShown.map((level) => (
+              <div className="figure" key={level}>
+                <span className="figure-value">{kpis.byLevel[level]}</span>
+                <span className="figure-label">{level}</span>
+              </div>
+            ))}
+            {sheet.areasAreChildren && (
+              <div className="figure">
+                <span className="figure-value">
+                  {kpis.areasCovered}/{kpis.areas}
+                </span>
+                <span className="figure-label">下级区域覆盖</span>
+              </div>
+            )}
+            <div className="figure">
+              <span className="figure-value">
+                {kpis.categoriesCovered}/{kpis.categoriesInScheme}
+              </span>
+              <span className="figure-label">{sheet.scheme.name}类别</span>
+            </div>
+          </section>
+          <section className="sheet-legend" aria-label="图例" data-testid="sheet-legend">
+            <h2>图例</h2>
+            {view.layers.choropleth && (
+              <>
+                <h3>{options.legendTitle ?? scale.title}</h3>
+                <ul>
+                  {scale.legend.map((row) => (
+                    <li key={`${row.kind}:${row.label}`} data-colour={row.css}>
+                      <span className="swatch" style={{ background: row.css }} />
+                      {row.label}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {view.layers.units && (
+              <>
+                <h3>示范单位类别（{sheet.scheme.name}）</h3>
+                <ul className="legend-columns">
+                  {categoryCounts.map(({ category, count }) => (
+                    <li key={category} data-category={category}>
+                      <span className="dot" style={{ background: palette.cssOf(category) }} />
+                      {category} <span className="count">{count}</span>
+                    </li>
+                  ))}
+                </ul>
+                <ul className="legend-sizes">
+                  {levelsShown.map((level) => (
+                    <li key={level}>
+                      <span className="size-dot" style={{ width: UNIT_RADIUS_PIXELS[level] * 2, height: UNIT_RADIUS_PIXELS[level] * 2 }} />
+                      {level}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <ul className="legend-lines">
+              <li>
+                <span className="line line-frame" />
+                {frameName}界
+              </li>
+              <li>
+                <span className="line line-area" />
+                {sheet.areas[0] ? levelName(sheet.areas[0].properties.level) : '行政区'}界{schematic ? '（示意）' : ''}
+              </li>
+            </ul>
+          </section>
+          {options.table && <CoverageTable sheet={sheet} />}
+          {options.inset && sheet.prefecture && (
+            <section className="sheet-inset">
+              <h3>位置示意</h3>
+              <InsetMap prefecture={sheet.prefecture} counties={sheet.prefectureCounties} frame={sheet.frame} width={insetWidth} height={Math.round(insetWidth * 0.8)} />
+            </section>
+          )}
+        </aside>
+      </div>
+      <footer className="sheet-footer">
+        <div className="sheet-footer-left">
+          {options.reviewNumber && <span className="review-number" data-testid="review-number">审图号：{options.reviewNumber}</span>}
+          <span className="sheet-source">{source}</span>
+        </div>
+        <div className="sheet-footer-right">制图日期：{date}</div>
+      </footer>
+    </div>
+  )
+}
+
+function CoverageTable({ sheet }: { sheet: SheetData }) {
+  const rows = [...sheet.coverage.areas].sort((a, b) => b.total - a.total).slice(0, 16)
+  return (
+    <section className="sheet-table">
+      <h3>覆盖情况</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>区域</th>
+            <th>单位</th>
+            <th>类别</th>
+            <th>每万人</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((a) => (
+            <tr key={a.code} className={a.code === sheet.frame.properties.code ? 'current' : undefined}>
+              <td>{a.name}</td>
+              <td>{a.total}</td>
+              <td>
+                {a.categoriesCovered}/{a.categoriesInScheme}
+              </td>
+              <td>{a.per10kPeople === null ? '–' : a.per10kPeople.toFixed(2)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
+function levelName(level: string): string {
+  return { province: '省', prefecture: '市（州）', county: '县（市、区）', township: '乡镇', village: '村' }[level] ?? '行政区'
+}

@@ -1,0 +1,156 @@
+// The map of an export page: the same offline basemap and deck.gl layers as the map page, but still
+// (no controls, no interaction), framed once, drawn at the page's device pixel ratio, and able to say
+// when it has drawn. Its WebGL canvases keep their drawing buffer so a finished map can be frozen into
+// a plain 2D canvas (for print, and so an atlas never holds more than one WebGL map at a time).
+import type { LayersList } from '@deck.gl/core'
+import { MapboxOverlay } from '@deck.gl/mapbox'
+import * as maplibregl from 'maplibre-gl'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import { useLayoutEffect, useRef, useState } from 'react'
+import type { AreaFeature } from '../api/responses'
+import { boundsOf } from '../data/area-geometry'
+import { BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE } from '../map/offline-style'
+
+maplibregl.setWorkerUrl(workerUrl)
+
+export interface ExportMapProps {
+  frame: AreaFeature // drawn strongest and framed, unless `camera` is given
+  boundaries: readonly AreaFeature[]
+  layers: LayersList
+  camera: { center: [number, number]; zoom: number } | null
+  padding: number // CSS px kept around the framed area
+  transparent: boolean // no background outside the areas
+  onReady(map: maplibregl.Map, container: HTMLElement): void // once per set of layers, after both have drawn
+  onError(message: string): void
+}
+
+export function ExportMap({ frame, boundaries, layers, camera, padding, transparent, onReady, onError }: ExportMapProps) {
+  const containerRef = useRef<HTMLDivElement>(null)
+  const mapRef = useRef<maplibregl.Map | null>(null)
+  const overlayRef = useRef<MapboxOverlay | null>(null)
+  const requestedLayers = useRef<LayersList>([]) // what deck.gl was last given
+  const drawnLayers = useRef<LayersList | null>(null) // what deck.gl last drew
+  const renderWaiters = useRef<(() => void)[]>([])
+  const callbacks = useRef({ onReady, onError })
+  const [styleLoaded, setStyleLoaded] = useState(false)
+
+  useLayoutEffect(() => {
+    callbacks.current = { onReady, onError }
+  }, [onReady, onError])
+
+  useLayoutEffect(() => {
+    const container = containerRef.current
+    if (!container) return
+    const map = new maplibregl.Map({
+      container,
+      style: offlineStyle(),
+      interactive: false,
+      attributionControl: false,
+      fadeDuration: 0,
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      maxCanvasSize: [8192, 8192], // the default 4096 would lower the pixel ratio of an A3 @ 300 DPI map
+    })
+    const overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      useDevicePixels: true,
+      onAfterRender: () => {
+        drawnLayers.current = requestedLayers.current
+        for (const waiter of renderWaiters.current.splice(0)) waiter()
+      },
+      onError: (error: Error) => callbacks.current.onError(`deck.gl: ${error.message}`),
+    })
+    map.addControl(overlay)
+    map.on('load', () => {
+      if (transparent) map.setPaintProperty('background', 'background-opacity', 0)
+      setStyleLoaded(true)
+    })
+    map.on('error', (event) => callbacks.current.onError(`MapLibre: ${event.error.message}`))
+    mapRef.current = map
+    overlayRef.current = overlay
+    return () => {
+      map.remove()
+      mapRef.current = null
+      overlayRef.current = null
+      setStyleLoaded(false)
+    }
+  }, [transparent])
+
+  useLayoutEffect(() => {
+    const map = mapRef.current
+    if (!map || !styleLoaded) return
+    setSourceFeatures(map, OUTLINE_SOURCE, [frame])
+    setSourceFeatures(map, BOUNDARY_SOURCE, boundaries)
+  }, [styleLoaded, frame, boundaries])
+
+  useLayoutEffect(() => {
+    const map = mapRef.current
+    if (!map) return
+    if (camera) {
+      map.jumpTo({ center: camera.center, zoom: camera.zoom })
+      return
+    }
+    const bounds = boundsOf([frame])
+    if (bounds) map.fitBounds(bounds, { padding, animate: false })
+  }, [frame, camera, padding, styleLoaded])
+
+  useLayoutEffect(() => {
+    const map = mapRef.current
+    const overlay = overlayRef.current
+    if (!map || !overlay || !styleLoaded) return
+    let current = true
+    const cloned = layers.map((layer) => (layer && !Array.isArray(layer) ? layer.clone({}) : layer)) as LayersList
+    requestedLayers.current = cloned
+    overlay.setProps({ layers: cloned })
+    const deckDrawn = new Promise<void>((resolve) => {
+      const check = () => {
+        if (drawnLayers.current === cloned) resolve()
+        else if (current) renderWaiters.current.push(check)
+      }
+      check()
+    })
+    const mapIdle = new Promise<void>((resolve) => map.once('idle', () => resolve()))
+    map.triggerRepaint()
+    void Promise.all([mapIdle, deckDrawn])
+      .then(() => animationFrames(2))
+      .then(() => {
+        if (current && containerRef.current) callbacks.current.onReady(map, containerRef.current)
+      })
+    return () => {
+      current = false
+    }
+  }, [styleLoaded, layers, frame, boundaries])
+
+  return <div ref={containerRef} className="export-map-canvas" />
+}
+
+/**
+ * The map as drawn, in one 2D canvas at the WebGL canvases' full resolution: MapLibre's basemap with
+ * deck.gl's layers on top. Needs preserveDrawingBuffer (set above; deck.gl keeps its buffer by default).
+ */
+export function frozenMapCanvas(container: HTMLElement): HTMLCanvasElement {
+  const canvases = [...container.querySelectorAll('canvas')]
+  const base = canvases[0]
+  if (!base) throw new Error('frozenMapCanvas: the map has no canvas to freeze')
+  const out = document.createElement('canvas')
+  out.width = base.width
+  out.height = base.height
+  const context = out.getContext('2d')
+  if (!context) throw new Error('frozenMapCanvas: no 2D canvas context')
+  for (const canvas of canvases) if (canvas.width > 0 && canvas.height > 0) context.drawImage(canvas, 0, 0, out.width, out.height)
+  out.className = 'export-map-frozen'
+  return out
+}
+
+function animationFrames(count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)))
+    step(count)
+  })
+}
+
+function setSourceFeatures(map: maplibregl.Map, sourceId: string, features: readonly AreaFeature[]): void {
+  const source = map.getSource(sourceId)
+  if (!(source instanceof maplibregl.GeoJSONSource)) throw new Error(`ExportMap: the style has no GeoJSON source "${sourceId}"`)
+  source.setData({ type: 'FeatureCollection', features: [...features] })
+}

@@ -1,0 +1,174 @@
+// The composer's preview: the options on the left, the page on the right scaled to fit (WYSIWYG: the
+// very layout the server renders), and download links that ask the server for the same query.
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { serializeViewState, type ViewState } from '../data/view-state'
+import { recordPageError } from '../map/map-status'
+import { ErrorNotice } from '../panels/ErrorNotice'
+import { exportUrl } from '../api/client'
+import { serializeExportOptions, withExportOptions, type ExportOptions } from './export-options'
+import { ExportLayout } from './ExportLayout'
+import { captureGeometry, DPIS, ORIENTATIONS, pageSizeOf, PAPERS, type PageSpec } from './paper'
+import { frameCodeOf, loadSheet, type SheetData } from './sheet-data'
+
+export interface ExportPreviewProps {
+  view: ViewState
+  initialOptions: ExportOptions
+}
+
+type PaperChoice = (typeof PAPERS)[number] | 'custom'
+
+export function ExportPreview({ view, initialOptions }: ExportPreviewProps) {
+  const [options, setOptions] = useState(initialOptions)
+  const [sheet, setSheet] = useState<SheetData | null>(null)
+  const [errors, setErrors] = useState<string[]>([])
+  const [window_, setWindowSize] = useState({ width: window.innerWidth, height: window.innerHeight })
+  const today = useMemo(() => new Date(), [])
+  const onError = useCallback((message: string) => {
+    recordPageError(message)
+    setErrors((e) => (e.includes(message) ? e : [...e, message]))
+  }, [])
+
+  useEffect(() => {
+    frameCodeOf(view)
+      .then((code) => loadSheet(view, code, new Date().getFullYear()))
+      .then(setSheet, (e: Error) => onError(e.message))
+  }, [view, onError])
+  useEffect(() => {
+    const resize = () => setWindowSize({ width: window.innerWidth, height: window.innerHeight })
+    window.addEventListener('resize', resize)
+    return () => window.removeEventListener('resize', resize)
+  }, [])
+  useEffect(() => {
+    const search = withExportOptions(window.location.search, options)
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${search ? `?${search}` : ''}`)
+  }, [options])
+
+  const size = pageSizeOf(options.page)
+  const { cssWidth, cssHeight } = captureGeometry(size.widthPx, size.heightPx, size.scale)
+  const panel = 320
+  const fit = Math.min((window_.width - panel - 48) / cssWidth, (window_.height - 48) / cssHeight, 1)
+  const query = [serializeViewState(view), serializeExportOptions(options)].filter(Boolean).join('&')
+  const set = (patch: Partial<ExportOptions>) => setOptions((o) => ({ ...o, ...patch }))
+  const setPage = (page: PageSpec) => set({ page })
+  const paper: PaperChoice = options.page.kind === 'paper' ? options.page.paper : 'custom'
+  const paperPage = options.page.kind === 'paper' ? options.page : { kind: 'paper' as const, paper: 'A4' as const, orientation: 'landscape' as const, dpi: 300 as const }
+  const text = (key: 'title' | 'subtitle' | 'source' | 'reviewNumber' | 'legendTitle', label: string, placeholder: string) => (
+    <label className="export-field">
+      <span>{label}</span>
+      <input type="text" value={options[key] ?? ''} placeholder={placeholder} onChange={(e) => set({ [key]: e.target.value.trim() === '' ? null : e.target.value })} />
+    </label>
+  )
+
+  return (
+    <div className="export-preview">
+      <form className="export-panel" onSubmit={(e) => e.preventDefault()}>
+        <h1>导出图片</h1>
+        <a href={`/${serializeViewState(view) ? `?${serializeViewState(view)}` : ''}`}>← 返回地图</a>
+        <label className="export-field">
+          <span>纸张</span>
+          <select
+            value={paper}
+            onChange={(e) =>
+              setPage(e.target.value === 'custom' ? { kind: 'pixels', width: 1920, height: 1080 } : { ...paperPage, paper: e.target.value as 'A4' | 'A3' })
+            }
+          >
+            {PAPERS.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+            <option value="custom">自定义像素（幻灯片）</option>
+          </select>
+        </label>
+        {options.page.kind === 'paper' ? (
+          <>
+            <label className="export-field">
+              <span>方向</span>
+              <select value={options.page.orientation} onChange={(e) => setPage({ ...paperPage, orientation: e.target.value as (typeof ORIENTATIONS)[number] })}>
+                <option value="landscape">横向</option>
+                <option value="portrait">纵向</option>
+              </select>
+            </label>
+            <label className="export-field">
+              <span>分辨率</span>
+              <select value={options.page.dpi} onChange={(e) => setPage({ ...paperPage, dpi: Number(e.target.value) as (typeof DPIS)[number] })}>
+                {DPIS.map((d) => (
+                  <option key={d} value={d}>
+                    {d} DPI
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        ) : (
+          <div className="export-field export-size">
+            <span>像素</span>
+            <input type="number" min={320} max={8000} value={options.page.width} onChange={(e) => options.page.kind === 'pixels' && setPage({ ...options.page, width: clampSide(e.target.value) })} />
+            ×
+            <input type="number" min={240} max={8000} value={options.page.height} onChange={(e) => options.page.kind === 'pixels' && setPage({ ...options.page, height: clampSide(e.target.value) })} />
+          </div>
+        )}
+        {text('title', '标题', sheet ? `${sheet.frame.properties.name}民族团结进步创建示范单位分布图` : '')}
+        {text('subtitle', '副标题', '方案 · 指标 · 年份')}
+        {text('legendTitle', '图例标题', '指标名称')}
+        {text('source', '数据来源', '民族团结进步创建单位台账…')}
+        {text('reviewNumber', '审图号', '如 云S(2024)001号')}
+        <label className="export-check">
+          <input type="checkbox" checked={options.table} onChange={(e) => set({ table: e.target.checked })} /> 覆盖情况表
+        </label>
+        <label className="export-check">
+          <input type="checkbox" checked={options.inset} onChange={(e) => set({ inset: e.target.checked })} /> 位置示意图
+        </label>
+        <label className="export-check">
+          <input type="checkbox" checked={options.transparent} onChange={(e) => set({ transparent: e.target.checked })} /> PNG 透明背景
+        </label>
+        <label className="export-field">
+          <span>图集（每个下级区域一页）</span>
+          <select value={options.atlasBy ?? ''} onChange={(e) => set({ atlasBy: e.target.value === '' ? null : (e.target.value as 'county' | 'township') })}>
+            <option value="">不分页</option>
+            <option value="county">按县（市、区）</option>
+            <option value="township">按乡镇</option>
+          </select>
+        </label>
+        <p className="export-size-note">
+          输出 {size.widthPx} × {size.heightPx} 像素{options.page.kind === 'paper' && `，${size.widthMm} × ${size.heightMm} 毫米`}
+        </p>
+        <div className="export-actions">
+          <a className="export-button" href={exportUrl(query, options.atlasBy ? 'zip' : 'png')} download>
+            下载 {options.atlasBy ? 'PNG 压缩包' : 'PNG'}
+          </a>
+          <a className="export-button" href={exportUrl(query, 'pdf')} download>
+            下载 PDF
+          </a>
+        </div>
+        {options.atlasBy && <p className="export-size-note">图集在服务器上逐页渲染，每页约数秒。</p>}
+      </form>
+      <div className="export-stage">
+        <div className="export-scaled" style={{ width: cssWidth * fit, height: cssHeight * fit }}>
+          <div style={{ width: cssWidth, height: cssHeight, transform: `scale(${fit})`, transformOrigin: '0 0' }}>
+            {sheet && (
+              <ExportLayout
+                key={`${cssWidth}x${cssHeight}:${options.transparent}`}
+                sheet={sheet}
+                view={view}
+                options={options}
+                width={cssWidth}
+                height={cssHeight}
+                frozen={null}
+                today={today}
+                onReady={() => {
+                  document.body.dataset.exportReady = '1'
+                }}
+                onError={onError}
+              />
+            )}
+          </div>
+        </div>
+      </div>
+      <ErrorNotice messages={errors} />
+    </div>
+  )
+}
+
+function clampSide(value: string): number {
+  const n = Math.round(Number(value))
+  return Number.isFinite(n) ? Math.min(8000, Math.max(320, n)) : 1920
+}

@@ -1,0 +1,106 @@
+// What one export page (a "sheet") shows, loaded from the API: the framed area, the areas coloured
+// around it, their coverage and units, and the prefecture for the locator map. Fetches are cached for
+// the page's life, so an atlas of eleven sheets asks for the prefecture and the scheme once.
+import { fetchAreas, fetchCountedUnits, fetchCoverage, fetchSchemes } from '../api/client'
+import type { AreaFeature, CoverageArea, CoverageReport, Scheme } from '../api/responses'
+import { areaLabelsOf, drawableAreas, type AreaLabel } from '../data/area-geometry'
+import { unitPointsOf, type UnitPoint } from '../data/units'
+import type { ViewState } from '../data/view-state'
+import { loadLabelFont } from '../map/label-font'
+import { childLevelOf, isWithin, levelOfCode, parentCodeOf } from './area-levels'
+
+export interface SheetData {
+  scheme: Scheme
+  year: number
+  frame: AreaFeature // the area the sheet is about; the map frames it
+  areas: AreaFeature[] // coloured by the measure: the frame's children, or its siblings when it has none
+  areasAreChildren: boolean
+  labels: AreaLabel[]
+  coverage: CoverageReport // of `areas`
+  figures: CoverageArea[] // the rows the sheet's figures sum: the children, or the frame's own row
+  units: UnitPoint[] // counted units inside the frame
+  prefecture: AreaFeature | null // for the locator map
+  prefectureCounties: AreaFeature[]
+}
+
+const cache = new Map<string, Promise<unknown>>()
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let hit = cache.get(key) as Promise<T> | undefined
+  if (!hit) {
+    hit = load()
+    cache.set(key, hit)
+    hit.catch(() => cache.delete(key))
+  }
+  return hit
+}
+
+const areasOf = (level: string, parent?: string) =>
+  cached(`areas:${level}:${parent ?? ''}`, async () => drawableAreas(await fetchAreas(parent ? { level, parent } : { level })))
+
+/** The code the view frames: its own, or the store's first prefecture with a boundary. */
+export async function frameCodeOf(view: ViewState): Promise<string> {
+  if (view.area !== null) return view.area
+  const first = (await areasOf('prefecture'))[0]
+  if (!first) throw new Error('没有地级行政区边界 (the store has no prefecture with a boundary)')
+  return first.properties.code
+}
+
+/** The codes of an atlas's sheets: every area of `level` inside the view's area, by code. */
+export async function atlasSheetCodes(view: ViewState, level: 'county' | 'township'): Promise<string[]> {
+  const within = await frameCodeOf(view)
+  // Direct children come by parent; deeper ones (every township of a prefecture) by code prefix.
+  const areas = await areasOf(level, childLevelOf(levelOfCode(within)) === level ? within : undefined)
+  const codes = areas.map((a) => a.properties.code).filter((code) => code !== within && isWithin(code, within))
+  if (codes.length === 0) throw new Error(`${within} 内没有${level === 'county' ? '县级' : '乡镇级'}行政区 (no ${level} areas inside ${within} to make an atlas of)`)
+  return codes.sort()
+}
+
+export async function loadSheet(view: ViewState, code: string, thisYear: number): Promise<SheetData> {
+  const level = levelOfCode(code)
+  const parent = parentCodeOf(code)
+  const [{ schemes }, peers] = await Promise.all([
+    cached('schemes', fetchSchemes),
+    areasOf(level, level === 'province' ? undefined : parent ?? undefined),
+  ])
+  const scheme = (view.scheme ? schemes.find((s) => s.id === view.scheme) : schemes.find((s) => s.isDefault)) ?? schemes[0]
+  if (!scheme) throw new Error(view.scheme ? `没有方案 ${view.scheme} (no scheme "${view.scheme}" in the store)` : '没有创建方案 (the store has no scheme)')
+  const frame = peers.find((a) => a.properties.code === code)
+  if (!frame) throw new Error(`没有行政区 ${code} 的边界 (area ${code} is not in the store, or has no boundary)`)
+
+  const childLevel = childLevelOf(level)
+  const children = childLevel ? await areasOf(childLevel, code) : []
+  const areasAreChildren = children.length > 0
+  const areas = areasAreChildren ? children : peers
+  const areasLevel = areasAreChildren ? (childLevel as string) : level
+  const areasParent = areasAreChildren ? code : parent
+  const year = view.year ?? thisYear
+  const query = { scheme: scheme.id, minLevel: view.minLevel, year }
+  const prefectureCode = level === 'prefecture' ? code : level === 'province' ? null : prefectureCodeOf(code)
+  const [coverage, units, prefectures, prefectureCounties] = await Promise.all([
+    cached(`coverage:${areasLevel}:${areasParent}:${JSON.stringify(query)}`, () =>
+      fetchCoverage({ level: areasLevel, parent: areasParent ?? '', ...query }),
+    ),
+    cached(`units:${code}:${JSON.stringify(query)}`, async () => unitPointsOf(await fetchCountedUnits({ area: code, ...query }))),
+    prefectureCode ? areasOf('prefecture') : Promise.resolve([]),
+    prefectureCode ? areasOf('county', prefectureCode) : Promise.resolve([]),
+  ])
+  const labels = areaLabelsOf(areas)
+  await loadLabelFont(labels.map((l) => l.name).join('') + frame.properties.name)
+  return {
+    scheme,
+    year,
+    frame,
+    areas,
+    areasAreChildren,
+    labels,
+    coverage,
+    figures: areasAreChildren ? coverage.areas : coverage.areas.filter((a) => a.code === code),
+    units,
+    prefecture: prefectures.find((p) => p.properties.code === prefectureCode) ?? null,
+    prefectureCounties,
+  }
+}
+
+function prefectureCodeOf(code: string): string {
+  return `${code.slice(0, 4)}00`
+}

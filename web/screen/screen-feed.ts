@@ -1,0 +1,102 @@
+// What the screen loads: the place once, then the figures polled with ETags. A poll whose answers are
+// all 304 returns the very same feed object, so nothing downstream re-renders or redraws.
+import type { HonourLevel } from '../../server/domain'
+import { fetchAreas, fetchCountedUnitsIfChanged, fetchCoverageIfChanged, fetchSchemes, type Revalidated } from '../api/client'
+import type { AreaFeature, CoverageArea, CoverageReport, Scheme, UnitCollection } from '../api/responses'
+import { areaLabelsOf, drawableAreas, type AreaLabel } from '../data/area-geometry'
+import { unitPointsOf, type UnitPoint } from '../data/units'
+import { loadLabelFont } from '../map/label-font'
+import { growthYears, type ScreenConfig } from './screen-config'
+
+export interface ScreenPlace {
+  scheme: Scheme
+  place: AreaFeature // the prefecture framed
+  areas: AreaFeature[] // its child areas (counties)
+  labels: AreaLabel[]
+}
+
+export async function loadScreenPlace(config: Pick<ScreenConfig, 'area' | 'scheme'>): Promise<ScreenPlace> {
+  const [{ schemes }, prefectures] = await Promise.all([fetchSchemes(), fetchAreas({ level: 'prefecture' })])
+  const scheme = schemes.find((s) => (config.scheme === null ? s.isDefault : s.id === config.scheme)) ?? schemes[0]
+  if (!scheme) throw new Error('没有创建方案 (the store has no scheme)')
+  const drawable = drawableAreas(prefectures)
+  const place = drawable.find((p) => config.area === null || p.properties.code === config.area) ?? drawable[0]
+  if (!place) throw new Error('没有地级行政区边界 (the store has no prefecture with a boundary)')
+  const areas = drawableAreas(await fetchAreas({ level: 'county', parent: place.properties.code }))
+  const labels = areaLabelsOf(areas)
+  await loadLabelFont(labels.map((l) => l.name).join('') + '0123456789')
+  return { scheme, place, areas, labels }
+}
+
+/** The last body and ETag per request key: an unchanged answer costs a 304 and keeps its object identity. */
+export class RevalidatingCache {
+  private readonly entries = new Map<string, { etag: string | null; body: unknown }>()
+
+  async get<T>(key: string, load: (etag: string | null) => Promise<Revalidated<T>>): Promise<{ body: T; changed: boolean }> {
+    const entry = this.entries.get(key)
+    const answer = await load(entry?.etag ?? null)
+    if (!answer.changed) {
+      if (!entry) throw new Error(`RevalidatingCache: 304 for "${key}", which was never loaded`)
+      return { body: entry.body as T, changed: false }
+    }
+    this.entries.set(key, { etag: answer.etag, body: answer.body })
+    return { body: answer.body, changed: true }
+  }
+
+  /** Forgets every key not in `keys` (e.g. a year that left the growth chart), so the cache cannot grow. */
+  retain(keys: ReadonlySet<string>): void {
+    for (const key of this.entries.keys()) if (!keys.has(key)) this.entries.delete(key)
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+}
+
+export interface ScreenFeed {
+  current: CoverageReport // child areas, this year
+  years: CoverageReport[] // child areas, one report per growth year, oldest first (the last is `current`)
+  placeArea: CoverageArea | null // the framed area itself: its own targets and totals
+  units: UnitPoint[] // the units counted this year, with coordinates
+  unitCount: number // all counted units, with or without coordinates
+}
+
+export interface FeedQuery {
+  placeCode: string
+  schemeId: string
+  minLevel: HonourLevel
+  year: number // the current year
+  years: number // how many years the growth chart shows
+}
+
+/** One poll: every request conditional; the previous feed comes back unchanged when all were 304. */
+export async function pollFeed(query: FeedQuery, cache: RevalidatingCache, previous: ScreenFeed | null): Promise<ScreenFeed> {
+  const { placeCode, schemeId, minLevel, year } = query
+  const years = growthYears(year, query.years)
+  const keys = new Set<string>()
+  const cached = <T,>(key: string, load: (etag: string | null) => Promise<Revalidated<T>>) => {
+    keys.add(key)
+    return cache.get(key, load)
+  }
+  const base = `${placeCode}|${schemeId}|${minLevel}`
+  const [reports, place, units] = await Promise.all([
+    Promise.all(
+      years.map((y) =>
+        cached(`coverage|${base}|${y}`, (etag) => fetchCoverageIfChanged({ level: 'county', parent: placeCode, scheme: schemeId, minLevel, year: y }, etag)),
+      ),
+    ),
+    cached(`place|${base}|${year}`, (etag) => fetchCoverageIfChanged({ level: 'prefecture', scheme: schemeId, minLevel, year }, etag)),
+    cached<UnitCollection>(`units|${base}|${year}`, (etag) => fetchCountedUnitsIfChanged({ area: placeCode, scheme: schemeId, minLevel, year }, etag)),
+  ])
+  cache.retain(keys)
+  const changed = reports.some((r) => r.changed) || place.changed || units.changed
+  if (previous && !changed) return previous
+  const yearReports = reports.map((r) => r.body)
+  return {
+    current: yearReports[yearReports.length - 1],
+    years: yearReports,
+    placeArea: place.body.areas.find((a) => a.code === placeCode) ?? null,
+    units: previous && !units.changed ? previous.units : unitPointsOf(units.body),
+    unitCount: units.body.features.length,
+  }
+}
