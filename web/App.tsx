@@ -7,6 +7,7 @@ const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
   login: lazy(() => import('./login/LoginApp').then((m) => ({ default: m.LoginApp }))),
   export: lazy(() => import('./export/ExportApp').then((m) => ({ default: m.ExportApp }))),
   screen: lazy(() => import('./screen/ScreenApp').then((m) => ({ default: m.ScreenApp }))),
+  plan: lazy(() => import('./plan/PlanApp').then((m) => ({ default: m.PlanApp }))),
   'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
 }
 

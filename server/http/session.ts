@@ -37,7 +37,7 @@ export function requireWriter(areaOf: (c: Context<AppEnv>) => string | null = ()
 }
 
 /** For handlers that learn the area only after reading the request: the 401/403 answer, or null to go on. */
-export function writeRefusalResponse(c: Context<AppEnv>, areaCode: string | null): Response | null {
+export function writeRefusalResponse(c: Context<AppEnv>, areaCode: string | null): ReturnType<typeof jsonError> | null {
   const refusal = writeRefusal(c.var.user, areaCode, c.var.store.snapshot().areasByCode)
   return refusal ? jsonError(c, refusal.status, refusal.status === 401 ? 'unauthorized' : 'forbidden', refusal.message) : null
 }

@@ -3,7 +3,8 @@
 // units to promote, which townships and categories they newly cover. Pure apart from the solver.
 import { isWithinArea } from '../auth/roles'
 import { NAMED_STATUSES, type Area, type HonourLevel, type Unit, type UnitStatus } from '../domain'
-import { maximalCoverage, type MclpOptions, type MclpResult } from '../geo/planning/mclp'
+import { greatCircleKm } from '../geo/planning/distance'
+import { maximalCoverage, type DemandPoint, type MclpOptions, type MclpResult } from '../geo/planning/mclp'
 import { isAtLeastLevel } from '../geo/unit-history'
 import type { Snapshot } from '../snapshot'
 import type { FilePoint } from './point-file'
@@ -55,8 +56,24 @@ export interface SitePlanReport {
   townshipsNewlyCovered: { code: string; name: string }[] // child areas with no named unit that a chosen site lies in
   categoriesFilled: { areaCode: string; areaName: string; category: string }[] // (township, category) pairs a chosen unit adds
   sample: boolean // demand or sites include 示例数据
+  /** Each demand point and whether it is covered before and after; left out above MAX_REPORTED_DEMAND points. */
+  demand: PlannedDemand[] | null
+  /** The already-open sites, to draw with their radius. */
+  required: { id: string; name: string; position: [number, number] }[]
   notes: string[]
 }
+
+export interface PlannedDemand {
+  id: string
+  name: string
+  position: [number, number]
+  weight: number
+  coveredBefore: boolean
+  coveredAfter: boolean
+}
+
+/** Above this, the per-point list would outweigh the plan itself; the totals still describe it. */
+export const MAX_REPORTED_DEMAND = 20_000
 
 export class SitePlanError extends Error {}
 
@@ -142,8 +159,31 @@ export async function sitePlan(snapshot: Snapshot, request: SitePlanRequest, opt
     townshipsNewlyCovered,
     categoriesFilled,
     sample: sources.demand === 'sample-settlements' || [...candidateUnits, ...requiredUnits].some((u) => u.sample),
-    notes: [...notes, ...result.notes],
+    demand: demand.length > MAX_REPORTED_DEMAND ? null : demandCoverage(demand, required, chosen, radiusKm),
+    required: required.map((r) => ({ id: r.id, name: r.name, position: [r.position[0], r.position[1]] })),
+    notes: demand.length > MAX_REPORTED_DEMAND ? [...notes, `${demand.length} demand points: the per-point list is left out`, ...result.notes] : [...notes, ...result.notes],
   }
+}
+
+function demandCoverage(
+  demand: readonly (DemandPoint & { name?: string })[],
+  required: readonly FilePoint[],
+  chosen: readonly PlannedSite[],
+  radiusKm: number,
+): PlannedDemand[] {
+  const within = (point: DemandPoint, sites: readonly { position: readonly [number, number] }[]) =>
+    sites.some((site) => greatCircleKm(point.position, site.position) <= radiusKm)
+  return demand.map((point) => {
+    const coveredBefore = within(point, required)
+    return {
+      id: point.id,
+      name: point.name ?? point.id,
+      position: [point.position[0], point.position[1]],
+      weight: point.weight,
+      coveredBefore,
+      coveredAfter: coveredBefore || within(point, chosen),
+    }
+  })
 }
 
 function unitPoint(unit: Unit & { lon: number; lat: number }): FilePoint {

@@ -162,3 +162,23 @@ export async function deleteScreenProfile(id: string): Promise<void> {
 export function exportUrl(query: string, format: 'png' | 'pdf' | 'zip'): string {
   return `/api/export?${[query, `format=${format}`].filter(Boolean).join('&')}`
 }
+
+export type PlanRequest = Parameters<typeof api.api.plan.$post>[0]['json']
+export type PlanReport = OkBodyOf<typeof api.api.plan.$post>
+export type PlanScenarioSummary = OkBodyOf<typeof api.api.plan.scenarios.$get>['scenarios'][number]
+
+export async function runPlan(request: PlanRequest): Promise<PlanReport> {
+  return okBodyOf('选址规划 (plan)', await api.api.plan.$post({ json: request }))
+}
+
+export async function savePlanScenario(name: string, request: PlanRequest): Promise<void> {
+  await okBodyOf('保存方案 (save scenario)', await api.api.plan.scenarios.$post({ json: { name, request } }))
+}
+
+export async function fetchPlanScenarios(area: string): Promise<PlanScenarioSummary[]> {
+  return (await okBodyOf('方案列表 (scenarios)', await api.api.plan.scenarios.$get({ query: { area } }))).scenarios
+}
+
+export async function promoteUnits(unitIds: number[], reason: string): Promise<number> {
+  return (await okBodyOf('推荐申报 (promote)', await api.api.plan.promote.$post({ json: { unitIds, reason } }))).promoted
+}

@@ -1,0 +1,238 @@
+// The site planner: choose an area, the number of new sites and the radius; see which candidates close
+// the most gap, how close to optimal the answer is, and save, export or promote it.
+import type { LayersList } from '@deck.gl/core'
+import { useCallback, useMemo, useState, type FormEvent } from 'react'
+import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
+import { promoteUnits, runPlan, savePlanScenario, type PlanReport, type PlanRequest } from '../api/client'
+import { useAsyncValue } from '../api/use-async-value'
+import { areaLabelsLayer } from '../layers/area-labels'
+import { chosenSitesLayer, demandPointsLayer, PLAN_COLOURS, siteRadiusLayer } from '../layers/plan-sites'
+import { AtlasMap } from '../map/AtlasMap'
+import { loadPlace } from '../map/map-page-data'
+import { recordPageError } from '../map/map-status'
+import { ErrorNotice } from '../panels/ErrorNotice'
+import { cssOf } from '../data/rgba'
+import { percent, planCsv, planGeoJson } from './plan-files'
+import './plan.css'
+
+export function PlanApp() {
+  const place = useAsyncValue(loadPlace, [])
+  const [report, setReport] = useState<PlanReport | null>(null)
+  const [request, setRequest] = useState<PlanRequest | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<string | null>(null)
+  const [errors, setErrors] = useState<string[]>([])
+  const onError = useCallback((text: string) => {
+    recordPageError(text)
+    setErrors((previous) => (previous.includes(text) ? previous : [...previous, text]))
+  }, [])
+
+  const placeValue = place.value
+  const areaOptions = placeValue ? [placeValue.place, ...placeValue.areas] : []
+  const framed = areaOptions.find((a) => a.properties.code === report?.area.code) ?? placeValue?.place ?? null
+
+  const layers: LayersList = useMemo(() => {
+    if (!placeValue) return []
+    const labels = areaLabelsLayer(placeValue.labels)
+    if (!report) return [labels]
+    const demand = report.demand ?? []
+    const maxWeight = Math.max(1, ...demand.map((d) => d.weight))
+    return [
+      siteRadiusLayer('open-site-radius', report.required, report.radiusKm),
+      siteRadiusLayer('chosen-site-radius', report.chosen, report.radiusKm),
+      demandPointsLayer(demand, { maxWeight }),
+      chosenSitesLayer(report.chosen),
+      labels,
+    ]
+  }, [placeValue, report])
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    const next: PlanRequest = {
+      area: String(form.get('area')),
+      sites: Number(form.get('sites')),
+      radiusKm: Number(form.get('radiusKm')),
+      minLevel: String(form.get('minLevel')) as HonourLevel,
+    }
+    setBusy(true)
+    setMessage(null)
+    try {
+      setReport(await runPlan(next))
+      setRequest(next)
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function onSave() {
+    if (!request || !report) return
+    const name = window.prompt('方案名称', `${report.area.name} ${report.sites} 个新点 ${report.radiusKm} km`)
+    if (!name) return
+    try {
+      await savePlanScenario(name, request)
+      setMessage(`已保存方案“${name}”`)
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  async function onPromote() {
+    const ids = report?.chosen.flatMap((s) => (s.unitId !== null && s.status === '培育' ? [s.unitId] : [])) ?? []
+    if (ids.length === 0) return setMessage('所选单位均已是申报状态，或不是库中单位')
+    try {
+      const count = await promoteUnits(ids, `选址方案推荐申报：${report?.area.name}`)
+      setMessage(`已将 ${count} 个单位改为“申报”状态（记入状态历史与审计日志）`)
+    } catch (error) {
+      setMessage(error instanceof Error ? error.message : String(error))
+    }
+  }
+
+  return (
+    <div className="app plan-page">
+      <header className="header">
+        <div className="header-title">
+          <h1>示范单位选址规划</h1>
+          <p>最大覆盖选址 (MCLP) · 距离为球面大圆距离 · <a href="/">返回地图</a></p>
+        </div>
+      </header>
+      <main className="plan-body">
+        <aside className="plan-panel">
+          <form onSubmit={onSubmit} className="plan-form">
+            <label className="control">
+              <span className="control-label">规划区域</span>
+              <select name="area" defaultValue={placeValue?.place.properties.code}>
+                {areaOptions.map((a) => (
+                  <option key={a.properties.code} value={a.properties.code}>
+                    {a.properties.name} ({a.properties.code})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="control">
+              <span className="control-label">新增示范点数量</span>
+              <input name="sites" type="number" min={1} max={1000} defaultValue={5} required />
+            </label>
+            <label className="control">
+              <span className="control-label">覆盖半径 (公里)</span>
+              <input name="radiusKm" type="number" min={0.5} max={200} step={0.5} defaultValue={5} required />
+            </label>
+            <label className="control">
+              <span className="control-label">已命名单位计入级别</span>
+              <select name="minLevel" defaultValue="县级">
+                {HONOUR_LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {l}及以上
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" disabled={busy || !placeValue}>
+              {busy ? '正在计算…' : '计算方案'}
+            </button>
+          </form>
+          {report && <PlanSummary report={report} onSave={onSave} onPromote={onPromote} />}
+          {message && <p className="plan-message" role="status">{message}</p>}
+        </aside>
+        <section className="plan-map">
+          {placeValue && framed && (
+            <AtlasMap outline={framed} boundaries={placeValue.areas} layers={layers} pending={busy} onHover={() => {}} onError={onError} />
+          )}
+          {report?.sample && (
+            <div className="notice notice-sample" role="status" data-testid="sample-notice">
+              <span>示例数据 · 居民点与人口为演示用估计</span>
+            </div>
+          )}
+          <PlanLegend />
+        </section>
+      </main>
+      <ErrorNotice messages={[...(place.error ? [place.error.message] : []), ...errors]} />
+    </div>
+  )
+}
+
+function PlanSummary({ report, onSave, onPromote }: { report: PlanReport; onSave(): void; onPromote(): void }) {
+  return (
+    <section className="plan-summary" data-testid="plan-summary">
+      <h2>
+        {report.area.name}：{report.chosen.length} 个新示范点
+      </h2>
+      <p className="plan-figures">
+        覆盖人口 {percent(report.coveredShareBefore)} → <strong>{percent(report.coveredShareAfter)}</strong>
+        <br />
+        最优性差距 <strong data-testid="plan-gap">{percent(report.gap)}</strong>（{report.bound.kind === 'exact' ? '已证明最优界' : report.bound.kind === 'lp' ? 'LP 上界' : '贪心上界'}，{report.method}）
+      </p>
+      <table className="plan-table">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>单位</th>
+            <th>类别</th>
+            <th>乡镇</th>
+            <th>新增覆盖</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.chosen.map((s, i) => (
+            <tr key={s.id}>
+              <td>{i + 1}</td>
+              <td>{s.name}</td>
+              <td>{s.category ?? '–'}</td>
+              <td>{s.areaName ?? '–'}</td>
+              <td>{s.coveredWeightAdded.toLocaleString('zh-CN')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {report.townshipsNewlyCovered.length > 0 && <p>新覆盖乡镇：{report.townshipsNewlyCovered.map((t) => t.name).join('、')}</p>}
+      {report.categoriesFilled.length > 0 && <p>补齐类别：{report.categoriesFilled.map((c) => `${c.areaName}·${c.category}`).join('、')}</p>}
+      {report.notes.length > 0 && (
+        <ul className="plan-notes">
+          {report.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <div className="plan-actions">
+        <button onClick={onSave}>保存方案</button>
+        <button onClick={onPromote}>推荐申报</button>
+        <button onClick={() => download(`${report.area.name}-选址.csv`, planCsv(report), 'text/csv')}>CSV</button>
+        <button onClick={() => download(`${report.area.name}-选址.geojson`, JSON.stringify(planGeoJson(report)), 'application/geo+json')}>GeoJSON</button>
+        <button onClick={() => window.print()}>打印</button>
+      </div>
+    </section>
+  )
+}
+
+function PlanLegend() {
+  const rows: [string, keyof typeof PLAN_COLOURS][] = [
+    ['新示范点及覆盖范围', 'chosen'],
+    ['已命名单位覆盖范围', 'open'],
+    ['已覆盖居民点', 'coveredBefore'],
+    ['新覆盖居民点', 'newlyCovered'],
+    ['未覆盖居民点', 'uncovered'],
+  ]
+  return (
+    <aside className="card legend plan-legend" aria-label="图例">
+      <ul className="legend-rows">
+        {rows.map(([label, key]) => (
+          <li key={key} className="legend-row">
+            <span className="dot" style={{ background: cssOf(PLAN_COLOURS[key]) }} />
+            <span className="legend-label">{label}</span>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  )
+}
+
+function download(fileName: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  URL.revokeObjectURL(url)
+}
