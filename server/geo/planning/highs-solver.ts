@@ -78,7 +78,7 @@ export async function solveLinearModel(model: LinearModel, { timeLimitSeconds, s
     ...(model.integer === null ? {} : { integrality: Int32Array.from(model.integer) }),
   }
   const isMip = model.integer !== null
-  let solver
+  let solver: ReturnType<Highs['createModel']>
   try {
     solver = highs.createModel(data)
   } catch (error) {

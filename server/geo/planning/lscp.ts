@@ -42,7 +42,9 @@ export interface LscpInput {
 
 export interface LscpOptions {
   boundSteps?: number // 1 000: Lagrangian subgradient steps, O(coverage-set sizes) each; 0 = none
-  exact?: ExactMode // 'auto': MILP when the model is no larger than maxExactVariables; 'always': regardless
+  // 'auto': MILP when no cheaper bound proved the answer and the model is no larger than maxExactVariables;
+  // 'always': MILP whatever the size or other bounds; 'never': no MILP
+  exact?: ExactMode
   // Model size is columns + rows (distinct useful candidates + demand groups): rows, not columns, make set
   // covering LPs slow. The same count as maximal covering's columns, so one limit means the same for both.
   maxExactVariables?: number // 5 000
@@ -109,7 +111,7 @@ export async function setCover(input: LscpInput, options: LscpOptions = {}): Pro
   let kind: LscpBoundKind = 'packing'
   const isProven = () => bound >= open.length
 
-  // Lagrangian bound, and covers grown from each step's attractive candidates.
+  // 3. Lagrangian bound, and covers grown from each step's attractive candidates.
   if (!isProven() && boundSteps > 0) {
     const coverFrom = (start: readonly number[]) => {
       const completed = lazyGreedy(constraints, groups.candidateCount, { open: start })
@@ -132,7 +134,8 @@ export async function setCover(input: LscpInput, options: LscpOptions = {}): Pro
   // 4. HiGHS.
   const columns = candidateColumns(groups)
   const modelSize = columns.columnCandidates.length + groups.groupCount
-  if (!isProven() && (exact === 'always' || (exact === 'auto' && modelSize <= maxExactVariables))) {
+  const isMilpWanted = exact === 'always' || (!isProven() && exact === 'auto' && modelSize <= maxExactVariables)
+  if (modelSize > 0 && isMilpWanted) {
     const milp = await solveLinearModel(setCoverModel(groups, columns, true), {
       timeLimitSeconds,
       start: setCoverStart(columns, open),
@@ -172,7 +175,8 @@ export async function setCover(input: LscpInput, options: LscpOptions = {}): Pro
       }
     } else notes.push(`LP relaxation (${modelSize} columns + rows): ${lp.detail}`)
   } else if (!isProven()) {
-    notes.push(`model has ${modelSize} columns + rows, over maxExactVariables and maxLpVariables: no HiGHS solve`)
+    const why = exact === 'never' ? "exact is 'never'" : `over maxExactVariables ${maxExactVariables}`
+    notes.push(`no HiGHS solve: model has ${modelSize} columns + rows, ${why} and over maxLpVariables ${maxLpVariables}`)
   }
   bound = Math.min(bound, open.length)
   if (isProven()) kind = 'exact'

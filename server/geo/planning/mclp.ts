@@ -8,7 +8,7 @@
 //      candidate sets that, completed greedily and interchanged, often beat step 1;
 //   3. when the reduced model is small enough, the MILP (coverage-models.ts) solved by HiGHS, started from the
 //      best answer so far; otherwise, if smaller still than maxLpVariables, its LP relaxation for a bound.
-// Steps 2 and 3 are skipped once a bound meets the answer.
+// Steps 2 and 3 are skipped once a bound meets the answer (the MILP is not, with exact: 'always').
 //
 // The bound says how far the answer can be from the optimum; its kind names where it came from:
 //   exact       proven optimal: the MILP finished, or another bound already met the answer
@@ -59,7 +59,9 @@ export type ExactMode = 'auto' | 'never' | 'always'
 export interface MclpOptions {
   swapPasses?: number // 50: interchange passes over all candidates; 0 keeps the greedy answer
   boundSteps?: number // 500: Lagrangian subgradient steps, each O(coverage-set sizes); 0 = none
-  exact?: ExactMode // 'auto': MILP when the reduced model has ≤ maxExactVariables columns; 'always': regardless
+  // 'auto': MILP when no cheaper bound proved the answer and the reduced model has ≤ maxExactVariables columns;
+  // 'always': MILP whatever the size or other bounds; 'never': no MILP
+  exact?: ExactMode
   maxExactVariables?: number // 5 000: columns = distinct useful candidates + demand groups
   maxLpVariables?: number // 5 000: largest model whose LP relaxation is solved when the MILP is not; 0 = never
   timeLimitSeconds?: number // 10: per HiGHS solve; a stopped MILP still gives its incumbent and dual bound
@@ -174,7 +176,8 @@ export async function maximalCoverage(input: MclpInput, options: MclpOptions = {
   // 3. HiGHS: the MILP when small enough, else the LP relaxation when smaller than its own limit.
   const columns = candidateColumns(groups)
   const modelSize = maxCoverageModelSize(groups, columns)
-  if (!isProven() && (exact === 'always' || (exact === 'auto' && modelSize <= maxExactVariables))) {
+  const isMilpWanted = exact === 'always' || (!isProven() && exact === 'auto' && modelSize <= maxExactVariables)
+  if (modelSize > 0 && isMilpWanted) {
     const milp = await solveLinearModel(maxCoverageModel(groups, columns, sites, true), {
       timeLimitSeconds,
       start: maxCoverageStart(groups, columns, open),
@@ -213,7 +216,8 @@ export async function maximalCoverage(input: MclpInput, options: MclpOptions = {
       }
     } else notes.push(`LP relaxation (${modelSize} columns): ${lp.detail}`)
   } else if (!isProven()) {
-    notes.push(`model has ${modelSize} columns, over maxExactVariables and maxLpVariables: no HiGHS solve`)
+    const why = exact === 'never' ? "exact is 'never'" : `over maxExactVariables ${maxExactVariables}`
+    notes.push(`no HiGHS solve: model has ${modelSize} columns, ${why} and over maxLpVariables ${maxLpVariables}`)
   }
   // A bound can sit a rounding error below the answer that meets it.
   bound = Math.max(bound, added)

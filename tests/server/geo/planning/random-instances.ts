@@ -63,11 +63,9 @@ export function* subsets(n: number, k: number): Generator<number[]> {
 
 /** Weight covered by the required sites plus the given candidates. */
 export function coveredWeightOf(instance: RandomInstance, chosen: readonly number[]): number {
-  const candidateCover = bruteCoverage(instance.demand, instance.candidates, instance.radiusKm)
-  const requiredCover = bruteCoverage(instance.demand, instance.required, instance.radiusKm)
+  const sites = [...instance.required, ...chosen.map((j) => instance.candidates[j])]
   const covered = new Set<number>()
-  for (const set of requiredCover) for (const i of set) covered.add(i)
-  for (const j of chosen) for (const i of candidateCover[j]) covered.add(i)
+  for (const set of bruteCoverage(instance.demand, sites, instance.radiusKm)) for (const i of set) covered.add(i)
   let weight = 0
   for (const i of covered) weight += instance.demand[i].weight
   return weight
@@ -107,4 +105,40 @@ export function bruteForceMinimumCover(instance: RandomInstance): number {
     }
   }
   throw new Error('unreachable: all candidates together cover every needed point')
+}
+
+export interface ClusteredShape {
+  demand: number
+  candidates: number
+  required: number
+  sites: number
+  radiusKm: number
+  box: readonly [number, number, number, number]
+  settlementsPerTown?: number // 60: demand points cluster around towns, this many a town on average
+}
+
+/**
+ * Settlements the way a prefecture has them: clustered around towns (about 0.15° either way), weights from a
+ * few dozen to a few thousand people; candidates and required units sit near settlements.
+ */
+export function clusteredInstance(seed: number, shape: ClusteredShape): RandomInstance {
+  const random = seededRandom(seed)
+  const [west, south, east, north] = shape.box
+  const townCount = Math.max(1, Math.round(shape.demand / (shape.settlementsPerTown ?? 60)))
+  const towns = Array.from({ length: townCount }, () => [west + random() * (east - west), south + random() * (north - south)])
+  const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value))
+  // The sum of two uniforms: a triangular spread, denser near the town.
+  const jitter = (spread: number) => (random() + random() - 1) * spread
+  const demand = Array.from({ length: shape.demand }, (_, i) => {
+    const [lon, lat] = towns[Math.floor(random() * townCount)]
+    const position: LonLat = [clamp(lon + jitter(0.15), west, east), clamp(lat + jitter(0.15), south, north)]
+    return { id: `d${i}`, position, weight: 30 + Math.floor(random() ** 2 * 3_000) }
+  })
+  const nearSettlement = (prefix: string, j: number) => {
+    const [lon, lat] = demand[Math.floor(random() * demand.length)].position
+    return { id: `${prefix}${j}`, position: [clamp(lon + jitter(0.02), -180, 180), clamp(lat + jitter(0.02), -90, 90)] as LonLat }
+  }
+  const candidates = Array.from({ length: shape.candidates }, (_, j) => nearSettlement('c', j))
+  const required = Array.from({ length: shape.required }, (_, j) => nearSettlement('r', j))
+  return { demand, candidates, required, sites: shape.sites, radiusKm: shape.radiusKm }
 }
