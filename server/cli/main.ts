@@ -6,22 +6,6 @@ import { geodataCommand } from './commands/geodata'
 import { importCommand } from './commands/import'
 import { planCommand } from './commands/plan'
 
-function notYetAvailable(name: string, summary: string, usage: string): Command {
-  const help = `Usage: atlas ${usage}\n\n${summary}\n\nNot yet available in this version of Unity Atlas.\n`
-  return {
-    name,
-    summary: `${summary} (not yet available)`,
-    help,
-    async run(args, io) {
-      if (args.includes('--help') || args.includes('-h')) {
-        io.out(help)
-        return 0
-      }
-      throw new CliError(`atlas ${name}: not yet available in this version of Unity Atlas`, 3)
-    },
-  }
-}
-
 export const COMMANDS: readonly Command[] = [
   coverageCommand,
   geodataCommand,

@@ -8,6 +8,7 @@ import { recordPageError } from '../map/map-status'
 import { ErrorNotice } from '../panels/ErrorNotice'
 import { parseExportOptions, type ExportOptions } from './export-options'
 import { ExportLayout, type SheetReady } from './ExportLayout'
+import type { ScaleBar } from './scale-bar'
 import { frozenMapCanvas } from './ExportMap'
 import { captureGeometry, pageSizeOf } from './paper'
 import { ExportPreview } from './ExportPreview'
@@ -18,7 +19,7 @@ import './export.css'
 export interface AtlasExportHandle {
   sheets: string[] // area codes, one per page
   show(index: number | null): void // only sheet `index` is laid out (at the top), or all of them
-  probe(index: number): { scaleBar: { metres: number; pixels: number }; project(lonLat: [number, number]): [number, number] } | null
+  probe(): { scaleBar: { metres: number; pixels: number }; project(lonLat: [number, number]): [number, number] } | null
 }
 
 declare global {
@@ -58,11 +59,13 @@ function RenderPage({ view, options, freeze }: Parsed) {
   const size = pageSizeOf(options.page)
   const { cssWidth, cssHeight } = captureGeometry(size.widthPx, size.heightPx, size.scale)
   const [codes, setCodes] = useState<string[] | null>(null)
-  const [sheets, setSheets] = useState<SheetData[]>([])
-  const [frozen, setFrozen] = useState<HTMLCanvasElement[]>([])
+  // Sheets whose map has drawn and been frozen; the live sheet is drawn by one map reused for every
+  // sheet in turn, so deck.gl and MapLibre compile their shaders once per job, not once per page.
+  const [done, setDone] = useState<{ sheet: SheetData; frozen: { canvas: HTMLCanvasElement; scaleBar: ScaleBar } }[]>([])
+  const [live, setLive] = useState<SheetData | null>(null)
   const [errors, setErrors] = useState<string[]>([])
   const [shown, setShown] = useState<number | null>(null)
-  const ready = useRef<SheetReady[]>([])
+  const ready = useRef<SheetReady | null>(null)
   const today = useMemo(() => new Date(), [])
   const onError = useCallback((message: string) => {
     recordPageError(message)
@@ -77,31 +80,39 @@ function RenderPage({ view, options, freeze }: Parsed) {
   }, [view, options, onError])
 
   const freezing = freeze || (codes !== null && codes.length > 1)
-  const next = codes && sheets.length === frozen.length && sheets.length < codes.length ? codes[sheets.length] : null
+  const nextCode = codes && done.length < codes.length ? codes[done.length] : null
   useEffect(() => {
-    if (next === null) return
-    document.body.dataset.exportProgress = `${frozen.length}/${codes?.length ?? 0}`
-    loadSheet(view, next, THIS_YEAR).then((sheet) => setSheets((s) => [...s, sheet]), (e: Error) => onError(e.message))
-  }, [next, view, codes, frozen.length, onError])
+    if (nextCode === null || !codes) return
+    document.body.dataset.exportProgress = `${done.length}/${codes.length}`
+    let current = true
+    loadSheet(view, nextCode, THIS_YEAR).then(
+      (sheet) => current && setLive(sheet),
+      (e: Error) => onError(e.message),
+    )
+    return () => {
+      current = false
+    }
+  }, [nextCode, view, codes, done.length, onError])
 
-  const onSheetReady = useCallback(
-    (index: number, info: SheetReady) => {
-      ready.current[index] = info
-      if (freezing) setFrozen((f) => (f.length === index ? [...f, frozenMapCanvas(info.container)] : f))
-      else markReady(1)
+  const onLiveReady = useCallback(
+    (info: SheetReady) => {
+      ready.current = info
+      if (!live || live.frame.properties.code !== nextCode) return
+      if (!freezing) markReady(1)
+      else setDone((d) => (d.length < (codes?.length ?? 0) && d.at(-1)?.sheet !== live ? [...d, { sheet: live, frozen: { canvas: frozenMapCanvas(info.container), scaleBar: info.scaleBar } }] : d))
     },
-    [freezing],
+    [live, nextCode, freezing, codes],
   )
   useEffect(() => {
-    if (codes && freezing && frozen.length === codes.length) markReady(codes.length)
-  }, [codes, freezing, frozen.length])
+    if (codes && freezing && done.length === codes.length) markReady(codes.length)
+  }, [codes, freezing, done.length])
 
   useEffect(() => {
     window.atlasExport = {
       sheets: codes ?? [],
       show: setShown,
-      probe(index) {
-        const info = ready.current[index]
+      probe() {
+        const info = ready.current
         if (!info) return null
         const box = info.container.getBoundingClientRect()
         return {
@@ -115,27 +126,25 @@ function RenderPage({ view, options, freeze }: Parsed) {
     }
   }, [codes])
 
+  const showLive = live !== null && !(freezing && codes !== null && done.length === codes.length)
   return (
     <div className="export-render" style={{ width: cssWidth }}>
-      {sheets.map((sheet, i) => (
+      {done.map(({ sheet, frozen }, i) => (
         <div key={sheet.frame.properties.code} className="export-page" style={{ display: shown === null || shown === i ? undefined : 'none' }}>
-          <ExportLayout
-            sheet={sheet}
-            view={view}
-            options={options}
-            width={cssWidth}
-            height={cssHeight}
-            frozen={frozen[i] ?? null}
-            today={today}
-            onReady={(info) => onSheetReady(i, info)}
-            onError={onError}
-          />
+          <ExportLayout sheet={sheet} view={view} options={options} width={cssWidth} height={cssHeight} frozen={frozen} today={today} onReady={ignore} onError={onError} />
         </div>
       ))}
+      {showLive && (
+        <div key="live" className="export-page export-live">
+          <ExportLayout sheet={live} view={view} options={options} width={cssWidth} height={cssHeight} frozen={null} today={today} onReady={onLiveReady} onError={onError} />
+        </div>
+      )}
       {errors.length > 0 && <ErrorNotice messages={errors} />}
     </div>
   )
 }
+
+function ignore(): void {}
 
 function markReady(pages: number): void {
   document.body.dataset.exportProgress = `${pages}/${pages}`

@@ -28,7 +28,7 @@ export interface ExportLayoutProps {
   options: ExportOptions
   width: number // CSS px
   height: number
-  frozen: HTMLCanvasElement | null // the map already drawn and frozen: shown instead of a live map
+  frozen: { canvas: HTMLCanvasElement; scaleBar: ScaleBar } | null // the map already drawn and frozen: shown instead of a live map
   today: Date
   onReady(ready: SheetReady): void // the map has drawn and the scale bar matches it
   onError(message: string): void
@@ -79,7 +79,8 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   const date = options.date ?? `${today.getFullYear()}年${today.getMonth() + 1}月`
   const paperMmPerPx = options.page.kind === 'paper' ? MM_PER_INCH / LAYOUT_PX_PER_INCH : null
 
-  const [scaleBar, setScaleBar] = useState<ScaleBar | null>(null)
+  const [liveScaleBar, setScaleBar] = useState<ScaleBar | null>(null)
+  const scaleBar = frozen?.scaleBar ?? liveScaleBar
   const [drawn, setDrawn] = useState<{ map: maplibregl.Map; container: HTMLElement } | null>(null)
   const handleMapReady = useCallback((map: maplibregl.Map, container: HTMLElement) => {
     // The bar's metres per pixel is the map's own at the bar's latitude.
@@ -93,21 +94,21 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
     readyCallback.current = onReady
   }, [onReady])
   useEffect(() => {
-    if (drawn && scaleBar) readyCallback.current({ ...drawn, scaleBar })
-  }, [drawn, scaleBar])
+    if (drawn && liveScaleBar) readyCallback.current({ ...drawn, scaleBar: liveScaleBar })
+  }, [drawn, liveScaleBar])
 
   const mapBox = useRef<HTMLDivElement>(null)
   useLayoutEffect(() => {
     const box = mapBox.current
     if (!box || !frozen) return
     box.querySelector('.export-map-frozen')?.remove()
-    box.prepend(frozen)
+    box.prepend(frozen.canvas)
   }, [frozen])
 
   const fraction = scaleBar && paperMmPerPx ? scaleFractionLabel(scaleDenominator(scaleBar.metres / scaleBar.pixels, paperMmPerPx)) : null
   const camera = view.center && view.zoom !== null ? { center: view.center, zoom: view.zoom } : null
   const sideWidth = portrait ? 0 : Math.round(Math.min(460, width * 0.26))
-  const insetWidth = portrait ? Math.round(width * 0.24) : sideWidth - 24
+  const insetWidth = portrait ? Math.round(width * 0.24) : Math.min(sideWidth - 24, 300) // short enough to fit under a long legend
 
   return (
     <div

@@ -61,6 +61,9 @@ export function ExportMap({ frame, boundaries, layers, camera, padding, transpar
       onError: (error: Error) => callbacks.current.onError(`deck.gl: ${error.message}`),
     })
     map.addControl(overlay)
+    // The box can change size between sheets (a longer title wraps): follow it.
+    const resizes = new ResizeObserver(() => map.resize())
+    resizes.observe(container)
     map.on('load', () => {
       if (transparent) map.setPaintProperty('background', 'background-opacity', 0)
       setStyleLoaded(true)
@@ -69,6 +72,7 @@ export function ExportMap({ frame, boundaries, layers, camera, padding, transpar
     mapRef.current = map
     overlayRef.current = overlay
     return () => {
+      resizes.disconnect()
       map.remove()
       mapRef.current = null
       overlayRef.current = null

@@ -1,0 +1,74 @@
+// Export benchmark: A3 @ 300 DPI PNG (goal ≤ 15 s), the 11-county atlas of 昭通 as one PDF (goal ≤ 2 min),
+// and the peak resident memory of server + Chromium (every process of the browser's tree, from /proc).
+// Run: npm run bench:export   (ATLAS_BENCH_OUT=dir keeps the files)
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { readConfig } from '../../server/config'
+import { exportRequestOf } from '../../server/export/export-request'
+import { startLocalServer } from '../../server/export/local-server'
+import { createExportService } from '../../server/export/service'
+
+const dataDir = mkdtempSync(join(tmpdir(), 'atlas-bench-export-'))
+const keep = process.env.ATLAS_BENCH_OUT
+const exporter = createExportService()
+const server = await startLocalServer(readConfig({ ...process.env, ATLAS_DATA_DIR: dataDir }), exporter, () => {})
+
+let peakRss = 0
+let browserPid: number | null = null
+const sampler = setInterval(() => {
+  void exporter.renderer.browserPid().then((pid) => (browserPid = pid))
+  peakRss = Math.max(peakRss, process.memoryUsage().rss + (browserPid ? treeRss(browserPid) : 0))
+}, 200)
+
+async function timed(label: string, query: string, goalSeconds: number) {
+  const request = exportRequestOf(new URLSearchParams(query))
+  const started = performance.now()
+  const job = exporter.queue.enqueue(request, server.url)
+  const result = await job.done
+  const seconds = (performance.now() - started) / 1000
+  if (keep) writeFileSync(join(keep, `${label.replace(/\W+/g, '-')}.${request.format}`), result.bytes)
+  const verdict = seconds <= goalSeconds ? 'ok' : 'OVER GOAL'
+  console.log(`${label.padEnd(34)} ${seconds.toFixed(1).padStart(6)} s  (goal ≤ ${goalSeconds} s, ${verdict})  ${result.pages} page(s), ${result.widthPx}×${result.heightPx} px, ${(result.bytes.length / 1e6).toFixed(2)} MB`)
+  return seconds
+}
+
+try {
+  console.log(`Export benchmark on ${server.url} (data: ${dataDir})`)
+  await timed('A3 @ 300 DPI PNG (cold browser)', 'format=png&paper=A3&dpi=300', 15)
+  await timed('A3 @ 300 DPI PNG (warm browser)', 'format=png&paper=A3&dpi=300', 15)
+  await timed('11-county atlas, A4 @ 150 DPI PDF', 'format=pdf&paper=A4&dpi=150&atlasBy=county', 120)
+  await timed('11-county atlas, A4 @ 300 DPI PDF', 'format=pdf&paper=A4&dpi=300&atlasBy=county', 120)
+  console.log(`peak RSS, server + Chromium (all its processes): ${(peakRss / 1024 / 1024).toFixed(0)} MB`)
+} finally {
+  clearInterval(sampler)
+  await exporter.renderer.close()
+  await server.close()
+  rmSync(dataDir, { recursive: true, force: true })
+}
+
+/** Resident bytes of `pid` and every descendant, from /proc (Linux). */
+function treeRss(pid: number): number {
+  const children = new Map<number, number[]>()
+  const rss = new Map<number, number>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      const parent = Number(fields[1])
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)])
+      rss.set(Number(entry), Number(fields[21]) * 4096)
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0
+  const stack = [pid]
+  while (stack.length > 0) {
+    const p = stack.pop() as number
+    total += rss.get(p) ?? 0
+    stack.push(...(children.get(p) ?? []))
+  }
+  return total
+}

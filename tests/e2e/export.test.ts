@@ -1,0 +1,119 @@
+// Export against the real server: GET /api/export renders in the server's own Chromium (PNG and PDF),
+// the layout's scale bar is checked against a known ground distance, and the CLI writes a file once.
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { runCli } from '../../server/cli/main'
+import { ensureWebBuild } from '../../server/web-build'
+import { groundMetres } from '../../web/export/scale-bar'
+import { colourCensus, launchBrowser, startServer, type RunningServer } from './harness'
+
+const TITLE = '昭通市示范单位分布测试图'
+const REVIEW = '云S(2024)001号'
+
+describe('export', () => {
+  let server: RunningServer | undefined
+  let browser: Browser | undefined
+  let dir = ''
+
+  beforeAll(async () => {
+    await ensureWebBuild()
+    server = await startServer()
+    browser = await launchBrowser()
+    dir = await mkdtemp(join(tmpdir(), 'atlas-export-e2e-'))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (dir) await rm(dir, { recursive: true, force: true })
+  })
+
+  test('GET /api/export renders an A4 @ 150 DPI PNG of exactly 1754×1240 px that is not blank', async () => {
+    const answer = await fetch(`${server!.url}/api/export?format=png&paper=A4&dpi=150&title=${encodeURIComponent(TITLE)}`)
+    expect(answer.status, await answer.clone().text().then((t) => t.slice(0, 300))).toBe(200)
+    expect(answer.headers.get('content-type')).toBe('image/png')
+    const png = Buffer.from(await answer.arrayBuffer())
+    expect(png.subarray(1, 4).toString()).toBe('PNG')
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1754, 1240]) // IHDR width, height
+    if (process.env.ATLAS_EXPORT_KEEP) await writeFile(join(process.env.ATLAS_EXPORT_KEEP, 'e2e-a4-150.png'), png)
+    const page = await browser!.newPage()
+    const census = await colourCensus(page, png)
+    await page.close()
+    expect(census.distinct).toBeGreaterThan(40)
+    expect(census.dominantShare).toBeLessThan(0.75)
+  })
+
+  test('GET /api/export renders an A4 PDF with its title, legend, source and 审图号 as text', async () => {
+    const query = `format=pdf&dpi=150&title=${encodeURIComponent(TITLE)}&reviewNumber=${encodeURIComponent(REVIEW)}&view=${encodeURIComponent('minLevel=市级')}`
+    const answer = await fetch(`${server!.url}/api/export?${query}`)
+    expect(answer.status).toBe(200)
+    expect(answer.headers.get('content-type')).toBe('application/pdf')
+    const file = join(dir, 'map.pdf')
+    await writeFile(file, Buffer.from(await answer.arrayBuffer()))
+    const info = execFileSync('pdfinfo', [file]).toString()
+    expect(info).toMatch(/Pages:\s+1\n/)
+    const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info) ?? []
+    // Chromium rounds the page to whole CSS px: within half a millimetre (1.4 pt) of 297 × 210 mm.
+    expect(Math.abs(Number(width) - (297 / 25.4) * 72)).toBeLessThan(1.5) // 841.9 pt
+    expect(Math.abs(Number(height) - (210 / 25.4) * 72)).toBeLessThan(1.5) // 595.3 pt
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString().replace(/ +/g, ' ')
+    expect(text).toContain(TITLE)
+    expect(text).toContain('图例')
+    expect(text).toContain('示范单位总数 (市级及以上)')
+    expect(text).toContain('数据来源')
+    expect(text).toContain(`审图号：${REVIEW}`)
+    expect(text).toContain('示例数据')
+    expect(text).toContain('千米')
+  })
+
+  test('the scale bar matches a known ground distance on the rendered map', async () => {
+    const page = await browser!.newPage({ viewport: { width: 1754, height: 1240 } })
+    await page.goto(`${server!.url}/export?render=1&dpi=150&area=530626`)
+    await page.waitForFunction(() => document.body.dataset.exportReady === '1' || document.body.dataset.atlasError !== undefined, null, { timeout: 60_000 })
+    expect(await page.evaluate(() => document.body.dataset.atlasError)).toBeUndefined()
+    // Two points on 28.45°N in 绥江县, 0.3° of longitude apart: 29.3 km on the ground (haversine).
+    const a: [number, number] = [103.85, 28.45]
+    const b: [number, number] = [104.15, 28.45]
+    const probe = await page.evaluate(([p, q]) => {
+      const handle = window.atlasExport?.probe()
+      return handle ? { bar: handle.scaleBar, pa: handle.project(p), pb: handle.project(q) } : null
+    }, [a, b] as const)
+    expect(probe).not.toBeNull()
+    const { bar, pa, pb } = probe!
+    const pixels = Math.hypot(pb[0] - pa[0], pb[1] - pa[1])
+    const byBar = (pixels * bar.metres) / bar.pixels
+    expect(byBar / groundMetres(a, b)).toBeGreaterThan(0.99)
+    expect(byBar / groundMetres(a, b)).toBeLessThan(1.01)
+    // The bar drawn on the page is as long as it claims.
+    const firstHalf = await page.locator('[data-testid=scale-bar] rect').first().boundingBox() // black, unstroked
+    expect(firstHalf!.width * 2).toBeCloseTo(bar.pixels, 0)
+    await page.close()
+  })
+
+  test('bad parameters are refused with the parameter named', async () => {
+    const answer = await fetch(`${server!.url}/api/export?paper=A5`)
+    expect(answer.status).toBe(400)
+    expect(await answer.text()).toContain('paper')
+  })
+
+  test('atlas export --out map.png --dpi 150 writes the PNG and says what it wrote', async () => {
+    const file = join(dir, 'cli.png')
+    let out = ''
+    let err = ''
+    const code = await runCli(['export', '--out', file, '--paper', 'A4', '--dpi', '150', '--view', 'area=530626'], {
+      out: (t) => (out += t),
+      err: (t) => (err += t),
+      env: { ...process.env, ATLAS_URL: server!.url },
+    })
+    expect(code, err).toBe(0)
+    expect(out).toContain(file)
+    expect(out).toContain('1754×1240 px')
+    expect(out).toMatch(/in \d+\.\d s/)
+    const png = await readFile(file)
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1754, 1240])
+  })
+})

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_EXPORT_OPTIONS, ExportOptionError, parseExportOptions, serializeExportOptions } from '../../../web/export/export-options'
+import { isWithin, levelOfCode, parentCodeOf } from '../../../web/export/area-levels'
+
+describe('export options', () => {
+  it('defaults to A4 landscape at 300 DPI with the locator map', () => {
+    expect(parseExportOptions(new URLSearchParams(''))).toEqual(DEFAULT_EXPORT_OPTIONS)
+    expect(serializeExportOptions(DEFAULT_EXPORT_OPTIONS)).toBe('')
+  })
+
+  it('round-trips', () => {
+    const text = 'paper=A3&orientation=portrait&dpi=150&title=%E6%A0%87%E9%A2%98&reviewNumber=%E4%BA%91S(2024)001&table=1&inset=0&atlasBy=township'
+    const options = parseExportOptions(new URLSearchParams(text))
+    expect(options.page).toEqual({ kind: 'paper', paper: 'A3', orientation: 'portrait', dpi: 150 })
+    expect(options.reviewNumber).toBe('云S(2024)001')
+    expect(parseExportOptions(new URLSearchParams(serializeExportOptions(options)))).toEqual(options)
+  })
+
+  it('reads custom pixel sizes', () => {
+    expect(parseExportOptions(new URLSearchParams('size=1920x1080')).page).toEqual({ kind: 'pixels', width: 1920, height: 1080 })
+  })
+
+  it('names the bad value', () => {
+    for (const [text, parameter] of [['paper=A5', 'paper'], ['dpi=600', 'dpi'], ['orientation=up', 'orientation'], ['size=99999x1', 'size'], ['table=maybe', 'table'], ['atlasBy=village', 'atlasBy']]) {
+      expect(() => parseExportOptions(new URLSearchParams(text)), text).toThrow(ExportOptionError)
+      try {
+        parseExportOptions(new URLSearchParams(text))
+      } catch (error) {
+        expect((error as ExportOptionError).parameter).toBe(parameter)
+        expect((error as Error).message).toMatch(/expected/)
+      }
+    }
+  })
+
+  it('knows code levels', () => {
+    expect(levelOfCode('530000')).toBe('province')
+    expect(levelOfCode('530600')).toBe('prefecture')
+    expect(levelOfCode('530626')).toBe('county')
+    expect(levelOfCode('530626101')).toBe('township')
+    expect(parentCodeOf('530626101')).toBe('530626')
+    expect(parentCodeOf('530681')).toBe('530600')
+    expect(isWithin('530626101', '530600')).toBe(true)
+    expect(isWithin('532301', '530600')).toBe(false)
+  })
+})
