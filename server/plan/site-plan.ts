@@ -4,7 +4,9 @@
 import { isWithinArea } from '../auth/roles'
 import { NAMED_STATUSES, type Area, type HonourLevel, type Unit, type UnitStatus } from '../domain'
 import { greatCircleKm } from '../geo/planning/distance'
-import { maximalCoverage, type DemandPoint, type MclpOptions, type MclpResult } from '../geo/planning/mclp'
+import { coverageSets, coveredBy } from '../geo/planning/coverage-sets'
+import { maximalCoverage, type DemandPoint, type MclpOptions } from '../geo/planning/mclp'
+import { setCover } from '../geo/planning/lscp'
 import { isAtLeastLevel } from '../geo/unit-history'
 import type { Snapshot } from '../snapshot'
 import type { FilePoint } from './point-file'
@@ -13,9 +15,12 @@ import { sampleSettlements } from './settlements'
 /** Statuses whose units are candidates for the next naming: the 培育库 and those already applied. */
 export const CANDIDATE_STATUSES: readonly UnitStatus[] = ['培育', '申报']
 
+export type PlanModel = 'mclp' | 'lscp'
+
 export interface SitePlanRequest {
   area: string
-  sites: number
+  model?: PlanModel // 'mclp': `sites` new sites covering the most weight; 'lscp': the fewest sites covering all coverable demand
+  sites: number // new sites to open (MCLP); the most LSCP may open
   radiusKm?: number // 5: a settlement within this great-circle distance of a site is covered
   minLevel?: HonourLevel // 县级: named units at this level or above count as already covering
   demand?: FilePoint[] // default: the area's settlements in the store (the demo's are 示例数据)
@@ -39,6 +44,7 @@ export interface PlannedSite {
 
 export interface SitePlanReport {
   area: { code: string; name: string }
+  model: PlanModel
   radiusKm: number
   sites: number
   minLevel: HonourLevel
@@ -50,9 +56,11 @@ export interface SitePlanReport {
   totalWeight: number
   coveredShareBefore: number // 0…1
   coveredShareAfter: number
-  bound: MclpResult['bound']
-  gap: number
-  method: MclpResult['method']
+  /** MCLP: no `sites` candidates cover more weight than value. LSCP: no fewer than value sites cover all coverable demand. */
+  bound: { value: number; kind: string }
+  gap: number // 0…1
+  method: string
+  uncoverable: number // demand points no site within the radius can reach
   townshipsNewlyCovered: { code: string; name: string }[] // child areas with no named unit that a chosen site lies in
   categoriesFilled: { areaCode: string; areaName: string; category: string }[] // (township, category) pairs a chosen unit adds
   sample: boolean // demand or sites include 示例数据
@@ -96,13 +104,18 @@ export async function sitePlan(snapshot: Snapshot, request: SitePlanRequest, opt
   if (candidates.length === 0) throw new SitePlanError(`area: ${area.name} (${area.code}) has no candidate units (培育/申报 with coordinates); send candidate points`)
   if (request.sites > candidates.length) notes.push(`only ${candidates.length} candidates exist; all may be chosen`)
 
-  const result = await maximalCoverage(
-    { demand, candidates, required, sites: Math.min(request.sites, candidates.length), radiusKm },
-    options,
-  )
+  const model = request.model ?? 'mclp'
+  const solved = model === 'mclp'
+    ? await maximalCoverage({ demand, candidates, required, sites: Math.min(request.sites, candidates.length), radiusKm }, options)
+    : await setCover({ demand, candidates, required, radiusKm }, options)
+  if (model === 'lscp' && solved.chosen.length > request.sites) {
+    notes.push(`covering every reachable settlement needs ${solved.chosen.length} new sites, more than the ${request.sites} asked for`)
+  }
+  // The covered weight is recounted here from the chosen sites, independently of the solver's own figures.
+  const recount = coveredWeights(demand, required, candidates, solved.chosen.map((c) => c.id), radiusKm)
   const unitById = new Map(candidateUnits.map((u) => [`unit-${u.id}`, u]))
   const candidateById = new Map(candidates.map((c) => [c.id, c]))
-  const chosen = result.chosen.map(({ id, coveredWeightAdded }): PlannedSite => {
+  const chosen = solved.chosen.map(({ id }, rank): PlannedSite => {
     const unit = request.candidates ? undefined : unitById.get(id)
     const point = candidateById.get(id)
     if (!point) throw new Error(`the planner chose "${id}", which is not a candidate`)
@@ -111,7 +124,7 @@ export async function sitePlan(snapshot: Snapshot, request: SitePlanRequest, opt
       id,
       name: unit?.name ?? point.name,
       position: point.position,
-      coveredWeightAdded,
+      coveredWeightAdded: recount.added[rank],
       unitId: unit?.id ?? null,
       category: unit?.category ?? null,
       status: unit?.status ?? null,
@@ -134,7 +147,7 @@ export async function sitePlan(snapshot: Snapshot, request: SitePlanRequest, opt
     ),
     (c) => `${c.areaCode}|${c.category}`,
   )
-  const share = (weight: number) => (result.totalWeight > 0 ? weight / result.totalWeight : 0)
+  const share = (weight: number) => (recount.total > 0 ? weight / recount.total : 0)
   const sources = {
     demand: request.demand ? 'request' : 'sample-settlements',
     candidates: request.candidates ? 'request' : 'store',
@@ -142,26 +155,69 @@ export async function sitePlan(snapshot: Snapshot, request: SitePlanRequest, opt
   } as const
   return {
     area: { code: area.code, name: area.name },
+    model,
     radiusKm,
     sites: request.sites,
     minLevel,
     sources,
     counts: { demand: demand.length, candidates: candidates.length, required: required.length },
     chosen,
-    coveredWeightBefore: result.coveredWeightBefore,
-    coveredWeightAfter: result.coveredWeightAfter,
-    totalWeight: result.totalWeight,
-    coveredShareBefore: share(result.coveredWeightBefore),
-    coveredShareAfter: share(result.coveredWeightAfter),
-    bound: result.bound,
-    gap: result.gap,
-    method: result.method,
+    coveredWeightBefore: recount.before,
+    coveredWeightAfter: recount.after,
+    totalWeight: recount.total,
+    coveredShareBefore: share(recount.before),
+    coveredShareAfter: share(recount.after),
+    bound: solved.bound,
+    gap: solved.gap,
+    method: solved.method,
+    uncoverable: recount.uncoverable,
     townshipsNewlyCovered,
     categoriesFilled,
     sample: sources.demand === 'sample-settlements' || [...candidateUnits, ...requiredUnits].some((u) => u.sample),
     demand: demand.length > MAX_REPORTED_DEMAND ? null : demandCoverage(demand, required, chosen, radiusKm),
     required: required.map((r) => ({ id: r.id, name: r.name, position: [r.position[0], r.position[1]] })),
-    notes: demand.length > MAX_REPORTED_DEMAND ? [...notes, `${demand.length} demand points: the per-point list is left out`, ...result.notes] : [...notes, ...result.notes],
+    notes: demand.length > MAX_REPORTED_DEMAND ? [...notes, `${demand.length} demand points: the per-point list is left out`, ...solved.notes] : [...notes, ...solved.notes],
+  }
+}
+
+/**
+ * Weight covered by the required sites, then by each chosen site in turn, by a direct distance test over
+ * the coverage sets; and how many demand points no required or candidate site reaches at all.
+ */
+function coveredWeights(
+  demand: readonly DemandPoint[],
+  required: readonly FilePoint[],
+  candidates: readonly FilePoint[],
+  chosenIds: readonly string[],
+  radiusKm: number,
+): { before: number; after: number; total: number; added: number[]; uncoverable: number } {
+  const sets = coverageSets(demand, [...required, ...candidates], radiusKm)
+  const candidateIndex = new Map(candidates.map((c, j) => [c.id, required.length + j]))
+  const covered = new Uint8Array(demand.length)
+  const weightOf = (site: number) => {
+    let weight = 0
+    for (const i of coveredBy(sets, site)) {
+      if (covered[i]) continue
+      covered[i] = 1
+      weight += demand[i].weight
+    }
+    return weight
+  }
+  let before = 0
+  for (let j = 0; j < required.length; j++) before += weightOf(j)
+  const added = chosenIds.map((id) => {
+    const site = candidateIndex.get(id)
+    if (site === undefined) throw new Error(`the planner chose "${id}", which is not a candidate`)
+    return weightOf(site)
+  })
+  const reachable = new Uint8Array(demand.length)
+  for (const i of sets.demand) reachable[i] = 1
+  return {
+    before,
+    after: before + added.reduce((sum, w) => sum + w, 0),
+    total: demand.reduce((sum, d) => sum + d.weight, 0),
+    added,
+    uncoverable: reachable.reduce((n, r) => n + (r ? 0 : 1), 0),
   }
 }
 

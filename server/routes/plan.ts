@@ -6,10 +6,12 @@ import { z } from 'zod'
 import { HONOUR_LEVELS } from '../domain'
 import type { AppEnv } from '../http/env'
 import { errorBody, jsonError } from '../http/errors'
-import { areaCodeParam } from '../http/params'
+import { areaCodeParam, honourLevelParam, schemeParam, yearParam } from '../http/params'
 import { writeRefusalResponse } from '../http/session'
 import { validated } from '../http/validate'
-import { CANDIDATE_STATUSES, sitePlan, SitePlanError } from '../plan/site-plan'
+import { UnknownSchemeError } from '../geo/coverage'
+import { gapAnalysis } from '../plan/gaps'
+import { CANDIDATE_STATUSES, sitePlan, SitePlanError, type SitePlanReport } from '../plan/site-plan'
 import type { FilePoint } from '../plan/point-file'
 
 /** Enough for 200 000 demand points sent inline. */
@@ -30,6 +32,7 @@ const pointsBody = z
 
 export const planBody = z.object({
   area: areaCodeParam,
+  model: z.enum(['mclp', 'lscp'], { error: 'expected mclp (most coverage with N sites) or lscp (fewest sites covering all)' }).default('mclp'),
   sites: z.number().int('expected a whole number of sites').min(1, 'expected at least 1 site').max(1000, 'expected at most 1000 sites'),
   radiusKm: z.number().positive('expected a radius > 0 km').max(200, 'expected a radius ≤ 200 km').default(5),
   minLevel: z.enum(HONOUR_LEVELS).default('县级'),
@@ -51,6 +54,14 @@ const promoteBody = z.object({
 
 const idParam = z.object({ id: z.coerce.number().int().positive('expected a scenario id') })
 
+const gapsQuery = z.object({
+  area: areaCodeParam,
+  scheme: schemeParam.optional(),
+  minLevel: honourLevelParam.default('县级'),
+  year: yearParam.optional(),
+  horizonMonths: z.coerce.number().int().min(1).max(120, 'expected at most 120 months').default(12),
+})
+
 function filePoints(points: z.infer<typeof pointsBody> | undefined, kind: string): FilePoint[] | undefined {
   return points?.map((p, i) => {
     const id = p.id === undefined ? `${kind}-${i + 1}` : String(p.id)
@@ -63,6 +74,7 @@ async function planOf(c: { var: AppEnv['Variables'] }, request: z.infer<typeof p
     c.var.store.snapshot(),
     {
       area: request.area,
+      model: request.model,
       sites: request.sites,
       radiusKm: request.radiusKm,
       minLevel: request.minLevel,
@@ -84,10 +96,22 @@ export const planRoutes = new Hono<AppEnv>()
       throw error
     }
   })
+  .get('/gaps', validated('query', gapsQuery), (c) => {
+    const { area, scheme, minLevel, year, horizonMonths } = c.req.valid('query')
+    try {
+      return c.json(gapAnalysis(c.var.store.snapshot(), { area, schemeId: scheme, minLevel, year, today: c.var.today, horizonMonths }), 200)
+    } catch (error) {
+      if (error instanceof SitePlanError) return jsonError(c, 404, 'not_found', error.message)
+      if (error instanceof UnknownSchemeError) return jsonError(c, 400, 'bad_request', `scheme: ${error.message}`)
+      throw error
+    }
+  })
   .get('/scenarios', (c) => c.json({ scenarios: c.var.store.plans.list(c.req.query('area')) }, 200))
   .get('/scenarios/:id', validated('param', idParam), (c) => {
     const scenario = c.var.store.plans.get(c.req.valid('param').id)
-    return scenario ? c.json(scenario, 200) : jsonError(c, 404, 'not_found', `plan scenario ${c.req.valid('param').id} does not exist`)
+    if (!scenario) return jsonError(c, 404, 'not_found', `plan scenario ${c.req.valid('param').id} does not exist`)
+    // Saved by POST /scenarios below from sitePlan's answer; the store keeps it as JSON.
+    return c.json({ ...scenario, request: scenario.request as z.infer<typeof planBody>, result: scenario.result as SitePlanReport }, 200)
   })
   .post('/scenarios', validated('json', scenarioBody), async (c) => {
       const { name, request } = c.req.valid('json')

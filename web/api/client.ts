@@ -182,3 +182,14 @@ export async function fetchPlanScenarios(area: string): Promise<PlanScenarioSumm
 export async function promoteUnits(unitIds: number[], reason: string): Promise<number> {
   return (await okBodyOf('推荐申报 (promote)', await api.api.plan.promote.$post({ json: { unitIds, reason } }))).promoted
 }
+
+export type GapReport = OkBodyOf<typeof api.api.plan.gaps.$get>
+export type PlanScenario = OkBodyOf<(typeof api.api.plan.scenarios)[':id']['$get']>
+
+export async function fetchGaps(area: string, minLevel: HonourLevel): Promise<GapReport> {
+  return okBodyOf('缺口分析 (gaps)', await api.api.plan.gaps.$get({ query: { area, minLevel } }))
+}
+
+export async function fetchPlanScenario(id: number): Promise<PlanScenario> {
+  return okBodyOf('方案 (scenario)', await api.api.plan.scenarios[':id'].$get({ param: { id: String(id) } }))
+}

@@ -3,7 +3,11 @@
 import type { LayersList } from '@deck.gl/core'
 import { useCallback, useMemo, useState, type FormEvent } from 'react'
 import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
-import { promoteUnits, runPlan, savePlanScenario, type PlanReport, type PlanRequest } from '../api/client'
+import { fetchAreas, fetchGaps, promoteUnits, runPlan, savePlanScenario, type GapReport, type PlanReport, type PlanRequest } from '../api/client'
+import type { AreaFeature } from '../api/responses'
+import { drawableAreas } from '../data/area-geometry'
+import { rgbaOf, type Rgba } from '../data/rgba'
+import { coverageChoroplethLayer } from '../layers/coverage-choropleth'
 import { useAsyncValue } from '../api/use-async-value'
 import { areaLabelsLayer } from '../layers/area-labels'
 import { chosenSitesLayer, demandPointsLayer, PLAN_COLOURS, siteRadiusLayer } from '../layers/plan-sites'
@@ -12,11 +16,21 @@ import { loadPlace } from '../map/map-page-data'
 import { recordPageError } from '../map/map-status'
 import { ErrorNotice } from '../panels/ErrorNotice'
 import { cssOf } from '../data/rgba'
+import { GapPanel } from './GapPanel'
 import { percent, planCsv, planGeoJson } from './plan-files'
+import { ScenarioCompare } from './ScenarioCompare'
 import './plan.css'
+
+type PlanTab = 'plan' | 'gaps' | 'compare'
+
+const GAP_COLOURS = { uncovered: rgbaOf('#e4574f'), incomplete: rgbaOf('#f6c35b'), complete: rgbaOf('#9fd3a8') }
 
 export function PlanApp() {
   const place = useAsyncValue(loadPlace, [])
+  const [tab, setTab] = useState<PlanTab>('plan')
+  const [area, setArea] = useState<string | null>(null)
+  const [minLevel, setMinLevel] = useState<HonourLevel>('县级')
+  const [saves, setSaves] = useState(0)
   const [report, setReport] = useState<PlanReport | null>(null)
   const [request, setRequest] = useState<PlanRequest | null>(null)
   const [busy, setBusy] = useState(false)
@@ -29,11 +43,20 @@ export function PlanApp() {
 
   const placeValue = place.value
   const areaOptions = placeValue ? [placeValue.place, ...placeValue.areas] : []
-  const framed = areaOptions.find((a) => a.properties.code === report?.area.code) ?? placeValue?.place ?? null
+  const areaCode = area ?? placeValue?.place.properties.code ?? null
+  const framed = areaOptions.find((a) => a.properties.code === areaCode) ?? placeValue?.place ?? null
+  const gaps = useAsyncValue(areaCode && tab === 'gaps' ? () => fetchGaps(areaCode, minLevel) : null, [areaCode, tab, minLevel])
+  const children = useAsyncValue(
+    areaCode && tab === 'gaps' ? () => childAreas(areaCode, placeValue?.place.properties.code, placeValue?.areas ?? []) : null,
+    [areaCode, tab, placeValue],
+  )
 
+  const gapValue = gaps.value
+  const childValue = children.value
   const layers: LayersList = useMemo(() => {
     if (!placeValue) return []
     const labels = areaLabelsLayer(placeValue.labels)
+    if (tab === 'gaps') return gapValue && childValue ? [gapChoropleth(childValue, gapValue), labels] : [labels]
     if (!report) return [labels]
     const demand = report.demand ?? []
     const maxWeight = Math.max(1, ...demand.map((d) => d.weight))
@@ -44,16 +67,17 @@ export function PlanApp() {
       chosenSitesLayer(report.chosen),
       labels,
     ]
-  }, [placeValue, report])
+  }, [placeValue, report, tab, gapValue, childValue])
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     const next: PlanRequest = {
       area: String(form.get('area')),
+      model: String(form.get('model')) === 'lscp' ? 'lscp' : 'mclp',
       sites: Number(form.get('sites')),
       radiusKm: Number(form.get('radiusKm')),
-      minLevel: String(form.get('minLevel')) as HonourLevel,
+      minLevel,
     }
     setBusy(true)
     setMessage(null)
@@ -73,6 +97,7 @@ export function PlanApp() {
     if (!name) return
     try {
       await savePlanScenario(name, request)
+      setSaves((n) => n + 1)
       setMessage(`已保存方案“${name}”`)
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error))
@@ -103,12 +128,19 @@ export function PlanApp() {
           <form onSubmit={onSubmit} className="plan-form">
             <label className="control">
               <span className="control-label">规划区域</span>
-              <select name="area" defaultValue={placeValue?.place.properties.code}>
+              <select name="area" value={areaCode ?? ''} onChange={(e) => setArea(e.target.value)}>
                 {areaOptions.map((a) => (
                   <option key={a.properties.code} value={a.properties.code}>
                     {a.properties.name} ({a.properties.code})
                   </option>
                 ))}
+              </select>
+            </label>
+            <label className="control">
+              <span className="control-label">模型</span>
+              <select name="model" defaultValue="mclp">
+                <option value="mclp">最大覆盖：N 个新点覆盖最多人口 (MCLP)</option>
+                <option value="lscp">最少点数：覆盖全部可达居民点 (LSCP)</option>
               </select>
             </label>
             <label className="control">
@@ -121,7 +153,7 @@ export function PlanApp() {
             </label>
             <label className="control">
               <span className="control-label">已命名单位计入级别</span>
-              <select name="minLevel" defaultValue="县级">
+              <select name="minLevel" value={minLevel} onChange={(e) => setMinLevel(e.target.value as HonourLevel)}>
                 {HONOUR_LEVELS.map((l) => (
                   <option key={l} value={l}>
                     {l}及以上
@@ -133,7 +165,23 @@ export function PlanApp() {
               {busy ? '正在计算…' : '计算方案'}
             </button>
           </form>
-          {report && <PlanSummary report={report} onSave={onSave} onPromote={onPromote} />}
+          <div className="plan-tabs" role="tablist">
+            {(
+              [
+                ['plan', '选址结果'],
+                ['gaps', '缺口分析'],
+                ['compare', '方案对比'],
+              ] as const
+            ).map(([id, label]) => (
+              <button key={id} role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+                {label}
+              </button>
+            ))}
+          </div>
+          {tab === 'plan' && report && <PlanSummary report={report} onSave={onSave} onPromote={onPromote} />}
+          {tab === 'gaps' && gapValue && <GapPanel gaps={gapValue} />}
+          {tab === 'gaps' && gaps.error && <p className="notice-error">{gaps.error.message}</p>}
+          {tab === 'compare' && areaCode && <ScenarioCompare area={areaCode} refresh={saves} />}
           {message && <p className="plan-message" role="status">{message}</p>}
         </aside>
         <section className="plan-map">
@@ -145,7 +193,7 @@ export function PlanApp() {
               <span>示例数据 · 居民点与人口为演示用估计</span>
             </div>
           )}
-          <PlanLegend />
+          {tab === 'gaps' ? <GapLegend /> : <PlanLegend />}
         </section>
       </main>
       <ErrorNotice messages={[...(place.error ? [place.error.message] : []), ...errors]} />
@@ -220,6 +268,43 @@ function PlanLegend() {
         {rows.map(([label, key]) => (
           <li key={key} className="legend-row">
             <span className="dot" style={{ background: cssOf(PLAN_COLOURS[key]) }} />
+            <span className="legend-label">{label}</span>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  )
+}
+
+/** The children the gap table lists: a county's townships, or the prefecture's counties (already loaded). */
+async function childAreas(area: string, prefecture: string | undefined, counties: AreaFeature[]): Promise<AreaFeature[]> {
+  if (area === prefecture) return counties
+  return drawableAreas(await fetchAreas({ level: 'township', parent: area }))
+}
+
+function gapChoropleth(areas: AreaFeature[], gaps: GapReport) {
+  const byCode = new Map(gaps.children.map((c) => [c.code, c]))
+  const fillOf = (code: string): Rgba => {
+    const child = byCode.get(code)
+    if (!child) return [0, 0, 0, 0]
+    if (!child.covered) return GAP_COLOURS.uncovered
+    return child.missingCategories.length > 0 ? GAP_COLOURS.incomplete : GAP_COLOURS.complete
+  }
+  return coverageChoroplethLayer(areas, { fillOf, opacity: 1 })
+}
+
+function GapLegend() {
+  const rows: [string, Rgba][] = [
+    ['无命名单位', GAP_COLOURS.uncovered],
+    ['有单位但缺类别', GAP_COLOURS.incomplete],
+    ['类别齐全', GAP_COLOURS.complete],
+  ]
+  return (
+    <aside className="card legend plan-legend" aria-label="图例">
+      <ul className="legend-rows">
+        {rows.map(([label, colour]) => (
+          <li key={label} className="legend-row">
+            <span className="swatch" style={{ background: cssOf(colour) }} />
             <span className="legend-label">{label}</span>
           </li>
         ))}

@@ -21,7 +21,9 @@ HiGHS MILP solver; the optimality gap says how far from the best possible it can
 
 Options:
   --area CODE          the area to plan for, e.g. 530626 (绥江县) or 530600 (昭通市)
-  --sites N            how many new sites to choose
+  --sites N            how many new sites to choose (lscp: the most it may take)
+  --model MODEL        mclp (default): N sites covering the most demand | lscp: the fewest sites covering
+                       all demand any site can reach
   --radius-km R        coverage radius in km (default 5)
   --min-level LEVEL    named units at this level or above count as open (default 县级)
   --demand FILE        demand points (default: the area's settlements in the store; the demo's are 示例数据)
@@ -40,6 +42,7 @@ Example: atlas plan --area 530626 --sites 3 --radius-km 3
 
 const planArgs = z.object({
   area: areaCodeParam,
+  model: z.enum(['mclp', 'lscp'], { error: 'expected mclp or lscp' }).default('mclp'),
   sites: z.coerce.number({ error: 'expected a number of sites such as 3' }).int('expected a whole number').min(1).max(1000),
   'radius-km': z.coerce.number({ error: 'expected a radius in km such as 5' }).positive('expected a radius > 0').max(200).default(5),
   'min-level': honourLevelParam.default('县级'),
@@ -54,7 +57,7 @@ export const planCommand: Command = {
   help: HELP,
   async run(args, io) {
     const { values } = parseOptions(args, {
-      area: { type: 'string' }, sites: { type: 'string' }, 'radius-km': { type: 'string' },
+      area: { type: 'string' }, model: { type: 'string' }, sites: { type: 'string' }, 'radius-km': { type: 'string' },
       'min-level': { type: 'string' }, demand: { type: 'string' }, candidates: { type: 'string' },
       required: { type: 'string' }, exact: { type: 'string' }, format: { type: 'string' },
       out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
@@ -77,7 +80,7 @@ export const planCommand: Command = {
       const started = Date.now()
       const report = await sitePlan(
         store.snapshot(),
-        { area: options.area, sites: options.sites, radiusKm: options['radius-km'], minLevel: options['min-level'], demand, candidates, required },
+        { area: options.area, model: options.model, sites: options.sites, radiusKm: options['radius-km'], minLevel: options['min-level'], demand, candidates, required },
         { exact: options.exact },
       )
       const text = options.format === 'geojson' ? `${JSON.stringify(chosenSitesGeoJson(report), null, 2)}\n` : `${JSON.stringify(report, null, 2)}\n`
@@ -112,7 +115,7 @@ function readPoints(file: string, what: string): FilePoint[] {
 function summaryLine(report: SitePlanReport, ms: number): string {
   const percent = (share: number) => `${(share * 100).toFixed(1)}%`
   return (
-    `${report.area.name}: ${report.chosen.length} of ${report.sites} sites chosen (${report.chosen.map((s) => s.id).join(', ') || 'none'}); ` +
+    `${report.area.name} (${report.model}): ${report.chosen.length} of ${report.sites} sites chosen (${report.chosen.map((s) => s.id).join(', ') || 'none'}); ` +
     `covered weight ${report.coveredWeightBefore} → ${report.coveredWeightAfter} of ${report.totalWeight} ` +
     `(${percent(report.coveredShareBefore)} → ${percent(report.coveredShareAfter)}), gap ${percent(report.gap)} ` +
     `(${report.bound.kind} bound), ${report.method}, ${ms} ms` +

@@ -71,7 +71,7 @@ describe('atlas plan', () => {
     const plan = JSON.parse(out)
     expect(plan.chosen.length).toBeGreaterThanOrEqual(1)
     expect(plan.chosen[0].id).toMatch(/^unit-\d+$/)
-    expect(err).toMatch(/^绥江县: \d of 3 sites chosen \(unit-\d+.*covered weight \d+ → \d+ of \d+ .*gap \d+\.\d% .* · 示例数据/)
+    expect(err).toMatch(/^绥江县 \(mclp\): \d of 3 sites chosen \(unit-\d+.*covered weight \d+ → \d+ of \d+ .*gap \d+\.\d% .* · 示例数据/)
   })
 
   it('reads demand and candidate files and writes GeoJSON', async () => {

@@ -59,6 +59,66 @@ describe('POST /api/plan', () => {
   })
 })
 
+describe('models and gaps', () => {
+  test('LSCP: the fewest sites that cover every reachable settlement; each chosen site adds weight', async () => {
+    const { app } = demoApp()
+    const body = {
+      area: '530626',
+      model: 'lscp',
+      sites: 10,
+      radiusKm: 2,
+      demand: [
+        { id: 'a', lon: 104.0, lat: 28.5, weight: 10 },
+        { id: 'b', lon: 104.01, lat: 28.5, weight: 20 },
+        { id: 'c', lon: 104.3, lat: 28.6, weight: 30 },
+        { id: 'far', lon: 103.5, lat: 28.9, weight: 5 },
+      ],
+      candidates: [
+        { id: 'ab', lon: 104.005, lat: 28.5 },
+        { id: 'a-only', lon: 103.995, lat: 28.5 },
+        { id: 'c', lon: 104.3, lat: 28.601 },
+      ],
+      required: [{ id: 'elsewhere', lon: 103.6, lat: 28.0 }],
+    }
+    const plan = await (await app.request('/api/plan', jsonRequest('POST', body))).json()
+    expect(plan.model).toBe('lscp')
+    expect(plan.chosen.map((s: { id: string }) => s.id).sort()).toEqual(['ab', 'c'])
+    expect(plan.uncoverable).toBe(1)
+    expect([plan.coveredWeightBefore, plan.coveredWeightAfter, plan.totalWeight]).toEqual([0, 60, 65])
+    expect(plan.bound.value).toBeLessThanOrEqual(2)
+    expect(plan.gap).toBe(0)
+  })
+
+  test('the covered weight reported equals an independent recount over the demand list', async () => {
+    const { app } = demoApp()
+    const plan = await (await app.request('/api/plan', jsonRequest('POST', { area: '530600', sites: 15, radiusKm: 4 }))).json()
+    const covered = plan.demand.filter((d: { coveredAfter: boolean }) => d.coveredAfter)
+    expect(covered.reduce((sum: number, d: { weight: number }) => sum + d.weight, 0)).toBe(plan.coveredWeightAfter)
+    const before = plan.demand.filter((d: { coveredBefore: boolean }) => d.coveredBefore)
+    expect(before.reduce((sum: number, d: { weight: number }) => sum + d.weight, 0)).toBe(plan.coveredWeightBefore)
+  })
+
+  test('gaps of 绥江县: per township coverage, missing categories, candidates, and the fewest promotions', async () => {
+    const { app, store } = demoApp()
+    const answer = await app.request('/api/plan/gaps?area=530626&minLevel=市级')
+    expect(answer.status).toBe(200)
+    const gaps = await answer.json()
+    expect(gaps.area).toEqual({ code: '530626', name: '绥江县' })
+    expect(gaps.children.map((c: { code: string }) => c.code)).toEqual(['530626101', '530626102', '530626103', '530626104', '530626105'])
+    expect(gaps.summary.categoryGaps).toBe(gaps.children.reduce((n: number, c: { missingCategories: string[] }) => n + c.missingCategories.length, 0))
+    const units = new Map(store.snapshot().units.map((u) => [u.id, u]))
+    for (const p of gaps.completeness.promotions) {
+      const unit = units.get(p.unitId)!
+      expect(['培育', '申报']).toContain(unit.status)
+      expect(unit.category).toBe(p.category)
+      expect(gaps.children.find((c: { code: string }) => c.code === p.areaCode).missingCategories).toContain(p.category)
+    }
+    expect(gaps.completeness.filledCount + gaps.completeness.unfillable.length).toBe(gaps.completeness.gapCount)
+    expect((await app.request('/api/plan/gaps?area=530626101')).status).toBe(404)
+    expect((await app.request('/api/plan/gaps?area=530626&scheme=nope')).status).toBe(400)
+  })
+})
+
 describe('scenarios and promotion', () => {
   test('saving a scenario needs an editor in scope; it is listed and fetched with its result', async () => {
     const { app } = demoApp()
