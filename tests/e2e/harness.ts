@@ -5,22 +5,8 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS, chromiumPath } from '../../server/export/renderer'
 import { PROJECT_ROOT } from '../../server/paths'
-
-/** Debian's chromium; Playwright's own browser download does not work on these machines. */
-export const CHROMIUM_PATH = process.env.ATLAS_CHROMIUM ?? '/usr/bin/chromium'
-
-/** Flags that give WebGL2 through SwiftShader as root, and keep the browser off the network. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 export interface RunningServer {
   url: string // e.g. http://127.0.0.1:41234
@@ -105,7 +91,8 @@ async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
 
 export async function launchBrowser(): Promise<Browser> {
   // Playwright gives each launch a fresh temporary profile, so no --user-data-dir is needed.
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  // The same browser and flags as the export renderer: Debian's chromium, WebGL2 through SwiftShader.
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
 }
 
 export interface AtlasPage {
