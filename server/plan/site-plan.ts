@@ -25,6 +25,7 @@ export interface SitePlanRequest {
   minLevel?: HonourLevel // 县级: named units at this level or above count as already covering
   demand?: FilePoint[] // default: the area's settlements in the store (the demo's are 示例数据)
   candidates?: FilePoint[] // default: the area's units in 培育/申报 that have coordinates
+  extraCandidates?: FilePoint[] // added to the candidates above, e.g. places clicked on the map
   required?: FilePoint[] // default: the area's named units (at minLevel or above) that have coordinates
 }
 
@@ -97,7 +98,7 @@ export async function sitePlan(snapshot: Snapshot, request: SitePlanRequest, opt
   const candidateUnits = located.filter((u) => CANDIDATE_STATUSES.includes(u.status))
   const requiredUnits = located.filter((u) => NAMED_STATUSES.includes(u.status) && isAtLeastLevel(u.level, minLevel))
   const demand = request.demand ?? sampleSettlements(townships)
-  const candidates = request.candidates ?? candidateUnits.map(unitPoint)
+  const candidates = [...(request.candidates ?? candidateUnits.map(unitPoint)), ...(request.extraCandidates ?? [])]
   const required = request.required ?? requiredUnits.map(unitPoint)
   const notes: string[] = []
   if (demand.length === 0) throw new SitePlanError(`area: ${area.name} (${area.code}) has no settlements with population; send demand points`)

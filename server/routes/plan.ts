@@ -39,6 +39,7 @@ export const planBody = z.object({
   exact: z.enum(['auto', 'never', 'always']).default('auto'),
   demand: pointsBody.optional(),
   candidates: pointsBody.optional(),
+  extraCandidates: pointsBody.optional(),
   required: pointsBody.optional(),
 })
 
@@ -80,6 +81,7 @@ async function planOf(c: { var: AppEnv['Variables'] }, request: z.infer<typeof p
       minLevel: request.minLevel,
       demand: filePoints(request.demand, 'demand'),
       candidates: filePoints(request.candidates, 'candidate'),
+      extraCandidates: filePoints(request.extraCandidates, 'point'),
       required: filePoints(request.required, 'required'),
     },
     { exact: request.exact },

@@ -33,6 +33,11 @@ async function plan(page: Page, sites: string, radiusKm: string) {
 
 test('planning 绥江县: chosen sites listed with coverage before → after and the gap, drawn on the map', async () => {
   const { page } = atlas
+  await page.getByLabel('规划区域').selectOption('530626')
+  await page.waitForFunction(() => document.body.dataset.mapReady === '1', null, { timeout: 60_000 })
+  const box = (await page.locator('.atlas-map').boundingBox())!
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  await expect.poll(() => page.getByTestId('picked-candidates').textContent()).toContain('自选候选点：1 个')
   await plan(page, '3', '3')
   const summary = page.getByTestId('plan-summary')
   expect(await summary.locator('h2').textContent()).toMatch(/^绥江县：\d 个新示范点$/)

@@ -1,5 +1,6 @@
 // The site plan on the map: coverage discs of open and chosen sites, demand points by coverage, chosen sites.
-import { ScatterplotLayer } from '@deck.gl/layers'
+import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers'
+import type { AreaFeature, AreaProperties } from '../api/responses'
 import type { Rgba } from '../data/rgba'
 
 export const PLAN_COLOURS: Readonly<Record<'open' | 'chosen' | 'coveredBefore' | 'newlyCovered' | 'uncovered', Rgba>> = {
@@ -77,4 +78,42 @@ export function chosenSitesLayer(sites: PlanSite[]) {
     lineWidthUnits: 'pixels',
     pickable: true,
   })
+}
+
+/**
+ * The framed area as an invisible, pickable surface: a click on it reports the clicked position, so a
+ * planner can add candidate places without a map-level click handler.
+ */
+export function candidatePickLayer(area: AreaFeature, onPick: (position: [number, number]) => void) {
+  return new GeoJsonLayer<AreaProperties>({
+    id: 'plan-candidate-pick',
+    data: [area],
+    filled: true,
+    stroked: false,
+    getFillColor: [0, 0, 0, 0],
+    pickable: true,
+    onClick: (info) => {
+      if (info.coordinate) onPick([round6(info.coordinate[0]), round6(info.coordinate[1])])
+    },
+  })
+}
+
+/** Places the planner clicked, as hollow rings until the plan picks or leaves them. */
+export function pickedCandidatesLayer(points: [number, number][]) {
+  return new ScatterplotLayer<[number, number]>({
+    id: 'plan-picked-candidates',
+    data: points,
+    getPosition: (p) => p,
+    getRadius: 7,
+    radiusUnits: 'pixels',
+    filled: false,
+    stroked: true,
+    getLineColor: PLAN_COLOURS.chosen,
+    getLineWidth: 2.5,
+    lineWidthUnits: 'pixels',
+  })
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6
 }

@@ -10,7 +10,7 @@ import { rgbaOf, type Rgba } from '../data/rgba'
 import { coverageChoroplethLayer } from '../layers/coverage-choropleth'
 import { useAsyncValue } from '../api/use-async-value'
 import { areaLabelsLayer } from '../layers/area-labels'
-import { chosenSitesLayer, demandPointsLayer, PLAN_COLOURS, siteRadiusLayer } from '../layers/plan-sites'
+import { candidatePickLayer, chosenSitesLayer, demandPointsLayer, pickedCandidatesLayer, PLAN_COLOURS, siteRadiusLayer } from '../layers/plan-sites'
 import { AtlasMap } from '../map/AtlasMap'
 import { loadPlace } from '../map/map-page-data'
 import { recordPageError } from '../map/map-status'
@@ -32,6 +32,8 @@ export function PlanApp() {
   const [minLevel, setMinLevel] = useState<HonourLevel>('县级')
   const [saves, setSaves] = useState(0)
   const [report, setReport] = useState<PlanReport | null>(null)
+  const [picked, setPicked] = useState<[number, number][]>([])
+  const onPick = useCallback((position: [number, number]) => setPicked((p) => [...p, position]), [])
   const [request, setRequest] = useState<PlanRequest | null>(null)
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
@@ -57,17 +59,19 @@ export function PlanApp() {
     if (!placeValue) return []
     const labels = areaLabelsLayer(placeValue.labels)
     if (tab === 'gaps') return gapValue && childValue ? [gapChoropleth(childValue, gapValue), labels] : [labels]
-    if (!report) return [labels]
+    const picking = framed ? [candidatePickLayer(framed, onPick), pickedCandidatesLayer(picked)] : []
+    if (!report) return [...picking, labels]
     const demand = report.demand ?? []
     const maxWeight = Math.max(1, ...demand.map((d) => d.weight))
     return [
       siteRadiusLayer('open-site-radius', report.required, report.radiusKm),
       siteRadiusLayer('chosen-site-radius', report.chosen, report.radiusKm),
+      ...picking,
       demandPointsLayer(demand, { maxWeight }),
       chosenSitesLayer(report.chosen),
       labels,
     ]
-  }, [placeValue, report, tab, gapValue, childValue])
+  }, [placeValue, report, tab, gapValue, childValue, framed, onPick, picked])
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -78,6 +82,7 @@ export function PlanApp() {
       sites: Number(form.get('sites')),
       radiusKm: Number(form.get('radiusKm')),
       minLevel,
+      ...(picked.length > 0 ? { extraCandidates: picked.map(([lon, lat], i) => ({ id: `point-${i + 1}`, lon, lat, name: `自选点${i + 1}` })) } : {}),
     }
     setBusy(true)
     setMessage(null)
@@ -161,6 +166,14 @@ export function PlanApp() {
                 ))}
               </select>
             </label>
+            <p className="plan-picked" data-testid="picked-candidates">
+              自选候选点：{picked.length} 个（在地图上点击添加）
+              {picked.length > 0 && (
+                <button type="button" className="link-button" onClick={() => setPicked([])}>
+                  清除
+                </button>
+              )}
+            </p>
             <button type="submit" disabled={busy || !placeValue}>
               {busy ? '正在计算…' : '计算方案'}
             </button>

@@ -60,6 +60,16 @@ describe('POST /api/plan', () => {
 })
 
 describe('models and gaps', () => {
+  test('extra candidates (places clicked on the map) join the store candidates', async () => {
+    const { app } = demoApp()
+    const demand = [{ id: 'v', lon: 104.25, lat: 28.62, weight: 1000 }]
+    const body = { area: '530626', sites: 1, radiusKm: 1, demand, required: [{ id: 'far', lon: 103.6, lat: 28.0 }], extraCandidates: [{ lon: 104.2501, lat: 28.6201, name: '自选点1' }] }
+    const plan = await (await app.request('/api/plan', jsonRequest('POST', body))).json()
+    expect(plan.counts.candidates).toBeGreaterThan(1) // the store's 培育/申报 units and the clicked place
+    expect(plan.chosen.map((s: { id: string; name: string }) => [s.id, s.name])).toEqual([['point-1', '自选点1']])
+    expect(plan.coveredWeightAfter).toBe(1000)
+  })
+
   test('LSCP: the fewest sites that cover every reachable settlement; each chosen site adds weight', async () => {
     const { app } = demoApp()
     const body = {
