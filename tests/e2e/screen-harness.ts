@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { PROJECT_ROOT } from '../../server/paths'
 import { freePort } from './harness'
 
@@ -113,4 +113,42 @@ export async function layoutReport(page: Page): Promise<LayoutReport> {
     }
     return { viewport, scroll, outside, overflowing, panels }
   })
+}
+
+export interface ScreenPage {
+  page: Page
+  consoleErrors: string[]
+}
+
+/**
+ * Opens /screen… and waits for the map to report it has drawn (or, with `waitForMap: false`, for the
+ * tour card). Reduced motion stops the ticker's scroll and the counters' roll: on a software renderer a
+ * full-screen animation at 7680×2160 starves everything else. Closes the page when it fails.
+ */
+export async function openScreenPage(
+  browser: Browser,
+  url: string,
+  viewport: { width: number; height: number },
+  { waitForMap = true, timeoutMs = 150_000 } = {},
+): Promise<ScreenPage> {
+  const page = await browser.newPage({ viewport, reducedMotion: 'reduce' })
+  const consoleErrors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text())
+  })
+  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`))
+  try {
+    await page.goto(url)
+    if (waitForMap) {
+      await page.waitForFunction(() => document.body.dataset.mapReady === '1' || document.body.dataset.atlasError !== undefined, null, { timeout: timeoutMs })
+      const pageError = await page.evaluate(() => document.body.dataset.atlasError)
+      if (pageError !== undefined) throw new Error(`the page recorded an error: ${pageError}`)
+    } else {
+      await page.waitForSelector('[data-panel=tour-card]', { timeout: timeoutMs })
+    }
+  } catch (error) {
+    await page.close()
+    throw error
+  }
+  return { page, consoleErrors }
 }

@@ -15,6 +15,11 @@ export function CountUp({ value, durationMs = 1200, format = String, className }
   useEffect(() => {
     const from = shownRef.current
     if (from === value) return
+    if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) {
+      shownRef.current = value
+      setShown(value)
+      return
+    }
     const started = performance.now()
     let frame = 0
     const step = (now: number) => {

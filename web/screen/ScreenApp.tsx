@@ -20,6 +20,7 @@ import { useTour } from './use-tour'
 import './screen.css'
 
 const URL_OPTIONS = screenUrlOptionsOf(window.location.search)
+const PLACE_RETRY_MS = 3_000 // the boundaries failed to load (server still starting, network down): try again
 
 export function ScreenApp() {
   const stage = useStage(URL_OPTIONS.fit)
@@ -43,7 +44,8 @@ export function ScreenApp() {
         ) : (
           <div className="screen-loading">{profile.error ? `大屏配置无法加载：${profile.error}` : '正在加载大屏配置…'}</div>
         )}
-        {URL_OPTIONS.edit && <ProfileEditor profileId={URL_OPTIONS.profile} name={profile.name} config={config ?? DEFAULT_SCREEN_CONFIG} />}
+        {/* The saved settings, not the URL's overrides: ?interval=1 while editing must not be saved. */}
+        {URL_OPTIONS.edit && <ProfileEditor profileId={URL_OPTIONS.profile} name={profile.name} config={base ?? DEFAULT_SCREEN_CONFIG} />}
       </div>
     </div>
   )
@@ -53,7 +55,7 @@ export function ScreenApp() {
 function LiveScreen({ config, pixelRatio }: { config: ScreenConfig; pixelRatio: number }) {
   const [place, setPlace] = useState<ScreenPlace | null>(null)
   const [placeError, setPlaceError] = useState<string | null>(null)
-  const { area, scheme, refreshSeconds } = config
+  const { area, scheme } = config
 
   useEffect(() => {
     let stopped = false
@@ -68,7 +70,7 @@ function LiveScreen({ config, pixelRatio }: { config: ScreenConfig; pixelRatio: 
         (error: unknown) => {
           if (stopped) return
           setPlaceError(error instanceof Error ? error.message : String(error))
-          timer = setTimeout(attempt, Math.max(2, refreshSeconds) * 1000)
+          timer = setTimeout(attempt, PLACE_RETRY_MS)
         },
       )
     }
@@ -77,7 +79,7 @@ function LiveScreen({ config, pixelRatio }: { config: ScreenConfig; pixelRatio: 
       stopped = true
       clearTimeout(timer)
     }
-  }, [area, scheme, refreshSeconds])
+  }, [area, scheme])
 
   const { feed, poll } = useScreenFeed(place, config)
 

@@ -58,7 +58,8 @@ export const ScreenMap = memo(function ScreenMap({ place, feed, focus, aggregate
       tourHighlightLayer(focus),
       unitPointsLayer(units, { colourOf: palette.colourOf }),
       areaColumnsLayer(columns, { highlight: focusCode }),
-      areaLabelsLayer(place.labels, { size: 18 }),
+      // Names stay readable in front of the 3D columns: drawn without the depth test.
+      areaLabelsLayer(place.labels, { size: 18 }).clone({ parameters: { depthCompare: 'always' } }),
     ],
     [place.areas, place.labels, fillOf, focus, focusCode, units, palette, columns],
   )
