@@ -2,6 +2,7 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { etag } from 'hono/etag'
+import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { FailureLimiter } from './auth/rate-limit'
 import type { AtlasStore } from './db/store'
@@ -20,7 +21,9 @@ import { importRoutes } from './routes/import'
 import { planRoutes } from './routes/plan'
 import { schemeRoutes } from './routes/schemes'
 import { screenProfileRoutes } from './routes/screen-profiles'
+import { screenTokenRoutes } from './routes/screen-tokens'
 import { unitRoutes } from './routes/units'
+import { unitDetailRoutes } from './routes/unit-detail'
 import { userRoutes } from './routes/users'
 
 export interface AppDeps {
@@ -39,12 +42,13 @@ export interface SecurityOptions {
   allowedOrigins?: string[] // []: other origins allowed to send writes (ATLAS_ALLOWED_ORIGINS)
   maxJsonBytes?: number // 1 MiB: bodies of ordinary API requests
   loginLimiter?: FailureLimiter // 5 failures per 15 minutes per IP and per username
+  sensitiveCategories?: readonly string[] // ['宗教活动场所']: exact places, names, addresses for signed-in users only (ATLAS_SENSITIVE_CATEGORIES)
 }
 
 const OWN_BODY_LIMIT = ['/api/plan', '/api/import']
 
 export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter }: AppDeps) {
-  const { requireLogin = false, frameAncestors = ["'self'"], allowedOrigins = [], maxJsonBytes = 1 << 20 } = security
+  const { requireLogin = false, frameAncestors = ["'self'"], allowedOrigins = [], maxJsonBytes = 1 << 20, sensitiveCategories } = security
   const loginLimiter = security.loginLimiter ?? new FailureLimiter()
   const api = new Hono<AppEnv>()
     .use(async (c, next) => {
@@ -74,13 +78,19 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/audit', auditRoutes)
     .route('/schemes', schemeRoutes)
     .route('/areas', areaRoutes)
-    .route('/units', unitRoutes)
+    .route('/units', unitRoutes({ sensitiveCategories }))
+    .route('/units', unitDetailRoutes({ sensitiveCategories }))
     .route('/coverage', coverageRoutes)
     .route('/export', exportRoutes(() => exporter ?? sharedExportService()))
     .route('/plan', planRoutes)
     .route('/import', importRoutes)
     .route('/screen-profiles', screenProfileRoutes)
+    .route('/screen-tokens', screenTokenRoutes)
     .onError((error, c) => {
+      // Hono's own 4xx (malformed JSON or form bodies in validators, body limits): the caller's fault, in our shape.
+      if (error instanceof HTTPException && error.status < 500) {
+        return c.json(errorBody('bad_request', `${error.message || 'the request could not be read'}`), error.status)
+      }
       log(`${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`)
       return c.json(errorBody('internal', 'the server could not complete the request; the error has been logged'), 500)
     })
@@ -92,10 +102,13 @@ export function createApp({ store, version, now = () => new Date(), log = consol
           scriptSrc: ["'self'"],
           // React and MapLibre set element styles from script; no inline <style> or style="" comes from HTML.
           styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
+          // https: lets a user-chosen basemap (天地图 with the user's key, or any XYZ server, web/map/basemaps.ts)
+          // load its tiles; MapLibre fetches tiles with fetch(), so connect-src needs it too. The default
+          // basemap is offline and requests nothing from outside; scripts stay 'self' only.
+          imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
           fontSrc: ["'self'", 'data:'],
           workerSrc: ["'self'", 'blob:'],
-          connectSrc: ["'self'"],
+          connectSrc: ["'self'", 'https:'],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
           frameAncestors,

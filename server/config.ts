@@ -9,6 +9,7 @@ export interface AtlasConfig {
   adminPassword: string | null // ATLAS_ADMIN_PASSWORD: the first admin's password; unset = random, printed once
   frameAncestors: string[] // ATLAS_FRAME_ANCESTORS, 'self': space-separated origins allowed to embed the atlas
   allowedOrigins: string[] // ATLAS_ALLOWED_ORIGINS, none: space-separated extra origins allowed to send writes
+  sensitiveCategories: string[] // ATLAS_SENSITIVE_CATEGORIES, 宗教活动场所: comma-separated; exact places for signed-in users only ('none': no category)
 }
 
 export class ConfigError extends Error {}
@@ -22,7 +23,20 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     adminPassword: env.ATLAS_ADMIN_PASSWORD || null,
     frameAncestors: originListFrom('ATLAS_FRAME_ANCESTORS', env.ATLAS_FRAME_ANCESTORS) ?? ["'self'"],
     allowedOrigins: originListFrom('ATLAS_ALLOWED_ORIGINS', env.ATLAS_ALLOWED_ORIGINS) ?? [],
+    sensitiveCategories: categoryListFrom('ATLAS_SENSITIVE_CATEGORIES', env.ATLAS_SENSITIVE_CATEGORIES) ?? ['宗教活动场所'],
   }
+}
+
+/** Category names, separated by , ， or 、 (scheme-independent: a name counts in every scheme); 'none' is []. */
+function categoryListFrom(name: string, value: string | undefined): string[] | null {
+  if (value === undefined || value.trim() === '') return null
+  if (value.trim().toLowerCase() === 'none') return []
+  const items = [...new Set(value.split(/[,，、]/).map((item) => item.trim()).filter(Boolean))]
+  const bad = items.find((item) => item.length > 40 || /[\p{Cc}]/u.test(item))
+  if (items.length === 0 || bad !== undefined) {
+    throw new ConfigError(`${name}=${value} is not a list of category names (expected e.g. 宗教活动场所,教育基地, or none)`)
+  }
+  return items
 }
 
 function originListFrom(name: string, value: string | undefined): string[] | null {

@@ -1,17 +1,54 @@
 // Process wiring only: read config, open the store, serve API + web app, shut down cleanly.
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
+import type { Server } from 'node:http'
 import { relative } from 'node:path'
 import { createApp } from './app'
 import { ensureFirstAdmin } from './auth/first-admin'
-import { ConfigError, readConfig } from './config'
-import { openDataDirStore } from './open-store'
+import { ConfigError, readConfig, type AtlasConfig } from './config'
+import { gracefulServer } from './http/graceful-close'
+import type { AtlasStore } from './db/store'
+import { openDataDirStore, STORE_FILE } from './open-store'
 import { WEB_DIST_DIR } from './paths'
 import { VERSION } from './version'
 
+/** The store is damaged: the server refuses to start on it rather than serve or write wrong data. */
+class StoreDamagedError extends Error {}
+
+/** The data dir's store after SQLite's quick_check; refused, with what to do, when it is damaged. */
+function openCheckedStore(config: AtlasConfig): AtlasStore {
+  const advice = `restore ${STORE_FILE} (with its -wal file) from a backup, or move it away to start afresh`
+  let store: AtlasStore
+  try {
+    store = openDataDirStore(config, console.log)
+  } catch (error) {
+    if (isDamage(error)) throw new StoreDamagedError(`the store in ${config.dataDir} cannot be opened (${(error as Error).message}): ${advice}`)
+    throw error
+  }
+  let health: ReturnType<AtlasStore['health']>
+  try {
+    health = store.health()
+  } catch (error) {
+    store.close()
+    if (isDamage(error)) throw new StoreDamagedError(`the store in ${config.dataDir} is damaged (${(error as Error).message}): ${advice}`)
+    throw error
+  }
+  if (!health.ok) {
+    store.close()
+    throw new StoreDamagedError(`the store in ${config.dataDir} failed its integrity check (${health.integrity.slice(0, 400)}): ${advice}`)
+  }
+  console.log(`Store integrity ok: schema v${health.schemaVersion}, ${health.areas} areas, ${health.units} units`)
+  return store
+}
+
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)
+}
+
 function main() {
   const config = readConfig(process.env)
-  const store = openDataDirStore(config, console.log)
+  const store = openCheckedStore(config)
   ensureFirstAdmin(store, config.adminPassword, console.log)
   // serveStatic resolves its root against the working directory.
   const root = relative(process.cwd(), WEB_DIST_DIR) || '.'
@@ -23,11 +60,13 @@ function main() {
       requireLogin: config.requireLogin,
       frameAncestors: config.frameAncestors,
       allowedOrigins: config.allowedOrigins,
+      sensitiveCategories: config.sensitiveCategories,
     },
   })
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`Unity Atlas ${VERSION} at http://localhost:${info.port} (data: ${config.dataDir})`)
   })
+  const graceful = gracefulServer(server as Server)
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(
       error.code === 'EADDRINUSE'
@@ -37,20 +76,39 @@ function main() {
     store.close()
     process.exit(1)
   })
+  let stopping = false
   const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
     console.log(`${signal}: finishing open requests and closing the store`)
-    server.close(() => {
+    // Not process.exit(): a response still in the socket's buffers would be cut off. With the server
+    // and the store closed, the process ends by itself once the last bytes are written.
+    graceful.close(() => {
       store.close()
-      process.exit(0)
+      process.exitCode = 0
     })
+    // A request that never ends must not keep the process alive for ever.
+    setTimeout(() => {
+      console.error(`${signal}: requests still open after ${SHUTDOWN_GRACE_MS / 1000} s; closing the store and exiting`)
+      store.close()
+      process.exit(1)
+    }, SHUTDOWN_GRACE_MS).unref()
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))
 }
 
+const SHUTDOWN_GRACE_MS = 30_000
+
 try {
   main()
 } catch (error) {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error)
+  console.error(
+    error instanceof ConfigError
+      ? `Configuration error: ${error.message}`
+      : error instanceof StoreDamagedError
+        ? `Refusing to start: ${error.message}`
+        : error,
+  )
   process.exit(1)
 }

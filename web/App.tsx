@@ -8,6 +8,7 @@ const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
   export: lazy(() => import('./export/ExportApp').then((m) => ({ default: m.ExportApp }))),
   screen: lazy(() => import('./screen/ScreenApp').then((m) => ({ default: m.ScreenApp }))),
   plan: lazy(() => import('./plan/PlanApp').then((m) => ({ default: m.PlanApp }))),
+  data: lazy(() => import('./data-import/DataImportApp').then((m) => ({ default: m.DataImportApp }))),
   'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
 }
 

@@ -1,7 +1,7 @@
 // Users, sessions and the audit log reader on the SQLite store.
 import type Database from 'better-sqlite3'
 import { ROLES, type Role, type SessionUser } from '../auth/roles'
-import type { AccountRepository, AuditEntry, AuditRepository, UserRecord } from './store'
+import type { AccountRepository, AuditEntry, AuditRepository, ScreenTokenRecord, ScreenTokenRepository, UserRecord } from './store'
 
 interface UserRow {
   id: number
@@ -82,6 +82,58 @@ export function sqliteAccounts(db: Database.Database, now: () => Date): AccountR
     },
     deleteSessionsOf(userId) {
       db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId)
+    },
+  }
+}
+
+interface ScreenTokenRow {
+  token_hash: string
+  label: string
+  created_by: string
+  created_at: string
+  revoked_at: string | null
+}
+
+/** The id a screen token is listed and revoked by: a prefix of its hash (the hash is not secret). */
+export const SCREEN_TOKEN_ID_LENGTH = 16
+
+export function sqliteScreenTokens(db: Database.Database, now: () => Date): ScreenTokenRepository {
+  const recordOf = (row: ScreenTokenRow): ScreenTokenRecord => ({
+    id: row.token_hash.slice(0, SCREEN_TOKEN_ID_LENGTH),
+    label: row.label,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  })
+  const byId = (id: string) =>
+    db.prepare('SELECT * FROM screen_tokens WHERE substr(token_hash, 1, ?) = ?').get(SCREEN_TOKEN_ID_LENGTH, id) as ScreenTokenRow | undefined
+  const liveByHash = db.prepare('SELECT * FROM screen_tokens WHERE token_hash = ? AND revoked_at IS NULL')
+  return {
+    create(tokenHash, label, actor) {
+      const at = now().toISOString()
+      return db.transaction(() => {
+        db.prepare('INSERT INTO screen_tokens (token_hash, label, created_by, created_at) VALUES (?, ?, ?, ?)').run(tokenHash, label, actor, at)
+        const created = recordOf(byId(tokenHash.slice(0, SCREEN_TOKEN_ID_LENGTH)) as ScreenTokenRow)
+        writeAudit(db, at, actor, 'create', 'screen_token', created.id, null, created)
+        return created
+      })()
+    },
+    list: () => (db.prepare('SELECT * FROM screen_tokens ORDER BY created_at DESC, rowid DESC').all() as ScreenTokenRow[]).map(recordOf),
+    byHash(tokenHash) {
+      const row = liveByHash.get(tokenHash) as ScreenTokenRow | undefined
+      return row ? recordOf(row) : null
+    },
+    revoke(id, actor) {
+      const at = now().toISOString()
+      return db.transaction(() => {
+        const row = byId(id)
+        if (!row) return null
+        if (row.revoked_at !== null) return recordOf(row)
+        db.prepare('UPDATE screen_tokens SET revoked_at = ? WHERE token_hash = ?').run(at, row.token_hash)
+        const revoked = recordOf({ ...row, revoked_at: at })
+        writeAudit(db, at, actor, 'revoke', 'screen_token', id, recordOf(row), revoked)
+        return revoked
+      })()
     },
   }
 }

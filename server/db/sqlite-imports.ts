@@ -23,6 +23,9 @@ interface BatchRow {
 /** The unit columns an import may write, in the order the statements below bind them. */
 const UNIT_COLUMNS = ['name', 'category', 'level', 'status', 'year_named', 'lon', 'lat', 'area_code', 'address', 'contact', 'notes', 'sample', 'external_id'] as const
 
+/** The area columns an import may write (all but the code), restored as a whole on rollback. */
+const AREA_COLUMNS = ['name', 'level', 'parent', 'geometry', 'population', 'minority_share', 'area_km2', 'schematic', 'population_is_sample', 'source'] as const
+
 export function sqliteImports(db: Database.Database, now: () => Date, onWrite: () => void): ImportRepository {
   const summary = (id: number): ImportBatchSummary => {
     const row = db
@@ -71,6 +74,51 @@ export function sqliteImports(db: Database.Database, now: () => Date, onWrite: (
       onWrite()
       return summary(id)
     },
+    commitAreas(areas, { fileName, options, report, actor }) {
+      const at = now().toISOString()
+      const id = db.transaction(() => {
+        const batchId = Number(
+          db
+            .prepare(`INSERT INTO import_batches (kind, file_name, options_json, report_json, created_at, created_by)
+                VALUES ('areas', ?, ?, ?, ?, ?)`)
+            .run(fileName, JSON.stringify(options), JSON.stringify(report), at, actor).lastInsertRowid,
+        )
+        const recordChange = db.prepare(`INSERT INTO import_batch_changes (batch_id, entity, entity_id, action, before_json)
+            VALUES (?, 'area', ?, ?, ?)`)
+        const select = db.prepare('SELECT * FROM areas WHERE code = ?')
+        for (const area of areas) {
+          const set: Partial<Record<(typeof AREA_COLUMNS)[number], unknown>> = {}
+          if (area.name !== undefined) set.name = area.name
+          if (area.level !== undefined) set.level = area.level
+          if (area.parent !== undefined) set.parent = area.parent
+          if (area.geometry !== undefined) {
+            set.geometry = area.geometry === null ? null : JSON.stringify(area.geometry)
+            set.schematic = 0 // a surveyed boundary replaces a 示意 cell
+            set.source = `导入 ${fileName}`
+          }
+          if (area.areaKm2 !== undefined) set.area_km2 = area.areaKm2
+          if (area.population !== undefined) {
+            set.population = area.population
+            set.population_is_sample = 0
+          }
+          if (area.minorityShare !== undefined) set.minority_share = area.minorityShare
+          const columns = Object.keys(set) as (typeof AREA_COLUMNS)[number][]
+          const before = select.get(area.code) as Record<string, unknown> | undefined
+          if (before) {
+            if (columns.length > 0) db.prepare(`UPDATE areas SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE code = ?`).run(...columns.map((c) => set[c]), area.code)
+            recordChange.run(batchId, area.code, 'update', JSON.stringify(before))
+          } else {
+            if (area.exists || set.name === undefined || set.level === undefined) throw new ImportRollbackError(`import: area ${area.code} to update does not exist`)
+            db.prepare(`INSERT INTO areas (code, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`).run(area.code, ...columns.map((c) => set[c]))
+            recordChange.run(batchId, area.code, 'insert', null)
+          }
+        }
+        writeAudit(db, at, actor, 'import', 'import', String(batchId), null, { fileName, areas: areas.length })
+        return batchId
+      })()
+      onWrite()
+      return summary(id)
+    },
     list() {
       return (db.prepare('SELECT id FROM import_batches ORDER BY id DESC').all() as { id: number }[]).map((r) => summary(r.id))
     },
@@ -93,12 +141,17 @@ export function sqliteImports(db: Database.Database, now: () => Date, onWrite: (
         if (later.length > 0) {
           throw new ImportRollbackError(`import ${id} cannot be rolled back: later imports ${later.map((b) => b.id).join(', ')} changed the same units; roll those back first`)
         }
-        const changes = db.prepare('SELECT entity_id, action, before_json FROM import_batch_changes WHERE batch_id = ? ORDER BY rowid DESC').all(id) as {
+        const changes = db.prepare('SELECT entity, entity_id, action, before_json FROM import_batch_changes WHERE batch_id = ? ORDER BY rowid DESC').all(id) as {
+          entity: 'unit' | 'area'
           entity_id: string
           action: 'insert' | 'update'
           before_json: string | null
         }[]
         for (const change of changes) {
+          if (change.entity === 'area') {
+            rollbackArea(db, id, change)
+            continue
+          }
           if (change.action === 'insert') {
             db.prepare('DELETE FROM units WHERE id = ?').run(Number(change.entity_id))
           } else {
@@ -122,6 +175,19 @@ export function sqliteImports(db: Database.Database, now: () => Date, onWrite: (
       return summary(id)
     },
   }
+}
+
+/** Deletes an area the batch inserted (refusing while areas below it exist) or restores its row before the batch. */
+function rollbackArea(db: Database.Database, batchId: number, change: { entity_id: string; action: 'insert' | 'update'; before_json: string | null }): void {
+  const code = change.entity_id
+  if (change.action === 'insert') {
+    const children = db.prepare('SELECT count(*) AS n FROM areas WHERE parent = ?').get(code) as { n: number }
+    if (children.n > 0) throw new ImportRollbackError(`import ${batchId} cannot be rolled back: area ${code} it added now has ${children.n} areas below it`)
+    db.prepare('DELETE FROM areas WHERE code = ?').run(code)
+    return
+  }
+  const before = JSON.parse(change.before_json ?? '{}') as Record<string, unknown>
+  db.prepare(`UPDATE areas SET ${AREA_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE code = ?`).run(...AREA_COLUMNS.map((c) => before[c] ?? null), code)
 }
 
 function summaryOf(row: BatchRow): ImportBatchSummary {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import type { Area, AreaLevel, HonourLevel, Inspection, Scheme, StatusChange, Target, Unit, UnitStatus } from '../domain'
 import { buildSnapshot, type Snapshot } from '../snapshot'
 import { MIGRATIONS, type Migration } from './migrations'
-import { sqliteAccounts, sqliteAudit, writeAudit } from './sqlite-accounts'
+import { sqliteAccounts, sqliteAudit, sqliteScreenTokens, writeAudit } from './sqlite-accounts'
 import { sqliteImports } from './sqlite-imports'
 import { sqlitePlans } from './sqlite-plans'
 import { sqliteUnits } from './sqlite-units'
@@ -16,6 +16,8 @@ export interface SqliteStoreOptions {
 
 export class MigrationError extends Error {}
 
+const INTEGRITY_CHECK_MS = 60_000
+
 export function openSqliteStore(file: string, { now = () => new Date() }: SqliteStoreOptions = {}): AtlasStore {
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
@@ -25,6 +27,7 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
 
   let version = 0
   let cached: Snapshot | null = null
+  let checked: { at: number; result: string } | null = null
   const invalidate = () => {
     cached = null
   }
@@ -43,7 +46,11 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
       invalidate()
     },
     health(): StoreHealth {
-      const integrity = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ')
+      // quick_check reads the whole file: at most once a minute, so polling /api/health stays cheap.
+      if (checked === null || Date.now() - checked.at > INTEGRITY_CHECK_MS) {
+        checked = { at: Date.now(), result: (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ') }
+      }
+      const integrity = checked.result
       const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
       return {
         ok: integrity === 'ok',
@@ -54,6 +61,7 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
       }
     },
     accounts: sqliteAccounts(db, now),
+    screenTokens: sqliteScreenTokens(db, now),
     audit: sqliteAudit(db),
     units: sqliteUnits(db, invalidate),
     plans: sqlitePlans(db, now),

@@ -29,6 +29,7 @@ export interface AtlasStore {
   loadDataset(dataset: Dataset, actor: string): void
   health(): StoreHealth
   accounts: AccountRepository
+  screenTokens: ScreenTokenRepository
   audit: AuditRepository
   screenProfiles: ScreenProfileRepository
   units: UnitRepository
@@ -41,6 +42,22 @@ export interface AtlasStore {
 export interface ImportedUnit extends Omit<Unit, 'id' | 'history'> {
   externalId: string | null
   updates: number | null
+}
+
+/**
+ * An area as an import writes it (server/import/areas): `exists` updates the area with this code, setting
+ * only the fields given; otherwise a new area is inserted (name, level and geometry then required).
+ */
+export interface ImportedAreaChange {
+  code: string
+  name?: string
+  level?: Area['level']
+  parent?: string | null
+  geometry?: Area['geometry']
+  areaKm2?: number
+  population?: number | null
+  minorityShare?: number | null
+  exists: boolean
 }
 
 export interface ImportBatchSummary {
@@ -63,9 +80,11 @@ export interface ImportBatch extends ImportBatchSummary {
 /** Committed imports: each one transaction, listed with its report, and reversible. */
 export interface ImportRepository {
   commitUnits(units: readonly ImportedUnit[], batch: { fileName: string; options: unknown; report: unknown; actor: string }): ImportBatchSummary
+  /** Inserts new areas and updates existing ones (only the fields given), in one transaction, as an 'areas' batch. */
+  commitAreas(areas: readonly ImportedAreaChange[], batch: { fileName: string; options: unknown; report: unknown; actor: string }): ImportBatchSummary
   list(): ImportBatchSummary[]
   get(id: number): ImportBatch | null
-  /** Deletes the units the batch inserted and restores those it updated; refuses when a later import touched them. */
+  /** Deletes the units (areas) the batch inserted and restores those it updated; refuses when a later import touched them. */
   rollback(id: number, actor: string): ImportBatchSummary
 }
 
@@ -120,6 +139,25 @@ export interface AccountRepository {
   sessionUser(tokenHash: string, now: string): SessionUser | null
   deleteSession(tokenHash: string): void
   deleteSessionsOf(userId: number): void
+}
+
+/** A read-only token for an unattended display; the token itself is never stored, only its hash. */
+export interface ScreenTokenRecord {
+  id: string // the first 16 characters of the token's hash: names the token in lists and URLs
+  label: string
+  createdBy: string
+  createdAt: string
+  revokedAt: string | null
+}
+
+/** Screen tokens. Creation and revocation are written to the audit log under `actor`. */
+export interface ScreenTokenRepository {
+  create(tokenHash: string, label: string, actor: string): ScreenTokenRecord
+  list(): ScreenTokenRecord[] // newest first, revoked ones included
+  /** The live (unrevoked) token with this hash, or null. */
+  byHash(tokenHash: string): ScreenTokenRecord | null
+  /** Revokes the token; null when there is no such token, the record unchanged when it was already revoked. */
+  revoke(id: string, actor: string): ScreenTokenRecord | null
 }
 
 export interface AuditEntry {

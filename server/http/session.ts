@@ -15,10 +15,37 @@ export const resolveSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
-/** Reads need a session too when the atlas is configured private (ATLAS_REQUIRE_LOGIN=1). */
+/** Paths anyone may reach on a private atlas: health, and signing in. Exact, so /x/health is not open. */
+function isOpenPath(path: string): boolean {
+  return /^\/api\/health\/?$/.test(path) || path.startsWith('/api/auth/')
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD'])
+
+/** A screen token sent as `Authorization: Bearer <token>` or `?token=<token>`; null when none is sent. */
+export function screenTokenOf(c: Context): string | null {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1]
+  return bearer ?? c.req.query('token') ?? null
+}
+
+/**
+ * Reads need a session too when the atlas is configured private (ATLAS_REQUIRE_LOGIN=1), or a live
+ * screen token (an unattended display). A token only ever reads: with one, a write is refused even where
+ * anonymous callers may send it, and an unknown or revoked token is refused outright, so that revoking
+ * a token stops its display. A screen token sees what an anonymous viewer sees (sensitive units redacted).
+ */
 export function requireLoginForReads(required: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const open = c.req.path.endsWith('/health') || c.req.path.includes('/auth/')
+    const open = isOpenPath(c.req.path)
+    const token = open || c.var.user ? null : screenTokenOf(c)
+    if (token !== null) {
+      const live = token.length <= 256 ? c.var.store.screenTokens.byHash(tokenHash(token)) : null
+      if (!live) return jsonError(c, 401, 'bad_token', '大屏令牌无效或已撤销 (the screen token is unknown or has been revoked)')
+      if (!READ_METHODS.has(c.req.method)) {
+        return jsonError(c, 403, 'forbidden', `大屏令牌 “${live.label}” 只能查看 (a screen token can only read; sign in to change data)`)
+      }
+      return next()
+    }
     if (required && !open && !c.var.user) return jsonError(c, 401, 'unauthorized', '需要登录 (this atlas requires sign-in: POST /api/auth/login)')
     await next()
   }

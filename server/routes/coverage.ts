@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { coverageByArea, UnknownSchemeError } from '../geo/coverage'
+import { coverageByArea, UnknownSchemeError, type CoverageReport } from '../geo/coverage'
 import { jsonError } from '../http/errors'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam, areaLevelParam, honourLevelParam, schemeParam, statusListParam, yearParam } from '../http/params'
+import { cachedJson, cachedJsonAnswer } from '../http/snapshot-answers'
 import { validated } from '../http/validate'
 
 const coverageQuery = z.object({
@@ -22,7 +23,7 @@ export const coverageRoutes = new Hono<AppEnv>().get('/', validated('query', cov
     return jsonError(c, 404, 'not_found', `parent: area ${query.parent} does not exist in the store`)
   }
   try {
-    const report = coverageByArea(snapshot, {
+    const coverageQuery = {
       level: query.level,
       parent: query.parent,
       schemeId: query.scheme,
@@ -30,8 +31,10 @@ export const coverageRoutes = new Hono<AppEnv>().get('/', validated('query', cov
       statuses: query.status,
       year: query.year,
       today: c.var.today,
-    })
-    return c.json(report, 200)
+    }
+    // The same report for the same query on the same snapshot: computed once (server/http/snapshot-answers.ts).
+    const answer = cachedJson(snapshot, `coverage:${JSON.stringify(coverageQuery)}`, () => coverageByArea(snapshot, coverageQuery))
+    return cachedJsonAnswer<CoverageReport>(c, answer)
   } catch (error) {
     if (error instanceof UnknownSchemeError) return jsonError(c, 400, 'bad_request', `scheme: ${error.message}`)
     throw error

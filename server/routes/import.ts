@@ -6,10 +6,13 @@ import { z } from 'zod'
 import { parseCrs } from '../import/crs'
 import { ENCODING_OPTIONS, ImportError } from '../import/index'
 import { importUnits, UnitImportError } from '../import/unit-import'
+import { AREA_IMPORT_KINDS, importAreas } from '../import/area-import'
+import { IMPORT_AREA_LEVELS } from '../import/areas/index'
+import { UNIT_FIELDS } from '../import/header-mapping'
 import { DUPLICATE_POLICIES } from '../import/validate-units'
 import type { AppEnv } from '../http/env'
 import { errorBody, jsonError } from '../http/errors'
-import { requireAdmin } from '../http/session'
+import { requireAdmin, writeRefusalResponse } from '../http/session'
 import { validated } from '../http/validate'
 
 export const MAX_IMPORT_BYTES = 50 << 20
@@ -22,6 +25,41 @@ const unitImportForm = z.object({
   sheet: z.string().max(100).optional(),
   duplicates: z.enum(DUPLICATE_POLICIES).default('reject'),
   dryRun: z.enum(['true', 'false', '1', '0']).default('true'),
+  /** JSON: field → header text or 0-based column, as confirmed in the import wizard. */
+  mapping: z.string().max(10_000).optional(),
+})
+
+const explicitMapping = z.partialRecord(
+  z.enum(UNIT_FIELDS),
+  z.union([z.string().max(200), z.number().int().min(0), z.array(z.union([z.string().max(200), z.number().int().min(0)])).max(20)]),
+)
+
+/** The `mapping` form field parsed, or a message saying what is wrong with it. */
+function mappingOf(text: string | undefined): { ok: true; mapping?: z.infer<typeof explicitMapping> } | { ok: false; message: string } {
+  if (text === undefined || text.trim() === '') return { ok: true }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return { ok: false, message: 'mapping: expected JSON such as {"name":"单位名称","lon":5}' }
+  }
+  const parsed = explicitMapping.safeParse(json)
+  return parsed.success ? { ok: true, mapping: parsed.data } : { ok: false, message: `mapping: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')} (fields: ${UNIT_FIELDS.join(', ')})` }
+}
+
+const areaImportForm = z.object({
+  file: z.instanceof(File, { message: 'expected a file in the form field "file"' }),
+  kind: z.enum(AREA_IMPORT_KINDS).default('boundaries'),
+  level: z.enum(IMPORT_AREA_LEVELS).optional(),
+  codeField: z.string().max(60).optional(),
+  nameField: z.string().max(60).optional(),
+  parent: z.string().regex(/^\d{6}(\d{3})?$/, 'expected a 6- or 9-digit area code').optional(),
+  crs: z.string().max(20).optional(),
+  gcj02: z.enum(['true', 'false', '1', '0']).default('false'),
+  encoding: z.enum(ENCODING_OPTIONS).default('auto'),
+  sheet: z.string().max(100).optional(),
+  toleranceKm2: z.coerce.number().min(0).max(100).optional(),
+  dryRun: z.enum(['true', 'false', '1', '0']).default('true'),
 })
 
 const idParam = z.object({ id: z.coerce.number().int().positive('expected an import id') })
@@ -32,6 +70,8 @@ export const importRoutes = new Hono<AppEnv>()
     const form = c.req.valid('form')
     const dryRun = form.dryRun === 'true' || form.dryRun === '1'
     if (!dryRun && !c.var.user) return jsonError(c, 401, 'unauthorized', '需要登录 (sign in as an editor or admin to commit an import)')
+    const mapping = mappingOf(form.mapping)
+    if (!mapping.ok) return jsonError(c, 400, 'bad_request', mapping.message)
     try {
       const result = await importUnits(
         c.var.store,
@@ -43,9 +83,49 @@ export const importRoutes = new Hono<AppEnv>()
           encoding: form.encoding,
           sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet,
           duplicates: form.duplicates,
+          mapping: mapping.mapping,
           dryRun,
         },
         { user: c.var.user, actor: c.var.user?.username ?? 'anonymous', today: c.var.today },
+      )
+      return c.json(result, 200)
+    } catch (error) {
+      if (error instanceof UnitImportError) return jsonError(c, error.status, error.status === 400 ? 'bad_request' : 'forbidden', error.message)
+      if (error instanceof ImportError) return jsonError(c, 400, 'unreadable_file', error.message)
+      throw error
+    }
+  })
+  .post('/areas', validated('form', areaImportForm), async (c) => {
+    const form = c.req.valid('form')
+    const dryRun = form.dryRun === 'true' || form.dryRun === '1'
+    // Anonymous callers and viewers are refused before the file is read; editors are checked per area below.
+    const refusal = !dryRun && (!c.var.user || c.var.user.role === 'viewer') ? writeRefusalResponse(c, null) : null
+    if (refusal) return refusal
+    if (form.kind === 'boundaries' && form.level === undefined) {
+      return jsonError(c, 400, 'bad_request', `level: required for boundaries (expected one of: ${IMPORT_AREA_LEVELS.join(', ')})`)
+    }
+    const bytes = new Uint8Array(await form.file.arrayBuffer())
+    const fileName = form.file.name || 'upload'
+    const fields = { ...(form.codeField ? { code: form.codeField } : {}), ...(form.nameField ? { name: form.nameField } : {}) }
+    try {
+      const result = await importAreas(
+        c.var.store,
+        bytes,
+        fileName,
+        form.kind === 'attributes'
+          ? { kind: 'attributes', encoding: form.encoding, sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet, fields, dryRun }
+          : {
+              kind: 'boundaries',
+              level: form.level ?? 'township',
+              fields,
+              parent: form.parent,
+              crs: form.crs === undefined ? undefined : parseCrs(form.crs),
+              gcj02: form.gcj02 === 'true' || form.gcj02 === '1',
+              encoding: form.encoding,
+              toleranceKm2: form.toleranceKm2,
+              dryRun,
+            },
+        { user: c.var.user, actor: c.var.user?.username ?? 'anonymous' },
       )
       return c.json(result, 200)
     } catch (error) {

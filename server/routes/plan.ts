@@ -10,6 +10,7 @@ import { areaCodeParam, honourLevelParam, schemeParam, yearParam } from '../http
 import { writeRefusalResponse } from '../http/session'
 import { validated } from '../http/validate'
 import { UnknownSchemeError } from '../geo/coverage'
+import { DEFAULT_SENSITIVE_CATEGORIES } from '../geo/unit-query'
 import { gapAnalysis } from '../plan/gaps'
 import { CANDIDATE_STATUSES, sitePlan, SitePlanError, type SitePlanReport } from '../plan/site-plan'
 import type { FilePoint } from '../plan/point-file'
@@ -88,11 +89,29 @@ async function planOf(c: { var: AppEnv['Variables'] }, request: z.infer<typeof p
   )
 }
 
+/**
+ * Anonymous callers see where new sites would go, but not the exact places of named units (the open sites)
+ * nor of sensitive-category candidates, matching what /api/units shows them (server/geo/unit-query.ts).
+ */
+function redactedForAnonymous(report: SitePlanReport): SitePlanReport {
+  return {
+    ...report,
+    required: [],
+    chosen: report.chosen.map((site) =>
+      site.category !== null && DEFAULT_SENSITIVE_CATEGORIES.includes(site.category)
+        ? { ...site, name: `${site.category}（不公开）`, position: [Math.round(site.position[0] * 20) / 20, Math.round(site.position[1] * 20) / 20] }
+        : site,
+    ),
+    notes: [...report.notes, '未登录：已命名单位的位置与敏感类别单位的名称、精确位置不显示'],
+  }
+}
+
 export const planRoutes = new Hono<AppEnv>()
   .use(bodyLimit({ maxSize: MAX_PLAN_BYTES, onError: (c) => c.json(errorBody('too_large', `a plan request may be at most ${MAX_PLAN_BYTES} bytes`), 413) }))
   .post('/', validated('json', planBody), async (c) => {
     try {
-      return c.json(await planOf(c, c.req.valid('json')), 200)
+      const report = await planOf(c, c.req.valid('json'))
+      return c.json(c.var.user ? report : redactedForAnonymous(report), 200)
     } catch (error) {
       if (error instanceof SitePlanError || error instanceof RangeError) return jsonError(c, 400, 'bad_request', error.message)
       throw error

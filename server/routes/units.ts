@@ -1,9 +1,14 @@
-import { Hono } from 'hono'
+// GET /api/units: the units a query selects, as GeoJSON points. Units of sensitive categories
+// (宗教活动场所 by default, ATLAS_SENSITIVE_CATEGORIES) keep their exact location, name, address and
+// notes for signed-in users; everyone else (anonymous viewers, screen tokens, public screens) gets them
+// redacted: geometry null, a generic name, area cut to township. See redactSensitiveUnits.
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { selectUnits, unitFeatures } from '../geo/unit-query'
+import { DEFAULT_SENSITIVE_CATEGORIES, redactSensitiveUnits, selectUnits, unitFeatures, type UnitCollection } from '../geo/unit-query'
 import { jsonError } from '../http/errors'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam, honourLevelParam, schemeParam, statusListParam, yearParam } from '../http/params'
+import { cachedJson, cachedJsonAnswer } from '../http/snapshot-answers'
 import { validated } from '../http/validate'
 
 const unitsQuery = z.object({
@@ -16,17 +21,44 @@ const unitsQuery = z.object({
   scheme: schemeParam.optional(),
 })
 
-export const unitRoutes = new Hono<AppEnv>()
-  .get('/', validated('query', unitsQuery), (c) => {
-    const query = c.req.valid('query')
-    const snapshot = c.var.store.snapshot()
-    if (query.area !== undefined && !snapshot.areasByCode.has(query.area)) {
-      return jsonError(c, 404, 'not_found', `area: ${query.area} does not exist in the store`)
-    }
-    if (query.scheme !== undefined && !snapshot.schemes.some((s) => s.id === query.scheme)) {
-      const known = snapshot.schemes.map((s) => s.id).join(', ')
-      return jsonError(c, 400, 'bad_request', `scheme: "${query.scheme}" does not exist (expected one of: ${known})`)
-    }
-    return c.json(unitFeatures(snapshot, selectUnits(snapshot, query)), 200)
-  })
-  .get('/issues', (c) => c.json({ issues: c.var.store.snapshot().joinIssues }, 200))
+export interface UnitRouteOptions {
+  sensitiveCategories?: readonly string[] // ['宗教活动场所']: shown redacted to callers who are not signed in
+}
+
+/** The answer differs by caller: no shared cache may hand a signed-in user's answer to anyone else. */
+function privateAnswer(c: Context) {
+  c.header('Cache-Control', 'private, no-cache')
+  c.header('Vary', 'Cookie, Authorization')
+}
+
+export function unitRoutes({ sensitiveCategories = DEFAULT_SENSITIVE_CATEGORIES }: UnitRouteOptions = {}) {
+  const sensitive: ReadonlySet<string> = new Set(sensitiveCategories)
+  return new Hono<AppEnv>()
+    .get('/', validated('query', unitsQuery), (c) => {
+      const query = c.req.valid('query')
+      const snapshot = c.var.store.snapshot()
+      if (query.area !== undefined && !snapshot.areasByCode.has(query.area)) {
+        return jsonError(c, 404, 'not_found', `area: ${query.area} does not exist in the store`)
+      }
+      if (query.scheme !== undefined && !snapshot.schemes.some((s) => s.id === query.scheme)) {
+        const known = snapshot.schemes.map((s) => s.id).join(', ')
+        return jsonError(c, 400, 'bad_request', `scheme: "${query.scheme}" does not exist (expected one of: ${known})`)
+      }
+      privateAnswer(c)
+      const full = c.var.user !== null
+      const answer = cachedJson(snapshot, `units:${full ? 'full' : 'public'}:${JSON.stringify(query)}`, () => {
+        const features = unitFeatures(snapshot, selectUnits(snapshot, query))
+        return full ? features : redactSensitiveUnits(features, sensitive)
+      })
+      return cachedJsonAnswer<UnitCollection>(c, answer)
+    })
+    .get('/issues', (c) => {
+      privateAnswer(c)
+      const snapshot = c.var.store.snapshot()
+      const issues = snapshot.joinIssues
+      if (c.var.user || sensitive.size === 0) return c.json({ issues }, 200)
+      // An issue's message names the unit and its coordinates' area: leave out those of sensitive units.
+      const hidden = new Set(snapshot.units.filter((u) => sensitive.has(u.category)).map((u) => u.id))
+      return c.json({ issues: issues.filter((i) => !hidden.has(i.unitId)) }, 200)
+    })
+}

@@ -11,6 +11,7 @@ describe('readConfig', () => {
       adminPassword: null,
       frameAncestors: ["'self'"],
       allowedOrigins: [],
+      sensitiveCategories: ['宗教活动场所'],
     })
   })
 
@@ -32,7 +33,14 @@ describe('readConfig', () => {
       adminPassword: 'a-long-secret',
       frameAncestors: ["'self'", 'https://portal.example.gov.cn'],
       allowedOrigins: ['https://edit.example.gov.cn'],
+      sensitiveCategories: ['宗教活动场所'],
     })
+  })
+
+  it('reads ATLAS_SENSITIVE_CATEGORIES: comma-, ，- or 、-separated names, or none', () => {
+    expect(readConfig({ ATLAS_SENSITIVE_CATEGORIES: '宗教活动场所, 教育基地，军营、宗教活动场所' }).sensitiveCategories).toEqual(['宗教活动场所', '教育基地', '军营'])
+    expect(readConfig({ ATLAS_SENSITIVE_CATEGORIES: 'none' }).sensitiveCategories).toEqual([])
+    expect(() => readConfig({ ATLAS_SENSITIVE_CATEGORIES: ',,' })).toThrow('ATLAS_SENSITIVE_CATEGORIES=,, is not a list of category names')
   })
 
   it('names bad values', () => {

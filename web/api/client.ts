@@ -193,3 +193,61 @@ export async function fetchGaps(area: string, minLevel: HonourLevel): Promise<Ga
 export async function fetchPlanScenario(id: number): Promise<PlanScenario> {
   return okBodyOf('方案 (scenario)', await api.api.plan.scenarios[':id'].$get({ param: { id: String(id) } }))
 }
+
+// ── /data: imports (multipart uploads through the typed client; dry run unless dryRun is 'false') ────────
+
+export type UnitImportForm = Omit<Parameters<typeof api.api.import.units.$post>[0]['form'], 'file'>
+export type UnitImportResult = OkBodyOf<typeof api.api.import.units.$post>
+export type AreaImportForm = Omit<Parameters<typeof api.api.import.areas.$post>[0]['form'], 'file'>
+export type AreaImportResult = OkBodyOf<typeof api.api.import.areas.$post>
+export type ImportBatchSummary = OkBodyOf<typeof api.api.import.batches.$get>['imports'][number]
+
+export async function importUnitsFile(file: File, form: UnitImportForm): Promise<UnitImportResult> {
+  return okBodyOf('导入单位台账 (import units)', await api.api.import.units.$post({ form: { ...form, file } }))
+}
+
+export async function importAreasFile(file: File, form: AreaImportForm): Promise<AreaImportResult> {
+  return okBodyOf('导入行政区 (import areas)', await api.api.import.areas.$post({ form: { ...form, file } }))
+}
+
+export async function fetchImportBatches(): Promise<ImportBatchSummary[]> {
+  return (await okBodyOf('导入记录 (imports)', await api.api.import.batches.$get())).imports
+}
+
+export async function rollbackImport(id: number): Promise<void> {
+  await okBodyOf(`撤销导入 ${id} (rollback)`, await api.api.import.batches[':id'].rollback.$post({ param: { id: String(id) } }))
+}
+
+// ── the analyst dashboard (web/dashboard) ─────────────────────────────────────────────────────────
+
+export interface UnitsWhere {
+  area: string
+  scheme: string
+  minLevel: HonourLevel
+  year: string
+  status: string // comma-separated statuses
+}
+
+/** Units under any status list (not only the named ones), as the dashboard's status filter asks. */
+export async function fetchUnitsWhere(query: UnitsWhere): Promise<UnitsResponse> {
+  return okBodyOf('示范单位 (units)', await api.api.units.$get({ query }))
+}
+
+export interface CoverageWhere {
+  level: string
+  parent?: string
+  scheme: string
+  minLevel: HonourLevel
+  year: string
+  status: string
+}
+
+export async function fetchCoverageWhere(query: CoverageWhere): Promise<CoverageResponse> {
+  return okBodyOf('覆盖统计 (coverage)', await api.api.coverage.$get({ query }))
+}
+
+export type UnitDetailResponse = OkBodyOf<(typeof api.api.units)[':id{[0-9]+}']['$get']>
+
+export async function fetchUnitDetail(id: number): Promise<UnitDetailResponse> {
+  return okBodyOf(`单位详情 (unit ${id})`, await api.api.units[':id{[0-9]+}'].$get({ param: { id: String(id) } }))
+}

@@ -29,6 +29,7 @@ export interface ColourScaleOptions {
   title: string
   integer?: boolean // false: values are counts, labelled as whole-number ranges
   maxClasses?: number // 5: classes above zero
+  interpolate?: (t: number) => string // d3.interpolateYlOrRd: the ramp classes are taken from (another layer, e.g. density, takes another ramp)
 }
 
 export interface ClassBreakOptions {
@@ -36,14 +37,14 @@ export interface ClassBreakOptions {
   maxClasses: number
 }
 
-export function colourScale(values: readonly (number | null)[], { title, integer = false, maxClasses = 5 }: ColourScaleOptions): ColourScale {
+export function colourScale(values: readonly (number | null)[], { title, integer = false, maxClasses = 5, interpolate = interpolateYlOrRd }: ColourScaleOptions): ColourScale {
   const thresholds = classBreaks(values, { integer, maxClasses })
   const positives = values.filter((v): v is number => v !== null && v > 0)
   const legend: LegendEntry[] = []
   const zero = entry('zero', '0', 0, 0, rgbaOf(ZERO_COLOUR))
   const noData = entry('no-data', NO_DATA_LABEL, null, null, rgbaOf(NO_DATA_COLOUR))
   if (values.some((v) => v === 0)) legend.push(zero)
-  const classes = positives.length > 0 ? classEntries(thresholds, Math.min(...positives), Math.max(...positives), integer) : []
+  const classes = positives.length > 0 ? classEntries(thresholds, Math.min(...positives), Math.max(...positives), integer, interpolate) : []
   legend.push(...classes)
   if (values.some((v) => v === null)) legend.push(noData)
   return {
@@ -63,14 +64,14 @@ function entry(kind: LegendEntry['kind'], label: string, min: number | null, max
 }
 
 /** One legend row per class; colours step evenly along YlOrRd, light (few units) to dark (many). */
-function classEntries(thresholds: readonly number[], lowest: number, highest: number, integer: boolean): LegendEntry[] {
+function classEntries(thresholds: readonly number[], lowest: number, highest: number, integer: boolean, interpolate: (t: number) => string): LegendEntry[] {
   const count = thresholds.length + 1
   return Array.from({ length: count }, (_, i) => {
     const min = i === 0 ? null : thresholds[i - 1]
     const max = i === count - 1 ? null : thresholds[i]
     const t = count === 1 ? 0.6 : 0.2 + (0.75 * i) / (count - 1)
     const label = integer ? countLabel(min ?? 1, max === null ? highest : max - 1) : rateLabel(min, max, lowest, highest)
-    return entry('class', label, min, max, rgbaOf(interpolateYlOrRd(t)))
+    return entry('class', label, min, max, rgbaOf(interpolate(t)))
   })
 }
 

@@ -3,7 +3,7 @@
 import type { CoverageArea, CoverageReport } from '../api/responses'
 import { colourScale, type ColourScale } from './colour-scales'
 
-export type MeasureId = 'total' | 'categoriesCovered' | 'per10kPeople' | 'per100km2'
+export type MeasureId = 'total' | 'categoriesCovered' | 'per10kPeople' | 'per100km2' | 'childCoverage'
 
 export interface Measure {
   id: MeasureId
@@ -42,7 +42,19 @@ export const MEASURES: readonly Measure[] = [
     valueOf: (a) => a.per100km2,
     integer: false,
   },
+  {
+    id: 'childCoverage',
+    label: '下级覆盖率',
+    title: (r) => `下级区域覆盖率 % (${r.minLevel}及以上)`,
+    valueOf: childCoveragePercent,
+    integer: false,
+  },
 ]
+
+/** Child areas with at least one counted unit, in percent of the child areas; null for an area without children. */
+export function childCoveragePercent(area: Pick<CoverageArea, 'childAreas' | 'childAreasCovered'>): number | null {
+  return area.childAreas > 0 ? Math.round((1000 * area.childAreasCovered) / area.childAreas) / 10 : null
+}
 
 export function measureById(id: string): Measure {
   const measure = MEASURES.find((m) => m.id === id)

@@ -2,17 +2,33 @@
 // show the same map. Pure and versioned: `v=1` is written first; a missing `v` reads as 1. Defaults are
 // omitted when writing, so the default view is the empty string and links stay short. Keys this codec
 // does not know are ignored, so the export page can keep its own options in the same query string.
-import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
+//
+// Still version 1: the analyst dashboard added optional keys (categories, status, overlays, opacity, unit).
+// A v1 link written before them reads exactly as before (each new key absent = its old behaviour), and
+// an older reader ignores the new keys, so no version bump was needed. Bump `v` only when an existing
+// key changes meaning.
+import { HONOUR_LEVELS, UNIT_STATUSES, type HonourLevel, type UnitStatus } from '../../server/domain'
 import type { MeasureId } from './measures'
 
 export const VIEW_STATE_VERSION = 1
 
 /** The measures a view may colour by; a test checks this list against MEASURES. */
-export const VIEW_MEASURE_IDS: readonly MeasureId[] = ['total', 'categoriesCovered', 'per10kPeople', 'per100km2']
+export const VIEW_MEASURE_IDS: readonly MeasureId[] = ['total', 'categoriesCovered', 'per10kPeople', 'per100km2', 'childCoverage']
 
 /** The layers a view can show or hide, in drawing order. */
 export const VIEW_LAYER_IDS = ['choropleth', 'units', 'labels'] as const
 export type ViewLayerId = (typeof VIEW_LAYER_IDS)[number]
+
+/**
+ * Layers added by the analyst dashboard, off unless listed in `overlays`. Kept apart from `layers` so a
+ * v1 link's `layers=` keeps its meaning (it never listed these).
+ */
+export const VIEW_OVERLAY_IDS = ['columns', 'hexagons'] as const
+export type ViewOverlayId = (typeof VIEW_OVERLAY_IDS)[number]
+
+/** Layers whose opacity a view may set (percent, 0–100); absent = the layer's default opacity. */
+export const VIEW_OPACITY_IDS = ['choropleth', 'units', 'columns', 'hexagons'] as const
+export type ViewOpacityId = (typeof VIEW_OPACITY_IDS)[number]
 
 export const VIEW_LANGUAGES = ['zh', 'en'] as const
 export type ViewLanguage = (typeof VIEW_LANGUAGES)[number]
@@ -27,6 +43,12 @@ export interface ViewState {
   center: [number, number] | null // null: the map frames the area; else [lon, lat]
   zoom: number | null // null: the map frames the area; only read together with center
   lang: ViewLanguage // zh
+  // Optional keys (absent = the behaviour before they existed):
+  categories?: string[] // absent: every category of the scheme; else only these (never empty)
+  status?: UnitStatus[] // absent: the named statuses (命名, 复查); else the statuses counted
+  overlays?: ViewOverlayId[] // absent: none of the dashboard's extra layers
+  opacity?: Partial<Record<ViewOpacityId, number>> // 0..1 per layer; absent: the layer's default
+  unit?: number // a unit whose detail panel is open
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -42,7 +64,10 @@ export const DEFAULT_VIEW_STATE: ViewState = {
 }
 
 /** The URL keys this codec reads and writes, in the order they are written. */
-export const VIEW_STATE_KEYS = ['v', 'area', 'scheme', 'minLevel', 'measure', 'year', 'layers', 'center', 'zoom', 'lang'] as const
+export const VIEW_STATE_KEYS = [
+  'v', 'area', 'scheme', 'minLevel', 'measure', 'year', 'layers', 'center', 'zoom', 'lang',
+  'categories', 'status', 'overlays', 'opacity', 'unit',
+] as const
 
 /** A view-state parameter that cannot be read; `parameter` names it, the message says what was expected. */
 export class ViewStateError extends Error {
@@ -132,7 +157,52 @@ export function parseViewState(input: string | URLSearchParams): ViewState {
     if (!language) throw new ViewStateError('lang', lang, `one of ${VIEW_LANGUAGES.join(', ')}`)
     state.lang = language
   }
+  const categories = text('categories')
+  if (categories !== null) {
+    const names = uniqueItems(categories)
+    if (names.length === 0 || names.some((n) => n.length > 40)) throw new ViewStateError('categories', categories, 'a comma-separated list of category names, e.g. 学校,社区')
+    state.categories = names
+  }
+  const status = text('status')
+  if (status !== null) {
+    const items = uniqueItems(status)
+    const statuses = UNIT_STATUSES.filter((s) => items.includes(s))
+    if (items.length === 0 || statuses.length !== items.length) {
+      throw new ViewStateError('status', status, `a comma-separated list of ${UNIT_STATUSES.join(', ')}`)
+    }
+    state.status = statuses
+  }
+  const overlays = params.get('overlays')
+  if (overlays !== null) {
+    const items = uniqueItems(overlays)
+    const known = VIEW_OVERLAY_IDS.filter((id) => items.includes(id))
+    if (known.length !== items.length) throw new ViewStateError('overlays', overlays, `a comma-separated list of ${VIEW_OVERLAY_IDS.join(', ')} (or empty for none)`)
+    if (known.length > 0) state.overlays = known
+  }
+  const opacity = text('opacity')
+  if (opacity !== null) {
+    const result: Partial<Record<ViewOpacityId, number>> = {}
+    for (const item of uniqueItems(opacity)) {
+      const [id, percent] = item.split(':')
+      const layer = VIEW_OPACITY_IDS.find((l) => l === id)
+      const n = Number(percent)
+      if (!layer || !/^\d{1,3}$/.test(percent ?? '') || n > 100) {
+        throw new ViewStateError('opacity', opacity, `layer:percent pairs, e.g. choropleth:60,units:100 (layers: ${VIEW_OPACITY_IDS.join(', ')})`)
+      }
+      result[layer] = n / 100
+    }
+    state.opacity = result
+  }
+  const unit = text('unit')
+  if (unit !== null) {
+    if (!/^\d{1,9}$/.test(unit) || Number(unit) < 1) throw new ViewStateError('unit', unit, 'a unit id, a whole number from 1')
+    state.unit = Number(unit)
+  }
   return state
+}
+
+function uniqueItems(list: string): string[] {
+  return [...new Set(list.split(',').map((x) => x.trim()).filter(Boolean))]
 }
 
 /** "v=1&area=…" with every default left out; the default view is "". No leading "?". */
@@ -150,6 +220,15 @@ export function serializeViewState(state: ViewState): string {
     params.set('zoom', String(Number(state.zoom.toFixed(2))))
   }
   if (state.lang !== d.lang) params.set('lang', state.lang)
+  if (state.categories !== undefined && state.categories.length > 0) params.set('categories', state.categories.join(','))
+  if (state.status !== undefined && state.status.length > 0) params.set('status', state.status.join(','))
+  if (state.overlays !== undefined && state.overlays.length > 0) params.set('overlays', VIEW_OVERLAY_IDS.filter((id) => state.overlays?.includes(id)).join(','))
+  const opacity = VIEW_OPACITY_IDS.flatMap((id) => {
+    const value = state.opacity?.[id]
+    return value === undefined ? [] : [`${id}:${Math.round(Math.min(1, Math.max(0, value)) * 100)}`]
+  })
+  if (opacity.length > 0) params.set('opacity', opacity.join(','))
+  if (state.unit !== undefined) params.set('unit', String(state.unit))
   const body = params.toString()
   return body === '' ? '' : `v=${VIEW_STATE_VERSION}&${body}`
 }

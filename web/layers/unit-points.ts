@@ -19,14 +19,16 @@ export interface UnitPointsOptions {
   colourOf: (category: string) => Rgba // keep its identity stable: it is the update trigger
   visible?: boolean // true
   radiusScale?: number // 1: multiplies every radius, e.g. for a print export at high DPI
+  opacity?: number // 1
 }
 
 /** Units as dots coloured by category and sized by level, with a white outline; pickable. */
-export function unitPointsLayer(units: UnitPoint[], { colourOf, visible = true, radiusScale = 1 }: UnitPointsOptions) {
+export function unitPointsLayer(units: UnitPoint[], { colourOf, visible = true, radiusScale = 1, opacity = 1 }: UnitPointsOptions) {
   return new ScatterplotLayer<UnitPoint>({
     id: UNIT_POINTS_ID,
     data: units, // same array identity until the data changes
     visible,
+    opacity,
     getPosition: (u) => u.position,
     getFillColor: (u) => colourOf(u.category),
     getRadius: (u) => UNIT_RADIUS_PIXELS[u.level ?? 'none'],

@@ -6,6 +6,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useLayoutEffect, useRef, useState } from 'react'
 import type { AreaFeature } from '../api/responses'
 import { boundsOf } from '../data/area-geometry'
+import { BASEMAP_SOURCE_PREFIX, type RasterPart } from './basemaps'
 import { setMapReady } from './map-status'
 import { BASEMAP_COLOURS, BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE, type BasemapColours } from './offline-style'
 
@@ -34,6 +35,25 @@ export interface AtlasMapProps {
   pixelRatio?: number // window.devicePixelRatio: a map drawn small and CSS-scaled up draws at the shown size
   controls?: boolean // true: zoom buttons and scale bar
   basemap?: BasemapColours // BASEMAP_COLOURS (light)
+  // Options the analyst dashboard sets:
+  onClick?(hit: MapHit | null): void // a click on a pickable object (null: on nothing)
+  camera?: MapCamera | null // null: frame `outline`; else show exactly this centre and zoom
+  onViewChange?(camera: MapCamera): void // after every move, with where the map came to rest
+  rasterBasemap?: readonly RasterPart[] // []: raster tiles drawn under the boundaries
+  onBasemapError?(message: string): void // a basemap tile failed; the boundaries and layers stay
+  framePadding?: FramePadding // FRAME_PADDING: room kept around the framed area, in pixels
+}
+
+export interface FramePadding {
+  top: number
+  right: number
+  bottom: number
+  left: number
+}
+
+export interface MapCamera {
+  center: [number, number]
+  zoom: number
 }
 
 /** Room kept around the framed area for the cards that float over the map. */
@@ -55,6 +75,12 @@ export function AtlasMap({
   pixelRatio,
   controls = true,
   basemap = BASEMAP_COLOURS,
+  onClick,
+  camera = null,
+  onViewChange,
+  rasterBasemap = NO_RASTER,
+  onBasemapError,
+  framePadding = FRAME_PADDING,
 }: AtlasMapProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const mapRef = useRef<maplibregl.Map | null>(null)
@@ -62,13 +88,14 @@ export function AtlasMap({
   const requestedLayers = useRef<LayersList>([]) // what deck.gl was last given
   const drawnLayers = useRef<LayersList | null>(null) // what deck.gl last drew
   const renderWaiters = useRef<(() => void)[]>([])
-  const callbacks = useRef({ onHover, onError })
+  const callbacks = useRef({ onHover, onError, onClick, onViewChange, onBasemapError })
   const [styleLoaded, setStyleLoaded] = useState(false)
   const framed = useRef(false) // the first framing is instant; later ones (the tour) fly
+  const framingTarget = useRef<MapCamera | null>(null) // where an animated framing will end
 
   useLayoutEffect(() => {
-    callbacks.current = { onHover, onError }
-  }, [onHover, onError])
+    callbacks.current = { onHover, onError, onClick, onViewChange, onBasemapError }
+  }, [onHover, onError, onClick, onViewChange, onBasemapError])
 
   useLayoutEffect(() => {
     const container = containerRef.current
@@ -92,6 +119,7 @@ export function AtlasMap({
         map.getCanvas().style.cursor = hit ? 'pointer' : ''
         callbacks.current.onHover(hit)
       },
+      onClick: (info: PickingInfo) => callbacks.current.onClick?.(hitOf(info)),
       onAfterRender: () => {
         drawnLayers.current = requestedLayers.current
         for (const waiter of renderWaiters.current.splice(0)) waiter()
@@ -104,7 +132,25 @@ export function AtlasMap({
       map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right')
     }
     map.on('load', () => setStyleLoaded(true))
-    map.on('error', (event) => callbacks.current.onError(`MapLibre: ${event.error.message}`))
+    map.on('error', (event) => {
+      // A basemap tile that fails (no network, a wrong key) is the basemap's problem, not the page's.
+      const sourceId = (event as { sourceId?: string }).sourceId
+      if (sourceId?.startsWith(BASEMAP_SOURCE_PREFIX) && callbacks.current.onBasemapError) {
+        callbacks.current.onBasemapError(event.error.message)
+        return
+      }
+      callbacks.current.onError(`MapLibre: ${event.error.message}`)
+    })
+    map.on('moveend', (event) => {
+      const c = map.getCenter()
+      const camera: MapCamera = { center: [c.lng, c.lat], zoom: map.getZoom() }
+      // While the map flies to a newly framed area, a move that ends elsewhere (an animation stopped by the
+      // next one) is not where the view rests: only the flight's end, or the user's own move, is reported.
+      const target = framingTarget.current
+      if (target && !('originalEvent' in event && event.originalEvent) && !sameCamera(target, camera, 0.02)) return
+      framingTarget.current = null
+      callbacks.current.onViewChange?.(camera)
+    })
     mapRef.current = map
     overlayRef.current = overlay
     return () => {
@@ -132,11 +178,30 @@ export function AtlasMap({
 
   useLayoutEffect(() => {
     const map = mapRef.current
+    if (!map || !styleLoaded) return
+    applyRasterBasemap(map, rasterBasemap)
+  }, [styleLoaded, rasterBasemap])
+
+  const cameraKey = camera ? `${camera.center[0].toFixed(5)},${camera.center[1].toFixed(5)},${camera.zoom.toFixed(2)}` : null
+  useLayoutEffect(() => {
+    const map = mapRef.current
+    if (!map) return
+    if (camera) {
+      // The camera the URL asks for; a no-op when the map already rests there (it wrote that camera itself).
+      const c = map.getCenter()
+      const same = Math.abs(c.lng - camera.center[0]) < 1e-4 && Math.abs(c.lat - camera.center[1]) < 1e-4 && Math.abs(map.getZoom() - camera.zoom) < 0.01
+      if (!same || map.getPitch() !== pitch) map.jumpTo({ center: camera.center, zoom: camera.zoom, pitch })
+      framed.current = true
+      return
+    }
     const bounds = boundsOf([focus ?? outline])
-    if (!map || !bounds) return
-    map.fitBounds(bounds, { padding: FRAME_PADDING, pitch, animate: framed.current, duration: 1800 })
+    if (!bounds) return
+    const target = map.cameraForBounds(bounds, { padding: framePadding })
+    framingTarget.current = target?.center && target.zoom !== undefined ? { center: maplibregl.LngLat.convert(target.center).toArray(), zoom: target.zoom } : null
+    map.fitBounds(bounds, { padding: framePadding, pitch, animate: framed.current, duration: 1800 })
     framed.current = true
-  }, [outline, focus, pitch])
+    // cameraKey stands for camera: the object's identity changes on every render that rebuilds the view.
+  }, [outline, focus, pitch, cameraKey])
 
   useLayoutEffect(() => {
     requestedLayers.current = layers
@@ -173,6 +238,25 @@ export function AtlasMap({
   }, [styleLoaded, outline, boundaries, layers, pending])
 
   return <div ref={containerRef} className="atlas-map" />
+}
+
+const NO_RASTER: readonly RasterPart[] = []
+
+function sameCamera(a: MapCamera, b: MapCamera, tolerance: number): boolean {
+  return Math.abs(a.center[0] - b.center[0]) < tolerance && Math.abs(a.center[1] - b.center[1]) < tolerance && Math.abs(a.zoom - b.zoom) < tolerance * 10
+}
+const BASEMAP_BELOW_LAYER = 'prefecture-land'
+
+/** Replaces the basemap's raster sources and layers with `parts`, under the boundaries. */
+function applyRasterBasemap(map: maplibregl.Map, parts: readonly RasterPart[]): void {
+  for (const layer of map.getStyle().layers ?? []) if (layer.id.startsWith(BASEMAP_SOURCE_PREFIX)) map.removeLayer(layer.id)
+  for (const id of Object.keys(map.getStyle().sources ?? {})) if (id.startsWith(BASEMAP_SOURCE_PREFIX)) map.removeSource(id)
+  for (const part of parts) {
+    map.addSource(part.sourceId, { type: 'raster', tiles: part.tiles, tileSize: 256, maxzoom: part.maxzoom, attribution: part.attribution })
+    map.addLayer({ id: part.sourceId, type: 'raster', source: part.sourceId }, BASEMAP_BELOW_LAYER)
+  }
+  // Over a raster basemap the land fill would hide it: only the outline and boundaries stay.
+  if (map.getLayer(BASEMAP_BELOW_LAYER)) map.setPaintProperty(BASEMAP_BELOW_LAYER, 'fill-opacity', parts.length > 0 ? 0 : 1)
 }
 
 function cloneLayers(layers: LayersList): LayersList {

@@ -7,6 +7,7 @@ import { importUnits, UnitImportError } from '../../import/unit-import'
 import { DUPLICATE_POLICIES, type DuplicatePolicy, type ImportReport } from '../../import/validate-units'
 import { openDataDirStore } from '../../open-store'
 import { CliError, parseOptions, type Command } from '../command'
+import { AREAS_HELP, runAreaImport } from './import-areas'
 
 const HELP = `Usage: atlas import units <file> [options]
 
@@ -28,13 +29,15 @@ Options:
 Exit status: 0 when the import ran (even with rejected rows), 1 when the file cannot be read.
 
 Example: atlas import units 绥江县示范单位台账.xlsx --crs gcj02 --dry-run --report report.json
-`
+
+${AREAS_HELP}`
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import a unit ledger (CSV/XLSX/GeoJSON, GBK, GCJ-02/BD-09/GK) with a row-by-row report',
+  summary: 'import a unit ledger (CSV/XLSX/GeoJSON, GBK, GCJ-02/BD-09/GK) or boundaries (GeoJSON/TopoJSON/Shapefile) with a row-by-row report',
   help: HELP,
   async run(args, io) {
+    if (args[0] === 'areas') return runAreaImport(args.slice(1), io)
     const { values, positionals } = parseOptions(args, {
       scheme: { type: 'string' }, crs: { type: 'string' }, encoding: { type: 'string' }, sheet: { type: 'string' },
       duplicates: { type: 'string' }, 'dry-run': { type: 'boolean' }, report: { type: 'string' }, help: { type: 'boolean', short: 'h' },
@@ -44,10 +47,7 @@ export const importCommand: Command = {
       return 0
     }
     const [kind, file, ...extra] = positionals
-    if (kind === 'areas') {
-      throw new CliError('atlas import areas: importing boundaries is not available in this version; units only (see atlas import --help)', 3)
-    }
-    if (kind !== 'units') throw new CliError(`atlas import: expected "units" after import, got ${kind === undefined ? 'nothing' : `"${kind}"`} (see atlas import --help)`)
+    if (kind !== 'units') throw new CliError(`atlas import: expected "units" or "areas" after import, got ${kind === undefined ? 'nothing' : `"${kind}"`} (see atlas import --help)`)
     if (file === undefined) throw new CliError('atlas import units: name the file to import (see atlas import --help)')
     if (extra.length > 0) throw new CliError(`atlas import units: unexpected arguments ${extra.join(' ')} (one file at a time)`)
     const encoding = values.encoding ?? 'auto'

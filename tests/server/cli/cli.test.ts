@@ -122,7 +122,7 @@ describe('atlas import units', () => {
   })
 
   it('names what is wrong with the command line or the file', async () => {
-    expect((await atlas('import', 'ledger.csv')).err).toContain('expected "units" after import, got "ledger.csv"')
+    expect((await atlas('import', 'ledger.csv')).err).toContain('expected "units" or "areas" after import, got "ledger.csv"')
     expect((await atlas('import', 'units', ledger, '--encoding', 'latin1')).err).toContain('--encoding latin1 is not an encoding')
     const missing = await atlas('import', 'units', '/nonexistent.csv')
     expect(missing.code).toBe(1)

@@ -60,6 +60,18 @@ describe('POST /api/plan', () => {
 })
 
 describe('models and gaps', () => {
+  test('anonymous callers do not get the places of named units; signed-in ones do', async () => {
+    const { app } = demoApp()
+    const body = { area: '530626', sites: 2, radiusKm: 3 }
+    const anonymous = await (await app.request('/api/plan', jsonRequest('POST', body))).json()
+    expect(anonymous.required).toEqual([])
+    expect(anonymous.counts.required).toBeGreaterThan(0)
+    const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
+    const signedIn = await (await app.request('/api/plan', jsonRequest('POST', body, admin))).json()
+    expect(signedIn.required).toHaveLength(signedIn.counts.required)
+    expect(signedIn.coveredWeightAfter).toBe(anonymous.coveredWeightAfter)
+  })
+
   test('extra candidates (places clicked on the map) join the store candidates', async () => {
     const { app } = demoApp()
     const demand = [{ id: 'v', lon: 104.25, lat: 28.62, weight: 1000 }]

@@ -1,0 +1,95 @@
+// JSON answers computed from one snapshot, kept as serialized text with their ETag until the snapshot
+// is replaced (any write). Keyed by the snapshot object itself (a WeakMap), so an old snapshot's answers
+// go when it does. The hot read routes (/api/coverage, /api/units) answer a repeated query — a screen
+// polling, a hundred viewers on one county — without recomputing, re-serializing or re-hashing.
+import { createHash } from 'node:crypto'
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
+import type { Context, TypedResponse } from 'hono'
+import type { JSONParsed } from 'hono/utils/types'
+
+export interface CachedJson {
+  body: Uint8Array<ArrayBuffer> // UTF-8, encoded once: the server writes it without converting the text again
+  etag: string // strong, quoted: "sha1-hex"
+  encoded: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>> // compressed on the first request that accepts it, then kept
+}
+
+type Encoding = 'br' | 'gzip'
+
+/** Answers smaller than this go uncompressed: compression would save little and cost a header. */
+const COMPRESS_MIN_BYTES = 1024
+const BROTLI_QUALITY = 7 // of 11: a county's 775 KB of units → ~40 KB in ~20 ms, once per answer
+
+const COMPRESS: Record<Encoding, (body: Uint8Array) => Buffer> = {
+  br: (body) => brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: body.byteLength } }),
+  gzip: (body) => gzipSync(body, { level: 6 }),
+}
+
+interface SnapshotAnswers {
+  entries: Map<string, CachedJson> // oldest first
+  bytes: number
+}
+
+export interface AnswerCacheOptions {
+  maxEntries?: number // 512 per snapshot
+  maxBytes?: number // 64 MiB of JSON text per snapshot
+}
+
+const answersBySnapshot = new WeakMap<object, SnapshotAnswers>()
+
+/** The answer for `key` on `snapshot`: computed (and kept) the first time, then served from memory. */
+export function cachedJson(snapshot: object, key: string, compute: () => unknown, { maxEntries = 512, maxBytes = 64 << 20 }: AnswerCacheOptions = {}): CachedJson {
+  let answers = answersBySnapshot.get(snapshot)
+  if (!answers) {
+    answers = { entries: new Map(), bytes: 0 }
+    answersBySnapshot.set(snapshot, answers)
+  }
+  const hit = answers.entries.get(key)
+  if (hit) return hit
+  const body = asBytes(Buffer.from(JSON.stringify(compute()), 'utf8'))
+  const answer: CachedJson = { body, etag: `"${createHash('sha1').update(body).digest('hex')}"`, encoded: {} }
+  if (body.byteLength > maxBytes) return answer // too big to keep
+  answers.entries.set(key, answer)
+  answers.bytes += body.byteLength
+  for (const [oldKey, old] of answers.entries) {
+    if (answers.entries.size <= maxEntries && answers.bytes <= maxBytes) break
+    answers.entries.delete(oldKey)
+    answers.bytes -= old.body.byteLength
+  }
+  return answer
+}
+
+/**
+ * A 200 with the cached JSON text and its ETag (an If-None-Match that matches gets a 304 from the etag
+ * middleware, which uses this ETag rather than hashing the body again). Typed like c.json(value, 200), so
+ * the web client's types (hc<AppType>) still follow the route.
+ */
+export function cachedJsonAnswer<T>(c: Context, answer: CachedJson): Response & TypedResponse<JSONParsed<T>, 200, 'json'> {
+  type Typed = Response & TypedResponse<JSONParsed<T>, 200, 'json'>
+  c.header('Vary', 'Accept-Encoding', { append: true })
+  const encoding = answer.body.byteLength >= COMPRESS_MIN_BYTES ? preferredEncoding(c.req.header('accept-encoding')) : null
+  if (encoding) {
+    // Compressed once per answer, not per request: on a loopback or LAN the bytes, not the CPU, set the pace.
+    const encoded = (answer.encoded[encoding] ??= asBytes(COMPRESS[encoding](answer.body)))
+    c.header('ETag', `${answer.etag.slice(0, -1)}-${encoding}"`) // another representation, another strong ETag
+    return c.body(encoded, 200, { 'Content-Type': 'application/json', 'Content-Encoding': encoding }) as unknown as Typed
+  }
+  c.header('ETag', answer.etag)
+  return c.body(answer.body, 200, { 'Content-Type': 'application/json' }) as unknown as Typed
+}
+
+/** br when Accept-Encoding allows it, else gzip, else null (identity); an encoding with q=0 is refused. */
+export function preferredEncoding(header: string | undefined): Encoding | null {
+  if (!header) return null
+  const accepted = new Set<string>()
+  for (const part of header.split(',')) {
+    const [coding, ...params] = part.trim().toLowerCase().split(';')
+    if (!params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p))) accepted.add(coding.trim())
+  }
+  if (accepted.has('br')) return 'br'
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip'
+  return null
+}
+
+function asBytes(buffer: Buffer): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) as Uint8Array<ArrayBuffer>
+}

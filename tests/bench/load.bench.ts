@@ -1,0 +1,242 @@
+// Loopback load on the real server: 100 000 units, 100 concurrent connections, per route errors and
+// p50/p95/p99 latency against the target (0 errors, p95 ≤ 30 ms).
+//
+//   npm run bench:load                         60 s per route
+//   LOAD_SECONDS=10 npm run bench:load         shorter
+//   LOAD_CONNECTIONS=100 LOAD_UNITS=100000     the defaults
+//
+// The store is the demo (昭通市, 11 counties, schematic townships) plus LOAD_UNITS seeded units placed
+// inside random townships; the server is `node --import tsx server/index.ts` in its own process (so the
+// load generator does not share its event loop), on a temporary data dir removed at the end. Requests
+// carry no session (anonymous viewers, the common case on a screen), no If-None-Match (every answer is a
+// full 200) and, like a browser, Accept-Encoding: gzip, deflate, br (LOAD_GZIP=0 leaves it out).
+// Exits 1 when a route misses the target.
+import { booleanPointInPolygon } from '@turf/turf'
+import autocannon from 'autocannon'
+import { spawn } from 'node:child_process'
+import http from 'node:http'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openSqliteStore } from '../../server/db/sqlite-store'
+import { HONOUR_LEVELS, type HonourLevel, type Unit, type UnitStatus } from '../../server/domain'
+import { pick, seededRandom } from '../../server/geo/prng'
+import { STORE_FILE } from '../../server/open-store'
+import { PROJECT_ROOT } from '../../server/paths'
+import { seedDemo } from '../../server/seed/seed-store'
+import { freePort } from '../e2e/harness'
+
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100)
+const UNITS = Number(process.env.LOAD_UNITS ?? 100_000)
+const GZIP = process.env.LOAD_GZIP !== '0'
+const TARGET_P95_MS = 30
+const HEADERS: Record<string, string> = GZIP ? { 'accept-encoding': 'gzip, deflate, br' } : {}
+
+/**
+ * The same run before the hot path was fixed (2026-11-23, this 2-core machine, LOAD_SECONDS=10, load
+ * average ≈ 8 from other work): every request recomputed coverage / selected the units, serialized the
+ * JSON and SHA-1-hashed it for the ETag.
+ */
+const BEFORE: Record<string, { requests: number; errors: number; p50: number; p95: number; p99: number }> = {
+  'coverage by county': { requests: 0, errors: 200, p50: NaN, p95: NaN, p99: NaN }, // every request timed out (10 s)
+  'units of 绥江县': { requests: 124, errors: 106, p50: 2395.5, p95: 7780.1, p99: 7791.9 },
+}
+const UNITS_PATH = `/api/units?area=530626&status=${encodeURIComponent('命名,复查')}&minLevel=${encodeURIComponent('县级')}&year=2025`
+
+const ROUTES: { name: string; path: string; reference?: boolean; revalidate?: boolean }[] = [
+  { name: 'coverage by county', path: '/api/coverage?level=county' },
+  // What the map and the screen ask for a county: its named units at 县级 and above, as of a year.
+  { name: 'units of 绥江县', path: UNITS_PATH },
+  // Not a target: what a polling screen sends once it has the answer (If-None-Match → 304, no body).
+  { name: 'reference: units 304', path: UNITS_PATH, reference: true, revalidate: true },
+  // Not a target: a tiny answer, to show what this machine and the load generator manage at all.
+  ...(process.env.LOAD_REFERENCE === '0' ? [] : [{ name: 'reference: schemes', path: '/api/schemes', reference: true }]),
+]
+
+const CATEGORIES = ['机关', '企业', '社区', '乡镇', '学校', '连队', '宗教活动场所']
+const STATUSES: UnitStatus[] = ['命名', '命名', '命名', '复查', '培育', '申报', '推荐', '撤销']
+
+/** `count` units at random points inside random townships, seeded. */
+function loadUnits(townships: { code: string; geometry: NonNullable<import('../../server/domain').Area['geometry']> }[], count: number): Unit[] {
+  const random = seededRandom(100_000)
+  const units: Unit[] = []
+  for (let i = 0; i < count; i++) {
+    const town = pick(random, townships)
+    const [minX, minY, maxX, maxY] = bboxOf(town.geometry)
+    let lon = 0
+    let lat = 0
+    for (let tries = 0; tries < 1000; tries++) {
+      lon = minX + random() * (maxX - minX)
+      lat = minY + random() * (maxY - minY)
+      if (booleanPointInPolygon([lon, lat], town.geometry)) break
+    }
+    const status = pick(random, STATUSES)
+    const named = status === '命名' || status === '复查' || status === '撤销'
+    const level: HonourLevel | null = named ? HONOUR_LEVELS[Math.min(3, Math.floor(-Math.log2(random() + 1e-9) * 0.8))] : null
+    const yearNamed = named ? 2012 + Math.floor(random() * 14) : null
+    units.push({
+      id: i + 1,
+      name: `负载单位${i + 1}`,
+      category: pick(random, CATEGORIES),
+      level,
+      status,
+      yearNamed,
+      lon: Math.round(lon * 1e6) / 1e6,
+      lat: Math.round(lat * 1e6) / 1e6,
+      areaCode: town.code,
+      address: '',
+      contact: '',
+      notes: '负载测试数据',
+      sample: true,
+      history: yearNamed ? [{ at: `${yearNamed}-06-01`, from: null, to: '命名', by: 'bench', reason: '' }] : [],
+    })
+  }
+  return units
+}
+
+function bboxOf(geometry: { coordinates: number[][][][] }): [number, number, number, number] {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity]
+  for (const polygon of geometry.coordinates) for (const [x, y] of polygon[0]) {
+    minX = Math.min(minX, x)
+    minY = Math.min(minY, y)
+    maxX = Math.max(maxX, x)
+    maxY = Math.max(maxY, y)
+  }
+  return [minX, minY, maxX, maxY]
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+interface RouteResult {
+  reference: boolean
+  name: string
+  path: string
+  requests: number
+  errors: number // connection errors + timeouts + non-2xx
+  p50: number
+  p95: number
+  p99: number
+  bytes: number // size of one answer as sent (compressed when gzip is accepted)
+}
+
+async function load(url: string, route: (typeof ROUTES)[number]): Promise<RouteResult> {
+  const latencies: number[] = []
+  const headers = { ...HEADERS }
+  if (route.revalidate) headers['if-none-match'] = (await fetch(`${url}${route.path}`, { headers: HEADERS })).headers.get('etag') ?? ''
+  const expected = route.revalidate ? 304 : 200
+  let unexpected = 0
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: `${url}${route.path}`, connections: CONNECTIONS, duration: SECONDS, timeout: 10, headers }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    )
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      latencies.push(responseTime)
+      if (status !== expected) unexpected++
+    })
+  })
+  latencies.sort((a, b) => a - b)
+  const sample = await new Promise<number>((resolve, reject) => {
+    // node:http, not fetch: fetch would decompress, and the size on the wire is what matters here.
+    http.get(`${url}${route.path}`, { headers }, (res) => {
+      let bytes = 0
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length))
+      res.on('end', () => resolve(bytes))
+    }).on('error', reject)
+  })
+  return {
+    reference: route.reference === true,
+    name: route.name,
+    path: route.path,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts + unexpected,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    bytes: sample,
+  }
+}
+
+async function main() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'atlas-load-'))
+  const t0 = Date.now()
+  const store = openSqliteStore(join(dataDir, STORE_FILE))
+  seedDemo(store, new Date().toISOString().slice(0, 10))
+  const townships = store
+    .snapshot()
+    .areas.filter((a) => a.level === 'township' && a.geometry !== null)
+    .map((a) => ({ code: a.code, geometry: a.geometry as NonNullable<typeof a.geometry> }))
+  store.loadDataset({ areas: [], schemes: [], units: loadUnits(townships, UNITS), targets: [], inspections: [] }, 'bench')
+  const units = store.health().units
+  store.close()
+  console.log(`Seeded ${units} units over ${townships.length} townships in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: String(port), ATLAS_DATA_DIR: dataDir, ATLAS_DEMO: '0', ATLAS_ADMIN_PASSWORD: 'load-bench-password-1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const url = `http://127.0.0.1:${port}`
+  try {
+    const deadline = Date.now() + 120_000
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`)
+      if (Date.now() > deadline) throw new Error(`the server did not start:\n${output}`)
+      const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false)
+      if (ok) break
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    // Warm up: the first request builds the snapshot (the join of 100 000 units).
+    for (const route of ROUTES) {
+      const w0 = Date.now()
+      const answer = await fetch(`${url}${route.path}`)
+      if (!answer.ok) throw new Error(`${route.path}: HTTP ${answer.status} ${await answer.text()}`)
+      await answer.arrayBuffer()
+      console.log(`warm-up ${route.name}: ${Date.now() - w0} ms`)
+    }
+    console.log(`\n${CONNECTIONS} connections × ${SECONDS} s per route, ${units} units, ${GZIP ? 'gzip accepted' : 'no compression'}\n`)
+    const results: RouteResult[] = []
+    for (const route of ROUTES) results.push(await load(url, route))
+    console.log('route                 requests   req/s  errors   p50 ms   p95 ms   p99 ms  answer    target')
+    let missed = false
+    for (const r of results) {
+      const ok = r.errors === 0 && r.p95 <= TARGET_P95_MS
+      if (!r.reference) missed ||= !ok
+      console.log(
+        [
+          r.name.padEnd(20),
+          String(r.requests).padStart(9),
+          String(Math.round(r.requests / SECONDS)).padStart(7),
+          String(r.errors).padStart(7),
+          r.p50.toFixed(1).padStart(8),
+          r.p95.toFixed(1).padStart(8),
+          r.p99.toFixed(1).padStart(8),
+          `${(r.bytes / 1024).toFixed(1)} KB`.padStart(9),
+          r.reference ? '  (reference)' : ok ? '  ok' : `  MISSED (0 errors, p95 ≤ ${TARGET_P95_MS} ms)`,
+        ].join(' '),
+      )
+    }
+    for (const r of results) console.log(`  ${r.name}: ${r.path}`)
+    console.log('\nbefore the fix (same run, recorded):')
+    for (const [name, b] of Object.entries(BEFORE)) {
+      console.log(`  ${name.padEnd(20)} requests ${b.requests}, errors ${b.errors}, p50 ${b.p50} ms, p95 ${b.p95} ms, p99 ${b.p99} ms`)
+    }
+    process.exitCode = missed ? 1 : 0
+  } finally {
+    child.kill('SIGTERM')
+    await new Promise((r) => child.once('exit', r))
+    await rm(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,108 @@
+// Committing area imports on the demo store, through POST /api/import/areas, and rolling them back.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { PROJECT_ROOT } from '../../../../server/paths'
+import { ADMIN_PASSWORD, demoApp, jsonRequest, signIn } from '../../demo-app'
+
+const DIR = join(PROJECT_ROOT, 'tests/fixtures/import/areas')
+const GK = readFileSync(join(DIR, 'suijiang-townships-gk.zip'))
+
+function upload(bytes: Uint8Array | Buffer, fileName: string, fields: Record<string, string>, cookie?: string): RequestInit {
+  const form = new FormData()
+  form.set('file', new File([new Uint8Array(bytes)], fileName))
+  for (const [key, value] of Object.entries(fields)) form.set(key, value)
+  return { method: 'POST', body: form, headers: cookie ? { Cookie: cookie } : {} }
+}
+
+const township = (store: ReturnType<typeof demoApp>['store'], code: string) => store.snapshot().areasByCode.get(code)!
+
+describe('POST /api/import/areas', () => {
+  test('a dry run reports every feature for anyone and writes nothing; level is required', async () => {
+    const { app, store } = demoApp()
+    const answer = await app.request('/api/import/areas', upload(GK, '乡镇界.zip', { level: 'township' }))
+    expect(answer.status).toBe(200)
+    const { dryRun, report, batch } = await answer.json()
+    expect({ dryRun, batch }).toEqual({ dryRun: true, batch: null })
+    expect(report.totals).toMatchObject({ features: 5, updates: 5, rejected: 0 })
+    expect(township(store, '530626101').schematic).toBe(true)
+    const noLevel = await app.request('/api/import/areas', upload(GK, '乡镇界.zip', {}))
+    expect(noLevel.status).toBe(400)
+    expect((await noLevel.json()).error.message).toMatch(/^level/)
+  })
+
+  test('an admin commit replaces the schematic cells and the rollback restores them exactly', async () => {
+    const { app, store } = demoApp()
+    const before = township(store, '530626101')
+    expect((await app.request('/api/import/areas', upload(GK, '乡镇界.zip', { level: 'township', dryRun: 'false' }))).status).toBe(401)
+    const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
+    const { batch } = await (await app.request('/api/import/areas', upload(GK, '乡镇界.zip', { level: 'township', dryRun: 'false' }, admin))).json()
+    expect(batch).toMatchObject({ kind: 'areas', inserted: 0, updated: 5, createdBy: 'admin' })
+    const after = township(store, '530626101')
+    expect(after).toMatchObject({ schematic: false, population: 52_300, populationIsSample: false, name: '中城镇', parent: '530626' })
+    expect(after.areaKm2).toBeCloseTo(172.48, 1)
+
+    const rolled = await app.request(`/api/import/batches/${batch.id}/rollback`, jsonRequest('POST', {}, admin))
+    expect(rolled.status).toBe(200)
+    expect(township(store, '530626101')).toEqual(before)
+  })
+
+  test('a new area is inserted under its parent and deleted by the rollback; attributes update only their values', async () => {
+    const { app, store } = demoApp()
+    const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
+    const square = { type: 'Polygon', coordinates: [[[104.0, 28.5], [104.01, 28.5], [104.01, 28.51], [104.0, 28.51], [104.0, 28.5]]] }
+    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 代码: '530626101201', 名称: '新村' }, geometry: square }] })
+    const result = await (await app.request('/api/import/areas', upload(new TextEncoder().encode(geojson), '新村.geojson', { level: 'village', dryRun: 'false' }, admin))).json()
+    expect(result.report.rows[0]).toMatchObject({ status: 'accepted', action: 'insert', parent: '530626101' })
+    expect(township(store, '530626101201')).toMatchObject({ level: 'village', name: '新村', schematic: false })
+    await app.request(`/api/import/batches/${result.batch.id}/rollback`, jsonRequest('POST', {}, admin))
+    expect(store.snapshot().areasByCode.has('530626101201')).toBe(false)
+
+    const attrs = readFileSync(join(DIR, 'suijiang-attributes-gbk.csv'))
+    const { batch } = await (await app.request('/api/import/areas', upload(attrs, 'attrs.csv', { kind: 'attributes', dryRun: 'false' }, admin))).json()
+    expect(batch).toMatchObject({ updated: 4 })
+    expect(township(store, '530626102')).toMatchObject({ population: 31_800, minorityShare: 0.07, schematic: true })
+  })
+
+  test('an editor outside the county may not commit; a viewer is refused before the file is read', async () => {
+    const { app, store } = demoApp()
+    const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
+    await app.request('/api/users', jsonRequest('POST', { username: 'ludian', password: 'a-good-password-9', role: 'editor', areaScope: '530621' }, admin))
+    await app.request('/api/users', jsonRequest('POST', { username: 'suijiang', password: 'a-good-password-9', role: 'editor', areaScope: '530626' }, admin))
+    await app.request('/api/users', jsonRequest('POST', { username: 'look', password: 'a-good-password-9', role: 'viewer', areaScope: null }, admin))
+    const ludian = await signIn(app, 'ludian', 'a-good-password-9')
+    const refused = await app.request('/api/import/areas', upload(GK, '乡镇界.zip', { level: 'township', dryRun: 'false' }, ludian))
+    expect(refused.status).toBe(403)
+    expect((await refused.json()).error.message).toContain('只能编辑鲁甸县')
+    const viewer = await signIn(app, 'look', 'a-good-password-9')
+    expect((await app.request('/api/import/areas', upload(new Uint8Array([1]), 'x.zip', { level: 'township', dryRun: 'false' }, viewer))).status).toBe(403)
+    expect(store.imports.list()).toEqual([])
+    const suijiang = await signIn(app, 'suijiang', 'a-good-password-9')
+    expect((await app.request('/api/import/areas', upload(GK, '乡镇界.zip', { level: 'township', dryRun: 'false' }, suijiang))).status).toBe(200)
+  })
+
+  test('an unreadable file is a 400 naming it, and changes nothing', async () => {
+    const { app, store } = demoApp()
+    const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
+    const answer = await app.request('/api/import/areas', upload(readFileSync(join(DIR, 'broken.zip')), 'broken.zip', { level: 'township', dryRun: 'false' }, admin))
+    expect(answer.status).toBe(400)
+    expect((await answer.json()).error).toMatchObject({ code: 'unreadable_file', message: expect.stringContaining('broken.zip') })
+    expect(store.imports.list()).toEqual([])
+  })
+})
+
+describe('POST /api/import/units with an explicit mapping', () => {
+  test('a mapping from the wizard overrides detection; a bad one is a 400', async () => {
+    const { app } = demoApp()
+    const ledger = readFileSync(join(PROJECT_ROOT, 'tests/fixtures/import/ledger-utf8-bom.csv'))
+    const plain = await (await app.request('/api/import/units', upload(ledger, '台账.csv', {}))).json()
+    const notes = plain.report.header.columns.find((c: { field: string | null }) => c.field === 'notes')
+    expect(notes).toBeDefined()
+    const remapped = await (await app.request('/api/import/units', upload(ledger, '台账.csv', { mapping: JSON.stringify({ address: notes.column }) }))).json()
+    expect(remapped.report.mapping.address).toEqual([notes.column])
+    expect(remapped.report.mapping.notes).toBeUndefined()
+    const bad = await app.request('/api/import/units', upload(ledger, '台账.csv', { mapping: '{"colour": 1}' }))
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).error.message).toMatch(/^mapping/)
+  })
+})

@@ -1,0 +1,80 @@
+// The answer cache of the hot read routes: one answer per snapshot and query, never shared across
+// callers who may see different things, dropped when the data changes, compressed when asked.
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { describe, expect, test } from 'vitest'
+import { cachedJson, preferredEncoding } from '../../../server/http/snapshot-answers'
+import { ADMIN_PASSWORD, demoApp, signIn } from '../demo-app'
+
+describe('cachedJson', () => {
+  test('computes once per snapshot and key; another snapshot computes again', () => {
+    let calls = 0
+    const compute = () => ({ n: ++calls })
+    const first = {}
+    const a = cachedJson(first, 'k', compute)
+    expect(cachedJson(first, 'k', compute)).toBe(a)
+    expect(calls).toBe(1)
+    expect(Buffer.from(a.body).toString()).toBe('{"n":1}')
+    expect(a.etag).toMatch(/^"[0-9a-f]{40}"$/)
+    cachedJson(first, 'other', compute)
+    cachedJson({}, 'k', compute)
+    expect(calls).toBe(3)
+  })
+
+  test('keeps at most maxEntries answers per snapshot, dropping the oldest', () => {
+    const snapshot = {}
+    let calls = 0
+    for (const key of ['a', 'b', 'c']) cachedJson(snapshot, key, () => ++calls, { maxEntries: 2 })
+    cachedJson(snapshot, 'c', () => ++calls, { maxEntries: 2 })
+    expect(calls).toBe(3)
+    cachedJson(snapshot, 'a', () => ++calls, { maxEntries: 2 })
+    expect(calls).toBe(4)
+  })
+
+  test('Accept-Encoding: br preferred, then gzip; q=0 refuses', () => {
+    expect(preferredEncoding('gzip, deflate, br, zstd')).toBe('br')
+    expect(preferredEncoding('gzip')).toBe('gzip')
+    expect(preferredEncoding('br;q=0, gzip;q=0.5')).toBe('gzip')
+    expect(preferredEncoding('identity')).toBeNull()
+    expect(preferredEncoding(undefined)).toBeNull()
+  })
+})
+
+describe('the cache behind /api/units and /api/coverage', () => {
+  test('a write replaces the snapshot: the next answer shows it', async () => {
+    const { app, store } = demoApp()
+    const path = '/api/units?area=530626&status=撤销'
+    const before = await (await app.request(path)).json()
+    const unit = store.snapshot().units.find((u) => u.status === '命名' && store.snapshot().unitsInArea.get('530626')?.includes(u))
+    expect(unit).toBeDefined()
+    store.units.changeStatus([unit!.id], '撤销', { actor: 'test', reason: 'test', at: '2026-11-23T09:00:00Z' })
+    const after = await (await app.request(path)).json()
+    expect(after.features.length).toBe(before.features.length + 1)
+  })
+
+  test('a signed-in answer is never served to an anonymous caller, whatever the order', async () => {
+    const { app } = demoApp()
+    const cookie = await signIn(app, 'admin', ADMIN_PASSWORD)
+    const path = '/api/units?category=' + encodeURIComponent('宗教活动场所')
+    const full = await (await app.request(path, { headers: { Cookie: cookie } })).json()
+    const anonymous = await (await app.request(path)).json()
+    expect(full.features.some((f: { geometry: unknown }) => f.geometry !== null)).toBe(true)
+    expect(anonymous.features.every((f: { geometry: unknown }) => f.geometry === null)).toBe(true)
+  })
+
+  test('compressed answers decode to the same JSON, with their own ETag, and revalidate to 304', async () => {
+    const { app } = demoApp()
+    const path = '/api/coverage?level=township&parent=530626'
+    const plain = await app.request(path)
+    const text = await plain.text()
+    for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+      const answer = await app.request(path, { headers: { 'Accept-Encoding': encoding } })
+      expect(answer.headers.get('content-encoding')).toBe(encoding)
+      expect(answer.headers.get('vary')).toContain('Accept-Encoding')
+      const tag = answer.headers.get('etag')
+      expect(tag).not.toBe(plain.headers.get('etag'))
+      expect(decode(Buffer.from(await answer.arrayBuffer())).toString()).toBe(text)
+      const again = await app.request(path, { headers: { 'Accept-Encoding': encoding, 'If-None-Match': tag! } })
+      expect(again.status).toBe(304)
+    }
+  })
+})

@@ -1,0 +1,427 @@
+// /data: the import wizard. Choose a file → dry-run report (totals, rows by status, header mapping with a
+// dropdown per column, options) → re-check with a changed mapping → commit (signed-in editors and admins)
+// → committed imports with rollback (admins). Unit ledgers, boundaries and area attributes.
+import { useMemo, useState, type ChangeEvent } from 'react'
+import { FIELD_LABELS, UNIT_FIELDS, type UnitField } from '../../server/import/header-mapping'
+import {
+  fetchCurrentUser,
+  fetchImportBatches,
+  importAreasFile,
+  importUnitsFile,
+  rollbackImport,
+  type AreaImportResult,
+  type UnitImportResult,
+} from '../api/client'
+import { useAsyncValue } from '../api/use-async-value'
+import { choicesOfColumns, headerSignature, mappingOfChoices, savedMapping, saveMapping, type ColumnChoices, type ColumnMappingChoice } from './mapping-memory'
+import { countByStatus, filterRows, reportRows, type RowFilter } from './report-rows'
+import './data-import.css'
+
+type Kind = 'units' | 'boundaries' | 'attributes'
+type Outcome = { kind: 'units'; result: UnitImportResult } | { kind: 'areas'; result: AreaImportResult }
+
+const KIND_LABELS: Record<Kind, string> = { units: '单位台账（CSV/XLSX/GeoJSON）', boundaries: '行政区边界（Shapefile zip/GeoJSON/TopoJSON）', attributes: '区划属性（人口、少数民族占比 CSV/XLSX）' }
+const FILTER_LABELS: Record<RowFilter, string> = { all: '全部', accepted: '通过', warning: '警告', rejected: '拒绝', ignored: '忽略' }
+const STATUS_LABELS: Record<Exclude<RowFilter, 'all'>, string> = { accepted: '通过', warning: '警告', rejected: '拒绝', ignored: '忽略' }
+const CRS_CHOICES = ['', 'wgs84', 'gcj02', 'bd09', 'EPSG:4490', 'EPSG:4523', 'EPSG:4544']
+const ROWS_SHOWN = 300
+
+export function DataImportApp() {
+  const user = useAsyncValue(fetchCurrentUser, []).value
+  const [kind, setKind] = useState<Kind>('units')
+  const [file, setFile] = useState<File | null>(null)
+  const [encoding, setEncoding] = useState<'auto' | 'utf8' | 'gb18030'>('auto')
+  const [crs, setCrs] = useState('')
+  const [sheet, setSheet] = useState('')
+  const [duplicates, setDuplicates] = useState<'reject' | 'merge' | 'keep'>('reject')
+  const [level, setLevel] = useState<'county' | 'township' | 'village'>('township')
+  const [codeField, setCodeField] = useState('')
+  const [nameField, setNameField] = useState('')
+  const [gcj02, setGcj02] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [choices, setChoices] = useState<ColumnChoices>({})
+  const [mapping, setMapping] = useState<ColumnMappingChoice | undefined>(undefined)
+  const [mappingDirty, setMappingDirty] = useState(false)
+  const [filter, setFilter] = useState<RowFilter>('all')
+  const [showAll, setShowAll] = useState(false)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [batchesVersion, setBatchesVersion] = useState(0)
+  const isAdmin = user?.role === 'admin'
+  const mayCommit = user !== null && user !== undefined && user.role !== 'viewer'
+  const batches = useAsyncValue(isAdmin ? fetchImportBatches : null, [isAdmin, batchesVersion])
+
+  async function runUnits(dryRun: boolean, explicit: ColumnMappingChoice | undefined): Promise<UnitImportResult> {
+    if (!file) throw new Error('请先选择文件')
+    return importUnitsFile(file, {
+      encoding,
+      duplicates,
+      dryRun: String(dryRun) as 'true' | 'false',
+      ...(crs ? { crs } : {}),
+      ...(sheet ? { sheet } : {}),
+      ...(explicit ? { mapping: JSON.stringify(explicit) } : {}),
+    })
+  }
+
+  async function runAreas(dryRun: boolean): Promise<AreaImportResult> {
+    if (!file) throw new Error('请先选择文件')
+    return importAreasFile(file, {
+      kind: kind === 'attributes' ? 'attributes' : 'boundaries',
+      encoding,
+      dryRun: String(dryRun) as 'true' | 'false',
+      ...(kind === 'boundaries' ? { level, gcj02: String(gcj02) as 'true' | 'false' } : {}),
+      ...(codeField ? { codeField } : {}),
+      ...(nameField ? { nameField } : {}),
+      ...(crs && kind === 'boundaries' ? { crs } : {}),
+      ...(sheet && kind === 'attributes' ? { sheet } : {}),
+    })
+  }
+
+  function showUnits(result: UnitImportResult, explicit: ColumnMappingChoice | undefined) {
+    setOutcome({ kind: 'units', result })
+    setChoices(choicesOfColumns(result.report.header.columns))
+    setMapping(explicit)
+    setMappingDirty(false)
+  }
+
+  async function act(work: () => Promise<void>) {
+    setBusy(true)
+    setError(null)
+    try {
+      await work()
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  /** The first dry run; a mapping confirmed earlier for the same header layout is applied at once. */
+  const check = () =>
+    act(async () => {
+      setNotice(null)
+      setFilter('all')
+      setShowAll(false)
+      if (kind !== 'units') {
+        setOutcome({ kind: 'areas', result: await runAreas(true) })
+        return
+      }
+      const first = await runUnits(true, undefined)
+      const saved = savedMapping(window.localStorage, headerSignature(first.report.header.columns.map((c) => c.header)))
+      const detected = mappingOfChoices(choicesOfColumns(first.report.header.columns)).mapping
+      if (saved && JSON.stringify(saved) !== JSON.stringify(detected)) {
+        try {
+          showUnits(await runUnits(true, saved), saved)
+          setNotice('已套用上次为同样表头确认的列对应')
+          return
+        } catch {
+          // The saved mapping no longer fits: fall back to detection.
+        }
+      }
+      showUnits(first, undefined)
+    })
+
+  const recheck = () =>
+    act(async () => {
+      const { mapping: chosen, problems } = mappingOfChoices(choices)
+      if (problems.length > 0) throw new Error(problems.join('；'))
+      showUnits(await runUnits(true, chosen), chosen)
+      setNotice('已按所选列对应重新检查')
+    })
+
+  const commit = () =>
+    act(async () => {
+      if (outcome?.kind === 'units') {
+        const result = await runUnits(false, mapping)
+        showUnits(result, mapping)
+        const { mapping: confirmed } = mappingOfChoices(choicesOfColumns(result.report.header.columns))
+        saveMapping(window.localStorage, headerSignature(result.report.header.columns.map((c) => c.header)), confirmed)
+        setNotice(result.batch ? `已提交导入 #${result.batch.id}：新增 ${result.batch.inserted} 条，更新 ${result.batch.updated} 条；列对应已保存，下次同样表头自动套用` : '没有可写入的行，未提交')
+      } else {
+        const result = await runAreas(false)
+        setOutcome({ kind: 'areas', result })
+        setNotice(result.batch ? `已提交导入 #${result.batch.id}：新增 ${result.batch.inserted} 个区划，更新 ${result.batch.updated} 个` : '没有可写入的要素，未提交')
+      }
+      setBatchesVersion((v) => v + 1)
+    })
+
+  const rollback = (id: number) =>
+    act(async () => {
+      if (!window.confirm(`撤销导入 #${id}？该次导入新增的记录将删除，修改的记录将恢复原状。`)) return
+      await rollbackImport(id)
+      setNotice(`已撤销导入 #${id}`)
+      setBatchesVersion((v) => v + 1)
+    })
+
+  function onFile(event: ChangeEvent<HTMLInputElement>) {
+    setFile(event.target.files?.[0] ?? null)
+    setOutcome(null)
+    setNotice(null)
+    setError(null)
+    setSheet('')
+  }
+
+  const rows = useMemo(() => {
+    if (!outcome) return []
+    if (outcome.kind === 'units') return reportRows(outcome.result.report.rows, outcome.result.report.ignored, outcome.result.report.format === 'geojson' ? 'feature' : 'line')
+    const report = outcome.result.report
+    return report.kind === 'attributes' ? reportRows(report.rows, report.ignored, 'line') : reportRows(report.rows, [], 'feature')
+  }, [outcome])
+  const counts = countByStatus(rows)
+  const shown = filterRows(rows, filter)
+  const writable = counts.accepted + counts.warning
+
+  return (
+    <div className="data-import">
+      <header className="di-header">
+        <h1>数据导入</h1>
+        <p>
+          先试导入（不写入），查看逐行报告，确认后提交。
+          {user ? (
+            <span className="di-user">已登录：{user.username}（{user.role}{user.areaScope ? ` · 范围 ${user.areaScope}` : ''}）</span>
+          ) : (
+            <span className="di-user">未登录：可以试导入；提交需要 <a href="/login?next=/data">登录</a>（编辑或管理员）</span>
+          )}
+          <a href="/">返回地图</a>
+        </p>
+      </header>
+
+      <section className="di-panel" aria-label="选择文件">
+        <h2>1. 选择文件</h2>
+        <div className="di-kinds" role="radiogroup" aria-label="导入内容">
+          {(Object.keys(KIND_LABELS) as Kind[]).map((k) => (
+            <label key={k} className="choice">
+              <input type="radio" name="kind" checked={kind === k} onChange={() => { setKind(k); setOutcome(null) }} />
+              {KIND_LABELS[k]}
+            </label>
+          ))}
+        </div>
+        <div className="di-options">
+          <label>
+            <span className="control-label">文件</span>
+            <input type="file" aria-label="文件" onChange={onFile} accept=".csv,.tsv,.txt,.xlsx,.json,.geojson,.topojson,.zip" />
+          </label>
+          <label>
+            <span className="control-label">编码</span>
+            <select value={encoding} onChange={(e) => setEncoding(e.target.value as typeof encoding)}>
+              <option value="auto">自动（UTF-8 / GBK）</option>
+              <option value="utf8">UTF-8</option>
+              <option value="gb18030">GBK / GB18030</option>
+            </select>
+          </label>
+          {kind !== 'attributes' && (
+            <label>
+              <span className="control-label">坐标系</span>
+              <select value={crs} onChange={(e) => setCrs(e.target.value)}>
+                {CRS_CHOICES.map((c) => (
+                  <option key={c} value={c}>{c === '' ? (kind === 'units' ? '默认 WGS84（或文件声明）' : '按 .prj / 坐标判断') : c === 'gcj02' ? 'GCJ-02（高德、火星坐标）' : c === 'bd09' ? 'BD-09（百度）' : c}</option>
+                ))}
+              </select>
+            </label>
+          )}
+          {kind !== 'boundaries' && (
+            <label>
+              <span className="control-label">工作表（XLSX）</span>
+              {outcome?.kind === 'units' && outcome.result.report.sheets ? (
+                <select value={sheet || outcome.result.report.sheet || ''} onChange={(e) => setSheet(e.target.value)}>
+                  {outcome.result.report.sheets.map((s) => <option key={s} value={s}>{s}</option>)}
+                </select>
+              ) : (
+                <input value={sheet} placeholder="默认第一个有数据的表" onChange={(e) => setSheet(e.target.value)} />
+              )}
+            </label>
+          )}
+          {kind === 'units' && (
+            <label>
+              <span className="control-label">重复单位</span>
+              <select value={duplicates} onChange={(e) => setDuplicates(e.target.value as typeof duplicates)}>
+                <option value="reject">拒绝重复行</option>
+                <option value="merge">合并（更新已有单位）</option>
+                <option value="keep">保留（作为新单位）</option>
+              </select>
+            </label>
+          )}
+          {kind === 'boundaries' && (
+            <>
+              <label>
+                <span className="control-label">层级</span>
+                <select value={level} onChange={(e) => setLevel(e.target.value as typeof level)}>
+                  <option value="county">县级（6 位代码）</option>
+                  <option value="township">乡级（9 位代码）</option>
+                  <option value="village">村级（12 位代码）</option>
+                </select>
+              </label>
+              <label className="choice di-check">
+                <input type="checkbox" checked={gcj02} onChange={(e) => setGcj02(e.target.checked)} /> 坐标为 GCJ-02，需纠偏
+              </label>
+            </>
+          )}
+          {kind !== 'units' && (
+            <>
+              <label>
+                <span className="control-label">代码字段</span>
+                <input value={codeField} placeholder="自动识别" onChange={(e) => setCodeField(e.target.value)} />
+              </label>
+              <label>
+                <span className="control-label">名称字段</span>
+                <input value={nameField} placeholder="自动识别" onChange={(e) => setNameField(e.target.value)} />
+              </label>
+            </>
+          )}
+        </div>
+        <button className="di-primary" disabled={!file || busy} onClick={check}>
+          {busy ? '正在检查…' : '检查（试导入，不写入）'}
+        </button>
+      </section>
+
+      {error && <p className="notice notice-error di-message" role="alert">{error}</p>}
+      {notice && <p className="notice di-message" role="status">{notice}</p>}
+
+      {outcome && (
+        <section className="di-panel di-report" aria-label="检查报告">
+          <h2>2. 检查报告{outcome.result.dryRun ? '（试导入，未写入）' : ''}</h2>
+          <SourceLine outcome={outcome} />
+          <div className="di-filters" role="group" aria-label="按状态筛选">
+            {(Object.keys(FILTER_LABELS) as RowFilter[]).map((f) => (
+              <button key={f} className={`di-filter di-status-${f}${filter === f ? ' di-active' : ''}`} aria-pressed={filter === f} onClick={() => setFilter(f)}>
+                {FILTER_LABELS[f]} <strong>{counts[f]}</strong>
+              </button>
+            ))}
+          </div>
+
+          {outcome.kind === 'units' && (
+            <details className="di-mapping" open>
+              <summary>表头对应（第 {outcome.result.report.header.lines.join('、')} 行为表头）{mappingDirty ? ' · 已修改，尚未重新检查' : ''}</summary>
+              <table>
+                <thead>
+                  <tr><th>列</th><th>表头</th><th>导入为</th></tr>
+                </thead>
+                <tbody>
+                  {outcome.result.report.header.columns.map((c) => (
+                    <tr key={c.column}>
+                      <td>{c.column + 1}</td>
+                      <td>{c.header || <em>（无列名）</em>}</td>
+                      <td>
+                        <select
+                          aria-label={`第 ${c.column + 1} 列导入为`}
+                          value={choices[c.column] ?? ''}
+                          onChange={(e) => {
+                            setChoices({ ...choices, [c.column]: (e.target.value || null) as UnitField | null })
+                            setMappingDirty(true)
+                          }}
+                        >
+                          <option value="">（不导入）</option>
+                          {UNIT_FIELDS.map((f) => <option key={f} value={f}>{FIELD_LABELS[f]}</option>)}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <button disabled={!mappingDirty || busy} onClick={recheck}>按此对应重新检查</button>
+            </details>
+          )}
+
+          {outcome.kind === 'areas' && outcome.result.report.kind === 'boundaries' && <SiblingSummary report={outcome.result.report} />}
+
+          <table className="di-rows">
+            <thead>
+              <tr><th>行</th><th>状态</th><th>名称</th><th>说明</th></tr>
+            </thead>
+            <tbody>
+              {(showAll ? shown : shown.slice(0, ROWS_SHOWN)).map((r) => (
+                <tr key={`${r.status}-${r.row}`} className={`di-status-${r.status}`}>
+                  <td className="di-row-label">{r.label}</td>
+                  <td><span className={`di-badge di-status-${r.status}`}>{STATUS_LABELS[r.status]}</span></td>
+                  <td>{r.title}</td>
+                  <td>{r.messages.length > 0 ? r.messages.map((m, i) => <div key={i}>{m}</div>) : <span className="di-muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {!showAll && shown.length > ROWS_SHOWN && <button onClick={() => setShowAll(true)}>显示全部 {shown.length} 行</button>}
+
+          <div className="di-commit">
+            <button className="di-primary" disabled={!mayCommit || busy || writable === 0 || mappingDirty || !outcome.result.dryRun} onClick={commit}>
+              提交导入（写入 {writable} 条）
+            </button>
+            {!mayCommit && <span className="di-muted">提交需要登录（编辑或管理员）。<a href="/login?next=/data">登录</a></span>}
+            {mappingDirty && <span className="di-muted">列对应已修改：请先重新检查</span>}
+          </div>
+        </section>
+      )}
+
+      {isAdmin && (
+        <section className="di-panel" aria-label="已提交的导入">
+          <h2>3. 已提交的导入</h2>
+          {batches.error && <p className="notice notice-error">{batches.error.message}</p>}
+          {batches.value && batches.value.length === 0 && <p className="di-muted">还没有导入记录</p>}
+          {batches.value && batches.value.length > 0 && (
+            <table className="di-rows">
+              <thead>
+                <tr><th>#</th><th>内容</th><th>文件</th><th>时间</th><th>操作人</th><th>新增/更新</th><th></th></tr>
+              </thead>
+              <tbody>
+                {batches.value.map((b) => (
+                  <tr key={b.id}>
+                    <td>{b.id}</td>
+                    <td>{b.kind === 'units' ? '单位' : '行政区'}</td>
+                    <td>{b.fileName}</td>
+                    <td>{b.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                    <td>{b.createdBy}</td>
+                    <td>{b.inserted} / {b.updated}</td>
+                    <td>{b.rolledBackAt ? <span className="di-muted">已由 {b.rolledBackBy} 撤销</span> : <button disabled={busy} onClick={() => rollback(b.id)}>撤销</button>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+    </div>
+  )
+}
+
+function SourceLine({ outcome }: { outcome: Outcome }) {
+  if (outcome.kind === 'units') {
+    const r = outcome.result.report
+    const t = r.totals
+    return (
+      <p className="di-source">
+        {r.fileName} · {r.format.toUpperCase()}{r.encoding ? ` · ${r.encoding === 'gb18030' ? 'GBK/GB18030' : r.encoding.toUpperCase()}` : ''}
+        {r.delimiter ? ` · 分隔符 ${r.delimiter === '\t' ? 'Tab' : r.delimiter}` : ''}{r.sheet ? ` · 工作表 ${r.sheet}` : ''} · 方案 {r.scheme.name} · 坐标系 {r.crs}
+        <br />
+        读取 {t.rowsRead} 行：通过 {t.accepted}，警告 {t.warnings}，拒绝 {t.rejected}，忽略 {t.ignored}
+      </p>
+    )
+  }
+  const r = outcome.result.report
+  if (r.kind === 'attributes') {
+    const t = r.totals
+    return <p className="di-source">{r.fileName} · 区划属性 · 读取 {t.rowsRead} 行：通过 {t.accepted}，警告 {t.warnings}，拒绝 {t.rejected}，忽略 {t.ignored}</p>
+  }
+  const t = r.totals
+  return (
+    <p className="di-source">
+      {r.fileName} · {r.format}{r.encoding ? ` · ${r.encoding}` : ''} · 坐标系 {r.crs.label} · 代码字段 {r.mapping.code ?? '—'} · 名称字段 {r.mapping.name ?? '—'}
+      <br />
+      {t.features} 个要素：通过 {t.accepted}，警告 {t.warnings}，拒绝 {t.rejected} → 新增 {t.inserts}，更新 {t.updates}
+      {r.notes.map((n, i) => <span key={i} className="di-note"><br />注：{n}</span>)}
+    </p>
+  )
+}
+
+function SiblingSummary({ report }: { report: Extract<AreaImportResult['report'], { kind: 'boundaries' }> }) {
+  return (
+    <ul className="di-siblings">
+      {report.siblings.map((g) => (
+        <li key={g.parent}>
+          {g.parentName}（{g.parent}）下 {g.children} 个区划：重叠 {g.overlaps.length} 处，
+          {g.gapsChecked ? `缝隙 ${g.gaps.length} 处${g.gaps.length ? `（${g.gaps.map((x) => `${x.areaKm2} km²`).join('、')}）` : ''}` : g.gapsSkipped}
+          ，超出上级 {g.outside.length} 处（容差 {report.toleranceKm2} km²）
+        </li>
+      ))}
+    </ul>
+  )
+}
