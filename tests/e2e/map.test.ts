@@ -45,6 +45,9 @@ describe('the map page', () => {
     const census = await colourCensus(atlas.page, await mapOnlyScreenshot(atlas.page))
     const drawn = QIJIN.filter((category) => (census.pixels[colourKey(palette.cssOf(category))] ?? 0) >= 10)
     expect(drawn, 'categories whose dots appear on the map').toEqual(QIJIN.filter((category) => !SENSITIVE.includes(category)))
+    // …but still counted in the legend, as in the coverage figures.
+    const sensitiveCount = await rows.filter({ has: atlas.page.locator('.legend-count') }).nth(QIJIN.indexOf(SENSITIVE[0])).locator('.legend-count').textContent()
+    expect(Number(sensitiveCount)).toBeGreaterThan(0)
   })
 
   test('the choropleth legend names its measure and has a row per class', async () => {

@@ -256,7 +256,7 @@ export function DashboardPage(props: DashboardPageProps) {
     [lang],
   )
   const bullets = useMemo(() => targetBullets(figures.self?.targets ?? [], describeTarget), [figures.self, describeTarget])
-  const categoryCounts = useMemo(() => countsByCategory(figures.points, scheme.categories), [figures.points, scheme.categories])
+  const categoryCounts = useMemo(() => countsByCategory(figures.units, scheme.categories), [figures.units, scheme.categories])
   const hover = hoverTargetOf(hit, figures, areaAt)
   const detailArea = (selectedArea ? coverageByCode.get(selectedArea) : null) ?? figures.self ?? null
   const formatValue = (v: number) => formatNumber(lang, v, measure.integer ? 0 : 2)

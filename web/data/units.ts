@@ -25,8 +25,8 @@ export function unitPointsOf(collection: UnitCollection): UnitPoint[] {
   return points.sort((a, b) => levelRank(a.level) - levelRank(b.level))
 }
 
-/** How many of `units` fall in each of the scheme's categories, in scheme order. */
-export function countsByCategory(units: readonly UnitPoint[], categories: readonly string[]): CategoryCount[] {
+/** How many of `units` (located or not, e.g. redacted for anonymous viewers) fall in each of the scheme's categories, in scheme order. */
+export function countsByCategory(units: readonly Pick<UnitProperties, 'category'>[], categories: readonly string[]): CategoryCount[] {
   const counts = new Map(categories.map((c) => [c, 0]))
   for (const unit of units) {
     const count = counts.get(unit.category)
