@@ -1,29 +1,9 @@
-// What a GB/T 2260 code says about its area: its level, its parent's code, and which codes lie inside it.
-// Codes are hierarchical: 53 province, 5306 prefecture (530600), 530626 county, 530626101 township.
+// What a GB/T 2260 code says about its area beyond its level and parent (web/dashboard/area-tree.ts, re-exported
+// here for the export's callers): the level below it, and which codes lie inside it.
 import type { AreaLevel } from '../../server/domain'
+import { areaLevelOfCode, parentCodeOf } from '../dashboard/area-tree'
 
-export function levelOfCode(code: string): AreaLevel {
-  if (code.length === 12) return 'village'
-  if (code.length === 9) return 'township'
-  if (code.endsWith('0000')) return 'province'
-  if (code.endsWith('00')) return 'prefecture'
-  return 'county'
-}
-
-export function parentCodeOf(code: string): string | null {
-  switch (levelOfCode(code)) {
-    case 'village':
-      return code.slice(0, 9)
-    case 'township':
-      return code.slice(0, 6)
-    case 'county':
-      return `${code.slice(0, 4)}00`
-    case 'prefecture':
-      return `${code.slice(0, 2)}0000`
-    default:
-      return null
-  }
-}
+export { areaLevelOfCode as levelOfCode, parentCodeOf }
 
 export function childLevelOf(level: AreaLevel): AreaLevel | null {
   const order: AreaLevel[] = ['province', 'prefecture', 'county', 'township', 'village']
@@ -32,7 +12,7 @@ export function childLevelOf(level: AreaLevel): AreaLevel | null {
 
 /** True when `code` is `ancestor` or lies inside it (by code prefix). */
 export function isWithin(code: string, ancestor: string): boolean {
-  const level = levelOfCode(ancestor)
+  const level = areaLevelOfCode(ancestor)
   const prefix = level === 'province' ? ancestor.slice(0, 2) : level === 'prefecture' ? ancestor.slice(0, 4) : ancestor
   return code.startsWith(prefix)
 }
