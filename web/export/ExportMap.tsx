@@ -9,6 +9,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useLayoutEffect, useRef, useState } from 'react'
 import type { AreaFeature } from '../api/responses'
 import { boundsOf } from '../data/area-geometry'
+import { LayerDraws, setSourceFeatures } from '../map/layer-draws'
 import { BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE } from '../map/offline-style'
 
 maplibregl.setWorkerUrl(workerUrl)
@@ -28,9 +29,7 @@ export function ExportMap({ frame, boundaries, layers, camera, padding, transpar
   const containerRef = useRef<HTMLDivElement>(null)
   const mapRef = useRef<maplibregl.Map | null>(null)
   const overlayRef = useRef<MapboxOverlay | null>(null)
-  const requestedLayers = useRef<LayersList>([]) // what deck.gl was last given
-  const drawnLayers = useRef<LayersList | null>(null) // what deck.gl last drew
-  const renderWaiters = useRef<(() => void)[]>([])
+  const draws = useRef(new LayerDraws())
   const callbacks = useRef({ onReady, onError })
   const [styleLoaded, setStyleLoaded] = useState(false)
 
@@ -54,10 +53,7 @@ export function ExportMap({ frame, boundaries, layers, camera, padding, transpar
       interleaved: false,
       layers: [],
       useDevicePixels: true,
-      onAfterRender: () => {
-        drawnLayers.current = requestedLayers.current
-        for (const waiter of renderWaiters.current.splice(0)) waiter()
-      },
+      onAfterRender: () => draws.current.rendered(),
       onError: (error: Error) => callbacks.current.onError(`deck.gl: ${error.message}`),
     })
     map.addControl(overlay)
@@ -104,19 +100,10 @@ export function ExportMap({ frame, boundaries, layers, camera, padding, transpar
     if (!map || !overlay || !styleLoaded) return
     let current = true
     const cloned = layers.map((layer) => (layer && !Array.isArray(layer) ? layer.clone({}) : layer)) as LayersList
-    requestedLayers.current = cloned
+    draws.current.request(cloned)
     overlay.setProps({ layers: cloned })
-    const deckDrawn = new Promise<void>((resolve) => {
-      const check = () => {
-        if (drawnLayers.current === cloned) resolve()
-        else if (current) renderWaiters.current.push(check)
-      }
-      check()
-    })
-    const mapIdle = new Promise<void>((resolve) => map.once('idle', () => resolve()))
-    map.triggerRepaint()
-    void Promise.all([mapIdle, deckDrawn])
-      .then(() => animationFrames(2))
+    void draws.current
+      .whenDrawn(map, cloned, () => current)
       .then(() => {
         if (current && containerRef.current) callbacks.current.onReady(map, containerRef.current)
       })
@@ -146,15 +133,3 @@ export function frozenMapCanvas(container: HTMLElement): HTMLCanvasElement {
   return out
 }
 
-function animationFrames(count: number): Promise<void> {
-  return new Promise((resolve) => {
-    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)))
-    step(count)
-  })
-}
-
-function setSourceFeatures(map: maplibregl.Map, sourceId: string, features: readonly AreaFeature[]): void {
-  const source = map.getSource(sourceId)
-  if (!(source instanceof maplibregl.GeoJSONSource)) throw new Error(`ExportMap: the style has no GeoJSON source "${sourceId}"`)
-  source.setData({ type: 'FeatureCollection', features: [...features] })
-}

@@ -7,6 +7,7 @@ import { useLayoutEffect, useRef, useState } from 'react'
 import type { AreaFeature } from '../api/responses'
 import { boundsOf } from '../data/area-geometry'
 import { BASEMAP_SOURCE_PREFIX, type RasterPart } from './basemaps'
+import { LayerDraws, setSourceFeatures } from './layer-draws'
 import { setMapReady } from './map-status'
 import { BASEMAP_COLOURS, BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE, type BasemapColours } from './offline-style'
 
@@ -85,9 +86,7 @@ export function AtlasMap({
   const containerRef = useRef<HTMLDivElement>(null)
   const mapRef = useRef<maplibregl.Map | null>(null)
   const overlayRef = useRef<MapboxOverlay | null>(null)
-  const requestedLayers = useRef<LayersList>([]) // what deck.gl was last given
-  const drawnLayers = useRef<LayersList | null>(null) // what deck.gl last drew
-  const renderWaiters = useRef<(() => void)[]>([])
+  const draws = useRef(new LayerDraws())
   const callbacks = useRef({ onHover, onError, onClick, onViewChange, onBasemapError })
   const [styleLoaded, setStyleLoaded] = useState(false)
   const framed = useRef(false) // the first framing is instant; later ones (the tour) fly
@@ -120,10 +119,7 @@ export function AtlasMap({
         callbacks.current.onHover(hit)
       },
       onClick: (info: PickingInfo) => callbacks.current.onClick?.(hitOf(info)),
-      onAfterRender: () => {
-        drawnLayers.current = requestedLayers.current
-        for (const waiter of renderWaiters.current.splice(0)) waiter()
-      },
+      onAfterRender: () => draws.current.rendered(),
       onError: (error: Error) => callbacks.current.onError(`deck.gl: ${error.message}`),
     })
     map.addControl(overlay)
@@ -204,31 +200,21 @@ export function AtlasMap({
   }, [outline, focus, pitch, cameraKey])
 
   useLayoutEffect(() => {
-    requestedLayers.current = layers
+    draws.current.request(layers)
     // A layer instance is bound to the Deck that first drew it, and the map (with its Deck) can be
     // recreated while the caller's memoized layers live on: React StrictMode remounts in development.
     // Clones share every prop, data included, so deck.gl still diffs them by id and recomputes nothing.
     overlayRef.current?.setProps({ layers: cloneLayers(layers) })
   }, [layers])
 
-  // Ready = deck.gl has drawn the current layers, MapLibre is idle with the current sources, and two
-  // more frames have passed so deck.gl has caught up with the camera MapLibre settled on.
+  // Ready as layer-draws.ts defines it.
   useLayoutEffect(() => {
     const map = mapRef.current
     setMapReady(false)
     if (!map || !styleLoaded || layers.length === 0 || pending) return
     let current = true // false once newer data or layers have superseded these
-    const deckDrawn = new Promise<void>((resolve) => {
-      const check = () => {
-        if (drawnLayers.current === layers) resolve()
-        else if (current) renderWaiters.current.push(check)
-      }
-      check()
-    })
-    const mapIdle = new Promise<void>((resolve) => map.once('idle', () => resolve()))
-    map.triggerRepaint()
-    void Promise.all([mapIdle, deckDrawn])
-      .then(() => animationFrames(2))
+    void draws.current
+      .whenDrawn(map, layers, () => current)
       .then(() => {
         if (current) setMapReady(true)
       })
@@ -263,25 +249,8 @@ function cloneLayers(layers: LayersList): LayersList {
   return layers.map((layer) => (Array.isArray(layer) ? cloneLayers(layer) : layer ? layer.clone({}) : layer))
 }
 
-function animationFrames(count: number): Promise<void> {
-  return new Promise((resolve) => {
-    const step = (left: number) => {
-      if (left === 0) resolve()
-      else requestAnimationFrame(() => step(left - 1))
-    }
-    step(count)
-  })
-}
-
 function hitOf(info: PickingInfo): MapHit | null {
   if (!info.picked || !info.layer || info.index < 0) return null
   return { layerId: info.layer.id, index: info.index, x: info.x, y: info.y }
 }
 
-function setSourceFeatures(map: maplibregl.Map, sourceId: string, features: readonly AreaFeature[]): void {
-  const source = map.getSource(sourceId)
-  if (!(source instanceof maplibregl.GeoJSONSource)) {
-    throw new Error(`setSourceFeatures: the style has no GeoJSON source "${sourceId}"`)
-  }
-  source.setData({ type: 'FeatureCollection', features: [...features] })
-}
