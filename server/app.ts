@@ -5,6 +5,7 @@ import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { FailureLimiter } from './auth/rate-limit'
+import { RenderTokens } from './auth/render-tokens'
 import type { AtlasStore } from './db/store'
 import type { AppEnv } from './http/env'
 import { errorBody } from './http/errors'
@@ -13,6 +14,7 @@ import { requireLoginForReads, resolveSession } from './http/session'
 import { auditRoutes } from './routes/audit'
 import { authRoutes } from './routes/auth'
 import { areaRoutes } from './routes/areas'
+import { corridorRoutes } from './routes/corridors'
 import { coverageRoutes } from './routes/coverage'
 import { exportRoutes } from './routes/export'
 import { sharedExportService, type ExportService } from './export/service'
@@ -34,6 +36,7 @@ export interface AppDeps {
   web?: MiddlewareHandler[] // serve the built web app for every path outside /api, tried in order
   security?: SecurityOptions
   exporter?: ExportService // the process's shared one: one Chromium, started by the first export
+  renderTokens?: RenderTokens // a new one: export jobs' read-only credentials, honoured by this app only
 }
 
 export interface SecurityOptions {
@@ -47,7 +50,7 @@ export interface SecurityOptions {
 
 const OWN_BODY_LIMIT = ['/api/plan', '/api/import']
 
-export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter }: AppDeps) {
+export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens() }: AppDeps) {
   const { requireLogin = false, frameAncestors = ["'self'"], allowedOrigins = [], maxJsonBytes = 1 << 20, sensitiveCategories } = security
   const loginLimiter = security.loginLimiter ?? new FailureLimiter()
   const api = new Hono<AppEnv>()
@@ -56,6 +59,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       c.set('now', now)
       c.set('today', now().toISOString().slice(0, 10))
       c.set('loginLimiter', loginLimiter)
+      c.set('renderTokens', renderTokens)
       await next()
     })
     .use(sameOriginWrites(allowedOrigins))
@@ -72,6 +76,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     // Polled by /screen: an unchanged answer is a 304 to a request that sends its ETag back.
     .use('/coverage', etag())
     .use('/units', etag())
+    .use('/units/columns', etag())
     .route('/health', healthRoutes(version))
     .route('/auth', authRoutes)
     .route('/users', userRoutes)
@@ -80,7 +85,8 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/areas', areaRoutes)
     .route('/units', unitRoutes({ sensitiveCategories }))
     .route('/units', unitDetailRoutes({ sensitiveCategories }))
-    .route('/coverage', coverageRoutes)
+    .route('/coverage', coverageRoutes({ sensitiveCategories }))
+    .route('/corridors', corridorRoutes({ sensitiveCategories }))
     .route('/export', exportRoutes(() => exporter ?? sharedExportService()))
     .route('/plan', planRoutes)
     .route('/import', importRoutes)
@@ -103,8 +109,10 @@ export function createApp({ store, version, now = () => new Date(), log = consol
           // React and MapLibre set element styles from script; no inline <style> or style="" comes from HTML.
           styleSrc: ["'self'", "'unsafe-inline'"],
           // https: lets a user-chosen basemap (天地图 with the user's key, or any XYZ server, web/map/basemaps.ts)
-          // load its tiles; MapLibre fetches tiles with fetch(), so connect-src needs it too. The default
-          // basemap is offline and requests nothing from outside; scripts stay 'self' only.
+          // load its tiles; MapLibre fetches tiles with fetch(), so connect-src needs it too. A PMTiles
+          // basemap reads its archive with fetch() range requests (https: or 'self') and hands MapLibre the
+          // bytes, so connect-src already covers it: nothing to widen. The default basemap is offline and
+          // requests nothing from outside; scripts stay 'self' only.
           imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
           fontSrc: ["'self'", 'data:'],
           workerSrc: ["'self'", 'blob:'],

@@ -38,6 +38,10 @@ function openCheckedStore(config: AtlasConfig): AtlasStore {
     throw new StoreDamagedError(`the store in ${config.dataDir} failed its integrity check (${health.integrity.slice(0, 400)}): ${advice}`)
   }
   console.log(`Store integrity ok: schema v${health.schemaVersion}, ${health.areas} areas, ${health.units} units`)
+  // Built now rather than by the first request, which would otherwise wait for it (~2.5 s at 100 000 units).
+  const started = Date.now()
+  store.snapshot()
+  console.log(`Indexed the store for reading in ${Date.now() - started} ms`)
   return store
 }
 

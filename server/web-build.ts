@@ -17,7 +17,16 @@ export async function ensureWebBuild(log: (message: string) => void = console.lo
   log('Building the web app (web/dist is missing or older than its sources)…')
   const started = Date.now()
   const { build } = await import('vite')
-  await build({ configFile: join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn' })
+  // Vite keeps a NODE_ENV it finds: under vitest that is "test", which would build (and then serve) React's
+  // slow development bundle. The build is always the production one.
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  try {
+    await build({ configFile: join(PROJECT_ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' })
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = nodeEnv
+  }
   log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 

@@ -9,6 +9,7 @@ export interface SessionUser {
   username: string
   role: Role
   areaScope: string | null // editors: the root of the subtree they may edit; null = everywhere
+  readOnly?: true // set when an export's render credential stands for the user: reads as them, never writes
 }
 
 /** Whether `areaCode` is `root` or lies below it, following parent links. */
@@ -31,6 +32,7 @@ export function writeRefusal(
   areasByCode: ReadonlyMap<string, Area>,
 ): { status: 401 | 403; message: string } | null {
   if (!user) return { status: 401, message: '需要登录 (sign in as an editor or admin to change data)' }
+  if (user.readOnly) return { status: 403, message: `导出渲染凭据只能查看 (a render credential for ${user.username} can only read)` }
   if (user.role === 'admin') return null
   if (user.role !== 'editor') return { status: 403, message: `用户 ${user.username} 的角色为 ${user.role}，只能查看 (viewers cannot change data)` }
   if (user.areaScope === null) return null

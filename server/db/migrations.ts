@@ -180,4 +180,28 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX units_external_id ON units(external_id);
     `,
   },
+  {
+    version: 4,
+    description: 'demonstration corridors (示范走廊): named, ordered lists of units',
+    sql: `
+      CREATE TABLE corridors (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: an id in the audit log or a URL names one corridor
+        name TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        sample INTEGER NOT NULL DEFAULT 0, -- 1: 示例数据
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      );
+
+      -- A deleted unit (e.g. an import rolled back) drops out of its corridors; positions may then have gaps.
+      -- NOT NULL on the key: SQLite would otherwise accept NULLs in a composite primary key.
+      CREATE TABLE corridor_stops (
+        corridor_id INTEGER NOT NULL REFERENCES corridors(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        PRIMARY KEY (corridor_id, position)
+      );
+      CREATE INDEX corridor_stops_unit ON corridor_stops(unit_id); -- the cascade looks stops up by unit
+    `,
+  },
 ]

@@ -4,6 +4,7 @@ import type { Area, AreaLevel, HonourLevel, Inspection, Scheme, StatusChange, Ta
 import { buildSnapshot, type Snapshot } from '../snapshot'
 import { MIGRATIONS, type Migration } from './migrations'
 import { sqliteAccounts, sqliteAudit, sqliteScreenTokens, writeAudit } from './sqlite-accounts'
+import { insertCorridor, sqliteCorridors } from './sqlite-corridors'
 import { sqliteImports } from './sqlite-imports'
 import { sqlitePlans } from './sqlite-plans'
 import { sqliteUnits } from './sqlite-units'
@@ -67,6 +68,7 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     plans: sqlitePlans(db, now),
     imports: sqliteImports(db, now, invalidate),
     screenProfiles: sqliteScreenProfiles(db, now),
+    corridors: sqliteCorridors(db, now),
     close() {
       db.close()
     },
@@ -136,12 +138,22 @@ function writeDataset(db: Database.Database, dataset: Dataset, actor: string, at
     insertInspection.run(unitId, inspection.date, inspection.inspector, inspection.findings, inspection.followUp)
   }
 
+  for (const corridor of dataset.corridors ?? []) {
+    const stops = corridor.unitIds.map((id) => {
+      const unitId = unitIds.get(id)
+      if (unitId === undefined) throw new Error(`corridor "${corridor.name}" refers to unit ${id}, which is not in the dataset`)
+      return unitId
+    })
+    insertCorridor(db, { ...corridor, unitIds: stops }, at, actor)
+  }
+
   writeAudit(db, at, actor, 'load', 'dataset', null, null, {
     areas: dataset.areas.length,
     schemes: dataset.schemes.length,
     units: dataset.units.length,
     targets: dataset.targets.length,
     inspections: dataset.inspections.length,
+    corridors: dataset.corridors?.length ?? 0,
   })
 }
 

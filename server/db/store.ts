@@ -11,6 +11,15 @@ export interface Dataset {
   units: Unit[]
   targets: Target[]
   inspections: Inspection[]
+  corridors?: DatasetCorridor[] // none when absent
+}
+
+/** A corridor as a dataset carries it: `unitIds` are ids of units in the same dataset, in order. */
+export interface DatasetCorridor {
+  name: string
+  note: string
+  sample: boolean
+  unitIds: number[]
 }
 
 export interface StoreHealth {
@@ -35,6 +44,7 @@ export interface AtlasStore {
   units: UnitRepository
   plans: PlanRepository
   imports: ImportRepository
+  corridors: CorridorRepository
   close(): void
 }
 
@@ -191,4 +201,32 @@ export interface ScreenProfileRepository {
   get(id: string): ScreenProfileRecord | null
   put(id: string, name: string, config: unknown, actor: string): { profile: ScreenProfileRecord; created: boolean }
   delete(id: string, actor: string): boolean // false: there was no such profile
+}
+
+/** A demonstration corridor (示范走廊/示范带): a named, ordered list of units, drawn as a line through them. */
+export interface CorridorRecord {
+  id: number
+  name: string
+  note: string
+  sample: boolean // 示例数据
+  unitIds: number[] // the stops in order; a deleted unit has dropped out
+  updatedAt: string
+  updatedBy: string
+}
+
+/** What a create or update writes; the route has checked that the units exist and are distinct. */
+export interface CorridorInput {
+  name: string
+  note: string
+  unitIds: readonly number[]
+}
+
+/** Corridors. Every change is written to the audit log under `actor`. */
+export interface CorridorRepository {
+  list(): CorridorRecord[] // by id
+  get(id: number): CorridorRecord | null
+  create(corridor: CorridorInput, actor: string): CorridorRecord // not sample data
+  /** Replaces name, note and stops, keeping `sample`; null when there is no such corridor. */
+  update(id: number, corridor: CorridorInput, actor: string): CorridorRecord | null
+  delete(id: number, actor: string): boolean // false: there was no such corridor
 }

@@ -1,6 +1,7 @@
 // Export jobs, first in first out, one at a time (one browser, two cores: parallel renders only slow
 // each other down). Each job reports its place in the queue and its progress; finished jobs are kept a
 // while so a client that started one can fetch its file.
+import type { RenderGrant } from '../auth/render-tokens'
 import type { ExportRequest } from './export-request'
 import type { ExportRenderer, RenderProgress, RenderResult } from './renderer'
 
@@ -15,6 +16,7 @@ export interface ExportJob {
   finishedAt: number | null
   error: string | null
   result: RenderResult | null
+  readsAs: string | null // the user whose render credential the job used (only they may see it); null: anonymous
   done: Promise<RenderResult>
 }
 
@@ -24,6 +26,15 @@ export interface ExportQueueOptions {
 }
 
 export class QueueFullError extends Error {}
+
+/**
+ * Who the render reads as: `issue` is called when the job starts (not while it waits), the grant's token
+ * goes to the page and is revoked when the job ends. Absent: the page reads as an anonymous viewer.
+ */
+export interface RenderCredential {
+  username: string
+  issue(): RenderGrant
+}
 
 export class ExportQueue {
   private readonly jobs = new Map<string, ExportJob>()
@@ -42,7 +53,7 @@ export class ExportQueue {
   }
 
   /** Queues a render; the job's `done` settles with its result. */
-  enqueue(request: ExportRequest, baseUrl: string, cookie?: string, onProgress?: (job: ExportJob) => void): ExportJob {
+  enqueue(request: ExportRequest, baseUrl: string, credential?: RenderCredential, onProgress?: (job: ExportJob) => void): ExportJob {
     this.forgetOld()
     if (this.queued >= this.maxQueued) throw new QueueFullError(`the export queue is full (${this.maxQueued} jobs waiting); try again shortly`)
     const id = `${Date.now().toString(36)}-${this.nextId++}`
@@ -51,17 +62,19 @@ export class ExportQueue {
     done.catch(() => undefined) // a caller that only polls must not leave an unhandled rejection
     const job: ExportJob = {
       id, request, state: 'queued', progress: { stage: 'starting', done: 0, total: 0 },
-      queuedAt: Date.now(), finishedAt: null, error: null, result: null, done,
+      queuedAt: Date.now(), finishedAt: null, error: null, result: null, readsAs: credential?.username ?? null, done,
     }
     this.jobs.set(id, job)
     const run = async () => {
       job.state = 'running'
       onProgress?.(job)
+      let grant: RenderGrant | undefined
       try {
+        grant = credential?.issue()
         job.result = await this.renderer.render(request, baseUrl, (p) => {
           job.progress = p
           onProgress?.(job)
-        }, cookie)
+        }, grant?.token)
         job.state = 'done'
         job.progress = { stage: 'done', done: job.result.pages, total: job.result.pages }
         settle.resolve(job.result)
@@ -70,6 +83,7 @@ export class ExportQueue {
         job.error = (error as Error).message
         settle.reject(error as Error)
       } finally {
+        grant?.revoke()
         job.finishedAt = Date.now()
         onProgress?.(job)
       }

@@ -69,25 +69,30 @@ export class ExportRenderer {
     return process?.pid ?? null
   }
 
-  async render(request: ExportRequest, baseUrl: string, onProgress: (p: RenderProgress) => void = () => {}, cookie?: string): Promise<RenderResult> {
+  /**
+   * `token`: the job's render credential (server/auth/render-tokens.ts), given to the page as ?token=,
+   * which sends it with its own API requests only; absent, the page reads as an anonymous viewer.
+   */
+  async render(request: ExportRequest, baseUrl: string, onProgress: (p: RenderProgress) => void = () => {}, token?: string): Promise<RenderResult> {
     this.holdOpen()
     try {
       onProgress({ stage: 'starting', done: 0, total: 0 })
       const t0 = Date.now()
       const browser = await this.launched()
       const { cssWidth, cssHeight, deviceScaleFactor } = request.capture
-      const context = await browser.newContext({
-        viewport: { width: cssWidth, height: cssHeight },
-        deviceScaleFactor,
-        extraHTTPHeaders: cookie ? { cookie } : undefined,
-      })
+      const context = await browser.newContext({ viewport: { width: cssWidth, height: cssHeight }, deviceScaleFactor })
       try {
         const page = await context.newPage()
         const problems: string[] = []
         page.on('pageerror', (error) => problems.push(error.message))
         const freeze = request.format === 'pdf' ? '&freeze=1' : ''
+        const credential = token ? `&token=${encodeURIComponent(token)}` : ''
         onProgress({ stage: 'loading', done: 0, total: 0 })
-        await page.goto(`${baseUrl.replace(/\/$/, '')}/export?render=1&${request.pageQuery}${freeze}`, { waitUntil: 'domcontentloaded' })
+        const pageUrl = `${baseUrl.replace(/\/$/, '')}/export?render=1&${request.pageQuery}${freeze}${credential}`
+        await page.goto(pageUrl, { waitUntil: 'domcontentloaded' }).catch((error: Error) => {
+          // Playwright names the URL it failed to open: keep the credential out of logs and answers.
+          throw token ? new Error(error.message.split(token).join('…')) : error
+        })
         const trace = process.env.ATLAS_EXPORT_TRACE ? (what: string) => console.error(`[export] ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`) : () => {}
         const sheets = await this.waitUntilDrawn(page, onProgress, problems)
         trace('drawn')

@@ -5,7 +5,7 @@ import { ExportRenderer, type RendererOptions } from './renderer'
 export interface ExportService {
   renderer: ExportRenderer
   queue: ExportQueue
-  baseUrl?: string // where Chromium opens /export; unset: this server's own address, from the request
+  baseUrl?: string // where Chromium opens /export; unset: this server's own address, from the request (it must be this app: only it honours its jobs' render credentials)
 }
 
 export function createExportService(options: RendererOptions & { baseUrl?: string } = {}): ExportService {

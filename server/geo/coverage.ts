@@ -49,6 +49,7 @@ export interface TargetProgress {
 export interface ExpiringUnit {
   id: number
   name: string
+  category: string
   level: HonourLevel
   expiresOn: string
 }
@@ -195,7 +196,7 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
     const expiring = inArea
       .map((unit) => ({ unit, on: expiresOn(unit) }))
       .filter((e): e is { unit: Unit; on: string } => e.on !== null && e.on >= query.today && e.on <= expiryUntil)
-      .map(({ unit, on }) => ({ id: unit.id, name: unit.name, level: unit.level as HonourLevel, expiresOn: on }))
+      .map(({ unit, on }) => ({ id: unit.id, name: unit.name, category: unit.category, level: unit.level as HonourLevel, expiresOn: on }))
       .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.id - b.id)
 
     return {

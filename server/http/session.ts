@@ -1,7 +1,7 @@
 // Who is asking: the session cookie resolved to a user once per request, and the guards built on it.
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { writeRefusal } from '../auth/roles'
+import { writeRefusal, type SessionUser } from '../auth/roles'
 import { tokenHash } from '../auth/tokens'
 import type { AppEnv } from './env'
 import { jsonError } from './errors'
@@ -11,8 +11,24 @@ export const SESSION_HOURS = 12
 
 export const resolveSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE)
-  c.set('user', token ? c.var.store.accounts.sessionUser(tokenHash(token), c.var.now().toISOString()) : null)
+  const at = c.var.now()
+  const user = token ? c.var.store.accounts.sessionUser(tokenHash(token), at.toISOString()) : null
+  c.set('user', user ?? renderCredentialUser(c, at))
   await next()
+}
+
+/**
+ * The user an export job's render credential (`Authorization: Bearer`, server/auth/render-tokens.ts)
+ * stands for, looked up afresh (a disabled user's job reads nothing more) and marked read-only; null
+ * when the request carries no live render credential.
+ */
+function renderCredentialUser(c: Context<AppEnv>, at: Date): SessionUser | null {
+  const bearer = bearerTokenOf(c)
+  const holder = bearer === null ? null : c.var.renderTokens.holderOf(bearer, at)
+  if (!holder) return null
+  const record = c.var.store.accounts.userByName(holder.username)
+  if (!record || record.disabled || record.id !== holder.userId) return null
+  return { id: record.id, username: record.username, role: record.role, areaScope: record.areaScope, readOnly: true }
 }
 
 /** Paths anyone may reach on a private atlas: health, and signing in. Exact, so /x/health is not open. */
@@ -24,8 +40,11 @@ const READ_METHODS = new Set(['GET', 'HEAD'])
 
 /** A screen token sent as `Authorization: Bearer <token>` or `?token=<token>`; null when none is sent. */
 export function screenTokenOf(c: Context): string | null {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1]
-  return bearer ?? c.req.query('token') ?? null
+  return bearerTokenOf(c) ?? c.req.query('token') ?? null
+}
+
+function bearerTokenOf(c: Context): string | null {
+  return /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? null
 }
 
 /**
@@ -33,14 +52,18 @@ export function screenTokenOf(c: Context): string | null {
  * screen token (an unattended display). A token only ever reads: with one, a write is refused even where
  * anonymous callers may send it, and an unknown or revoked token is refused outright, so that revoking
  * a token stops its display. A screen token sees what an anonymous viewer sees (sensitive units redacted).
+ * An export's render credential reads as its user and is refused every other method, on every path.
  */
 export function requireLoginForReads(required: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    if (c.var.user?.readOnly && !READ_METHODS.has(c.req.method)) {
+      return jsonError(c, 403, 'forbidden', `导出渲染凭据只能查看 (a render credential for ${c.var.user.username} can only read)`)
+    }
     const open = isOpenPath(c.req.path)
     const token = open || c.var.user ? null : screenTokenOf(c)
     if (token !== null) {
       const live = token.length <= 256 ? c.var.store.screenTokens.byHash(tokenHash(token)) : null
-      if (!live) return jsonError(c, 401, 'bad_token', '大屏令牌无效或已撤销 (the screen token is unknown or has been revoked)')
+      if (!live) return jsonError(c, 401, 'bad_token', '大屏令牌无效或已撤销 (the token is unknown, expired or has been revoked)')
       if (!READ_METHODS.has(c.req.method)) {
         return jsonError(c, 403, 'forbidden', `大屏令牌 “${live.label}” 只能查看 (a screen token can only read; sign in to change data)`)
       }
@@ -71,7 +94,7 @@ export function writeRefusalResponse(c: Context<AppEnv>, areaCode: string | null
 
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const user = c.var.user
-  if (!user) return jsonError(c, 401, 'unauthorized', '需要登录 (sign in as an admin)')
+  if (!user || user.readOnly) return jsonError(c, 401, 'unauthorized', '需要登录 (sign in as an admin)')
   if (user.role !== 'admin') return jsonError(c, 403, 'forbidden', `用户 ${user.username} 不是管理员 (admin only)`)
   await next()
 }

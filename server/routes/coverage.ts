@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { coverageByArea, UnknownSchemeError, type CoverageReport } from '../geo/coverage'
+import { DEFAULT_SENSITIVE_CATEGORIES, redactedName } from '../geo/unit-query'
 import { jsonError } from '../http/errors'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam, areaLevelParam, honourLevelParam, schemeParam, statusListParam, yearParam } from '../http/params'
@@ -16,7 +17,25 @@ const coverageQuery = z.object({
   year: yearParam.optional(),
 })
 
-export const coverageRoutes = new Hono<AppEnv>().get('/', validated('query', coverageQuery), (c) => {
+export interface CoverageRouteOptions {
+  sensitiveCategories?: readonly string[] // ['宗教活动场所']: their expiring units' names are withheld from callers not signed in
+}
+
+/** The report with the names of expiring units of `sensitive` categories replaced by the generic name. Pure. */
+export function redactExpiringNames(report: CoverageReport, sensitive: ReadonlySet<string>): CoverageReport {
+  return {
+    ...report,
+    areas: report.areas.map((area) =>
+      area.expiring.some((e) => sensitive.has(e.category))
+        ? { ...area, expiring: area.expiring.map((e) => (sensitive.has(e.category) ? { ...e, name: redactedName(e.category) } : e)) }
+        : area,
+    ),
+  }
+}
+
+export function coverageRoutes({ sensitiveCategories = DEFAULT_SENSITIVE_CATEGORIES }: CoverageRouteOptions = {}) {
+  const sensitive: ReadonlySet<string> = new Set(sensitiveCategories)
+  return new Hono<AppEnv>().get('/', validated('query', coverageQuery), (c) => {
   const query = c.req.valid('query')
   const snapshot = c.var.store.snapshot()
   if (query.parent !== undefined && !snapshot.areasByCode.has(query.parent)) {
@@ -33,10 +52,16 @@ export const coverageRoutes = new Hono<AppEnv>().get('/', validated('query', cov
       today: c.var.today,
     }
     // The same report for the same query on the same snapshot: computed once (server/http/snapshot-answers.ts).
-    const answer = cachedJson(snapshot, `coverage:${JSON.stringify(coverageQuery)}`, () => coverageByArea(snapshot, coverageQuery))
+    const full = c.var.user !== null
+    c.header('Vary', 'Cookie, Authorization') // names of sensitive units differ by caller
+    const answer = cachedJson(snapshot, `coverage:${full ? 'full' : 'public'}:${JSON.stringify(coverageQuery)}`, () => {
+      const report = coverageByArea(snapshot, coverageQuery)
+      return full ? report : redactExpiringNames(report, sensitive)
+    })
     return cachedJsonAnswer<CoverageReport>(c, answer)
   } catch (error) {
     if (error instanceof UnknownSchemeError) return jsonError(c, 400, 'bad_request', `scheme: ${error.message}`)
     throw error
   }
-})
+  })
+}

@@ -1,13 +1,15 @@
 // GET /api/export?format=png|pdf|zip&paper=&orientation=&dpi=&size=&view=&atlasBy=&title=&reviewNumber=…
 // renders in the server's Chromium and answers the file; POST /api/export/jobs queues the same render
 // and answers at once, so a page can show the job's progress (GET /jobs/:id) and then fetch its file.
+// The render reads as the requester: a signed-in user's job gets a read-only render credential for its
+// run (server/auth/render-tokens.ts), so it draws what they may see; an anonymous one reads anonymously.
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { IncomingMessage } from 'node:http'
 import { levelOfCode } from '../../web/export/area-levels'
 import { isWithin } from '../../web/export/area-levels'
 import { CONTENT_TYPES, exportFileName, exportRequestOf, ExportRequestError, type ExportRequest } from '../export/export-request'
-import { QueueFullError, type ExportJob } from '../export/queue'
+import { QueueFullError, type ExportJob, type RenderCredential } from '../export/queue'
 import { RenderError } from '../export/renderer'
 import type { ExportService } from '../export/service'
 import { jsonError } from '../http/errors'
@@ -35,7 +37,7 @@ export function exportRoutes(service: () => ExportService) {
       return c.json({ id: job.id, status: `/api/export/jobs/${job.id}`, file: `/api/export/jobs/${job.id}/file` }, 202)
     })
     .get('/jobs/:id', (c) => {
-      const job = service().queue.get(c.req.param('id'))
+      const job = jobFor(c, service())
       if (!job) return jsonError(c, 404, 'not_found', `id: no export job ${c.req.param('id')} (finished jobs are kept 10 minutes)`)
       return c.json(
         {
@@ -50,7 +52,7 @@ export function exportRoutes(service: () => ExportService) {
       )
     })
     .get('/jobs/:id/file', (c) => {
-      const job = service().queue.get(c.req.param('id'))
+      const job = jobFor(c, service())
       if (!job) return jsonError(c, 404, 'not_found', `id: no export job ${c.req.param('id')} (finished jobs are kept 10 minutes)`)
       if (job.state === 'failed') return jsonError(c, 500, 'export_failed', job.error ?? 'the export failed')
       if (job.state !== 'done') return jsonError(c, 409, 'not_ready', `export job ${job.id} is ${job.state}; poll /api/export/jobs/${job.id}`)
@@ -92,11 +94,27 @@ function checkedRequest(c: Context<AppEnv>): Checked {
 
 function enqueue(c: Context<AppEnv>, service: ExportService, request: ExportRequest): ExportJob | { answer: Response } {
   try {
-    return service.queue.enqueue(request, service.baseUrl ?? ownOrigin(c), c.req.header('cookie'))
+    return service.queue.enqueue(request, service.baseUrl ?? ownOrigin(c), renderCredentialOf(c))
   } catch (error) {
     if (error instanceof QueueFullError) return { answer: jsonError(c, 503, 'busy', error.message) }
     throw error
   }
+}
+
+/**
+ * The requester's read-only credential for the job's run; none for an anonymous requester, and none
+ * for a render credential itself (a job cannot start another that outlives it).
+ */
+function renderCredentialOf(c: Context<AppEnv>): RenderCredential | undefined {
+  const { user, renderTokens, now } = c.var
+  if (!user || user.readOnly) return undefined
+  return { username: user.username, issue: () => renderTokens.issue(user, now()) }
+}
+
+/** The job, for its requester: one rendered as a user is that user's alone (others get the same 404 as for no job). */
+function jobFor(c: Context<AppEnv>, service: ExportService): ExportJob | undefined {
+  const job = service.queue.get(c.req.param('id') ?? '')
+  return job && (job.readsAs === null || job.readsAs === c.var.user?.username) ? job : undefined
 }
 
 /** This server as Chromium on the same machine reaches it: the socket's local port, not the Host header. */

@@ -8,6 +8,7 @@ import { DEFAULT_SENSITIVE_CATEGORIES, redactSensitiveUnits, selectUnits, unitFe
 import { jsonError } from '../http/errors'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam, honourLevelParam, schemeParam, statusListParam, yearParam } from '../http/params'
+import { unitColumnsOf, type UnitColumns } from '../geo/unit-columns'
 import { cachedJson, cachedJsonAnswer } from '../http/snapshot-answers'
 import { validated } from '../http/validate'
 
@@ -25,6 +26,19 @@ export interface UnitRouteOptions {
   sensitiveCategories?: readonly string[] // ['宗教活动场所']: shown redacted to callers who are not signed in
 }
 
+/** A 404 or 400 for an area or scheme the store does not have; null when the query names only known ones. */
+function queryProblem(c: Context<AppEnv>, query: z.infer<typeof unitsQuery>) {
+  const snapshot = c.var.store.snapshot()
+  if (query.area !== undefined && !snapshot.areasByCode.has(query.area)) {
+    return jsonError(c, 404, 'not_found', `area: ${query.area} does not exist in the store`)
+  }
+  if (query.scheme !== undefined && !snapshot.schemes.some((s) => s.id === query.scheme)) {
+    const known = snapshot.schemes.map((s) => s.id).join(', ')
+    return jsonError(c, 400, 'bad_request', `scheme: "${query.scheme}" does not exist (expected one of: ${known})`)
+  }
+  return null
+}
+
 /** The answer differs by caller: no shared cache may hand a signed-in user's answer to anyone else. */
 function privateAnswer(c: Context) {
   c.header('Cache-Control', 'private, no-cache')
@@ -33,24 +47,29 @@ function privateAnswer(c: Context) {
 
 export function unitRoutes({ sensitiveCategories = DEFAULT_SENSITIVE_CATEGORIES }: UnitRouteOptions = {}) {
   const sensitive: ReadonlySet<string> = new Set(sensitiveCategories)
+  /** The units `query` selects as this caller may see them, kept per snapshot with the answer built from them. */
+  function cachedUnits<T>(c: Context<AppEnv>, query: z.infer<typeof unitsQuery>, shape: string, build: (units: UnitCollection) => T) {
+    const snapshot = c.var.store.snapshot()
+    privateAnswer(c)
+    const full = c.var.user !== null
+    return cachedJson(snapshot, `units:${shape}:${full ? 'full' : 'public'}:${JSON.stringify(query)}`, () => {
+      const features = unitFeatures(snapshot, selectUnits(snapshot, query))
+      return build(full ? features : redactSensitiveUnits(features, sensitive))
+    })
+  }
   return new Hono<AppEnv>()
     .get('/', validated('query', unitsQuery), (c) => {
       const query = c.req.valid('query')
-      const snapshot = c.var.store.snapshot()
-      if (query.area !== undefined && !snapshot.areasByCode.has(query.area)) {
-        return jsonError(c, 404, 'not_found', `area: ${query.area} does not exist in the store`)
-      }
-      if (query.scheme !== undefined && !snapshot.schemes.some((s) => s.id === query.scheme)) {
-        const known = snapshot.schemes.map((s) => s.id).join(', ')
-        return jsonError(c, 400, 'bad_request', `scheme: "${query.scheme}" does not exist (expected one of: ${known})`)
-      }
-      privateAnswer(c)
-      const full = c.var.user !== null
-      const answer = cachedJson(snapshot, `units:${full ? 'full' : 'public'}:${JSON.stringify(query)}`, () => {
-        const features = unitFeatures(snapshot, selectUnits(snapshot, query))
-        return full ? features : redactSensitiveUnits(features, sensitive)
-      })
-      return cachedJsonAnswer<UnitCollection>(c, answer)
+      const problem = queryProblem(c, query)
+      if (problem) return problem
+      return cachedJsonAnswer<UnitCollection>(c, cachedUnits(c, query, 'geojson', (units) => units))
+    })
+    // The same units as columns (server/geo/unit-columns.ts): what the dashboard loads, ~6× smaller.
+    .get('/columns', validated('query', unitsQuery), (c) => {
+      const query = c.req.valid('query')
+      const problem = queryProblem(c, query)
+      if (problem) return problem
+      return cachedJsonAnswer<UnitColumns>(c, cachedUnits(c, query, 'columns', unitColumnsOf))
     })
     .get('/issues', (c) => {
       privateAnswer(c)

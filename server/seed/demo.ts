@@ -4,6 +4,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import type { Area, HonourLevel, Inspection, StatusChange, Target, Unit, UnitStatus } from '../domain'
 import type { Dataset } from '../db/store'
 import { intBetween, pick, seededRandom, type Random } from '../geo/prng'
+import { demoCorridors } from './corridors'
 import { SHIPPED_SCHEMES } from './schemes'
 
 export interface BoundaryProperties {
@@ -80,6 +81,7 @@ export function demoDataset(geo: DemoGeodata, today: string): Dataset {
     units,
     targets: demoTargets(),
     inspections: demoInspections(units, random, thisYear),
+    corridors: demoCorridors(units, areas), // after everything random: adds no draws, changes no unit
   }
 }
 

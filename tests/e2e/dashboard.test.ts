@@ -196,6 +196,43 @@ describe('the analyst dashboard', () => {
     }
   })
 
+  test('playback holds the legend classes of the year it started from, so colours compare across years', async () => {
+    const { page } = atlas
+    await page.goto(`${server!.url}/`)
+    await ready(page)
+    const classRows = () => page.locator('[data-testid=legend-choropleth] li[data-kind=class]').allTextContents()
+    const classesNow = await classRows()
+    expect(classesNow.length).toBeGreaterThan(2)
+    await page.getByRole('button', { name: '播放' }).click()
+    await expect.poll(async () => Number(await page.getByTestId('year-value').textContent()), { timeout: 15_000 }).toBeGreaterThanOrEqual(2015)
+    await ready(page)
+    const totalThen = Number(await kpi(page, 'total'))
+    expect(await classRows()).toEqual(classesNow)
+    await page.getByRole('button', { name: '暂停' }).click()
+    await ready(page)
+    // Paused, the year's own classes again: fitted to its (much smaller) counts.
+    expect(totalThen).toBeLessThan(200)
+    expect(await classRows()).not.toEqual(classesNow)
+  })
+
+  test('the corridor and heatmap layers: toggled in the panel, in the URL, in the legend and on the map', async () => {
+    const { page } = atlas
+    await page.goto(`${server!.url}/?layers=choropleth,labels`)
+    await ready(page)
+    await page.locator('[data-testid=layers] [data-layer=corridors] input[type=checkbox]').check()
+    await ready(page)
+    await page.locator('[data-testid=layers] [data-layer=heatmap] input[type=checkbox]').check()
+    await ready(page)
+    expect(new URL(page.url()).searchParams.get('overlays')).toBe('heatmap,corridors')
+    await expect.poll(() => page.locator('[data-testid=legend-corridors] .legend-count').textContent()).toBe('3')
+    expect(await page.locator('[data-testid=legend-corridors]').textContent()).toContain('示例')
+    expect(await page.locator('[data-testid=legend-heatmap] .legend-ramp').count()).toBe(1)
+    // The corridor's teal is drawn (the heatmap recomputes after its first frame, so give it a moment).
+    await page.waitForTimeout(700)
+    const census = await colourCensus(page, await mapOnlyScreenshot(page))
+    expect(census.pixels[colourKey('#006d77')] ?? 0).toBeGreaterThan(40)
+  })
+
   test('no request left this machine, and nothing was logged as an error', () => {
     expect(outside).toEqual([])
     expect(atlas.consoleErrors).toEqual([])

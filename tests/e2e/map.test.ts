@@ -27,6 +27,13 @@ describe('the map page', () => {
     await server?.stop()
   })
 
+  test('the page is the production build (a build run under vitest once served React\'s development bundle)', async () => {
+    const html = await (await fetch(server?.url ?? '')).text()
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1])
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const src of scripts) expect(await (await fetch(new URL(src, server?.url)).then((r) => r.text()))).not.toContain('jsxDEV')
+  })
+
   test('the map is drawn: many colours, not one flat fill', async () => {
     const census = await colourCensus(atlas.page, await mapOnlyScreenshot(atlas.page))
     expect(census.distinct).toBeGreaterThan(20)

@@ -3,7 +3,29 @@ import { hc } from 'hono/client'
 import { NAMED_STATUSES, type HonourLevel } from '../../server/domain'
 import type { AppType } from '../../server/app'
 
-export const api = hc<AppType>('/')
+export const api = hc<AppType>('/', { headers: credentialHeaders })
+
+// ── the page's credential: a screen token (/screen?token=…) or an export job's render token ──────────
+
+let bearerToken: string | null = null
+
+/**
+ * Sends `Authorization: Bearer <token>` with every API request this page makes from now on (null: none,
+ * the session cookie alone). A page that takes a token from its URL calls this once, before it loads.
+ */
+export function setApiToken(token: string | null): void {
+  bearerToken = token
+}
+
+/** The `token` parameter of a page's query string; null when absent, or when it could not be a header value. */
+export function tokenParamOf(search: string): string | null {
+  const token = new URLSearchParams(search).get('token')?.trim() ?? ''
+  return /^[\x21-\x7e]{1,256}$/.test(token) ? token : null
+}
+
+function credentialHeaders(): Record<string, string> {
+  return bearerToken === null ? {} : { Authorization: `Bearer ${bearerToken}` }
+}
 
 interface Answer {
   ok: boolean
@@ -228,9 +250,11 @@ export interface UnitsWhere {
   status: string // comma-separated statuses
 }
 
-/** Units under any status list (not only the named ones), as the dashboard's status filter asks. */
-export async function fetchUnitsWhere(query: UnitsWhere): Promise<UnitsResponse> {
-  return okBodyOf('示范单位 (units)', await api.api.units.$get({ query }))
+export type UnitColumnsResponse = OkBodyOf<typeof api.api.units.columns.$get>
+
+/** Units under any status list (not only the named ones), as the dashboard's status filter asks; as columns. */
+export async function fetchUnitColumnsWhere(query: UnitsWhere): Promise<UnitColumnsResponse> {
+  return okBodyOf('示范单位 (units)', await api.api.units.columns.$get({ query }))
 }
 
 export interface CoverageWhere {
@@ -250,4 +274,14 @@ export type UnitDetailResponse = OkBodyOf<(typeof api.api.units)[':id{[0-9]+}'][
 
 export async function fetchUnitDetail(id: number): Promise<UnitDetailResponse> {
   return okBodyOf(`单位详情 (unit ${id})`, await api.api.units[':id{[0-9]+}'].$get({ param: { id: String(id) } }))
+}
+
+// ── demonstration corridors (示范走廊), drawn by web/layers/demo-corridors.ts ─────────────────────────
+
+export type CorridorsResponse = OkBodyOf<typeof api.api.corridors.$get>
+export type CorridorItem = CorridorsResponse['corridors'][number]
+
+/** The corridors with at least one stop in `area` (or below it); sensitive stops come redacted unless signed in. */
+export async function fetchCorridors(area: string): Promise<CorridorsResponse> {
+  return okBodyOf('示范走廊 (corridors)', await api.api.corridors.$get({ query: { area } }))
 }

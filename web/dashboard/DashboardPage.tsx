@@ -5,7 +5,7 @@ import type { LayersList } from '@deck.gl/core'
 import { interpolatePuBuGn } from 'd3'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
-import type { UnitDetailResponse } from '../api/client'
+import type { CorridorItem, UnitDetailResponse } from '../api/client'
 import type { CoverageArea, Scheme } from '../api/responses'
 import { categoryPalette } from '../data/category-colours'
 import { colourScale } from '../data/colour-scales'
@@ -27,6 +27,8 @@ import { ExportLink } from '../export/ExportLink'
 import { areaColumnsLayer, AREA_COLUMNS_ID } from '../layers/area-columns'
 import { areaHighlightLayer } from '../layers/area-highlight'
 import { areaLabelsLayer } from '../layers/area-labels'
+import { CORRIDORS_ID, corridorsLayers } from '../layers/demo-corridors'
+import { heatmapLegendStops, unitHeatmapLayer } from '../layers/unit-heatmap'
 import { COVERAGE_CHOROPLETH_ID, coverageChoroplethLayer } from '../layers/coverage-choropleth'
 import { UNIT_CLUSTERS_ID, unitClustersLayers } from '../layers/unit-clusters'
 import { unitHexagonsLayer } from '../layers/unit-hexagons'
@@ -58,7 +60,7 @@ import './dashboard.css'
 export const CLUSTER_BELOW_ZOOM = 6
 const CROWDED_ZOOM = 9
 const CROWDED_UNITS = 5_000
-const DEFAULT_OPACITY: Record<ViewOpacityId, number> = { choropleth: 0.9, units: 1, columns: 0.95, hexagons: 0.8 }
+const DEFAULT_OPACITY: Record<ViewOpacityId, number> = { choropleth: 0.9, units: 1, columns: 0.95, hexagons: 0.8, heatmap: 0.75, corridors: 1 }
 const SIDE_CHART_WIDTH = 356
 /** Room around the framed area: the legend card takes the lower left of the map. */
 const FRAME_PADDING = { top: 64, right: 60, bottom: 36, left: 260 }
@@ -72,6 +74,7 @@ export interface DashboardPageProps {
   filters: DashboardFilters
   frame: Frame
   figures: Figures
+  corridors: readonly CorridorItem[] | null // null: the corridor layer is off or still loading
   growth: GrowthPoint[] | null
   years: readonly [number, number]
   loading: boolean
@@ -93,6 +96,7 @@ export function DashboardPage(props: DashboardPageProps) {
   const [tab, setTab] = useState<'charts' | 'details'>(view.unit !== undefined ? 'details' : 'charts')
   const [selectedArea, setSelectedArea] = useState<string | null>(null)
   const [playing, setPlaying] = useState(false)
+  const [playClasses, setPlayClasses] = useState<{ key: string; values: (number | null)[] } | null>(null)
   const [basemapError, setBasemapError] = useState<string | null>(null)
 
   const go = useCallback((patch: Partial<ViewState>, mode: NavigationMode = 'push') => navigate({ ...view, ...patch }, mode), [navigate, view])
@@ -109,12 +113,17 @@ export function DashboardPage(props: DashboardPageProps) {
   useEffect(() => {
     if (!playing) return
     const timer = window.setTimeout(() => {
-      if (filters.year >= years[1]) setPlaying(false)
-      else go({ year: filters.year + 1 }, 'replace')
+      if (filters.year >= years[1]) {
+        setPlaying(false)
+        setPlayClasses(null)
+      } else go({ year: filters.year + 1 }, 'replace')
     }, 1100)
     return () => window.clearTimeout(timer)
   }, [playing, filters.year, years, go])
   const onPlay = (on: boolean) => {
+    // The classes are held at the year playback starts from (the reporting year when it restarts from the
+    // first year), so a colour means the same count in every year it plays through.
+    setPlayClasses(on ? { key: classesKey, values: basis.map(measure.valueOf) } : null)
     if (on && filters.year >= years[1]) go({ year: years[0] }, 'replace')
     setPlaying(on)
   }
@@ -125,10 +134,12 @@ export function DashboardPage(props: DashboardPageProps) {
   const basis = useMemo(() => kpiBasis(report, figures.self), [report, figures.self])
   const basisReport = useMemo(() => ({ ...report, areas: basis }), [report, basis])
   const mapAreas = frame.children.length > 0 ? frame.children : [frame.area]
+  const classesKey = JSON.stringify([measure.id, frame.area.properties.code, filters.scheme, filters.categories, filters.minLevel, filters.statuses])
+  const heldClasses = playClasses?.key === classesKey ? playClasses.values : undefined
   const scale = useMemo(() => {
-    const s = measureScale(measure, basisReport)
+    const s = measureScale(measure, basisReport, heldClasses)
     return lang === 'zh' ? s : { ...s, title: measureTitleEn(measure.id, report.minLevel, scheme.name, filters.categories?.length ?? scheme.categories.length) }
-  }, [measure, basisReport, lang, report.minLevel, scheme, filters.categories])
+  }, [measure, basisReport, heldClasses, lang, report.minLevel, scheme, filters.categories])
   const coverageByCode = useMemo(() => new Map(basis.map((a) => [a.code, a])), [basis])
   const fillOf = useCallback((code: string): Rgba => {
     const area = coverageByCode.get(code)
@@ -161,6 +172,11 @@ export function DashboardPage(props: DashboardPageProps) {
     [showHexagons, bins, lang],
   )
   const showColumns = overlays.includes('columns')
+  const showHeatmap = overlays.includes('heatmap')
+  // Only corridors with a drawable line, so a picked index is an index into this list.
+  const showCorridors = overlays.includes('corridors')
+  const corridors = useMemo(() => (showCorridors && props.corridors ? props.corridors.filter((c) => c.path.length >= 2) : null), [showCorridors, props.corridors])
+  const highlightCorridor = hit?.layerId === CORRIDORS_ID ? (corridors?.[hit.index]?.id ?? null) : null
   const columns = useMemo(
     () =>
       mapAreas.flatMap((a) => {
@@ -172,17 +188,21 @@ export function DashboardPage(props: DashboardPageProps) {
   )
   const highlightCode = highlight?.kind === 'area' ? highlight.code : null
   const highlighted = useMemo(() => mapAreas.find((a) => a.properties.code === highlightCode) ?? null, [mapAreas, highlightCode])
+  // Layers that are off are left out rather than hidden: deck.gl builds the GPU programs of every layer it
+  // is given, and in software GL (headless Chromium, VMs without a GPU) each costs a few hundred ms.
   const layers: LayersList = useMemo(
     () => [
-      coverageChoroplethLayer(mapAreas, { fillOf, visible: view.layers.choropleth, opacity: opacity.choropleth }),
-      unitHexagonsLayer(bins, { colourOf: density ? density.colourOf : () => [0, 0, 0, 0], visible: showHexagons, opacity: opacity.hexagons }),
-      areaColumnsLayer(columns, { colourOf: fillOf, visible: showColumns, opacity: opacity.columns }),
+      view.layers.choropleth && coverageChoroplethLayer(mapAreas, { fillOf, opacity: opacity.choropleth }),
+      showHexagons && density && unitHexagonsLayer(bins, { colourOf: density.colourOf, opacity: opacity.hexagons }),
+      showHeatmap && unitHeatmapLayer(figures.points, { opacity: opacity.heatmap }),
+      showColumns && areaColumnsLayer(columns, { colourOf: fillOf, opacity: opacity.columns }),
       areaHighlightLayer(highlighted),
-      unitPointsLayer(clustered ? [] : figures.points, { colourOf: unitColourOf, visible: view.layers.units && !clustered, opacity: opacity.units }),
-      ...unitClustersLayers(clusters, { colourOf: unitColourOf, visible: view.layers.units && clustered, opacity: opacity.units }),
-      areaLabelsLayer(frame.labels, { visible: view.layers.labels }),
+      ...(corridors ? corridorsLayers(corridors, { opacity: opacity.corridors, highlightId: highlightCorridor }) : []),
+      view.layers.units && !clustered && unitPointsLayer(figures.points, { colourOf: unitColourOf, opacity: opacity.units }),
+      ...(view.layers.units && clustered ? unitClustersLayers(clusters, { colourOf: unitColourOf, opacity: opacity.units }) : []),
+      view.layers.labels && areaLabelsLayer(frame.labels),
     ],
-    [mapAreas, fillOf, view.layers, opacity, bins, density, showHexagons, columns, showColumns, highlighted, clustered, figures.points, unitColourOf, clusters, frame.labels],
+    [mapAreas, fillOf, view.layers, opacity, bins, density, showHexagons, showHeatmap, columns, showColumns, highlighted, corridors, highlightCorridor, clustered, figures.points, unitColourOf, clusters, frame.labels],
   )
 
   // ── map events
@@ -257,7 +277,7 @@ export function DashboardPage(props: DashboardPageProps) {
   )
   const bullets = useMemo(() => targetBullets(figures.self?.targets ?? [], describeTarget), [figures.self, describeTarget])
   const categoryCounts = useMemo(() => countsByCategory(figures.units, scheme.categories), [figures.units, scheme.categories])
-  const hover = hoverTargetOf(hit, figures, areaAt)
+  const hover = hoverTargetOf(hit, figures, corridors, areaAt)
   const detailArea = (selectedArea ? coverageByCode.get(selectedArea) : null) ?? figures.self ?? null
   const formatValue = (v: number) => formatNumber(lang, v, measure.integer ? 0 : 2)
 
@@ -350,6 +370,8 @@ export function DashboardPage(props: DashboardPageProps) {
             lang={lang}
             scale={view.layers.choropleth || showColumns ? scale : null}
             density={density}
+            heatmap={showHeatmap ? heatmapLegendStops() : null}
+            corridors={corridors ? { count: corridors.length, sample: corridors.some((c) => c.sample) } : null}
             schemeName={scheme.name}
             categories={view.layers.units ? categoryCounts : null}
             palette={palette}
@@ -432,9 +454,14 @@ function levelNameOfArea(lang: ViewLanguage, frame: Frame): string {
 function hoverTargetOf(
   hit: MapHit | null,
   figures: Figures,
+  corridors: readonly CorridorItem[] | null,
   areaAt: (h: MapHit | null) => CoverageArea | null,
 ): HoverTarget | null {
   if (!hit) return null
+  if (hit.layerId === CORRIDORS_ID) {
+    const corridor = corridors?.[hit.index]
+    return corridor ? { kind: 'corridor', corridor, x: hit.x, y: hit.y } : null
+  }
   if (hit.layerId === UNIT_POINTS_ID) {
     const unit = figures.points[hit.index]
     return unit ? { kind: 'unit', unit, x: hit.x, y: hit.y } : null

@@ -2,10 +2,10 @@
 // the coverage and units (per filter), and the growth series (per filter, all years). Area lists are
 // cached for the page's life, so going back up the breadcrumb is instant.
 import type { AreaLevel } from '../../server/domain'
-import { fetchAreas, fetchCoverageWhere, fetchSchemes, fetchUnitsWhere } from '../api/client'
-import type { AreaFeature, CoverageArea, CoverageReport, Scheme, UnitProperties } from '../api/responses'
+import { fetchAreas, fetchCoverageWhere, fetchSchemes, fetchUnitColumnsWhere } from '../api/client'
+import type { AreaFeature, CoverageArea, CoverageReport, Scheme } from '../api/responses'
 import { areaLabelsOf, drawableAreas, type AreaLabel } from '../data/area-geometry'
-import { unitPointsOf, type UnitPoint } from '../data/units'
+import { unitsOfColumns, type UnitPoint, type UnitSummary } from '../data/units'
 import { loadLabelFont } from '../map/label-font'
 import { areaLevelOfCode, childLevelOf, parentCodeOf } from './area-tree'
 import { coverageQueryOf, filterUnits, reportForCategories, unitsQueryOf, type DashboardFilters } from './filters'
@@ -87,8 +87,8 @@ export async function loadFrame(code: string | null): Promise<Frame> {
 export interface Figures {
   children: CoverageReport // the children's coverage, category filter applied
   self: CoverageArea | null // the framed area's own coverage (targets, expiring), category filter applied
-  units: UnitProperties[] // every unit the filters select, located or not (redacted ones have no location)
-  points: UnitPoint[] // those with a location, for the map
+  units: readonly UnitSummary[] // every unit the filters select, located or not (redacted ones have no location)
+  points: readonly UnitPoint[] // those with a location, for the map
 }
 
 /** What the server answers for a frame and the filters it knows; the category filter is applied after. */
@@ -96,25 +96,19 @@ export interface RawFigures {
   code: string
   childReport: CoverageReport
   selfReport: CoverageReport
-  units: UnitProperties[]
+  units: UnitSummary[]
   points: UnitPoint[]
 }
 
 /** Coverage and units of the frame under `filters`, all categories (see figuresForCategories). */
 export async function loadRawFigures(frame: Frame, f: DashboardFilters): Promise<RawFigures> {
   const code = frame.area.properties.code
-  const [childReport, selfReport, collection] = await Promise.all([
+  const [childReport, selfReport, columns] = await Promise.all([
     frame.childLevel ? fetchCoverageWhere(coverageQueryOf(frame.childLevel, code, f)) : null,
     fetchCoverageWhere(coverageQueryOf(frame.level, frame.area.properties.parent, f)),
-    fetchUnitsWhere(unitsQueryOf(code, f)),
+    fetchUnitColumnsWhere(unitsQueryOf(code, f)),
   ])
-  return {
-    code,
-    childReport: childReport ?? { ...selfReport, areas: [] },
-    selfReport,
-    units: collection.features.map((feature) => feature.properties),
-    points: unitPointsOf(collection),
-  }
+  return { code, childReport: childReport ?? { ...selfReport, areas: [] }, selfReport, ...unitsOfColumns(columns) }
 }
 
 /** The figures with only `categories` counted (null: all): on the client, so a category change needs no request. */

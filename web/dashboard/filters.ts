@@ -44,7 +44,7 @@ export function coverageQueryOf(level: string, parent: string | null, f: Dashboa
 }
 
 /** The units of the chosen categories; the same array when no category filter is set. */
-export function filterUnits<U extends Pick<UnitProperties, 'category'>>(units: U[], categories: readonly string[] | null): U[] {
+export function filterUnits<U extends Pick<UnitProperties, 'category'>>(units: readonly U[], categories: readonly string[] | null): readonly U[] {
   if (categories === null) return units
   const chosen = new Set(categories)
   return units.filter((u) => chosen.has(u.category))
@@ -53,14 +53,10 @@ export function filterUnits<U extends Pick<UnitProperties, 'category'>>(units: U
 /**
  * An area's coverage counting only `categories`: totals, levels, rates and completeness are recomputed from
  * byCategoryLevel. Child areas covered need the units: `childCovered` is the count the caller worked out
- * (see childAreasCoveredBy); expiring units and targets are kept when their category is chosen or unknown.
+ * (see childAreasCoveredBy); expiring units are kept when their category is chosen, targets also when they
+ * name no category.
  */
-export function areaForCategories(
-  area: CoverageArea,
-  categories: readonly string[],
-  childCovered: number,
-  categoryOfUnit: ReadonlyMap<number, string>,
-): CoverageArea {
+export function areaForCategories(area: CoverageArea, categories: readonly string[], childCovered: number): CoverageArea {
   const chosen = new Set(categories)
   const byLevel = emptyByLevelCounts()
   const byCategory: Record<string, number> = {}
@@ -73,10 +69,7 @@ export function areaForCategories(
   }
   const total = Object.values(byCategory).reduce((a, b) => a + b, 0)
   const missingCategories = categories.filter((c) => (byCategory[c] ?? 0) === 0)
-  const expiring = area.expiring.filter((e) => {
-    const category = categoryOfUnit.get(e.id)
-    return category === undefined || chosen.has(category)
-  })
+  const expiring = area.expiring.filter((e) => chosen.has(e.category))
   return {
     ...area,
     total,
@@ -101,13 +94,17 @@ function rate(count: number, base: number | null, per: number): number | null {
   return Math.round((count / base) * per * 1000) / 1000
 }
 
-/** For each area code: how many of its children (by code digits) hold one of `units`. */
+/**
+ * For each area code: how many of its children (by code digits) hold one of `units`. Units share few
+ * distinct area codes (townships, villages), so each distinct code is placed once.
+ */
 export function childAreasCoveredBy(units: readonly Pick<UnitProperties, 'areaCode'>[], areaCodes: readonly string[]): Map<string, number> {
+  const unitAreas = new Set<string>()
+  for (const unit of units) if (unit.areaCode !== null) unitAreas.add(unit.areaCode)
   const covered = new Map<string, Set<string>>(areaCodes.map((c) => [c, new Set()]))
-  for (const unit of units) {
-    if (unit.areaCode === null) continue
+  for (const unitArea of unitAreas) {
     for (const [code, children] of covered) {
-      const child = childCodeWithin(unit.areaCode, code)
+      const child = childCodeWithin(unitArea, code)
       if (child !== null) children.add(child)
     }
   }
@@ -115,15 +112,10 @@ export function childAreasCoveredBy(units: readonly Pick<UnitProperties, 'areaCo
 }
 
 /** The report as it reads with only `categories` counted; unchanged (same object) without a category filter. */
-export function reportForCategories(report: CoverageReport, categories: readonly string[] | null, units: readonly UnitProperties[]): CoverageReport {
+export function reportForCategories(report: CoverageReport, categories: readonly string[] | null, units: readonly Pick<UnitProperties, 'category' | 'areaCode'>[]): CoverageReport {
   if (categories === null) return report
-  const chosen = filterUnits([...units], categories)
-  const covered = childAreasCoveredBy(chosen, report.areas.map((a) => a.code))
-  const categoryOfUnit = new Map(units.map((u) => [u.id, u.category]))
-  return {
-    ...report,
-    areas: report.areas.map((a) => areaForCategories(a, categories, covered.get(a.code) ?? 0, categoryOfUnit)),
-  }
+  const covered = childAreasCoveredBy(filterUnits(units, categories), report.areas.map((a) => a.code))
+  return { ...report, areas: report.areas.map((a) => areaForCategories(a, categories, covered.get(a.code) ?? 0)) }
 }
 
 /** The categories after toggling `category`: all chosen again collapses to null (no filter). */

@@ -30,6 +30,7 @@ export interface ColourScaleOptions {
   integer?: boolean // false: values are counts, labelled as whole-number ranges
   maxClasses?: number // 5: classes above zero
   interpolate?: (t: number) => string // d3.interpolateYlOrRd: the ramp classes are taken from (another layer, e.g. density, takes another ramp)
+  classesFrom?: readonly (number | null)[] // `values`: the values the classes are fitted to; another year's keep the classes fixed while the year plays
 }
 
 export interface ClassBreakOptions {
@@ -37,9 +38,9 @@ export interface ClassBreakOptions {
   maxClasses: number
 }
 
-export function colourScale(values: readonly (number | null)[], { title, integer = false, maxClasses = 5, interpolate = interpolateYlOrRd }: ColourScaleOptions): ColourScale {
-  const thresholds = classBreaks(values, { integer, maxClasses })
-  const positives = values.filter((v): v is number => v !== null && v > 0)
+export function colourScale(values: readonly (number | null)[], { title, integer = false, maxClasses = 5, interpolate = interpolateYlOrRd, classesFrom = values }: ColourScaleOptions): ColourScale {
+  const thresholds = classBreaks(classesFrom, { integer, maxClasses })
+  const positives = [...classesFrom, ...values].filter((v): v is number => v !== null && v > 0)
   const legend: LegendEntry[] = []
   const zero = entry('zero', '0', 0, 0, rgbaOf(ZERO_COLOUR))
   const noData = entry('no-data', NO_DATA_LABEL, null, null, rgbaOf(NO_DATA_COLOUR))

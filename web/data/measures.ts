@@ -62,8 +62,12 @@ export function measureById(id: string): Measure {
   return measure
 }
 
-/** The scale for `measure` over the report's areas; category coverage gets one class per count. */
-export function measureScale(measure: Measure, report: CoverageReport): ColourScale {
+/**
+ * The scale for `measure` over the report's areas; category coverage gets one class per count. With
+ * `classesFrom` (the values of another report, e.g. the year playback started from) the classes are
+ * fitted to those instead, so colours stay comparable from year to year.
+ */
+export function measureScale(measure: Measure, report: CoverageReport, classesFrom?: readonly (number | null)[]): ColourScale {
   const maxClasses = measure.id === 'categoriesCovered' ? report.scheme.categories.length : undefined
-  return colourScale(report.areas.map(measure.valueOf), { title: measure.title(report), integer: measure.integer, maxClasses })
+  return colourScale(report.areas.map(measure.valueOf), { title: measure.title(report), integer: measure.integer, maxClasses, classesFrom })
 }

@@ -1,8 +1,12 @@
 // Units as the map draws them: with a position, higher levels last so their bigger dots sit on top.
 import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
+import { unitRowsOf, type UnitColumns } from '../../server/geo/unit-columns'
 import type { UnitCollection, UnitProperties } from '../api/responses'
 
-export type UnitPoint = UnitProperties & { position: [number, number] }
+/** What the map, legend, tooltip and filters need of a unit; the detail panel loads the rest by id. */
+export type UnitSummary = Pick<UnitProperties, 'id' | 'name' | 'category' | 'level' | 'status' | 'yearNamed' | 'areaCode' | 'sample' | 'redacted'>
+
+export type UnitPoint = UnitSummary & { position: [number, number] }
 
 export interface CategoryCount {
   category: string
@@ -23,6 +27,13 @@ export function unitPointsOf(collection: UnitCollection): UnitPoint[] {
     points.push({ ...feature.properties, position: [lon, lat] })
   }
   return points.sort((a, b) => levelRank(a.level) - levelRank(b.level))
+}
+
+/** The units of a columns answer (located or not), and those with a location ordered as unitPointsOf orders them. */
+export function unitsOfColumns(columns: UnitColumns): { units: UnitSummary[]; points: UnitPoint[] } {
+  const units = unitRowsOf(columns)
+  const points = units.filter((u): u is typeof u & UnitPoint => u.position !== null)
+  return { units, points: points.sort((a, b) => levelRank(a.level) - levelRank(b.level)) }
 }
 
 /** How many of `units` (located or not, e.g. redacted for anonymous viewers) fall in each of the scheme's categories, in scheme order. */

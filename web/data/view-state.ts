@@ -23,11 +23,11 @@ export type ViewLayerId = (typeof VIEW_LAYER_IDS)[number]
  * Layers added by the analyst dashboard, off unless listed in `overlays`. Kept apart from `layers` so a
  * v1 link's `layers=` keeps its meaning (it never listed these).
  */
-export const VIEW_OVERLAY_IDS = ['columns', 'hexagons'] as const
+export const VIEW_OVERLAY_IDS = ['columns', 'hexagons', 'heatmap', 'corridors'] as const
 export type ViewOverlayId = (typeof VIEW_OVERLAY_IDS)[number]
 
 /** Layers whose opacity a view may set (percent, 0–100); absent = the layer's default opacity. */
-export const VIEW_OPACITY_IDS = ['choropleth', 'units', 'columns', 'hexagons'] as const
+export const VIEW_OPACITY_IDS = ['choropleth', 'units', 'columns', 'hexagons', 'heatmap', 'corridors'] as const
 export type ViewOpacityId = (typeof VIEW_OPACITY_IDS)[number]
 
 export const VIEW_LANGUAGES = ['zh', 'en'] as const

@@ -2,7 +2,10 @@
 // its options; render mode (?render=1, what the server's Chromium opens) lays the page out at 1:1 CSS px
 // and sets body[data-export-ready]="1" once every sheet's map has drawn. An atlas (atlasBy=…) renders
 // its sheets one after another, freezing each map into a 2D canvas before the next one starts.
+// ?token= is the export job's render credential: every API request sends it, so the page reads as the
+// user who asked for the export (server/auth/render-tokens.ts).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { setApiToken, tokenParamOf } from '../api/client'
 import { parseViewState, type ViewState } from '../data/view-state'
 import { recordPageError } from '../map/map-status'
 import { ErrorNotice } from '../panels/ErrorNotice'
@@ -52,6 +55,8 @@ export function ExportApp() {
   if (parsed instanceof Error) return <ErrorNotice messages={[parsed.message]} />
   return parsed.render ? <RenderPage {...parsed} /> : <ExportPreview view={parsed.view} initialOptions={parsed.options} />
 }
+
+setApiToken(tokenParamOf(window.location.search)) // read once, before the first request; never logged
 
 const THIS_YEAR = new Date().getFullYear()
 

@@ -10,7 +10,7 @@ import { useLayoutEffect, useRef, useState } from 'react'
 import type { AreaFeature } from '../api/responses'
 import { boundsOf } from '../data/area-geometry'
 import { LayerDraws, setSourceFeatures } from '../map/layer-draws'
-import { BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE } from '../map/offline-style'
+import { BASEMAP_COLOURS, BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE, paintMapBackground } from '../map/offline-style'
 
 maplibregl.setWorkerUrl(workerUrl)
 
@@ -40,6 +40,7 @@ export function ExportMap({ frame, boundaries, layers, camera, padding, transpar
   useLayoutEffect(() => {
     const container = containerRef.current
     if (!container) return
+    paintMapBackground(container, transparent ? null : BASEMAP_COLOURS)
     const map = new maplibregl.Map({
       container,
       style: offlineStyle(),
@@ -60,10 +61,7 @@ export function ExportMap({ frame, boundaries, layers, camera, padding, transpar
     // The box can change size between sheets (a longer title wraps): follow it.
     const resizes = new ResizeObserver(() => map.resize())
     resizes.observe(container)
-    map.on('load', () => {
-      if (transparent) map.setPaintProperty('background', 'background-opacity', 0)
-      setStyleLoaded(true)
-    })
+    map.on('load', () => setStyleLoaded(true))
     map.on('error', (event) => callbacks.current.onError(`MapLibre: ${event.error.message}`))
     mapRef.current = map
     overlayRef.current = overlay

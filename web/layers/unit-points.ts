@@ -23,7 +23,7 @@ export interface UnitPointsOptions {
 }
 
 /** Units as dots coloured by category and sized by level, with a white outline; pickable. */
-export function unitPointsLayer(units: UnitPoint[], { colourOf, visible = true, radiusScale = 1, opacity = 1 }: UnitPointsOptions) {
+export function unitPointsLayer(units: readonly UnitPoint[], { colourOf, visible = true, radiusScale = 1, opacity = 1 }: UnitPointsOptions) {
   return new ScatterplotLayer<UnitPoint>({
     id: UNIT_POINTS_ID,
     data: units, // same array identity until the data changes

@@ -6,10 +6,11 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useLayoutEffect, useRef, useState } from 'react'
 import type { AreaFeature } from '../api/responses'
 import { boundsOf } from '../data/area-geometry'
-import { BASEMAP_SOURCE_PREFIX, type RasterPart } from './basemaps'
+import { BASEMAP_SOURCE_PREFIX, rasterStyle, type BasemapPart, type BasemapStyle } from './basemaps'
 import { LayerDraws, setSourceFeatures } from './layer-draws'
 import { setMapReady } from './map-status'
-import { BASEMAP_COLOURS, BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE, type BasemapColours } from './offline-style'
+import { basemapStyles } from './pmtiles-archive'
+import { BASEMAP_COLOURS, BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE, paintMapBackground, type BasemapColours } from './offline-style'
 
 // maplibre-gl finds its worker next to its own module, which Vite moves when it bundles; without this
 // the production map stays blank.
@@ -40,7 +41,7 @@ export interface AtlasMapProps {
   onClick?(hit: MapHit | null): void // a click on a pickable object (null: on nothing)
   camera?: MapCamera | null // null: frame `outline`; else show exactly this centre and zoom
   onViewChange?(camera: MapCamera): void // after every move, with where the map came to rest
-  rasterBasemap?: readonly RasterPart[] // []: raster tiles drawn under the boundaries
+  rasterBasemap?: readonly BasemapPart[] // []: basemap tiles (raster, or a PMTiles archive) drawn under the boundaries
   onBasemapError?(message: string): void // a basemap tile failed; the boundaries and layers stay
   framePadding?: FramePadding // FRAME_PADDING: room kept around the framed area, in pixels
 }
@@ -99,6 +100,7 @@ export function AtlasMap({
   useLayoutEffect(() => {
     const container = containerRef.current
     if (!container) return
+    paintMapBackground(container, basemap)
     const map = new maplibregl.Map({
       container,
       style: offlineStyle(basemap),
@@ -175,7 +177,18 @@ export function AtlasMap({
   useLayoutEffect(() => {
     const map = mapRef.current
     if (!map || !styleLoaded) return
-    applyRasterBasemap(map, rasterBasemap)
+    let current = true // false once another basemap (or unmounting) supersedes this one
+    applyBasemap(map, rasterBasemap.flatMap((part) => (part.kind === 'raster' ? [rasterStyle(part)] : [])))
+    // A PMTiles archive draws once its header is read; one that cannot be read is the basemap's problem.
+    if (rasterBasemap.some((part) => part.kind === 'pmtiles')) {
+      void basemapStyles(rasterBasemap).then(
+        (styles) => current && applyBasemap(map, styles),
+        (error: Error) => current && (callbacks.current.onBasemapError ?? callbacks.current.onError)(error.message),
+      )
+    }
+    return () => {
+      current = false
+    }
   }, [styleLoaded, rasterBasemap])
 
   const cameraKey = camera ? `${camera.center[0].toFixed(5)},${camera.center[1].toFixed(5)},${camera.zoom.toFixed(2)}` : null
@@ -226,23 +239,23 @@ export function AtlasMap({
   return <div ref={containerRef} className="atlas-map" />
 }
 
-const NO_RASTER: readonly RasterPart[] = []
+const NO_RASTER: readonly BasemapPart[] = []
 
 function sameCamera(a: MapCamera, b: MapCamera, tolerance: number): boolean {
   return Math.abs(a.center[0] - b.center[0]) < tolerance && Math.abs(a.center[1] - b.center[1]) < tolerance && Math.abs(a.zoom - b.zoom) < tolerance * 10
 }
 const BASEMAP_BELOW_LAYER = 'prefecture-land'
 
-/** Replaces the basemap's raster sources and layers with `parts`, under the boundaries. */
-function applyRasterBasemap(map: maplibregl.Map, parts: readonly RasterPart[]): void {
+/** Replaces the basemap's sources and layers with `styles`, under the boundaries. */
+function applyBasemap(map: maplibregl.Map, styles: readonly BasemapStyle[]): void {
   for (const layer of map.getStyle().layers ?? []) if (layer.id.startsWith(BASEMAP_SOURCE_PREFIX)) map.removeLayer(layer.id)
   for (const id of Object.keys(map.getStyle().sources ?? {})) if (id.startsWith(BASEMAP_SOURCE_PREFIX)) map.removeSource(id)
-  for (const part of parts) {
-    map.addSource(part.sourceId, { type: 'raster', tiles: part.tiles, tileSize: 256, maxzoom: part.maxzoom, attribution: part.attribution })
-    map.addLayer({ id: part.sourceId, type: 'raster', source: part.sourceId }, BASEMAP_BELOW_LAYER)
+  for (const style of styles) {
+    for (const [id, source] of Object.entries(style.sources)) map.addSource(id, source)
+    for (const layer of style.layers) map.addLayer(layer, BASEMAP_BELOW_LAYER)
   }
-  // Over a raster basemap the land fill would hide it: only the outline and boundaries stay.
-  if (map.getLayer(BASEMAP_BELOW_LAYER)) map.setPaintProperty(BASEMAP_BELOW_LAYER, 'fill-opacity', parts.length > 0 ? 0 : 1)
+  // Over a basemap the land fill would hide it: only the outline and boundaries stay.
+  if (map.getLayer(BASEMAP_BELOW_LAYER)) map.setPaintProperty(BASEMAP_BELOW_LAYER, 'fill-opacity', styles.length > 0 ? 0 : 1)
 }
 
 function cloneLayers(layers: LayersList): LayersList {

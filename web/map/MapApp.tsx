@@ -1,7 +1,7 @@
 // The map page: the analyst dashboard (web/dashboard). Reads the view from the URL, loads what it needs
 // and hands it over; shows what failed, in the page and on <body>.
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { fetchUnitDetail } from '../api/client'
+import { fetchCorridors, fetchUnitDetail } from '../api/client'
 import { useAsyncValue } from '../api/use-async-value'
 import { yearRange } from '../dashboard/chart-data'
 import { figuresForCategories, growthForCategories, loadFrame, loadGrowth, loadRawFigures, loadSchemes, loadSearchEntries, type TrailStep } from '../dashboard/dashboard-data'
@@ -49,8 +49,13 @@ export function MapApp() {
   const growth = { ...rawGrowth, value: useMemo(() => (rawGrowth.value ? growthForCategories(rawGrowth.value, categories) : null), [rawGrowth.value, categoriesKey]) }
   const search = useAsyncValue<TrailStep[]>(searchWanted ? loadSearchEntries : null, [searchWanted])
   const unit = useAsyncValue(view.unit !== undefined ? () => fetchUnitDetail(view.unit as number) : null, [view.unit])
+  const corridorsWanted = view.overlays?.includes('corridors') ?? false
+  const corridors = useAsyncValue(
+    corridorsWanted && frameValue ? () => fetchCorridors(frameValue.area.properties.code).then((answer) => answer.corridors) : null,
+    [corridorsWanted, frameValue],
+  )
 
-  const loadErrors = [viewError, schemes.error, frame.error, figures.error, growth.error, unit.error].flatMap((e) => (e ? [e.message] : []))
+  const loadErrors = [viewError, schemes.error, frame.error, figures.error, growth.error, unit.error, corridors.error].flatMap((e) => (e ? [e.message] : []))
   const loadErrorText = loadErrors.join('\n')
   useEffect(() => {
     if (loadErrorText) recordPageError(loadErrorText)
@@ -75,9 +80,10 @@ export function MapApp() {
           filters={filters}
           frame={frameValue}
           figures={figuresValue}
+          corridors={corridors.value}
           growth={growth.value}
           years={[FIRST_YEAR, YEAR]}
-          loading={frame.loading || figures.loading}
+          loading={frame.loading || figures.loading || corridors.loading}
           basemap={basemap}
           onBasemap={setBasemap}
           searchEntries={search.value}

@@ -5,6 +5,8 @@ import type { LayersList } from '@deck.gl/core'
 import * as maplibregl from 'maplibre-gl'
 import type { AreaFeature } from '../api/responses'
 
+export const LAYERS_DRAWN_MARK = 'atlas:layers-drawn'
+
 export class LayerDraws {
   private requested: LayersList = []
   private drawn: LayersList | null = null
@@ -17,6 +19,12 @@ export class LayerDraws {
 
   /** Call from deck.gl's onAfterRender. */
   rendered(): void {
+    // A User Timing mark at the first frame of new layers, for the benchmark and profilers; only the latest
+    // is kept, so a screen that runs for weeks does not collect them.
+    if (this.drawn !== this.requested) {
+      performance.clearMarks(LAYERS_DRAWN_MARK)
+      performance.mark(LAYERS_DRAWN_MARK)
+    }
     this.drawn = this.requested
     for (const waiter of this.waiters.splice(0)) waiter()
   }

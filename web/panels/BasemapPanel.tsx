@@ -5,6 +5,15 @@ import type { ViewLanguage } from '../data/view-state'
 import { basemapProblem, type BasemapChoice } from '../map/basemaps'
 import { t } from '../dashboard/i18n'
 
+// The PMTiles option's own words (the shared table's basemapUrl asks for {z}/{x}/{y}, which a PMTiles URL has not).
+const PMTILES_WORDS: Record<'placeholder' | 'help', Record<ViewLanguage, string>> = {
+  placeholder: { zh: 'PMTiles 文件地址（https://… 或 /…）', en: 'PMTiles file URL (https://… or /…)' },
+  help: {
+    zh: '一个 .pmtiles 文件（栅格或矢量瓦片），按需分段读取。其他网站上的文件须用 https，并允许跨域（CORS）和 Range 请求；矢量瓦片以浅灰简图显示，不含注记。',
+    en: 'One .pmtiles file (raster or vector tiles), read in byte ranges. A file on another site must use https and allow CORS and Range requests; vector tiles are drawn as a plain light-grey map without labels.',
+  },
+}
+
 type Kind = 'offline' | 'tianditu-vector' | 'tianditu-imagery' | 'xyz' | 'pmtiles'
 
 function kindOf(choice: BasemapChoice): Kind {
@@ -41,7 +50,14 @@ export function BasemapPanel({ lang, choice, onChoice }: { lang: ViewLanguage; c
         <option value="pmtiles">{t(lang, 'basemapPmtiles')}</option>
       </select>
       {kind.startsWith('tianditu') && <input type="text" placeholder={t(lang, 'basemapKey')} value={key} onChange={(e) => setKey(e.target.value)} />}
-      {(kind === 'xyz' || kind === 'pmtiles') && <input type="url" placeholder={t(lang, 'basemapUrl')} value={url} onChange={(e) => setUrl(e.target.value)} />}
+      {kind === 'xyz' && <input type="url" placeholder={t(lang, 'basemapUrl')} value={url} onChange={(e) => setUrl(e.target.value)} />}
+      {kind === 'pmtiles' && (
+        <>
+          {/* type="text": a same-origin path ("/tiles/a.pmtiles") is a valid choice but not a valid type="url" value */}
+          <input type="text" inputMode="url" placeholder={PMTILES_WORDS.placeholder[lang]} value={url} onChange={(e) => setUrl(e.target.value)} />
+          <p className="hint muted">{PMTILES_WORDS.help[lang]}</p>
+        </>
+      )}
       {kind !== 'offline' && (
         <>
           {problem && <p className="field-problem">{problem}</p>}

@@ -21,6 +21,8 @@ const ROWS: { id: ViewLayerId | ViewOverlayId; label: MessageKey; opacity?: View
   { id: 'units', label: 'layerUnits', opacity: 'units' },
   { id: 'columns', label: 'layerColumns', opacity: 'columns' },
   { id: 'hexagons', label: 'layerHexagons', opacity: 'hexagons' },
+  { id: 'heatmap', label: 'layerHeatmap', opacity: 'heatmap' },
+  { id: 'corridors', label: 'layerCorridors', opacity: 'corridors' },
   { id: 'labels', label: 'layerLabels' },
 ]
 

@@ -1,9 +1,11 @@
 import type { CoverageArea } from '../api/responses'
+import type { CorridorItem } from '../api/client'
 import type { UnitPoint } from '../data/units'
 
 export type HoverTarget =
   | { kind: 'unit'; unit: UnitPoint; x: number; y: number }
   | { kind: 'area'; area: CoverageArea; x: number; y: number }
+  | { kind: 'corridor'; corridor: CorridorItem; x: number; y: number }
 
 export interface TooltipProps {
   target: HoverTarget
@@ -21,7 +23,9 @@ export function Tooltip({ target, schemeName }: TooltipProps) {
     : { left: target.x + OFFSET, top: target.y + OFFSET }
   return (
     <div className="card tooltip" style={style} role="tooltip">
-      {target.kind === 'unit' ? <UnitDetails unit={target.unit} /> : <AreaDetails area={target.area} schemeName={schemeName} />}
+      {target.kind === 'unit' && <UnitDetails unit={target.unit} />}
+      {target.kind === 'area' && <AreaDetails area={target.area} schemeName={schemeName} />}
+      {target.kind === 'corridor' && <CorridorDetails corridor={target.corridor} />}
     </div>
   )
 }
@@ -42,6 +46,19 @@ function UnitDetails({ unit }: { unit: UnitPoint }) {
         </dd>
       </dl>
       {unit.sample && <div className="tooltip-note">示例数据</div>}
+    </>
+  )
+}
+
+function CorridorDetails({ corridor }: { corridor: CorridorItem }) {
+  return (
+    <>
+      <div className="tooltip-title">{corridor.name}</div>
+      <dl className="tooltip-facts">
+        <dt>站点</dt>
+        <dd>{corridor.stops.map((s) => s.name).join(' → ')}</dd>
+      </dl>
+      {corridor.sample && <div className="tooltip-note">示例数据</div>}
     </>
   )
 }

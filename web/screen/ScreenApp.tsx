@@ -1,6 +1,8 @@
 // /screen: the briefing screen. A 1920×1080 canvas scaled to the display, polled live, touring the
 // counties. Settings come from ?profile= (a saved screen profile) or the defaults, then the URL.
+// ?token= is a screen token: every API request sends it, so the screen reads a private atlas unattended.
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { setApiToken, tokenParamOf } from '../api/client'
 import type { CoverageArea } from '../api/responses'
 import { recordPageError } from '../map/map-status'
 import { SampleNotice } from '../panels/SampleNotice'
@@ -8,6 +10,7 @@ import { Clock } from './Clock'
 import { freshnessOf, type PollState } from './freshness'
 import { ProfileEditor } from './ProfileEditor'
 import { DEFAULT_SCREEN_CONFIG, effectiveConfig, screenUrlOptionsOf, type ScreenConfig } from './screen-config'
+import { accessProblemOf, tokenGivenIn } from './screen-access'
 import { loadScreenPlace, type ScreenFeed, type ScreenPlace } from './screen-feed'
 import { countyOfCode } from './screen-figures'
 import { ScreenMap, useTotalScale } from './ScreenMap'
@@ -20,13 +23,17 @@ import { useTour } from './use-tour'
 import './screen.css'
 
 const URL_OPTIONS = screenUrlOptionsOf(window.location.search)
+const TOKEN_GIVEN = tokenGivenIn(window.location.search)
+setApiToken(tokenParamOf(window.location.search)) // read once, before the first request; never logged
 const PLACE_RETRY_MS = 3_000 // the boundaries failed to load (server still starting, network down): try again
+const ACCESS_RETRY_MS = 30_000 // refused (401): only an admin can fix that, so ask again rarely
 
 export function ScreenApp() {
   const stage = useStage(URL_OPTIONS.fit)
   const profile = useScreenProfile(URL_OPTIONS.profile, URL_OPTIONS.refreshSeconds ?? 30)
   const base = URL_OPTIONS.profile === null ? DEFAULT_SCREEN_CONFIG : profile.config
   const config = useMemo(() => (base ? effectiveConfig(base, URL_OPTIONS) : null), [base])
+  const profileAccess = accessProblemOf(profile.failure, TOKEN_GIVEN)
 
   useEffect(() => {
     document.title = `${config?.title ?? '态势大屏'} · Unity Atlas`
@@ -41,6 +48,8 @@ export function ScreenApp() {
       >
         {config ? (
           <LiveScreen config={config} pixelRatio={window.devicePixelRatio * Math.max(stage.scaleX, stage.scaleY)} />
+        ) : profileAccess ? (
+          <AccessNotice message={profileAccess} />
         ) : (
           <div className="screen-loading">{profile.error ? `大屏配置无法加载：${profile.error}` : '正在加载大屏配置…'}</div>
         )}
@@ -54,7 +63,7 @@ export function ScreenApp() {
 /** Loads the place (retrying until the server answers), then polls and shows the figures. */
 function LiveScreen({ config, pixelRatio }: { config: ScreenConfig; pixelRatio: number }) {
   const [place, setPlace] = useState<ScreenPlace | null>(null)
-  const [placeError, setPlaceError] = useState<string | null>(null)
+  const [placeError, setPlaceError] = useState<unknown>(null)
   const { area, scheme } = config
 
   useEffect(() => {
@@ -69,8 +78,8 @@ function LiveScreen({ config, pixelRatio }: { config: ScreenConfig; pixelRatio: 
         },
         (error: unknown) => {
           if (stopped) return
-          setPlaceError(error instanceof Error ? error.message : String(error))
-          timer = setTimeout(attempt, PLACE_RETRY_MS)
+          setPlaceError(error)
+          timer = setTimeout(attempt, accessProblemOf(error, TOKEN_GIVEN) ? ACCESS_RETRY_MS : PLACE_RETRY_MS)
         },
       )
     }
@@ -81,17 +90,36 @@ function LiveScreen({ config, pixelRatio }: { config: ScreenConfig; pixelRatio: 
     }
   }, [area, scheme])
 
-  const { feed, poll } = useScreenFeed(place, config)
+  const { feed, poll, failure } = useScreenFeed(place, config)
+  const access = accessProblemOf(place ? failure : placeError, TOKEN_GIVEN)
 
   if (!place || !feed) {
     return (
       <>
         <ScreenHeader title={config.title} poll={poll} feed={null} />
-        <div className="screen-loading">{placeError ? `正在连接服务器… (${placeError})` : '正在加载…'}</div>
+        {access ? <AccessNotice message={access} /> : <div className="screen-loading">{placeError ? `正在连接服务器… (${messageOf(placeError)})` : '正在加载…'}</div>}
       </>
     )
   }
-  return <ScreenBody config={config} place={place} feed={feed} poll={poll} pixelRatio={pixelRatio} />
+  return (
+    <>
+      <ScreenBody config={config} place={place} feed={feed} poll={poll} pixelRatio={pixelRatio} />
+      {access && <AccessNotice message={access} />}
+    </>
+  )
+}
+
+/** The screen's refusal, in large type where the map would be: what is wrong and what to do. */
+function AccessNotice({ message }: { message: string }) {
+  return (
+    <div className="screen-access" role="alert" data-testid="screen-access">
+      {message}
+    </div>
+  )
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 function ScreenHeader({ title, poll, feed }: { title: string; poll: PollState; feed: ScreenFeed | null }) {

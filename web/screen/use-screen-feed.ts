@@ -22,11 +22,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export interface ScreenFeedState {
   feed: ScreenFeed | null
   poll: PollState
+  failure: unknown // why the last poll failed; null once one succeeds
 }
 
 export function useScreenFeed(place: ScreenPlace | null, config: ScreenConfig): ScreenFeedState {
   const [feed, setFeed] = useState<ScreenFeed | null>(null)
   const [poll, setPoll] = useState<PollState>(INITIAL_POLL_STATE)
+  const [failure, setFailure] = useState<unknown>(null)
   const feedRef = useRef<ScreenFeed | null>(null)
   const cache = useRef(new RevalidatingCache())
   const { minLevel, years, refreshSeconds } = config
@@ -49,9 +51,11 @@ export function useScreenFeed(place: ScreenPlace | null, config: ScreenConfig): 
         feedRef.current = next
         setFeed(next)
         setPoll((s) => afterSuccess(s, Date.now()))
-      } catch {
+        setFailure(null)
+      } catch (error) {
         if (stopped) return
         setPoll((s) => afterFailure(s, Date.now()))
+        setFailure(error)
       }
       if (!stopped) timer = setTimeout(run, refreshSeconds * 1000)
     }
@@ -62,15 +66,22 @@ export function useScreenFeed(place: ScreenPlace | null, config: ScreenConfig): 
     }
   }, [place, minLevel, years, refreshSeconds])
 
-  return { feed, poll }
+  return { feed, poll, failure }
 }
 
 /**
  * The saved profile, re-read every `refreshSeconds` (an admin's edit reaches the screen without a
  * reload). null until it first loads; a failed re-read keeps the last one.
  */
-export function useScreenProfile(id: string | null, refreshSeconds: number): { config: ScreenConfig | null; name: string | null; error: string | null } {
-  const [state, setState] = useState<{ config: ScreenConfig | null; name: string | null; error: string | null }>({ config: null, name: null, error: null })
+export interface ScreenProfileState {
+  config: ScreenConfig | null
+  name: string | null
+  error: string | null // why it could not be loaded, while it has not been
+  failure: unknown // that failure itself (e.g. an ApiError 401), for the screen's access message
+}
+
+export function useScreenProfile(id: string | null, refreshSeconds: number): ScreenProfileState {
+  const [state, setState] = useState<ScreenProfileState>({ config: null, name: null, error: null, failure: null })
   useEffect(() => {
     if (id === null) return
     let stopped = false
@@ -83,11 +94,11 @@ export function useScreenProfile(id: string | null, refreshSeconds: number): { c
         if (answer.changed) {
           etag = answer.etag
           const { profile } = answer.body
-          setState({ config: profile.config, name: profile.name, error: null })
+          setState({ config: profile.config, name: profile.name, error: null, failure: null })
         }
       } catch (error) {
         if (stopped) return
-        setState((s) => (s.config ? s : { ...s, error: error instanceof Error ? error.message : String(error) }))
+        setState((s) => (s.config ? s : { ...s, error: error instanceof Error ? error.message : String(error), failure: error }))
       }
       if (!stopped) timer = setTimeout(run, refreshSeconds * 1000)
     }

@@ -59,7 +59,7 @@ describe('coverageByArea on the hand-computed fixture', () => {
   })
 
   it('lists national namings that lapse within 12 months', () => {
-    expect(B.expiring).toEqual([{ id: 4, name: '乙一镇团结社区', level: '国家级', expiresOn: '2026-09-01' }])
+    expect(B.expiring).toEqual([{ id: 4, name: '乙一镇团结社区', category: '社区', level: '国家级', expiresOn: '2026-09-01' }])
     expect(A.expiringCount).toBe(0)
     expect(B.sample).toBe(true)
     expect(A.sample).toBe(false)

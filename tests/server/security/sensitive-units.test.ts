@@ -3,6 +3,9 @@
 import type { FeatureCollection, Point } from 'geojson'
 import { describe, expect, test } from 'vitest'
 import { redactedName, redactSensitiveUnits, type UnitCollection, type UnitProperties } from '../../../server/geo/unit-query'
+import type { CoverageReport } from '../../../server/geo/coverage'
+import { unitRowsOf, type UnitColumns } from '../../../server/geo/unit-columns'
+import { redactExpiringNames } from '../../../server/routes/coverage'
 import { ADMIN_PASSWORD, demoApp, jsonRequest, signIn } from '../demo-app'
 
 const SENSITIVE = '宗教活动场所'
@@ -115,12 +118,55 @@ describe('GET /api/units by caller', () => {
     expect(anonymous.headers.get('etag')).not.toBe(signedIn.headers.get('etag'))
   })
 
-  test('/api/coverage counts are the same for anonymous and signed-in callers', async () => {
+  test('/api/coverage: the same counts for anonymous and signed-in callers; expiring sensitive units unnamed for anonymous', async () => {
+    // The demo's 宗教活动场所 expire outside the 12-month window, so 学校 (which has units expiring in it) plays the sensitive category here.
+    const sensitive = '学校'
+    const { app, store } = demoApp({ sensitiveCategories: [sensitive] })
     const cookie = await signIn(app, 'admin', ADMIN_PASSWORD)
-    for (const path of ['/api/coverage?level=county', '/api/coverage?level=township&parent=530626']) {
-      const anonymous = await (await app.request(path)).json()
-      const signedIn = await (await app.request(path, { headers: { Cookie: cookie } })).json()
-      expect(anonymous).toEqual(signedIn)
+    let sensitiveExpiring = 0
+    for (const path of ['/api/coverage?level=county', '/api/coverage?level=township&parent=530626', '/api/coverage?level=prefecture']) {
+      const anonymousText = await (await app.request(path)).text()
+      const anonymous = JSON.parse(anonymousText) as CoverageReport
+      const signedIn = (await (await app.request(path, { headers: { Cookie: cookie } })).json()) as CoverageReport
+      expect(anonymous).toEqual(redactExpiringNames(signedIn, new Set([sensitive])))
+      const withoutNames = (r: CoverageReport) => r.areas.map((a) => ({ ...a, expiring: a.expiring.map((e) => ({ ...e, name: '' })) }))
+      expect(withoutNames(anonymous)).toEqual(withoutNames(signedIn))
+      const names = signedIn.areas.flatMap((a) => a.expiring.filter((e) => e.category === sensitive).map((e) => e.name))
+      sensitiveExpiring += names.length
+      expect(names.filter((name) => anonymousText.includes(name))).toEqual([])
+    }
+    expect(sensitiveExpiring).toBeGreaterThan(0)
+    store.close()
+  })
+
+  test('redactExpiringNames (pure): only sensitive entries lose their name; other areas are the same objects', () => {
+    const area = (code: string, expiring: CoverageReport['areas'][number]['expiring']) => ({ code, expiring }) as CoverageReport['areas'][number]
+    const report = {
+      areas: [
+        area('530626', [{ id: 1, name: '清真寺甲', category: SENSITIVE, level: '县级', expiresOn: '2027-01-01' }, { id: 2, name: '学校乙', category: '学校', level: '县级', expiresOn: '2027-01-01' }]),
+        area('530627', [{ id: 3, name: '学校丙', category: '学校', level: '县级', expiresOn: '2027-01-01' }]),
+      ],
+    } as CoverageReport
+    const out = redactExpiringNames(report, new Set([SENSITIVE]))
+    expect(out.areas[0].expiring.map((e) => e.name)).toEqual([redactedName(SENSITIVE), '学校乙'])
+    expect(out.areas[1]).toBe(report.areas[1])
+    expect(report.areas[0].expiring[0].name).toBe('清真寺甲')
+  })
+
+  test('/api/units/columns: the same units as /api/units, redacted the same way for anonymous callers', async () => {
+    const cookie = await signIn(app, 'admin', ADMIN_PASSWORD)
+    for (const headers of [{}, { Cookie: cookie }] as Record<string, string>[]) {
+      const features = ((await (await app.request('/api/units?area=530626', { headers })).json()) as UnitCollection).features
+      const text = await (await app.request('/api/units/columns?area=530626', { headers })).text()
+      const rows = unitRowsOf(JSON.parse(text) as UnitColumns)
+      expect(rows.map((r) => r.id)).toEqual(features.map((f) => f.properties.id))
+      expect(rows.map((r) => [r.name, r.category, r.areaCode, r.position, !!r.redacted])).toEqual(
+        features.map((f) => [f.properties.name, f.properties.category, f.properties.areaCode, f.geometry?.coordinates ?? null, !!f.properties.redacted]),
+      )
+      if (!('Cookie' in headers)) {
+        expect(rows.filter((r) => r.category === SENSITIVE).every((r) => r.position === null && r.redacted)).toBe(true)
+        expect(secrets.filter((secret) => text.includes(secret))).toEqual([])
+      }
     }
   })
 

@@ -63,10 +63,10 @@ describe('filters', () => {
         { id: 1, category: '学校', minLevel: null, count: 4, dueYear: 2026, achieved: 3, progress: 0.75, met: false, behind: true, note: '' },
         { id: 2, category: '社区', minLevel: null, count: 1, dueYear: 2026, achieved: 2, progress: 1, met: true, behind: false, note: '' },
       ],
-      expiring: [{ id: 7, name: 'x', level: '国家级', expiresOn: '2027-01-01' }, { id: 8, name: 'y', level: '国家级', expiresOn: '2027-02-01' }],
+      expiring: [{ id: 7, name: 'x', category: '学校', level: '国家级', expiresOn: '2027-01-01' }, { id: 8, name: 'y', category: '社区', level: '国家级', expiresOn: '2027-02-01' }],
       expiringCount: 2,
     })
-    const school = areaForCategories(area, ['学校'], 1, new Map([[7, '学校'], [8, '社区']]))
+    const school = areaForCategories(area, ['学校'], 1)
     expect(school).toMatchObject({
       total: 3,
       byLevel: { 县级: 2, 市级: 1, 省级: 0, 国家级: 0 },

@@ -29,6 +29,8 @@ describe('view state: the dashboard keys', () => {
     expect(serializeViewState({ ...DEFAULT_VIEW_STATE, status: ['复查', '培育'] })).toBe(`v=1&status=${encodeURIComponent('复查,培育')}`)
     expect(parseViewState('status=复查,培育').status).toEqual(['培育', '复查'])
     expect(serializeViewState({ ...DEFAULT_VIEW_STATE, overlays: ['hexagons', 'columns'] })).toBe('v=1&overlays=columns%2Chexagons')
+    expect(serializeViewState({ ...DEFAULT_VIEW_STATE, overlays: ['corridors', 'heatmap'] })).toBe('v=1&overlays=heatmap%2Ccorridors')
+    expect(parseViewState('overlays=corridors,heatmap,columns').overlays).toEqual(['columns', 'heatmap', 'corridors'])
     expect(serializeViewState({ ...DEFAULT_VIEW_STATE, overlays: [], categories: [] })).toBe('')
     expect(parseViewState('overlays=')).toEqual(DEFAULT_VIEW_STATE)
   })
@@ -36,7 +38,7 @@ describe('view state: the dashboard keys', () => {
   it('names the bad dashboard parameter', () => {
     for (const [text, parameter] of [
       ['status=已命名', 'status'],
-      ['overlays=heatmap', 'overlays'],
+      ['overlays=isolines', 'overlays'],
       ['opacity=choropleth:150', 'opacity'],
       ['opacity=roads:50', 'opacity'],
       ['unit=abc', 'unit'],

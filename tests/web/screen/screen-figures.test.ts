@@ -35,7 +35,7 @@ function report(year: number, areas: CoverageArea[]): CoverageReport {
 }
 
 function unit(id: number, category: string, yearNamed: number | null, areaCode = '530626101'): UnitPoint {
-  return { id, name: `单位${id}`, category, level: '县级', status: '命名', yearNamed, areaCode, claimedAreaCode: areaCode, joinMethod: 'point', expiresOn: null, address: '', notes: '', sample: true, position: [104, 28] }
+  return { id, name: `单位${id}`, category, level: '县级', status: '命名', yearNamed, areaCode, sample: true, position: [104, 28] }
 }
 
 describe('screen figures', () => {
