@@ -1,10 +1,12 @@
 import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers'
 import { describe, expect, test } from 'vitest'
 import type { Rgba } from '../../web/data/rgba'
+import type { UnitCluster } from '../../web/data/unit-clusters'
 import type { UnitPoint } from '../../web/data/units'
 import { areaLabelsLayer, LABEL_FONT_FAMILY } from '../../web/layers/area-labels'
 import { coverageChoroplethLayer } from '../../web/layers/coverage-choropleth'
 import { UNIT_RADIUS_PIXELS, unitPointsLayer } from '../../web/layers/unit-points'
+import { CLUSTER_RADIUS_PIXELS, clusterRadius, unitClustersLayers } from '../../web/layers/unit-clusters'
 import { areaFeature, unitProperties } from './fixtures'
 
 /** Calls a deck.gl accessor prop the way deck.gl does, or returns it when it is a constant. */
@@ -62,5 +64,26 @@ describe('areaLabelsLayer', () => {
     expect(evaluate(layer.props.getPosition, label)).toEqual([103.5, 27.5])
     expect(layer.props.characterSet).toBe('auto')
     expect(layer.props.fontFamily).toBe(LABEL_FONT_FAMILY)
+  })
+})
+
+describe('cluster discs', () => {
+  test('the radius runs from the smallest disc (one unit) to the largest (the biggest cluster), whatever the counts', () => {
+    expect(clusterRadius(1, 1)).toBe(CLUSTER_RADIUS_PIXELS.min)
+    expect(clusterRadius(1, 50_000)).toBe(CLUSTER_RADIUS_PIXELS.min)
+    expect(clusterRadius(50_000, 50_000)).toBe(CLUSTER_RADIUS_PIXELS.max)
+    expect(clusterRadius(20, 20)).toBe(CLUSTER_RADIUS_PIXELS.max)
+    // The disc's extra area grows with the count: a quarter of the units, half the extra radius.
+    const half = CLUSTER_RADIUS_PIXELS.min + (CLUSTER_RADIUS_PIXELS.max - CLUSTER_RADIUS_PIXELS.min) / 2
+    expect(clusterRadius(1 + 2_500, 1 + 10_000)).toBeCloseTo(half, 6)
+  })
+
+  test('the layer sizes discs against the largest cluster it is given', () => {
+    const cluster = (count: number): UnitCluster => ({ key: `k${count}`, position: [104, 28], count, byCategory: { 学校: count }, dominant: '学校', ids: [] })
+    const [discs] = unitClustersLayers([cluster(1), cluster(2300)], { colourOf: () => [0, 0, 0, 255] })
+    expect(discs).toBeInstanceOf(ScatterplotLayer)
+    const getRadius = (discs as ScatterplotLayer<UnitCluster>).props.getRadius as (c: UnitCluster) => number
+    expect(getRadius(cluster(2300))).toBe(CLUSTER_RADIUS_PIXELS.max)
+    expect(getRadius(cluster(1))).toBe(CLUSTER_RADIUS_PIXELS.min)
   })
 })

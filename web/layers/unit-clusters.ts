@@ -12,9 +12,22 @@ export interface UnitClustersOptions {
   opacity?: number // 1
 }
 
-/** Aggregated units: one disc per grid cell, area proportional to the count, the count written on it. */
+/** Disc radius in pixels: the smallest cluster, and the largest (half the 48 px grid cell, so discs barely touch). */
+export const CLUSTER_RADIUS_PIXELS = { min: 6, max: 24 }
+
+/** A cluster's radius: area grows with the count, relative to the largest cluster shown. */
+export function clusterRadius(count: number, largest: number): number {
+  const { min, max } = CLUSTER_RADIUS_PIXELS
+  return largest <= 1 ? min : min + (max - min) * Math.sqrt((count - 1) / (largest - 1))
+}
+
+/**
+ * Aggregated units: one disc per grid cell, area growing with the count (scaled to the largest, so 100 000
+ * units do not draw discs hundreds of pixels wide), the count written on it.
+ */
 export function unitClustersLayers(clusters: UnitCluster[], { colourOf, visible = true, opacity = 1 }: UnitClustersOptions) {
-  const radius = (c: UnitCluster) => 6 + 3 * Math.sqrt(c.count)
+  const largest = clusters.reduce((m, c) => Math.max(m, c.count), 1)
+  const radius = (c: UnitCluster) => clusterRadius(c.count, largest)
   return [
     new ScatterplotLayer<UnitCluster>({
       id: UNIT_CLUSTERS_ID,
@@ -24,6 +37,7 @@ export function unitClustersLayers(clusters: UnitCluster[], { colourOf, visible 
       getPosition: (c) => c.position,
       getRadius: radius,
       radiusUnits: 'pixels',
+      updateTriggers: { getRadius: largest, getFillColor: colourOf },
       getFillColor: (c) => colourOf(c.dominant),
       stroked: true,
       getLineColor: [255, 255, 255, 255],
@@ -31,7 +45,6 @@ export function unitClustersLayers(clusters: UnitCluster[], { colourOf, visible 
       lineWidthUnits: 'pixels',
       pickable: true,
       autoHighlight: true,
-      updateTriggers: { getFillColor: colourOf },
     }),
     new TextLayer<UnitCluster>({
       id: UNIT_CLUSTER_COUNTS_ID,
