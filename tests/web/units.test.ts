@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import type { UnitCollection } from '../../web/api/responses'
-import { countsByCategory, levelRank, unitPointsOf } from '../../web/data/units'
+import { unitColumnsOf } from '../../server/geo/unit-columns'
+import { countsByCategory, levelRank, unitsOfColumns } from '../../web/data/units'
 import { QIJIN, unitProperties } from './fixtures'
 
 const units: UnitCollection = {
@@ -13,10 +14,12 @@ const units: UnitCollection = {
   ],
 }
 
-test('unitPointsOf drops units without coordinates and puts higher levels last (drawn on top)', () => {
-  const points = unitPointsOf(units)
+test('unitsOfColumns: every unit, and as points those with coordinates, higher levels last (drawn on top)', () => {
+  const { units: all, points } = unitsOfColumns(unitColumnsOf(units))
+  expect(all.map((u) => u.id)).toEqual([1, 2, 3, 4])
   expect(points.map((p) => p.id)).toEqual([3, 4, 1])
   expect(points[2].position).toEqual([103.7, 27.3])
+  expect(points[2]).toMatchObject({ name: units.features[0].properties.name, level: '国家级', category: units.features[0].properties.category })
 })
 
 test('levelRank orders 县级 < 市级 < 省级 < 国家级, with unnamed below all', () => {
@@ -24,7 +27,7 @@ test('levelRank orders 县级 < 市级 < 省级 < 国家级, with unnamed below 
 })
 
 test('countsByCategory follows scheme order and ignores categories outside it', () => {
-  const counts = countsByCategory(unitPointsOf(units), QIJIN)
+  const counts = countsByCategory(unitsOfColumns(unitColumnsOf(units)).points, QIJIN)
   expect(counts.map((c) => c.category)).toEqual(QIJIN)
   expect(Object.fromEntries(counts.map((c) => [c.category, c.count]))).toMatchObject({ 学校: 1, 机关: 1, 企业: 0 })
   expect(counts.reduce((sum, c) => sum + c.count, 0)).toBe(2)

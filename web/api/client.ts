@@ -96,10 +96,12 @@ export interface CountedUnitsQuery {
   year: number
 }
 
-/** The units the coverage counts: named (命名 or 复查 as of `year`) at `minLevel` or above. */
-export async function fetchCountedUnits({ area, scheme, minLevel, year }: CountedUnitsQuery): Promise<UnitsResponse> {
+export type UnitColumnsResponse = OkBodyOf<typeof api.api.units.columns.$get>
+
+/** The units the coverage counts: named (命名 or 复查 as of `year`) at `minLevel` or above; as columns. */
+export async function fetchCountedUnits({ area, scheme, minLevel, year }: CountedUnitsQuery): Promise<UnitColumnsResponse> {
   const query = { area, scheme, minLevel, year: String(year), status: NAMED_STATUSES.join(',') }
-  return okBodyOf('示范单位 (units)', await api.api.units.$get({ query }))
+  return okBodyOf('示范单位 (units)', await api.api.units.columns.$get({ query }))
 }
 
 export interface CoverageQuery {
@@ -158,9 +160,9 @@ export async function fetchCoverageIfChanged({ year, parent, ...rest }: ScreenCo
   return revalidatedBodyOf('覆盖统计 (coverage)', answer, etag)
 }
 
-export async function fetchCountedUnitsIfChanged({ area, scheme, minLevel, year }: CountedUnitsQuery, etag: string | null): Promise<Revalidated<UnitsResponse>> {
+export async function fetchCountedUnitsIfChanged({ area, scheme, minLevel, year }: CountedUnitsQuery, etag: string | null): Promise<Revalidated<UnitColumnsResponse>> {
   const query = { area, scheme, minLevel, year: String(year), status: NAMED_STATUSES.join(',') }
-  return revalidatedBodyOf('示范单位 (units)', await api.api.units.$get({ query }, conditional(etag)), etag)
+  return revalidatedBodyOf('示范单位 (units)', await api.api.units.columns.$get({ query }, conditional(etag)), etag)
 }
 
 export async function fetchScreenProfileIfChanged(id: string, etag: string | null): Promise<Revalidated<ScreenProfileResponse>> {
@@ -249,8 +251,6 @@ export interface UnitsWhere {
   year: string
   status: string // comma-separated statuses
 }
-
-export type UnitColumnsResponse = OkBodyOf<typeof api.api.units.columns.$get>
 
 /** Units under any status list (not only the named ones), as the dashboard's status filter asks; as columns. */
 export async function fetchUnitColumnsWhere(query: UnitsWhere): Promise<UnitColumnsResponse> {

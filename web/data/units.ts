@@ -1,7 +1,7 @@
 // Units as the map draws them: with a position, higher levels last so their bigger dots sit on top.
 import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
 import { unitRowsOf, type UnitColumns } from '../../server/geo/unit-columns'
-import type { UnitCollection, UnitProperties } from '../api/responses'
+import type { UnitProperties } from '../api/responses'
 
 /** What the map, legend, tooltip and filters need of a unit; the detail panel loads the rest by id. */
 export type UnitSummary = Pick<UnitProperties, 'id' | 'name' | 'category' | 'level' | 'status' | 'yearNamed' | 'areaCode' | 'sample' | 'redacted'>
@@ -18,18 +18,10 @@ export function levelRank(level: HonourLevel | null): number {
   return level === null ? -1 : HONOUR_LEVELS.indexOf(level)
 }
 
-/** The units that have coordinates, ordered by level (stable within a level). */
-export function unitPointsOf(collection: UnitCollection): UnitPoint[] {
-  const points: UnitPoint[] = []
-  for (const feature of collection.features) {
-    if (!feature.geometry) continue
-    const [lon, lat] = feature.geometry.coordinates
-    points.push({ ...feature.properties, position: [lon, lat] })
-  }
-  return points.sort((a, b) => levelRank(a.level) - levelRank(b.level))
-}
-
-/** The units of a columns answer (located or not), and those with a location ordered as unitPointsOf orders them. */
+/**
+ * The units of a columns answer (located or not), and those with a location, ordered by level (stable
+ * within a level) so higher levels are drawn last, on top.
+ */
 export function unitsOfColumns(columns: UnitColumns): { units: UnitSummary[]; points: UnitPoint[] } {
   const units = unitRowsOf(columns)
   const points = units.filter((u): u is typeof u & UnitPoint => u.position !== null)

@@ -4,7 +4,7 @@
 import { fetchAreas, fetchCountedUnits, fetchCoverage, fetchSchemes } from '../api/client'
 import type { AreaFeature, CoverageArea, CoverageReport, Scheme } from '../api/responses'
 import { areaLabelsOf, drawableAreas, type AreaLabel } from '../data/area-geometry'
-import { unitPointsOf, type UnitPoint } from '../data/units'
+import { unitsOfColumns, type UnitPoint } from '../data/units'
 import type { ViewState } from '../data/view-state'
 import { loadLabelFont } from '../map/label-font'
 import { childLevelOf, isWithin, levelOfCode, parentCodeOf } from './area-levels'
@@ -80,7 +80,7 @@ export async function loadSheet(view: ViewState, code: string, thisYear: number)
     cached(`coverage:${areasLevel}:${areasParent}:${JSON.stringify(query)}`, () =>
       fetchCoverage({ level: areasLevel, parent: areasParent ?? '', ...query }),
     ),
-    cached(`units:${code}:${JSON.stringify(query)}`, async () => unitPointsOf(await fetchCountedUnits({ area: code, ...query }))),
+    cached(`units:${code}:${JSON.stringify(query)}`, async () => unitsOfColumns(await fetchCountedUnits({ area: code, ...query })).points),
     prefectureCode ? areasOf('prefecture') : Promise.resolve([]),
     prefectureCode ? areasOf('county', prefectureCode) : Promise.resolve([]),
   ])

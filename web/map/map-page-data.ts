@@ -3,7 +3,7 @@ import type { HonourLevel } from '../../server/domain'
 import { fetchAreas, fetchCountedUnits, fetchCoverage, fetchSchemes } from '../api/client'
 import type { AreaFeature, CoverageReport, Scheme } from '../api/responses'
 import { areaLabelsOf, drawableAreas, type AreaLabel } from '../data/area-geometry'
-import { unitPointsOf, type UnitPoint } from '../data/units'
+import { unitsOfColumns, type UnitPoint } from '../data/units'
 import { loadLabelFont } from './label-font'
 
 export interface PlaceData {
@@ -38,5 +38,5 @@ export async function loadCoverage(place: PlaceData, minLevel: HonourLevel, year
     fetchCoverage({ level: 'county', parent: code, scheme, minLevel, year }),
     fetchCountedUnits({ area: code, scheme, minLevel, year }),
   ])
-  return { coverage, units: unitPointsOf(units) }
+  return { coverage, units: unitsOfColumns(units).points }
 }

@@ -1,10 +1,10 @@
 // What the screen loads: the place once, then the figures polled with ETags. A poll whose answers are
 // all 304 returns the very same feed object, so nothing downstream re-renders or redraws.
 import type { HonourLevel } from '../../server/domain'
-import { fetchAreas, fetchCountedUnitsIfChanged, fetchCoverageIfChanged, fetchSchemes, type Revalidated } from '../api/client'
-import type { AreaFeature, CoverageArea, CoverageReport, Scheme, UnitCollection } from '../api/responses'
+import { fetchAreas, fetchCountedUnitsIfChanged, fetchCoverageIfChanged, fetchSchemes, type Revalidated, type UnitColumnsResponse } from '../api/client'
+import type { AreaFeature, CoverageArea, CoverageReport, Scheme } from '../api/responses'
 import { areaLabelsOf, drawableAreas, type AreaLabel } from '../data/area-geometry'
-import { unitPointsOf, type UnitPoint } from '../data/units'
+import { unitsOfColumns, type UnitPoint } from '../data/units'
 import { loadLabelFont } from '../map/label-font'
 import { growthYears, type ScreenConfig } from './screen-config'
 
@@ -86,7 +86,7 @@ export async function pollFeed(query: FeedQuery, cache: RevalidatingCache, previ
       ),
     ),
     cached(`place|${base}|${year}`, (etag) => fetchCoverageIfChanged({ level: 'prefecture', scheme: schemeId, minLevel, year }, etag)),
-    cached<UnitCollection>(`units|${base}|${year}`, (etag) => fetchCountedUnitsIfChanged({ area: placeCode, scheme: schemeId, minLevel, year }, etag)),
+    cached<UnitColumnsResponse>(`units|${base}|${year}`, (etag) => fetchCountedUnitsIfChanged({ area: placeCode, scheme: schemeId, minLevel, year }, etag)),
   ])
   cache.retain(keys)
   const changed = reports.some((r) => r.changed) || place.changed || units.changed
@@ -96,7 +96,7 @@ export async function pollFeed(query: FeedQuery, cache: RevalidatingCache, previ
     current: yearReports[yearReports.length - 1],
     years: yearReports,
     placeArea: place.body.areas.find((a) => a.code === placeCode) ?? null,
-    units: previous && !units.changed ? previous.units : unitPointsOf(units.body),
-    unitCount: units.body.features.length,
+    units: previous && !units.changed ? previous.units : unitsOfColumns(units.body).points,
+    unitCount: units.body.count,
   }
 }
