@@ -1,10 +1,10 @@
 // Units as the map draws them: with a position, higher levels last so their bigger dots sit on top.
 import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
-import { unitRowsOf, type UnitColumns } from '../../server/geo/unit-columns'
+import { unitRowsOf, type UnitColumnRow, type UnitColumns } from '../../server/geo/unit-columns'
 import type { UnitProperties } from '../api/responses'
 
-/** What the map, legend, tooltip and filters need of a unit; the detail panel loads the rest by id. */
-export type UnitSummary = Pick<UnitProperties, 'id' | 'name' | 'category' | 'level' | 'status' | 'yearNamed' | 'areaCode' | 'sample' | 'redacted'>
+/** What the map, legend, tooltip and filters need of a unit (what a columns answer keeps); the detail panel loads the rest by id. */
+export type UnitSummary = Omit<UnitColumnRow, 'position'>
 
 export type UnitPoint = UnitSummary & { position: [number, number] }
 
