@@ -2,17 +2,15 @@
 // middle, linked charts and detail panels on the right. Everything shown is a function of the URL's view
 // state (view-state.ts) and the data loaded for it; every change goes through `navigate`.
 import type { LayersList } from '@deck.gl/core'
-import { interpolatePuBuGn } from 'd3'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
 import type { CorridorItem, UnitDetailResponse } from '../api/client'
 import type { CoverageArea, Scheme } from '../api/responses'
 import { categoryPalette } from '../data/category-colours'
-import { colourScale } from '../data/colour-scales'
-import { hexBins } from '../data/hex-bins'
 import { measureById, measureScale } from '../data/measures'
 import { cssOf, type Rgba } from '../data/rgba'
 import { clusterUnits } from '../data/unit-clusters'
+import { unitDensity } from '../data/unit-density'
 import { countsByCategory, levelRank } from '../data/units'
 import {
   VIEW_OPACITY_IDS,
@@ -166,11 +164,8 @@ export function DashboardPage(props: DashboardPageProps) {
   const clustered = zoom < CLUSTER_BELOW_ZOOM || (figures.points.length > CROWDED_UNITS && zoom < CROWDED_ZOOM)
   const clusters = useMemo(() => (clustered ? clusterUnits(figures.points, zoom) : []), [clustered, figures.points, Math.floor(zoom)])
   const showHexagons = overlays.includes('hexagons')
-  const bins = useMemo(() => (showHexagons ? hexBins(figures.points.map((p) => p.position), { radiusKm: 6 }) : []), [showHexagons, figures.points])
-  const density = useMemo(
-    () => (showHexagons ? colourScale(bins.map((b) => b.count), { title: lang === 'zh' ? '单位密度（每六边形，半径 6 km）' : 'Unit density (per hexagon, 6 km)', integer: true, interpolate: interpolatePuBuGn }) : null),
-    [showHexagons, bins, lang],
-  )
+  const hexDensity = useMemo(() => (showHexagons ? unitDensity(figures.points, lang) : null), [showHexagons, figures.points, lang])
+  const density = hexDensity?.scale ?? null
   const showColumns = overlays.includes('columns')
   const showHeatmap = overlays.includes('heatmap')
   // Only corridors with a drawable line, so a picked index is an index into this list.
@@ -193,7 +188,7 @@ export function DashboardPage(props: DashboardPageProps) {
   const layers: LayersList = useMemo(
     () => [
       view.layers.choropleth && coverageChoroplethLayer(mapAreas, { fillOf, opacity: opacity.choropleth }),
-      showHexagons && density && unitHexagonsLayer(bins, { colourOf: density.colourOf, opacity: opacity.hexagons }),
+      hexDensity && unitHexagonsLayer(hexDensity.bins, { colourOf: hexDensity.scale.colourOf, opacity: opacity.hexagons }),
       showHeatmap && unitHeatmapLayer(figures.points, { opacity: opacity.heatmap }),
       showColumns && areaColumnsLayer(columns, { colourOf: fillOf, opacity: opacity.columns }),
       areaHighlightLayer(highlighted),
@@ -202,7 +197,7 @@ export function DashboardPage(props: DashboardPageProps) {
       ...(view.layers.units && clustered ? unitClustersLayers(clusters, { colourOf: unitColourOf, opacity: opacity.units }) : []),
       view.layers.labels && areaLabelsLayer(frame.labels),
     ],
-    [mapAreas, fillOf, view.layers, opacity, bins, density, showHexagons, showHeatmap, columns, showColumns, highlighted, corridors, highlightCorridor, clustered, figures.points, unitColourOf, clusters, frame.labels],
+    [mapAreas, fillOf, view.layers, opacity, hexDensity, showHeatmap, columns, showColumns, highlighted, corridors, highlightCorridor, clustered, figures.points, unitColourOf, clusters, frame.labels],
   )
 
   // ── map events

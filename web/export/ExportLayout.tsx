@@ -4,13 +4,18 @@ import type { LayersList } from '@deck.gl/core'
 import type * as maplibregl from 'maplibre-gl'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { HONOUR_LEVELS } from '../../server/domain'
+import { dashboardKpis } from '../dashboard/dashboard-kpis'
+import { t } from '../dashboard/i18n'
 import { categoryPalette } from '../data/category-colours'
-import { kpisOf } from '../data/kpis'
 import { measureById, measureScale } from '../data/measures'
+import { cssOf } from '../data/rgba'
 import { countsByCategory, levelRank } from '../data/units'
 import type { ViewState } from '../data/view-state'
 import { areaLabelsLayer } from '../layers/area-labels'
 import { coverageChoroplethLayer } from '../layers/coverage-choropleth'
+import { CORRIDOR_COLOUR, corridorsLayers } from '../layers/demo-corridors'
+import { unitHeatmapLayer } from '../layers/unit-heatmap'
+import { unitHexagonsLayer } from '../layers/unit-hexagons'
 import { UNIT_RADIUS_PIXELS, unitPointsLayer } from '../layers/unit-points'
 import type { ExportOptions } from './export-options'
 import { ExportMap } from './ExportMap'
@@ -20,7 +25,9 @@ import { NorthArrow } from './NorthArrow'
 import { LAYOUT_PX_PER_INCH, MM_PER_INCH } from './paper'
 import { metresPerPixel, scaleBarOf, scaleDenominator, scaleFractionLabel, type ScaleBar } from './scale-bar'
 import { ScaleBarView } from './ScaleBarView'
+import { sampleNoticeOf, sheetSubtitle } from './sheet-captions'
 import type { SheetData } from './sheet-data'
+import { sheetOverlaysOf } from './sheet-overlays'
 
 export interface ExportLayoutProps {
   sheet: SheetData
@@ -56,23 +63,37 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
     [coverageByCode, scale, measure],
   )
   const palette = useMemo(() => categoryPalette(sheet.scheme.categories), [sheet.scheme.categories])
+  // The overlays drawn and the legend's rows for them come from this one object.
+  const overlays = useMemo(() => sheetOverlaysOf(view, sheet), [view, sheet])
+  // Layers in the dashboard's order, at the dashboard's opacity (undefined: the layer's default, which is
+  // the dashboard's default). Overlays that are off are left out, not hidden: deck.gl compiles the shaders
+  // of every layer it is given, slowly in software GL.
+  const opacity = view.opacity ?? {}
   const layers: LayersList = useMemo(
     () => [
-      coverageChoroplethLayer(sheet.areas, { fillOf, visible: view.layers.choropleth }),
+      coverageChoroplethLayer(sheet.areas, { fillOf, visible: view.layers.choropleth, opacity: opacity.choropleth }),
+      overlays.density && unitHexagonsLayer(overlays.density.bins, { colourOf: overlays.density.scale.colourOf, opacity: opacity.hexagons }),
+      overlays.heatmap && unitHeatmapLayer(overlays.heatmap.points, { opacity: opacity.heatmap }),
       frameOutlineLayer(sheet.frame),
-      unitPointsLayer(sheet.units, { colourOf: palette.colourOf, visible: view.layers.units }),
+      ...(overlays.corridors ? corridorsLayers(overlays.corridors.lines, { opacity: opacity.corridors }) : []),
+      unitPointsLayer(sheet.units, { colourOf: palette.colourOf, visible: view.layers.units, opacity: opacity.units }),
       areaLabelsLayer(sheet.labels, { visible: view.layers.labels }),
     ],
-    [sheet, fillOf, palette, view.layers],
+    [sheet, fillOf, palette, view.layers, overlays, opacity.choropleth, opacity.hexagons, opacity.heatmap, opacity.corridors, opacity.units],
   )
-  const kpis = useMemo(() => kpisOf({ ...sheet.coverage, areas: sheet.figures }), [sheet.coverage, sheet.figures])
-  const categoryCounts = useMemo(() => countsByCategory(sheet.units, sheet.scheme.categories), [sheet.units, sheet.scheme.categories])
+  const kpis = useMemo(() => dashboardKpis({ ...sheet.coverage, areas: sheet.figures }, null, sheet.categories), [sheet.coverage, sheet.figures, sheet.categories])
+  // Only the categories shown: a filtered sheet lists no row for a category it does not draw.
+  const categoryCounts = useMemo(() => countsByCategory(sheet.units, sheet.categories ?? sheet.scheme.categories), [sheet.units, sheet.categories, sheet.scheme.categories])
   const levelsShown = [...HONOUR_LEVELS].reverse().filter((l) => levelRank(l) >= levelRank(view.minLevel))
-  const sample = sheet.coverage.sample || (view.layers.units && sheet.units.some((u) => u.sample))
+  const sampleNotice = sampleNoticeOf({
+    units: sheet.coverage.sample || (view.layers.units && sheet.units.some((u) => u.sample)),
+    corridors: overlays.corridors?.sample ?? false,
+  })
   const schematic = sheet.frame.properties.schematic || sheet.areas.some((a) => a.properties.schematic)
   const frameName = sheet.frame.properties.name
   const title = options.title ?? `${frameName}民族团结进步创建示范单位分布图`
-  const subtitle = options.subtitle ?? `${sheet.scheme.name} · ${measure.title(sheet.coverage)} · 截至 ${sheet.year} 年底`
+  const subtitle =
+    options.subtitle ?? sheetSubtitle({ schemeName: sheet.scheme.name, categories: sheet.categories, measureTitle: measure.title(sheet.coverage), year: sheet.year })
   const source =
     options.source ??
     `数据来源：民族团结进步创建单位台账（${sheet.scheme.name}，${view.minLevel}及以上已命名单位）；行政区划：国家统计局 2023 年区划代码，边界 WGS84`
@@ -134,9 +155,9 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
               onError={onError}
             />
           )}
-          {(sample || schematic) && (
+          {(sampleNotice || schematic) && (
             <div className="sheet-notice" data-testid="sheet-notice">
-              {sample && <span>示例数据：单位名称与位置为演示用虚构数据</span>}
+              {sampleNotice && <span>{sampleNotice}</span>}
               {schematic && <span>乡镇边界为示意</span>}
             </div>
           )}
@@ -164,7 +185,7 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
             {sheet.areasAreChildren && (
               <div className="figure">
                 <span className="figure-value">
-                  {kpis.areasCovered}/{kpis.areas}
+                  {kpis.childAreasCovered}/{kpis.childAreas}
                 </span>
                 <span className="figure-label">下级区域覆盖</span>
               </div>
@@ -190,6 +211,41 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
                   ))}
                 </ul>
               </>
+            )}
+            {overlays.density && (
+              <section data-testid="legend-density">
+                <h3>{overlays.density.scale.title}</h3>
+                <ul>
+                  {overlays.density.scale.legend.map((row) => (
+                    <li key={`${row.kind}:${row.label}`} data-colour={row.css}>
+                      <span className="swatch" style={{ background: row.css }} />
+                      {row.label}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {overlays.heatmap && (
+              <section data-testid="legend-heatmap">
+                <h3>{t('zh', 'heatmapTitle')}</h3>
+                <div
+                  className="legend-ramp"
+                  style={{ background: `linear-gradient(to right, ${overlays.heatmap.ramp.map((s) => `${s.css} ${(s.offset * 100).toFixed(1)}%`).join(', ')})` }}
+                />
+                <div className="legend-ramp-ends">
+                  <span>{t('zh', 'low')}</span>
+                  <span>{t('zh', 'high')}</span>
+                </div>
+              </section>
+            )}
+            {overlays.corridors && (
+              <ul className="legend-corridors" data-testid="legend-corridors">
+                <li>
+                  <span className="line line-corridor" style={{ background: cssOf(CORRIDOR_COLOUR) }} />
+                  {t('zh', 'layerCorridors')}
+                  {overlays.corridors.sample && ` (${t('zh', 'sampleShort')})`} <span className="count">{overlays.corridors.lines.length}</span>
+                </li>
+              </ul>
             )}
             {view.layers.units && (
               <>

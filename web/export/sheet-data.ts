@@ -1,8 +1,11 @@
 // What one export page (a "sheet") shows, loaded from the API: the framed area, the areas coloured
-// around it, their coverage and units, and the prefecture for the locator map. Fetches are cached for
-// the page's life, so an atlas of eleven sheets asks for the prefecture and the scheme once.
-import { fetchAreas, fetchCountedUnits, fetchCoverage, fetchSchemes } from '../api/client'
+// around it, their coverage and units, the corridors when the view shows them, and the prefecture for
+// the locator map. The view's category filter is applied here, with the dashboard's own functions
+// (filters.ts), so the paper counts what the screen counts. Fetches are cached for the page's life, so
+// an atlas of eleven sheets asks for the prefecture and the scheme once.
+import { fetchAreas, fetchCorridors, fetchCountedUnits, fetchCoverage, fetchSchemes, type CorridorItem, type CountedUnitsQuery } from '../api/client'
 import type { AreaFeature, CoverageArea, CoverageReport, Scheme } from '../api/responses'
+import { filtersOf, filterUnits, reportForCategories } from '../dashboard/filters'
 import { areaLabelsOf, drawableAreas, type AreaLabel } from '../data/area-geometry'
 import { unitsOfColumns, type UnitPoint } from '../data/units'
 import type { ViewState } from '../data/view-state'
@@ -16,9 +19,11 @@ export interface SheetData {
   areas: AreaFeature[] // coloured by the measure: the frame's children, or its siblings when it has none
   areasAreChildren: boolean
   labels: AreaLabel[]
-  coverage: CoverageReport // of `areas`
+  categories: readonly string[] | null // the view's category filter; null: every category of the scheme
+  coverage: CoverageReport // of `areas`, counting only `categories`
   figures: CoverageArea[] // the rows the sheet's figures sum: the children, or the frame's own row
-  units: UnitPoint[] // counted units inside the frame
+  units: readonly UnitPoint[] // counted units inside the frame, of `categories`, with a location
+  corridors: CorridorItem[] | null // the corridors with a stop in the frame; null: the corridor overlay is off
   prefecture: AreaFeature | null // for the locator map
   prefectureCounties: AreaFeature[]
 }
@@ -36,6 +41,12 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 
 const areasOf = (level: string, parent?: string) =>
   cached(`areas:${level}:${parent ?? ''}`, async () => drawableAreas(await fetchAreas(parent ? { level, parent } : { level })))
+
+/** Counted units in `query.area` (all categories), located or not, and those located. */
+const countedUnitsOf = (query: CountedUnitsQuery) =>
+  cached(`units:${JSON.stringify(query)}`, async () => unitsOfColumns(await fetchCountedUnits(query)))
+
+const corridorsOf = (code: string) => cached(`corridors:${code}`, async () => (await fetchCorridors(code)).corridors)
 
 /** The code the view frames: its own, or the store's first prefecture with a boundary. */
 export async function frameCodeOf(view: ViewState): Promise<string> {
@@ -74,16 +85,24 @@ export async function loadSheet(view: ViewState, code: string, thisYear: number)
   const areasLevel = areasAreChildren ? (childLevel as string) : level
   const areasParent = areasAreChildren ? code : parent
   const year = view.year ?? thisYear
+  const { categories } = filtersOf(view, { scheme: scheme.id, year })
   const query = { scheme: scheme.id, minLevel: view.minLevel, year }
   const prefectureCode = level === 'prefecture' ? code : level === 'province' ? null : prefectureCodeOf(code)
-  const [coverage, units, prefectures, prefectureCounties] = await Promise.all([
+  // The coverage counts units of every category; with a category filter it is recounted from the units
+  // of the areas coloured: the frame's own when they are its children, else those of the frame's parent
+  // (its peers), so a peer's covered child areas are counted from its own units.
+  const unitsAround = categories !== null && !areasAreChildren && areasParent ? areasParent : code
+  const [allCoverage, inFrame, around, corridors, prefectures, prefectureCounties] = await Promise.all([
     cached(`coverage:${areasLevel}:${areasParent}:${JSON.stringify(query)}`, () =>
       fetchCoverage({ level: areasLevel, parent: areasParent ?? '', ...query }),
     ),
-    cached(`units:${code}:${JSON.stringify(query)}`, async () => unitsOfColumns(await fetchCountedUnits({ area: code, ...query })).points),
+    countedUnitsOf({ area: code, ...query }),
+    countedUnitsOf({ area: unitsAround, ...query }),
+    view.overlays?.includes('corridors') ? corridorsOf(code) : Promise.resolve(null),
     prefectureCode ? areasOf('prefecture') : Promise.resolve([]),
     prefectureCode ? areasOf('county', prefectureCode) : Promise.resolve([]),
   ])
+  const coverage = reportForCategories(allCoverage, categories, around.units)
   const labels = areaLabelsOf(areas)
   await loadLabelFont(labels.map((l) => l.name).join('') + frame.properties.name)
   return {
@@ -93,9 +112,11 @@ export async function loadSheet(view: ViewState, code: string, thisYear: number)
     areas,
     areasAreChildren,
     labels,
+    categories,
     coverage,
     figures: areasAreChildren ? coverage.areas : coverage.areas.filter((a) => a.code === code),
-    units,
+    units: filterUnits(inFrame.points, categories),
+    corridors,
     prefecture: prefectures.find((p) => p.properties.code === prefectureCode) ?? null,
     prefectureCounties,
   }

@@ -1,7 +1,8 @@
 // When a map has drawn what it was given: deck.gl has rendered the current layers, MapLibre is idle with
-// the current sources, and two more frames have passed so deck.gl has caught up with the settled camera.
+// the current sources, no layer has an update of its own still pending (the heatmap's debounced density),
+// and two more frames have passed so deck.gl has caught up with the settled camera.
 // Shared by the atlas map (body[data-map-ready]) and the export map (capture), which must agree on it.
-import type { LayersList } from '@deck.gl/core'
+import type { Layer, LayersList } from '@deck.gl/core'
 import * as maplibregl from 'maplibre-gl'
 import type { AreaFeature } from '../api/responses'
 
@@ -40,8 +41,40 @@ export class LayerDraws {
     })
     const mapIdle = new Promise<void>((resolve) => map.once('idle', () => resolve()))
     map.triggerRepaint()
-    return Promise.all([mapIdle, deckDrawn]).then(() => animationFrames(2))
+    return Promise.all([mapIdle, deckDrawn])
+      .then(() => this.whenSettled(layers, isCurrent))
+      .then(() => animationFrames(2))
   }
+
+  /** Resolves at the first deck.gl frame (or now) after which no layer of `layers` has an update pending. */
+  private whenSettled(layers: LayersList, isCurrent: () => boolean): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const started = performance.now()
+      const check = () => {
+        console.log('PROBE pending', layersOf(layers).filter(isAggregationPending).map((l) => l.id).join(','), Math.round(performance.now() - started))
+        if ((window as unknown as { PROBE_SKIP?: boolean }).PROBE_SKIP || !layersOf(layers).some(isAggregationPending)) resolve()
+        else if (isCurrent()) this.waiters.push(check)
+      }
+      check()
+    })
+  }
+}
+
+/**
+ * Whether a layer will redraw by itself, without new props: deck.gl's HeatmapLayer recomputes its density
+ * texture, and with it the colour domain, from a timer `debounceTimeout` (500 ms) after the zoom changes,
+ * showing the previous texture until then. deck.gl gives no public signal for it, but the layer's state
+ * says so: `updateTimer` is set while the timer is pending, `isWeightMapDirty` until the update that
+ * redraws the texture. Other layers have neither and never count as pending.
+ */
+export function isAggregationPending(layer: Pick<Layer, 'state'>): boolean {
+  const state = layer.state as { updateTimer?: unknown; isWeightMapDirty?: unknown } | null | undefined
+  return Boolean(state?.updateTimer) || state?.isWeightMapDirty === true
+}
+
+/** The layers of a deck.gl layer list, nested lists flattened, empty slots (false, null) left out. */
+export function layersOf(list: LayersList): Layer[] {
+  return list.flatMap((item) => (Array.isArray(item) ? layersOf(item) : item ? [item as Layer] : []))
 }
 
 function animationFrames(count: number): Promise<void> {
