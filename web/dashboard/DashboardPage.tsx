@@ -373,7 +373,7 @@ export function DashboardPage(props: DashboardPageProps) {
             levels={[...levelsCounted].reverse()}
             highlight={highlightCategory}
           />
-          {hover && <Tooltip target={hover} schemeName={scheme.name} />}
+          {hover && <Tooltip lang={lang} target={hover} schemeName={scheme.name} />}
         </main>
         <aside className="dash-side dash-right">
           <div className="tabs" role="tablist">

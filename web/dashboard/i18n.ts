@@ -77,6 +77,8 @@ export const MESSAGES = {
   attrAddress: { zh: '地址', en: 'Address' },
   attrNotes: { zh: '备注', en: 'Notes' },
   notNamed: { zh: '未命名', en: 'Not named' },
+  namedIn: { zh: '{year}年命名', en: 'named {year}' },
+  namedUnits: { zh: '示范单位', en: 'Named units' },
   history: { zh: '状态记录', en: 'Status history' },
   inspections: { zh: '督导记录', en: 'Inspections' },
   noInspections: { zh: '暂无督导记录', en: 'No inspections' },
