@@ -30,7 +30,10 @@ export class LayerDraws {
     for (const waiter of this.waiters.splice(0)) waiter()
   }
 
-  /** Resolves once `layers` and the map are drawn; stays pending once `isCurrent` turns false. */
+  /**
+   * Resolves once `layers` and the map are drawn and the layers have settled; stays pending once `isCurrent`
+   * turns false. `layers` must be the very objects deck.gl was given: their state is read (isAggregationPending).
+   */
   whenDrawn(map: maplibregl.Map, layers: LayersList, isCurrent: () => boolean): Promise<void> {
     const deckDrawn = new Promise<void>((resolve) => {
       const check = () => {
@@ -49,10 +52,8 @@ export class LayerDraws {
   /** Resolves at the first deck.gl frame (or now) after which no layer of `layers` has an update pending. */
   private whenSettled(layers: LayersList, isCurrent: () => boolean): Promise<void> {
     return new Promise<void>((resolve) => {
-      const started = performance.now()
       const check = () => {
-        console.log('PROBE pending', layersOf(layers).filter(isAggregationPending).map((l) => l.id).join(','), Math.round(performance.now() - started))
-        if ((window as unknown as { PROBE_SKIP?: boolean }).PROBE_SKIP || !layersOf(layers).some(isAggregationPending)) resolve()
+        if (!layersOf(layers).some(isAggregationPending)) resolve()
         else if (isCurrent()) this.waiters.push(check)
       }
       check()

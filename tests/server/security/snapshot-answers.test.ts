@@ -2,7 +2,7 @@
 // callers who may see different things, dropped when the data changes, compressed when asked.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
-import { cachedJson, preferredEncoding } from '../../../server/http/snapshot-answers'
+import { cachedJson, encodingsSettled, preferredEncoding } from '../../../server/http/snapshot-answers'
 import { ADMIN_PASSWORD, demoApp, signIn } from '../demo-app'
 
 describe('cachedJson', () => {
@@ -76,5 +76,22 @@ describe('the cache behind /api/units and /api/coverage', () => {
       const again = await app.request(path, { headers: { 'Accept-Encoding': encoding, 'If-None-Match': tag! } })
       expect(again.status).toBe(304)
     }
+  })
+
+  test('brotli is redone at the best quality in the background: smaller, the same JSON, the same (weak) ETag', async () => {
+    const { app, store } = demoApp()
+    const path = '/api/units/columns?area=530600'
+    const headers = { 'Accept-Encoding': 'br' }
+    const first = await app.request(path, { headers })
+    const firstBytes = Buffer.from(await first.arrayBuffer())
+    expect(first.headers.get('etag')).toMatch(/^W\/"[0-9a-f]{40}-br"$/)
+    const query = { area: '530600' }
+    await encodingsSettled(cachedJson(store.snapshot(), `units:columns:public:${JSON.stringify(query)}`, () => { throw new Error('not cached') }))
+    const later = await app.request(path, { headers })
+    const laterBytes = Buffer.from(await later.arrayBuffer())
+    expect(laterBytes.byteLength).toBeLessThan(firstBytes.byteLength)
+    expect(brotliDecompressSync(laterBytes).toString()).toBe(brotliDecompressSync(firstBytes).toString())
+    expect(later.headers.get('etag')).toBe(first.headers.get('etag'))
+    expect((await app.request(path, { headers: { ...headers, 'If-None-Match': first.headers.get('etag')! } })).status).toBe(304)
   })
 })
