@@ -49,6 +49,7 @@ export interface SheetReady {
 
 const SCALE_BAR_MAX_PX = 240
 const SCALE_BAR_OFFSET = { left: 24, bottom: 24 } // where the bar sits in the map box
+const INSET_MIN_SHARE = 0.6 // of the locator map's height: the least it may shrink to and still be shown
 
 export function ExportLayout({ sheet, view, options, width, height, frozen, today, onReady, onError }: ExportLayoutProps) {
   const portrait = height > width
@@ -125,6 +126,20 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
     box.querySelector('.export-map-frozen')?.remove()
     box.prepend(frozen.canvas)
   }, [frozen])
+
+  // The locator map shrinks into the room a long legend leaves (export.css); below INSET_MIN_SHARE of its
+  // size it says too little and is hidden, not cut off. Hidden, not removed, so it is measured still.
+  const insetBox = useRef<HTMLElement>(null)
+  const [insetShown, setInsetShown] = useState(true)
+  useLayoutEffect(() => {
+    const svg = insetBox.current?.querySelector('svg')
+    if (!svg) return
+    const check = () => setInsetShown(svg.clientHeight >= Number(svg.getAttribute('height')) * INSET_MIN_SHARE)
+    check()
+    const resizes = new ResizeObserver(check)
+    resizes.observe(svg)
+    return () => resizes.disconnect()
+  }, [options.inset, sheet.prefecture])
 
   const fraction = scaleBar && paperMmPerPx ? scaleFractionLabel(scaleDenominator(scaleBar.metres / scaleBar.pixels, paperMmPerPx)) : null
   const camera = view.center && view.zoom !== null ? { center: view.center, zoom: view.zoom } : null
@@ -230,7 +245,7 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
                 <h3>{t('zh', 'heatmapTitle')}</h3>
                 <div
                   className="legend-ramp"
-                  style={{ background: `linear-gradient(to right, ${overlays.heatmap.ramp.map((s) => `${s.css} ${(s.offset * 100).toFixed(1)}%`).join(', ')})` }}
+                  style={{ backgroundImage: `linear-gradient(to right, ${overlays.heatmap.ramp.map((s) => `${s.css} ${(s.offset * 100).toFixed(1)}%`).join(', ')})` }}
                 />
                 <div className="legend-ramp-ends">
                   <span>{t('zh', 'low')}</span>
@@ -281,7 +296,7 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
           </section>
           {options.table && <CoverageTable sheet={sheet} />}
           {options.inset && sheet.prefecture && (
-            <section className="sheet-inset">
+            <section className="sheet-inset" ref={insetBox} style={insetShown ? undefined : { visibility: 'hidden' }}>
               <h3>位置示意</h3>
               <InsetMap prefecture={sheet.prefecture} counties={sheet.prefectureCounties} frame={sheet.frame} width={insetWidth} height={Math.round(insetWidth * 0.8)} />
             </section>
