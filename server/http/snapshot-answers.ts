@@ -93,17 +93,29 @@ export function cachedJsonAnswer<T>(c: Context, answer: CachedJson): Response & 
   type Typed = Response & TypedResponse<JSONParsed<T>, 200, 'json'>
   c.header('Vary', 'Accept-Encoding', { append: true })
   const encoding = answer.body.byteLength >= COMPRESS_MIN_BYTES ? preferredEncoding(c.req.header('accept-encoding')) : null
+  // Another representation, so another ETag; weak, because the brotli bytes change once (first → best
+  // quality) while meaning the same JSON, and a client holding either tag may still revalidate to a 304.
+  const etag = encoding ? `W/${answer.etag.slice(0, -1)}-${encoding}"` : answer.etag
+  c.header('ETag', etag)
+  // Answered here rather than by the etag middleware, which would first build the full 200 response
+  // (undici's Response with its body) only to drop it: a polling screen's 304 should cost next to nothing.
+  if (ifNoneMatchHolds(c.req.header('if-none-match'), etag)) return c.body(null, 304) as unknown as Typed
   if (encoding) {
     // Compressed once per answer, not per request: on a loopback or LAN the bytes, not the CPU, set the pace.
     const encoded = (answer.encoded[encoding] ??= asBytes(COMPRESS[encoding](answer.body)))
     if (encoding === 'br') recompressBrotli(answer)
-    // Another representation, so another ETag; weak, because the brotli bytes change once (first → best
-    // quality) while meaning the same JSON, and a client holding either tag may still revalidate to a 304.
-    c.header('ETag', `W/${answer.etag.slice(0, -1)}-${encoding}"`)
     return c.body(encoded, 200, { 'Content-Type': 'application/json', 'Content-Encoding': encoding }) as unknown as Typed
   }
-  c.header('ETag', answer.etag)
   return c.body(answer.body, 200, { 'Content-Type': 'application/json' }) as unknown as Typed
+}
+
+/** If-None-Match by weak comparison (RFC 9110 13.1.2): `*`, or any listed tag equal to `etag` with W/ set aside. */
+export function ifNoneMatchHolds(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  if (header.trim() === '*') return true
+  const opaque = etag.replace(/^W\//, '')
+  const tags: string[] = header.match(/"[^"]*"/g) ?? []
+  return tags.includes(opaque)
 }
 
 /** br when Accept-Encoding allows it, else gzip, else null (identity); an encoding with q=0 is refused. */

@@ -2,7 +2,7 @@
 // callers who may see different things, dropped when the data changes, compressed when asked.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
-import { cachedJson, encodingsSettled, preferredEncoding } from '../../../server/http/snapshot-answers'
+import { cachedJson, encodingsSettled, ifNoneMatchHolds, preferredEncoding } from '../../../server/http/snapshot-answers'
 import { ADMIN_PASSWORD, demoApp, signIn } from '../demo-app'
 
 describe('cachedJson', () => {
@@ -93,5 +93,29 @@ describe('the cache behind /api/units and /api/coverage', () => {
     expect(brotliDecompressSync(laterBytes).toString()).toBe(brotliDecompressSync(firstBytes).toString())
     expect(later.headers.get('etag')).toBe(first.headers.get('etag'))
     expect((await app.request(path, { headers: { ...headers, 'If-None-Match': first.headers.get('etag')! } })).status).toBe(304)
+  })
+})
+
+describe('ifNoneMatchHolds', () => {
+  test('weak comparison over a list of tags; * matches; nothing sent matches nothing', () => {
+    expect(ifNoneMatchHolds('W/"abc-br"', 'W/"abc-br"')).toBe(true)
+    expect(ifNoneMatchHolds('"abc-br"', 'W/"abc-br"')).toBe(true)
+    expect(ifNoneMatchHolds('"x", W/"abc"', '"abc"')).toBe(true)
+    expect(ifNoneMatchHolds('"abc-gzip"', 'W/"abc-br"')).toBe(false)
+    expect(ifNoneMatchHolds('*', '"abc"')).toBe(true)
+    expect(ifNoneMatchHolds(undefined, '"abc"')).toBe(false)
+    expect(ifNoneMatchHolds('', '"abc"')).toBe(false)
+  })
+
+  test('a 304 from the answer cache keeps the headers a cache needs and has no body', async () => {
+    const { app } = demoApp()
+    const path = '/api/units/columns?area=530626'
+    const first = await app.request(path, { headers: { 'Accept-Encoding': 'br' } })
+    const again = await app.request(path, { headers: { 'Accept-Encoding': 'br', 'If-None-Match': first.headers.get('etag')! } })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'))
+    expect(again.headers.get('vary')).toContain('Accept-Encoding')
+    expect(again.headers.get('cache-control')).toContain('private')
   })
 })
