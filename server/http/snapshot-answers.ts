@@ -25,6 +25,11 @@ const COMPRESS_MIN_BYTES = 1024
  */
 const BROTLI_FIRST_QUALITY = 7
 const BROTLI_BEST_QUALITY = 11
+/**
+ * Larger answers keep quality 7: quality 11 costs ~1.5 ms per KB of JSON, so a prefecture's 5.5 MB of units
+ * would hold a core for ~8 s (34 MB of GeoJSON for a minute), taking it from everything else on a small server.
+ */
+const BROTLI_BEST_MAX_BYTES = 1 << 20
 
 const brotliOptions = (body: Uint8Array, quality: number) => ({ params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
 
@@ -103,7 +108,7 @@ export function cachedJsonAnswer<T>(c: Context, answer: CachedJson): Response & 
   if (encoding) {
     // Compressed once per answer, not per request: on a loopback or LAN the bytes, not the CPU, set the pace.
     const encoded = (answer.encoded[encoding] ??= asBytes(COMPRESS[encoding](answer.body)))
-    if (encoding === 'br') recompressBrotli(answer)
+    if (encoding === 'br' && answer.body.byteLength <= BROTLI_BEST_MAX_BYTES) recompressBrotli(answer)
     return c.body(encoded, 200, { 'Content-Type': 'application/json', 'Content-Encoding': encoding }) as unknown as Typed
   }
   return c.body(answer.body, 200, { 'Content-Type': 'application/json' }) as unknown as Typed
