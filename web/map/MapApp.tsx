@@ -39,7 +39,10 @@ export function MapApp() {
   const frameValue = frame.value
   const raw = useAsyncValue(frameValue && filters ? () => loadRawFigures(frameValue, filters) : null, [frameValue, filterKey])
   const years = useMemo(() => yearRange(FIRST_YEAR, YEAR), [])
-  const rawGrowth = useAsyncValue(frameValue && filters ? () => loadGrowth(frameValue, filters, years) : null, [frameValue, growthKey])
+  // The growth series (one coverage request per year) waits for the frame's own figures: the server answers
+  // one request at a time and the browser opens six connections, so asked together they delay the map.
+  const figuresOfFrame = frameValue !== null && raw.value?.code === frameValue.area.properties.code
+  const rawGrowth = useAsyncValue(frameValue && filters && figuresOfFrame ? () => loadGrowth(frameValue, filters, years) : null, [frameValue, growthKey, figuresOfFrame])
   const categories = filters?.categories ?? null
   const categoriesKey = JSON.stringify(categories)
   const figures = {
