@@ -1,6 +1,6 @@
 // The only file that calls the server. Requests and responses are typed from the server's routes.
 import { hc } from 'hono/client'
-import { NAMED_STATUSES, type HonourLevel } from '../../server/domain'
+import { NAMED_STATUSES, type HonourLevel, type UnitStatus } from '../../server/domain'
 import type { AppType } from '../../server/app'
 
 export const api = hc<AppType>('/', { headers: credentialHeaders })
@@ -94,14 +94,18 @@ export interface CountedUnitsQuery {
   scheme: string
   minLevel: HonourLevel
   year: number
+  statuses?: readonly UnitStatus[] // the statuses counted; NAMED_STATUSES (命名, 复查) when absent
+}
+
+function countedUnitsParams({ area, scheme, minLevel, year, statuses = NAMED_STATUSES }: CountedUnitsQuery) {
+  return { area, scheme, minLevel, year: String(year), status: statuses.join(',') }
 }
 
 export type UnitColumnsResponse = OkBodyOf<typeof api.api.units.columns.$get>
 
-/** The units the coverage counts: named (命名 or 复查 as of `year`) at `minLevel` or above; as columns. */
-export async function fetchCountedUnits({ area, scheme, minLevel, year }: CountedUnitsQuery): Promise<UnitColumnsResponse> {
-  const query = { area, scheme, minLevel, year: String(year), status: NAMED_STATUSES.join(',') }
-  return okBodyOf('示范单位 (units)', await api.api.units.columns.$get({ query }))
+/** The units the coverage counts: named (命名 or 复查 as of `year`, or `statuses`) at `minLevel` or above; as columns. */
+export async function fetchCountedUnits(counted: CountedUnitsQuery): Promise<UnitColumnsResponse> {
+  return okBodyOf('示范单位 (units)', await api.api.units.columns.$get({ query: countedUnitsParams(counted) }))
 }
 
 export interface CoverageQuery {
@@ -110,10 +114,15 @@ export interface CoverageQuery {
   scheme: string
   minLevel: HonourLevel
   year: number
+  statuses?: readonly UnitStatus[] // the statuses counted; the server's default (命名, 复查) when absent
 }
 
-export async function fetchCoverage({ year, ...rest }: CoverageQuery): Promise<CoverageResponse> {
-  return okBodyOf('覆盖统计 (coverage)', await api.api.coverage.$get({ query: { ...rest, year: String(year) } }))
+function coverageParams({ year, statuses, parent, ...rest }: Omit<CoverageQuery, 'parent'> & { parent?: string }) {
+  return { ...rest, ...(parent === undefined ? {} : { parent }), year: String(year), ...(statuses ? { status: statuses.join(',') } : {}) }
+}
+
+export async function fetchCoverage(coverage: CoverageQuery): Promise<CoverageResponse> {
+  return okBodyOf('覆盖统计 (coverage)', await api.api.coverage.$get({ query: coverageParams(coverage) }))
 }
 
 export type SignedInUser = NonNullable<OkBodyOf<typeof api.api.auth.me.$get>['user']>
@@ -154,15 +163,13 @@ async function revalidatedBodyOf<A extends Answer & { headers: Headers }>(what: 
 /** As CoverageQuery; without `parent`, every area of the level (e.g. all prefectures, for their own targets). */
 export type ScreenCoverageQuery = Omit<CoverageQuery, 'parent'> & { parent?: string }
 
-export async function fetchCoverageIfChanged({ year, parent, ...rest }: ScreenCoverageQuery, etag: string | null): Promise<Revalidated<CoverageResponse>> {
-  const query = { ...rest, ...(parent === undefined ? {} : { parent }), year: String(year) }
-  const answer = await api.api.coverage.$get({ query }, conditional(etag))
+export async function fetchCoverageIfChanged(coverage: ScreenCoverageQuery, etag: string | null): Promise<Revalidated<CoverageResponse>> {
+  const answer = await api.api.coverage.$get({ query: coverageParams(coverage) }, conditional(etag))
   return revalidatedBodyOf('覆盖统计 (coverage)', answer, etag)
 }
 
-export async function fetchCountedUnitsIfChanged({ area, scheme, minLevel, year }: CountedUnitsQuery, etag: string | null): Promise<Revalidated<UnitColumnsResponse>> {
-  const query = { area, scheme, minLevel, year: String(year), status: NAMED_STATUSES.join(',') }
-  return revalidatedBodyOf('示范单位 (units)', await api.api.units.columns.$get({ query }, conditional(etag)), etag)
+export async function fetchCountedUnitsIfChanged(counted: CountedUnitsQuery, etag: string | null): Promise<Revalidated<UnitColumnsResponse>> {
+  return revalidatedBodyOf('示范单位 (units)', await api.api.units.columns.$get({ query: countedUnitsParams(counted) }, conditional(etag)), etag)
 }
 
 export async function fetchScreenProfileIfChanged(id: string, etag: string | null): Promise<Revalidated<ScreenProfileResponse>> {

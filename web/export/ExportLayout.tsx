@@ -25,7 +25,7 @@ import { NorthArrow } from './NorthArrow'
 import { LAYOUT_PX_PER_INCH, MM_PER_INCH } from './paper'
 import { metresPerPixel, scaleBarOf, scaleDenominator, scaleFractionLabel, type ScaleBar } from './scale-bar'
 import { ScaleBarView } from './ScaleBarView'
-import { sampleNoticeOf, sheetSubtitle } from './sheet-captions'
+import { countedUnitsPhrase, sampleNoticeOf, sheetSubtitle } from './sheet-captions'
 import type { SheetData } from './sheet-data'
 import { sheetOverlaysOf } from './sheet-overlays'
 
@@ -97,7 +97,7 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
     options.subtitle ?? sheetSubtitle({ schemeName: sheet.scheme.name, categories: sheet.categories, measureTitle: measure.title(sheet.coverage), year: sheet.year })
   const source =
     options.source ??
-    `数据来源：民族团结进步创建单位台账（${sheet.scheme.name}，${view.minLevel}及以上已命名单位）；行政区划：国家统计局 2023 年区划代码，边界 WGS84`
+    `数据来源：民族团结进步创建单位台账（${sheet.scheme.name}，${countedUnitsPhrase(view.minLevel, sheet.statuses)}）；行政区划：国家统计局 2023 年区划代码，边界 WGS84`
   const date = options.date ?? `${today.getFullYear()}年${today.getMonth() + 1}月`
   const paperMmPerPx = options.page.kind === 'paper' ? MM_PER_INCH / LAYOUT_PX_PER_INCH : null
 

@@ -1,4 +1,5 @@
-// The words a sheet prints about its own content: the subtitle and the sample-data notice. Pure.
+// The words a sheet prints about its own content: the subtitle, what was counted and the sample-data notice. Pure.
+import { NAMED_STATUSES } from '../../server/domain'
 
 export interface SubtitleParts {
   schemeName: string // 七进
@@ -10,6 +11,12 @@ export interface SubtitleParts {
 /** E.g. 「七进 · 学校、社区 · 示范单位总数 (县级及以上) · 截至 2025 年底」; without a filter the categories are left out. */
 export function sheetSubtitle({ schemeName, categories, measureTitle, year }: SubtitleParts): string {
   return [schemeName, ...(categories ? [categories.join('、')] : []), measureTitle, `截至 ${year} 年底`].join(' · ')
+}
+
+/** What the source line says was counted: 「县级及以上已命名单位」, or the statuses when the view chose others. */
+export function countedUnitsPhrase(minLevel: string, statuses: readonly string[]): string {
+  const named = statuses.length === NAMED_STATUSES.length && NAMED_STATUSES.every((s) => statuses.includes(s))
+  return named ? `${minLevel}及以上已命名单位` : `${minLevel}及以上、状态为${statuses.join('、')}的单位`
 }
 
 export interface SampleParts {

@@ -9,6 +9,7 @@ import { filtersOf, filterUnits, reportForCategories } from '../dashboard/filter
 import { areaLabelsOf, drawableAreas, type AreaLabel } from '../data/area-geometry'
 import { unitsOfColumns, type UnitPoint } from '../data/units'
 import type { ViewState } from '../data/view-state'
+import type { UnitStatus } from '../../server/domain'
 import { loadLabelFont } from '../map/label-font'
 import { childLevelOf, isWithin, levelOfCode, parentCodeOf } from './area-levels'
 
@@ -20,6 +21,7 @@ export interface SheetData {
   areasAreChildren: boolean
   labels: AreaLabel[]
   categories: readonly string[] | null // the view's category filter; null: every category of the scheme
+  statuses: readonly UnitStatus[] // the statuses counted (the view's status filter; 命名, 复查 by default)
   coverage: CoverageReport // of `areas`, counting only `categories`
   figures: CoverageArea[] // the rows the sheet's figures sum: the children, or the frame's own row
   units: readonly UnitPoint[] // counted units inside the frame, of `categories`, with a location
@@ -85,8 +87,8 @@ export async function loadSheet(view: ViewState, code: string, thisYear: number)
   const areasLevel = areasAreChildren ? (childLevel as string) : level
   const areasParent = areasAreChildren ? code : parent
   const year = view.year ?? thisYear
-  const { categories } = filtersOf(view, { scheme: scheme.id, year })
-  const query = { scheme: scheme.id, minLevel: view.minLevel, year }
+  const { categories, statuses } = filtersOf(view, { scheme: scheme.id, year })
+  const query = { scheme: scheme.id, minLevel: view.minLevel, year, statuses }
   const prefectureCode = level === 'prefecture' ? code : level === 'province' ? null : prefectureCodeOf(code)
   // The coverage counts units of every category; with a category filter it is recounted from the units
   // of the areas coloured: the frame's own when they are its children, else those of the frame's parent
@@ -113,6 +115,7 @@ export async function loadSheet(view: ViewState, code: string, thisYear: number)
     areasAreChildren,
     labels,
     categories,
+    statuses,
     coverage,
     figures: areasAreChildren ? coverage.areas : coverage.areas.filter((a) => a.code === code),
     units: filterUnits(inFrame.points, categories),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sampleNoticeOf, sheetSubtitle } from '../../../web/export/sheet-captions'
+import { countedUnitsPhrase, sampleNoticeOf, sheetSubtitle } from '../../../web/export/sheet-captions'
 
 describe('sheetSubtitle', () => {
   const parts = { schemeName: '七进', measureTitle: '示范单位总数 (县级及以上)', year: 2025 }
@@ -19,5 +19,14 @@ describe('sampleNoticeOf', () => {
     expect(sampleNoticeOf({ units: true, corridors: false })).toBe('示例数据：单位名称与位置为演示用虚构数据')
     expect(sampleNoticeOf({ units: false, corridors: true })).toBe('示例数据：示范走廊为演示用虚构数据')
     expect(sampleNoticeOf({ units: true, corridors: true })).toBe('示例数据：单位名称与位置、示范走廊为演示用虚构数据')
+  })
+})
+
+describe('countedUnitsPhrase', () => {
+  it('the named statuses read as 已命名; others are listed', () => {
+    expect(countedUnitsPhrase('县级', ['命名', '复查'])).toBe('县级及以上已命名单位')
+    expect(countedUnitsPhrase('市级', ['复查', '命名'])).toBe('市级及以上已命名单位')
+    expect(countedUnitsPhrase('县级', ['培育', '申报'])).toBe('县级及以上、状态为培育、申报的单位')
+    expect(countedUnitsPhrase('县级', ['命名'])).toBe('县级及以上、状态为命名的单位')
   })
 })

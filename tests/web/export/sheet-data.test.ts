@@ -112,6 +112,15 @@ describe('loadSheet', () => {
     expect(sheet.figures.map((a) => a.code)).toEqual(['530626101'])
   })
 
+  it('asks for the statuses the view counts: 命名 and 复查 by default, the view’s own status filter otherwise', async () => {
+    expect((await sheetOf('530600', {})).statuses).toEqual(['命名', '复查'])
+    expect(api.fetchCountedUnits).toHaveBeenLastCalledWith(expect.objectContaining({ statuses: ['命名', '复查'] }))
+    const sheet = await sheetOf('530600', { status: ['培育', '申报'] })
+    expect(sheet.statuses).toEqual(['培育', '申报'])
+    expect(api.fetchCountedUnits).toHaveBeenLastCalledWith(expect.objectContaining({ statuses: ['培育', '申报'] }))
+    expect(api.fetchCoverage).toHaveBeenLastCalledWith(expect.objectContaining({ statuses: ['培育', '申报'] }))
+  })
+
   it('loads the frame’s corridors when the view shows them', async () => {
     const sheet = await sheetOf('530600', { overlays: ['corridors'] })
     expect(api.fetchCorridors).toHaveBeenCalledWith('530600')
