@@ -117,3 +117,12 @@ export function setSessionCookie(c: Context, token: string): void {
 export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) })
 }
+
+/**
+ * Marks an answer that differs by caller (sensitive units are redacted for callers not signed in): no
+ * shared cache may keep it, and a browser's copy is revalidated, so one user's answer never reaches another.
+ */
+export function answerDiffersByCaller(c: Context): void {
+  c.header('Cache-Control', 'private, no-cache')
+  c.header('Vary', 'Cookie, Authorization')
+}

@@ -11,7 +11,7 @@ import { DEFAULT_SENSITIVE_CATEGORIES } from '../geo/unit-query'
 import type { AppEnv } from '../http/env'
 import { jsonError } from '../http/errors'
 import { areaCodeParam } from '../http/params'
-import { writeRefusalResponse } from '../http/session'
+import { answerDiffersByCaller, writeRefusalResponse } from '../http/session'
 import { validated } from '../http/validate'
 
 const MAX_STOPS = 200
@@ -33,12 +33,6 @@ const corridorBody = z.object({
 
 export interface CorridorRouteOptions {
   sensitiveCategories?: readonly string[] // ['宗教活动场所']: shown redacted to callers who are not signed in
-}
-
-/** The answer differs by caller: no shared cache may hand a signed-in user's answer to anyone else. */
-function privateAnswer(c: Context) {
-  c.header('Cache-Control', 'private, no-cache')
-  c.header('Vary', 'Cookie, Authorization')
 }
 
 /** 401 for anonymous callers and 403 for viewers before the body is read; scope is checked per unit later. */
@@ -84,14 +78,14 @@ export function corridorRoutes({ sensitiveCategories = DEFAULT_SENSITIVE_CATEGOR
       if (area !== undefined && !c.var.store.snapshot().areasByCode.has(area)) {
         return jsonError(c, 404, 'not_found', `area: ${area} does not exist in the store`)
       }
-      privateAnswer(c)
+      answerDiffersByCaller(c)
       return c.json({ corridors: viewsFor(c, c.var.store.corridors.list(), area) }, 200)
     })
     .get('/:id', validated('param', corridorParam), (c) => {
       const id = Number(c.req.valid('param').id)
       const record = c.var.store.corridors.get(id)
       if (!record) return notFound(c, id)
-      privateAnswer(c)
+      answerDiffersByCaller(c)
       return c.json({ corridor: viewsFor(c, [record])[0] }, 200)
     })
     .post('/', signedInWriter, validated('json', corridorBody), (c) => {

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { coverageByArea, UnknownSchemeError, type CoverageReport } from '../geo/coverage'
 import { DEFAULT_SENSITIVE_CATEGORIES, redactedName } from '../geo/unit-query'
 import { jsonError } from '../http/errors'
+import { answerDiffersByCaller } from '../http/session'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam, areaLevelParam, honourLevelParam, schemeParam, statusListParam, yearParam } from '../http/params'
 import { cachedJson, cachedJsonAnswer } from '../http/snapshot-answers'
@@ -53,7 +54,7 @@ export function coverageRoutes({ sensitiveCategories = DEFAULT_SENSITIVE_CATEGOR
     }
     // The same report for the same query on the same snapshot: computed once (server/http/snapshot-answers.ts).
     const full = c.var.user !== null
-    c.header('Vary', 'Cookie, Authorization') // names of sensitive units differ by caller
+    answerDiffersByCaller(c) // the names of expiring sensitive units
     const answer = cachedJson(snapshot, `coverage:${full ? 'full' : 'public'}:${JSON.stringify(coverageQuery)}`, () => {
       const report = coverageByArea(snapshot, coverageQuery)
       return full ? report : redactExpiringNames(report, sensitive)

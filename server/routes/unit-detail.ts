@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { DEFAULT_SENSITIVE_CATEGORIES, redactedName } from '../geo/unit-query'
 import { expiresOn } from '../geo/unit-history'
 import { jsonError } from '../http/errors'
+import { answerDiffersByCaller } from '../http/session'
 import type { AppEnv } from '../http/env'
 import { validated } from '../http/validate'
 
@@ -25,8 +26,7 @@ export function unitDetailRoutes({ sensitiveCategories = DEFAULT_SENSITIVE_CATEG
     const snapshot = c.var.store.snapshot()
     const unit = snapshot.units.find((u) => u.id === id)
     if (!unit) return jsonError(c, 404, 'not_found', `unit ${id} does not exist in the store`)
-    c.header('Cache-Control', 'private, no-cache')
-    c.header('Vary', 'Cookie, Authorization')
+    answerDiffersByCaller(c)
     const signedIn = c.var.user !== null
     const redacted = !signedIn && sensitive.has(unit.category)
     const joined = snapshot.joins.get(unit.id)?.areaCode ?? null

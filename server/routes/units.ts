@@ -9,6 +9,7 @@ import { jsonError } from '../http/errors'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam, honourLevelParam, schemeParam, statusListParam, yearParam } from '../http/params'
 import { unitColumnsOf, type UnitColumns } from '../geo/unit-columns'
+import { answerDiffersByCaller } from '../http/session'
 import { cachedJson, cachedJsonAnswer } from '../http/snapshot-answers'
 import { validated } from '../http/validate'
 
@@ -39,18 +40,12 @@ function queryProblem(c: Context<AppEnv>, query: z.infer<typeof unitsQuery>) {
   return null
 }
 
-/** The answer differs by caller: no shared cache may hand a signed-in user's answer to anyone else. */
-function privateAnswer(c: Context) {
-  c.header('Cache-Control', 'private, no-cache')
-  c.header('Vary', 'Cookie, Authorization')
-}
-
 export function unitRoutes({ sensitiveCategories = DEFAULT_SENSITIVE_CATEGORIES }: UnitRouteOptions = {}) {
   const sensitive: ReadonlySet<string> = new Set(sensitiveCategories)
   /** The units `query` selects as this caller may see them, kept per snapshot with the answer built from them. */
   function cachedUnits<T>(c: Context<AppEnv>, query: z.infer<typeof unitsQuery>, shape: string, build: (units: UnitCollection) => T) {
     const snapshot = c.var.store.snapshot()
-    privateAnswer(c)
+    answerDiffersByCaller(c)
     const full = c.var.user !== null
     return cachedJson(snapshot, `units:${shape}:${full ? 'full' : 'public'}:${JSON.stringify(query)}`, () => {
       const features = unitFeatures(snapshot, selectUnits(snapshot, query))
@@ -72,7 +67,7 @@ export function unitRoutes({ sensitiveCategories = DEFAULT_SENSITIVE_CATEGORIES 
       return cachedJsonAnswer<UnitColumns>(c, cachedUnits(c, query, 'columns', unitColumnsOf))
     })
     .get('/issues', (c) => {
-      privateAnswer(c)
+      answerDiffersByCaller(c)
       const snapshot = c.var.store.snapshot()
       const issues = snapshot.joinIssues
       if (c.var.user || sensitive.size === 0) return c.json({ issues }, 200)
