@@ -1,15 +1,19 @@
 // createApp(deps) → the Hono app. No process wiring here: server/index.ts opens the store and serves.
+import { randomUUID } from 'node:crypto'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
-import { FailureLimiter } from './auth/rate-limit'
+import { LoginThrottle } from './auth/rate-limit'
 import { RenderTokens } from './auth/render-tokens'
 import type { AtlasStore } from './db/store'
+import { CODE_OF_KIND, DomainError, STATUS_OF_KIND } from './domain-error'
 import type { AppEnv } from './http/env'
 import { errorBody } from './http/errors'
+import { normalizeAddress } from './http/forwarded'
 import { sameOriginWrites } from './http/same-origin'
+import { resolveAudience } from './http/audience'
 import { requireLoginForReads, resolveSession } from './http/session'
 import { auditRoutes } from './routes/audit'
 import { authRoutes } from './routes/auth'
@@ -44,7 +48,8 @@ export interface SecurityOptions {
   frameAncestors?: string[] // ["'self'"]: who may embed the atlas, e.g. /screen on a portal (ATLAS_FRAME_ANCESTORS)
   allowedOrigins?: string[] // []: other origins allowed to send writes (ATLAS_ALLOWED_ORIGINS)
   maxJsonBytes?: number // 1 MiB: bodies of ordinary API requests
-  loginLimiter?: FailureLimiter // 5 failures per 15 minutes per IP and per username
+  loginThrottle?: LoginThrottle // per (account, address): 1 min after 5 failures, doubling to 15 min; per address: 20 failures per 15 min
+  trustedProxies?: string[] // []: reverse proxies whose X-Forwarded-For, -Proto and -Host are believed (ATLAS_TRUSTED_PROXIES)
   sensitiveCategories?: readonly string[] // ['宗教活动场所']: exact places, names, addresses for signed-in users only (ATLAS_SENSITIVE_CATEGORIES)
 }
 
@@ -52,7 +57,8 @@ const OWN_BODY_LIMIT = ['/api/plan', '/api/import']
 
 export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens() }: AppDeps) {
   const { requireLogin = false, frameAncestors = ["'self'"], allowedOrigins = [], maxJsonBytes = 1 << 20, sensitiveCategories } = security
-  const loginLimiter = security.loginLimiter ?? new FailureLimiter()
+  const loginThrottle = security.loginThrottle ?? new LoginThrottle()
+  const trustedProxies: ReadonlySet<string> = new Set((security.trustedProxies ?? []).map(normalizeAddress))
   const jsonBodyLimit = bodyLimit({
     maxSize: maxJsonBytes,
     onError: (c) => c.json(errorBody('too_large', `the request body is over ${maxJsonBytes} bytes`), 413),
@@ -62,11 +68,12 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       c.set('store', store)
       c.set('now', now)
       c.set('today', now().toISOString().slice(0, 10))
-      c.set('loginLimiter', loginLimiter)
+      c.set('loginThrottle', loginThrottle)
+      c.set('trustedProxies', trustedProxies)
       c.set('renderTokens', renderTokens)
       await next()
     })
-    .use(sameOriginWrites(allowedOrigins))
+    .use(sameOriginWrites({ allowedOrigins, trustedProxies }))
     .use(async (c, next) => {
       // GET and HEAD carry no body: asking for one would make @hono/node-server build a full Request (an
       // AbortController and undici's Request) on every read, ~10 % of a cached answer's cost under load.
@@ -76,8 +83,10 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     })
     .use(resolveSession)
     .use(requireLoginForReads(requireLogin))
+    .use(resolveAudience(sensitiveCategories))
     // Polled by /screen: an unchanged answer is a 304 to a request that sends its ETag back.
     .use('/coverage', etag())
+    .use('/coverage/series', etag())
     .use('/units', etag())
     .use('/units/columns', etag())
     .route('/health', healthRoutes(version))
@@ -86,22 +95,26 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/audit', auditRoutes)
     .route('/schemes', schemeRoutes)
     .route('/areas', areaRoutes)
-    .route('/units', unitRoutes({ sensitiveCategories }))
-    .route('/units', unitDetailRoutes({ sensitiveCategories }))
-    .route('/coverage', coverageRoutes({ sensitiveCategories }))
-    .route('/corridors', corridorRoutes({ sensitiveCategories }))
+    .route('/units', unitRoutes)
+    .route('/units', unitDetailRoutes)
+    .route('/coverage', coverageRoutes)
+    .route('/corridors', corridorRoutes)
     .route('/export', exportRoutes(() => exporter ?? sharedExportService()))
     .route('/plan', planRoutes)
-    .route('/import', importRoutes)
+    .route('/import', importRoutes())
     .route('/screen-profiles', screenProfileRoutes)
     .route('/screen-tokens', screenTokenRoutes)
     .onError((error, c) => {
+      if (error instanceof DomainError) return c.json(errorBody(CODE_OF_KIND[error.kind], error.message, error.details), STATUS_OF_KIND[error.kind])
       // Hono's own 4xx (malformed JSON or form bodies in validators, body limits): the caller's fault, in our shape.
       if (error instanceof HTTPException && error.status < 500) {
         return c.json(errorBody('bad_request', `${error.message || 'the request could not be read'}`), error.status)
       }
-      log(`${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`)
-      return c.json(errorBody('internal', 'the server could not complete the request; the error has been logged'), 500)
+      // Anything else is our fault, whatever its class (a RangeError from deep inside is a bug, not bad input):
+      // a 500 whose id finds the stack in the log, and nothing of the stack in the answer.
+      const requestId = randomUUID().slice(0, 8)
+      log(`[${requestId}] ${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`)
+      return c.json(errorBody('internal', `the server could not complete the request; the error has been logged as ${requestId}`, { requestId }), 500)
     })
   const app = new Hono()
     .use(

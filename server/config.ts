@@ -1,4 +1,5 @@
 // Configuration from the environment, checked once at start with messages that name the bad value.
+import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 
 export interface AtlasConfig {
@@ -9,6 +10,7 @@ export interface AtlasConfig {
   adminPassword: string | null // ATLAS_ADMIN_PASSWORD: the first admin's password; unset = random, printed once
   frameAncestors: string[] // ATLAS_FRAME_ANCESTORS, 'self': space-separated origins allowed to embed the atlas
   allowedOrigins: string[] // ATLAS_ALLOWED_ORIGINS, none: space-separated extra origins allowed to send writes
+  trustedProxies: string[] // ATLAS_TRUSTED_PROXIES, none: space-separated IP addresses of reverse proxies whose X-Forwarded-* headers are believed
   sensitiveCategories: string[] // ATLAS_SENSITIVE_CATEGORIES, 宗教活动场所: comma-separated; exact places for signed-in users only ('none': no category)
 }
 
@@ -23,6 +25,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     adminPassword: env.ATLAS_ADMIN_PASSWORD || null,
     frameAncestors: originListFrom('ATLAS_FRAME_ANCESTORS', env.ATLAS_FRAME_ANCESTORS) ?? ["'self'"],
     allowedOrigins: originListFrom('ATLAS_ALLOWED_ORIGINS', env.ATLAS_ALLOWED_ORIGINS) ?? [],
+    trustedProxies: addressListFrom('ATLAS_TRUSTED_PROXIES', env.ATLAS_TRUSTED_PROXIES),
     sensitiveCategories: categoryListFrom('ATLAS_SENSITIVE_CATEGORIES', env.ATLAS_SENSITIVE_CATEGORIES) ?? ['宗教活动场所'],
   }
 }
@@ -54,6 +57,14 @@ function originListFrom(name: string, value: string | undefined): string[] | nul
       throw new ConfigError(`${name}: ${item} is not an origin (expected e.g. https://portal.example.gov.cn, or 'self')`)
     }
   }
+  return items
+}
+
+/** Space-separated IP addresses (not ranges); unset or empty is none. */
+function addressListFrom(name: string, value: string | undefined): string[] {
+  const items = value?.trim().split(/\s+/).filter(Boolean) ?? []
+  const bad = items.find((item) => isIP(item) === 0)
+  if (bad !== undefined) throw new ConfigError(`${name}: ${bad} is not an IP address (expected space-separated addresses, e.g. 127.0.0.1 ::1)`)
   return items
 }
 

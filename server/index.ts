@@ -64,6 +64,7 @@ function main() {
       requireLogin: config.requireLogin,
       frameAncestors: config.frameAncestors,
       allowedOrigins: config.allowedOrigins,
+      trustedProxies: config.trustedProxies,
       sensitiveCategories: config.sensitiveCategories,
     },
   })

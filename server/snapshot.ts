@@ -1,5 +1,5 @@
 // An immutable, indexed view of the store: what every read route works from. Built once per write.
-import type { Area, Inspection, Scheme, Target, Unit } from './domain'
+import type { Area, Inspection, Scheme, Target, Unit } from './shared/domain'
 import { unitsByAncestor, type CoverageInput } from './geo/coverage'
 import { buildAreaIndex, joinUnitsToAreas, type AreaIndex, type JoinIssue, type UnitJoin } from './geo/join'
 

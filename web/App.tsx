@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react'
 import { pageOf, type PageId } from './pages'
 
 const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
-  map: lazy(() => import('./map/MapApp').then((m) => ({ default: m.MapApp }))),
+  dashboard: lazy(() => import('./dashboard/DashboardApp').then((m) => ({ default: m.DashboardApp }))),
   login: lazy(() => import('./login/LoginApp').then((m) => ({ default: m.LoginApp }))),
   export: lazy(() => import('./export/ExportApp').then((m) => ({ default: m.ExportApp }))),
   screen: lazy(() => import('./screen/ScreenApp').then((m) => ({ default: m.ScreenApp }))),

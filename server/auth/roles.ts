@@ -1,5 +1,6 @@
 // Who may change what: pure functions of the user and the area a write touches.
-import type { Area } from '../domain'
+import { isWithin, storedParents } from '../shared/area-codes'
+import type { Area } from '../shared/domain'
 
 export const ROLES = ['admin', 'editor', 'viewer'] as const
 export type Role = (typeof ROLES)[number]
@@ -12,15 +13,6 @@ export interface SessionUser {
   readOnly?: true // set when an export's render credential stands for the user: reads as them, never writes
 }
 
-/** Whether `areaCode` is `root` or lies below it, following parent links. */
-export function isWithinArea(areaCode: string, root: string, areasByCode: ReadonlyMap<string, Area>): boolean {
-  const seen = new Set<string>()
-  for (let code: string | null = areaCode; code !== null && !seen.has(code); code = areasByCode.get(code)?.parent ?? null) {
-    if (code === root) return true
-    seen.add(code)
-  }
-  return false
-}
 
 /**
  * Why `user` may not write to `areaCode` (null: may). An admin writes anywhere; an editor within their
@@ -30,14 +22,88 @@ export function writeRefusal(
   user: SessionUser | null,
   areaCode: string | null,
   areasByCode: ReadonlyMap<string, Area>,
-): { status: 401 | 403; message: string } | null {
+): WriteRefusal | null {
   if (!user) return { status: 401, message: '需要登录 (sign in as an editor or admin to change data)' }
   if (user.readOnly) return { status: 403, message: `导出渲染凭据只能查看 (a render credential for ${user.username} can only read)` }
   if (user.role === 'admin') return null
   if (user.role !== 'editor') return { status: 403, message: `用户 ${user.username} 的角色为 ${user.role}，只能查看 (viewers cannot change data)` }
   if (user.areaScope === null) return null
-  if (areaCode !== null && isWithinArea(areaCode, user.areaScope, areasByCode)) return null
+  if (areaCode !== null && isWithin(areaCode, user.areaScope, storedParents(areasByCode))) return null
   const scopeName = areasByCode.get(user.areaScope)?.name ?? user.areaScope
   const target = areaCode === null ? 'data outside any area' : (areasByCode.get(areaCode)?.name ?? areaCode)
   return { status: 403, message: `用户 ${user.username} 只能编辑${scopeName} (${user.areaScope}) 范围内的数据，不能编辑 ${target}` }
+}
+
+export interface WriteRefusal {
+  status: 401 | 403
+  message: string
+}
+
+/** Where a unit is: the area its ledger names, and the area the join places it in (snapshot.unitAreas). */
+export interface UnitPlace {
+  ledgerArea: string | null
+  locatedArea: string | null
+}
+
+/** A write to one unit: its place before (absent for a new unit) and after (absent when it does not move). */
+export interface UnitWrite {
+  unit: string // how messages name it, e.g. 单位 #12“绥江县中城镇中学”
+  before?: UnitPlace
+  after?: UnitPlace
+}
+
+/** The place of a stored unit, from its ledger code and the snapshot's join (`unitAreas`). */
+export function unitPlace(unit: { id: number; areaCode: string | null }, unitAreas: ReadonlyMap<number, string | null>): UnitPlace {
+  return { ledgerArea: unit.areaCode, locatedArea: unitAreas.get(unit.id) ?? null }
+}
+
+const STATE_NAMES = { before: '现在', after: '写入后' } as const
+const PLACE_NAMES = { ledgerArea: '台账所属区域', locatedArea: '坐标所在区域' } as const
+
+/**
+ * Why `user` may not write to a unit (null: may). Every area the unit touches must pass `writeRefusal`: its
+ * ledger area and its located area, before the write and after it, so that a scoped editor can neither
+ * reach a unit outside their scope (by a merge, a promotion, a corridor) nor move one out or in. A unit
+ * with no area at all in a state needs an unscoped writer, as a write that names no area does.
+ */
+export function unitWriteRefusal(user: SessionUser | null, write: UnitWrite, areasByCode: ReadonlyMap<string, Area>): WriteRefusal | null {
+  const states = (['before', 'after'] as const).filter((state) => write[state] !== undefined)
+  if (states.length === 0) return writeRefusal(user, null, areasByCode)
+  for (const state of states) {
+    const place = write[state] as UnitPlace
+    if (place.ledgerArea === null && place.locatedArea === null) {
+      const refusal = writeRefusal(user, null, areasByCode)
+      if (refusal) return refusal.status === 401 ? refusal : { ...refusal, message: `${refusal.message}（${write.unit}${STATE_NAMES[state]}不属于任何区域）` }
+    }
+    for (const key of ['ledgerArea', 'locatedArea'] as const) {
+      const code = place[key]
+      if (code === null) continue
+      const refusal = writeRefusal(user, code, areasByCode)
+      if (!refusal) continue
+      if (refusal.status === 401) return refusal
+      const name = areasByCode.get(code)?.name
+      return { ...refusal, message: `${refusal.message}（${write.unit}${STATE_NAMES[state]}的${PLACE_NAMES[key]}为 ${name === undefined ? code : `${name} ${code}`}）` }
+    }
+  }
+  return null
+}
+
+/**
+ * Why `user` may not commit a boundary change to `area` (null: may). A boundary decides which units every
+ * count puts where, across the parent and its other children, so no area scope covers it: only admins.
+ * (An approver of the parent, once there is such a role, is the rule to add here.)
+ */
+export function boundaryWriteRefusal(
+  user: SessionUser | null,
+  area: { code: string; name?: string | null; parent: string | null },
+  areasByCode: ReadonlyMap<string, Area>,
+): WriteRefusal | null {
+  if (!user || user.readOnly) return writeRefusal(user, null, areasByCode)
+  if (user.role === 'admin') return null
+  const name = area.name ?? areasByCode.get(area.code)?.name ?? ''
+  const attributes = user.role === 'editor' ? '；人口等属性仍可导入' : ''
+  return {
+    status: 403,
+    message: `只有管理员可以提交边界 (only an admin may commit boundaries)：用户 ${user.username} 的角色为 ${user.role}，不能修改 ${area.code} ${name} 的边界${attributes}`,
+  }
 }

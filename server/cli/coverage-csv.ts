@@ -1,5 +1,5 @@
 // A coverage report as CSV, one row per area, for spreadsheets.
-import { HONOUR_LEVELS } from '../domain'
+import { HONOUR_LEVELS } from '../shared/domain'
 import type { CoverageReport } from '../geo/coverage'
 
 export function coverageCsv(report: CoverageReport): string {

@@ -1,6 +1,6 @@
 // The embedded SQLite store (better-sqlite3): WAL, foreign keys, versioned migrations.
 import Database from 'better-sqlite3'
-import type { Area, AreaLevel, HonourLevel, Inspection, Scheme, StatusChange, Target, Unit, UnitStatus } from '../domain'
+import type { Area, AreaLevel, HonourLevel, Inspection, Scheme, StatusChange, Target, Unit, UnitStatus } from '../shared/domain'
 import { buildSnapshot, type Snapshot } from '../snapshot'
 import { MIGRATIONS, type Migration } from './migrations'
 import { sqliteAccounts, sqliteAudit, sqliteScreenTokens, writeAudit } from './sqlite-accounts'

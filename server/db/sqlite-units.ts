@@ -1,6 +1,6 @@
 // Writes to single units on the SQLite store. Each runs in one transaction with its history and audit rows.
 import type Database from 'better-sqlite3'
-import type { UnitStatus } from '../domain'
+import type { UnitStatus } from '../shared/domain'
 import { writeAudit } from './sqlite-accounts'
 import type { UnitRepository } from './store'
 

@@ -1,7 +1,7 @@
 // The repository contract the routes and CLI depend on. SQLite implements it today; a PostgreSQL
 // backend implements the same interface later without touching routes.
 import type { Role, SessionUser } from '../auth/roles'
-import type { Area, Inspection, Scheme, Target, Unit, UnitStatus } from '../domain'
+import type { Area, Inspection, Scheme, Target, Unit, UnitStatus } from '../shared/domain'
 import type { Snapshot } from '../snapshot'
 
 /** A whole dataset as it is loaded in one transaction (the demo seed, a restore). Ids may be omitted. */

@@ -1,9 +1,9 @@
 // One export as the server understands it: the format, the page's pixel and paper size, and the query
 // the /export page is opened with. Built from URL parameters (GET /api/export) or CLI options, checked
 // with the same codecs the page uses, so a bad value is refused before any browser starts.
-import { parseViewState, serializeViewState, ViewStateError, type ViewState } from '../../web/data/view-state'
-import { EXPORT_FORMATS, ExportOptionError, parseExportOptions, serializeExportOptions, type ExportFormat, type ExportOptions } from '../../web/export/export-options'
-import { captureGeometry, pageSizeOf, type CaptureGeometry, type PageSize } from '../../web/export/paper'
+import { parseViewState, serializeViewState, ViewStateError, type ViewState } from '../shared/view-state'
+import { EXPORT_FORMATS, ExportOptionError, parseExportOptions, serializeExportOptions, type ExportFormat, type ExportOptions } from '../shared/export-options'
+import { captureGeometry, pageSizeOf, type CaptureGeometry, type PageSize } from '../shared/paper'
 
 export interface ExportRequest {
   format: ExportFormat // zip: one PNG per page; an atlas asked for as png is a zip

@@ -4,7 +4,7 @@
 // page says every map has drawn (body[data-export-ready]="1").
 import { existsSync } from 'node:fs'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { pdfScale } from '../../web/export/paper'
+import { pdfScale } from '../shared/paper'
 import type { ExportRequest } from './export-request'
 import { zipStore, type ZipEntry } from './zip'
 

@@ -1,6 +1,6 @@
 // Which areas a /api/areas query selects, as GeoJSON: pure functions.
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson'
-import type { Area, AreaLevel } from '../domain'
+import type { Area, AreaLevel } from '../shared/domain'
 
 export interface AreaProperties {
   code: string

@@ -1,9 +1,9 @@
 // Demonstration corridors (示范走廊) as the API shows them: pure functions of a snapshot and the stored
 // corridors. A stop is a unit; the corridor's path is the line through its located stops in order.
 import type { CorridorRecord } from '../db/store'
-import type { HonourLevel } from '../domain'
+import type { HonourLevel } from '../shared/domain'
 import type { Snapshot } from '../snapshot'
-import { redactedName } from './unit-query'
+import { redactedName, townshipOrAbove, withholds, type Audience } from '../shared/audience'
 
 export interface CorridorStop {
   unitId: number
@@ -26,11 +26,11 @@ export interface Corridor {
 
 export interface CorridorViewOptions {
   area?: string // only corridors with at least one stop in this area or below it
-  redact?: ReadonlySet<string> // sensitive categories to hide (anonymous callers, screen tokens); none when absent
+  audience?: Audience // who asks: stops withheld from it come redacted; none when absent (signed in)
 }
 
 /** The corridors as a caller sees them, in the order given, each with its stops and path. */
-export function corridorViews(snapshot: Snapshot, corridors: readonly CorridorRecord[], { area, redact }: CorridorViewOptions = {}): Corridor[] {
+export function corridorViews(snapshot: Snapshot, corridors: readonly CorridorRecord[], { area, audience }: CorridorViewOptions = {}): Corridor[] {
   const unitsById = new Map(snapshot.units.map((u) => [u.id, u]))
   const inArea = area === undefined ? null : new Set((snapshot.unitsInArea.get(area) ?? []).map((u) => u.id))
   const views: Corridor[] = []
@@ -43,7 +43,7 @@ export function corridorViews(snapshot: Snapshot, corridors: readonly CorridorRe
       const areaCode = snapshot.unitAreas.get(unit.id) ?? null
       const position: [number, number] | null = unit.lon === null || unit.lat === null ? null : [unit.lon, unit.lat]
       stops.push(
-        redact?.has(unit.category)
+        audience && withholds(audience, unit.category)
           ? { unitId, name: redactedName(unit.category), category: unit.category, level: unit.level, areaCode: townshipOrAbove(areaCode), position: null, redacted: true }
           : { unitId, name: unit.name, category: unit.category, level: unit.level, areaCode, position },
       )
@@ -80,7 +80,3 @@ export function corridorUnitProblems(snapshot: Snapshot, unitIds: readonly numbe
   return problems
 }
 
-/** A 12-digit village code cut to its 9-digit township; township and above unchanged. */
-function townshipOrAbove(code: string | null): string | null {
-  return code !== null && code.length > 9 ? code.slice(0, 9) : code
-}

@@ -8,7 +8,9 @@ import {
   type Target,
   type Unit,
   type UnitStatus,
-} from '../domain'
+} from '../shared/domain'
+import { DomainError } from '../domain-error'
+import { redactedName, withholds, type Audience } from '../shared/audience'
 import { expiresOn, isAtLeastLevel, statusAsOfYear } from './unit-history'
 
 export interface CoverageInput {
@@ -29,6 +31,7 @@ export interface CoverageQuery {
   minLevel?: HonourLevel // 县级: lower honour levels count for nothing
   statuses?: readonly UnitStatus[] // NAMED_STATUSES: which statuses count
   year?: number // as of the end of this year; default: today's year
+  categories?: readonly string[] // only these categories count, and completeness is out of them; default: the scheme's
   today: string // yyyy-mm-dd, the reference for expiry
   expiryWindowMonths?: number // 12
 }
@@ -89,9 +92,9 @@ export interface CoverageReport {
   areas: AreaCoverage[]
 }
 
-export class UnknownSchemeError extends Error {
+export class UnknownSchemeError extends DomainError {
   constructor(readonly schemeId: string, readonly known: string[]) {
-    super(`scheme "${schemeId}" does not exist (expected one of: ${known.join(', ')})`)
+    super('invalid', `scheme: "${schemeId}" does not exist (expected one of: ${known.join(', ')})`)
   }
 }
 
@@ -127,15 +130,19 @@ export function emptyByLevel(): Record<HonourLevel, number> {
 
 export function coverageByArea(input: CoverageInput, query: CoverageQuery): CoverageReport {
   const scheme = schemeById(input.schemes, query.schemeId)
+  const chosen = query.categories === undefined || query.categories.length === 0 ? null : new Set(query.categories)
+  const categories = chosen === null ? scheme.categories : scheme.categories.filter((c) => chosen.has(c))
   const minLevel = query.minLevel ?? '县级'
   const statuses = [...(query.statuses ?? NAMED_STATUSES)]
   const year = query.year ?? Number(query.today.slice(0, 4))
   const expiryUntil = addMonths(query.today, query.expiryWindowMonths ?? 12)
 
-  const counts = (unit: Unit, atLeast: HonourLevel) => {
+  // A target is met by what its own terms count, whatever categories the view has chosen.
+  const countsForTarget = (unit: Unit, atLeast: HonourLevel) => {
     const status = statusAsOfYear(unit, year)
     return status !== null && statuses.includes(status) && isAtLeastLevel(unit.level, atLeast)
   }
+  const counts = (unit: Unit, atLeast: HonourLevel) => (chosen === null || chosen.has(unit.category)) && countsForTarget(unit, atLeast)
 
   const areasByCode = new Map(input.areas.map((a) => [a.code, a]))
   const byAncestor = input.unitsInArea ?? unitsByAncestor(input.units, input.unitAreas, areasByCode)
@@ -155,9 +162,9 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
     const inArea = byAncestor.get(area.code) ?? []
     const counted = inArea.filter((u) => counts(u, minLevel))
     const byLevel = emptyByLevel()
-    const byCategory: Record<string, number> = Object.fromEntries(scheme.categories.map((c) => [c, 0]))
+    const byCategory: Record<string, number> = Object.fromEntries(categories.map((c) => [c, 0]))
     const byCategoryLevel: Record<string, Record<HonourLevel, number>> = Object.fromEntries(
-      scheme.categories.map((c) => [c, emptyByLevel()]),
+      categories.map((c) => [c, emptyByLevel()]),
     )
     for (const unit of counted) {
       const level = unit.level as HonourLevel // counted units have a level (isAtLeastLevel)
@@ -166,7 +173,7 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
       byCategoryLevel[unit.category] ??= emptyByLevel()
       byCategoryLevel[unit.category][level]++
     }
-    const missingCategories = scheme.categories.filter((c) => byCategory[c] === 0)
+    const missingCategories = categories.filter((c) => byCategory[c] === 0)
     const children = childCount.get(area.code) ?? []
     const childAreasCovered = children.filter((child) =>
       (byAncestor.get(child.code) ?? []).some((u) => counts(u, minLevel)),
@@ -174,9 +181,10 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
 
     const targets = input.targets
       .filter((t) => t.areaCode === area.code && (t.schemeId === null || t.schemeId === scheme.id))
+      .filter((t) => chosen === null || t.category === null || chosen.has(t.category))
       .map((t): TargetProgress => {
         const achieved = inArea.filter(
-          (u) => counts(u, t.minLevel ?? minLevel) && (t.category === null || u.category === t.category),
+          (u) => countsForTarget(u, t.minLevel ?? minLevel) && (t.category === null || u.category === t.category),
         ).length
         const met = achieved >= t.count
         return {
@@ -194,6 +202,7 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
       })
 
     const expiring = inArea
+      .filter((unit) => chosen === null || chosen.has(unit.category))
       .map((unit) => ({ unit, on: expiresOn(unit) }))
       .filter((e): e is { unit: Unit; on: string } => e.on !== null && e.on >= query.today && e.on <= expiryUntil)
       .map(({ unit, on }) => ({ id: unit.id, name: unit.name, category: unit.category, level: unit.level as HonourLevel, expiresOn: on }))
@@ -208,8 +217,8 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
       byLevel,
       byCategory,
       byCategoryLevel,
-      categoriesCovered: scheme.categories.length - missingCategories.length,
-      categoriesInScheme: scheme.categories.length,
+      categoriesCovered: categories.length - missingCategories.length,
+      categoriesInScheme: categories.length,
       missingCategories,
       childAreas: children.length,
       childAreasCovered,
@@ -234,6 +243,31 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
     sample: input.units.some((u) => u.sample),
     areas,
   }
+}
+
+/** The report as `audience` may see it: expiring units of withheld categories under the generic name. Pure. */
+export function coverageForAudience(report: CoverageReport, audience: Audience): CoverageReport {
+  if (audience.withheld.size === 0) return report
+  const hidden = (e: ExpiringUnit) => withholds(audience, e.category)
+  return {
+    ...report,
+    areas: report.areas.map((area) =>
+      area.expiring.some(hidden) ? { ...area, expiring: area.expiring.map((e) => (hidden(e) ? { ...e, name: redactedName(e.category) } : e)) } : area,
+    ),
+  }
+}
+
+export interface CoverageSeriesPoint {
+  year: number
+  areas: Pick<AreaCoverage, 'code' | 'total' | 'byLevel' | 'byCategory'>[]
+}
+
+/** The counts of `query`'s areas at the end of each of `years`: one answer for a growth chart. */
+export function coverageSeries(input: CoverageInput, query: Omit<CoverageQuery, 'year'>, years: readonly number[]): CoverageSeriesPoint[] {
+  return years.map((year) => ({
+    year,
+    areas: coverageByArea(input, { ...query, year }).areas.map(({ code, total, byLevel, byCategory }) => ({ code, total, byLevel, byCategory })),
+  }))
 }
 
 /** count per `per` of the base, to 3 decimals; null when the base is unknown or zero. */

@@ -20,7 +20,8 @@
 // ledger's code, 'none' no area. An issue's message names the unit, the values and what was expected.
 //
 // The index is built once per set of areas and reused for every join (the store caches it with its snapshot).
-import type { Area, Unit } from '../domain'
+import { isWithin, storedParents } from '../shared/area-codes'
+import type { Area, Unit } from '../shared/domain'
 import { buildPolygonIndex, InvalidPolygonError, type PolygonIndex } from './grid-index'
 
 export interface AreaIndex {
@@ -153,8 +154,8 @@ function joinUnit(unit: Unit, index: AreaIndex, issues: JoinIssue[]): UnitJoin {
     issue('unknown-area', located.code, `${unknownClaim}; ${point} lies in ${label(located)}`)
     return join(located.code, 'point')
   }
-  if (claimedArea === located || isWithin(located, claimedArea, areasByCode)) return join(located.code, 'point')
-  if (isWithin(claimedArea, located, areasByCode)) return join(claimedArea.code, 'code')
+  if (claimedArea === located || isBelow(located, claimedArea, areasByCode)) return join(located.code, 'point')
+  if (isBelow(claimedArea, located, areasByCode)) return join(claimedArea.code, 'code')
   if (located.schematic) {
     const surveyed = nearestSurveyedAncestor(located, areasByCode)
     if (surveyed !== undefined && surveyed === nearestSurveyedAncestor(claimedArea, areasByCode)) {
@@ -169,8 +170,9 @@ function label(area: Area): string {
   return `${area.code} ${area.name}`
 }
 
-function isWithin(area: Area, ancestor: Area, areasByCode: ReadonlyMap<string, Area>): boolean {
-  return ancestorsOf(area.code, areasByCode).includes(ancestor)
+/** Whether `area` lies strictly below `ancestor` by the stored parent links. */
+export function isBelow(area: Area, ancestor: Area, areasByCode: ReadonlyMap<string, Area>): boolean {
+  return area !== ancestor && isWithin(area.code, ancestor.code, storedParents(areasByCode))
 }
 
 function nearestSurveyedAncestor(area: Area, areasByCode: ReadonlyMap<string, Area>): Area | undefined {

@@ -1,5 +1,5 @@
 // What a unit's ledger said at a point in time, reconstructed from its status history.
-import { HONOUR_LEVELS, NAMED_STATUSES, type HonourLevel, type Unit, type UnitStatus } from '../domain'
+import { HONOUR_LEVELS, NAMED_STATUSES, type HonourLevel, type Unit, type UnitStatus } from '../shared/domain'
 
 /** Years a naming stays valid before it must be re-checked (复查). National namings: 5 years. */
 export const NAMING_VALIDITY_YEARS: Partial<Record<HonourLevel, number>> = { 国家级: 5 }

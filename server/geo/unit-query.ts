@@ -1,7 +1,9 @@
 // Which units a /api/units query selects, and how they are shown: pure functions of a snapshot.
 import type { Feature, FeatureCollection, Point } from 'geojson'
-import type { HonourLevel, Unit, UnitStatus } from '../domain'
+import type { HonourLevel, Unit, UnitStatus } from '../shared/domain'
+import { redactedName, townshipOrAbove, withholds, type Audience } from '../shared/audience'
 import type { Snapshot } from '../snapshot'
+import type { UnitCollection, UnitProperties } from '../shared/unit-columns'
 import { expiresOn, isAtLeastLevel, statusAsOfYear } from './unit-history'
 
 export interface UnitQuery {
@@ -14,33 +16,6 @@ export interface UnitQuery {
   scheme?: string // only categories of this scheme
 }
 
-export interface UnitProperties {
-  id: number
-  name: string
-  category: string
-  level: HonourLevel | null
-  status: UnitStatus
-  yearNamed: number | null
-  areaCode: string | null // where the join placed the unit
-  claimedAreaCode: string | null // what the ledger says
-  joinMethod: 'point' | 'code' | 'none'
-  expiresOn: string | null
-  address: string
-  notes: string
-  sample: boolean
-  redacted?: true // set only on a sensitive unit shown to a caller who may not see it: no location, name, address or notes
-}
-
-/** The categories whose units' location and details only signed-in users see, unless configured otherwise. */
-export const DEFAULT_SENSITIVE_CATEGORIES: readonly string[] = ['宗教活动场所']
-
-/** What an anonymous caller learns of redacted units: how many, and of which categories. */
-export interface RedactionSummary {
-  categories: string[] // the sensitive categories configured, whatever the query selected
-  count: number // features in this answer shown redacted
-}
-
-export type UnitCollection = FeatureCollection<Point | null, UnitProperties> & { redacted?: RedactionSummary }
 
 export function selectUnits(snapshot: Snapshot, query: UnitQuery): { unit: Unit; status: UnitStatus }[] {
   const inArea = query.area === undefined ? null : new Set((snapshot.unitsInArea.get(query.area) ?? []).map((u) => u.id))
@@ -94,24 +69,16 @@ export function unitFeatures(
   }
 }
 
-/** The generic name a redacted unit is shown with, e.g. "宗教活动场所（不公开）". */
-export function redactedName(category: string): string {
-  return `${category}（不公开）`
-}
-
 /**
- * The collection as a caller who may not see sensitive units gets it: each unit of a `sensitive` category
- * keeps its id, category, level, status, years and area (cut to township level, which /api/coverage
- * already reveals) so it is still counted, but has no geometry, a generic name, and no address or notes.
- * Pure: the input is not changed.
+ * The collection as `audience` may see it: each unit of a category withheld from it keeps its id, category,
+ * level, status, years and area (cut to township level, which /api/coverage already reveals) so it is still
+ * counted, but has no geometry, a generic name, and no address or notes. Pure: the input is not changed.
  */
-export function redactSensitiveUnits(
-  collection: FeatureCollection<Point | null, UnitProperties>,
-  sensitive: ReadonlySet<string>,
-): UnitCollection {
+export function redactSensitiveUnits(collection: FeatureCollection<Point | null, UnitProperties>, audience: Audience): UnitCollection {
+  if (audience.kind === 'signed-in') return collection
   let count = 0
   const features = collection.features.map((feature) => {
-    if (!sensitive.has(feature.properties.category)) return feature
+    if (!withholds(audience, feature.properties.category)) return feature
     count++
     const p = feature.properties
     return {
@@ -129,10 +96,5 @@ export function redactSensitiveUnits(
       },
     } satisfies Feature<Point | null, UnitProperties>
   })
-  return { ...collection, features, redacted: { categories: [...sensitive], count } }
-}
-
-/** A 12-digit village code cut to its 9-digit township; township and above unchanged. */
-function townshipOrAbove(code: string | null): string | null {
-  return code !== null && code.length > 9 ? code.slice(0, 9) : code
+  return { ...collection, features, redacted: { categories: [...audience.withheld], count } }
 }

@@ -1,7 +1,8 @@
 import type { SessionUser } from '../auth/roles'
-import type { FailureLimiter } from '../auth/rate-limit'
+import type { LoginThrottle } from '../auth/rate-limit'
 import type { RenderTokens } from '../auth/render-tokens'
 import type { AtlasStore } from '../db/store'
+import type { Audience } from '../shared/audience'
 
 /** What every route can reach through c.var. */
 export interface AppEnv {
@@ -10,7 +11,9 @@ export interface AppEnv {
     today: string // yyyy-mm-dd, from the injected clock
     now: () => Date
     user: SessionUser | null // the signed-in user (readOnly: through an export's render credential), or null for an anonymous viewer
-    loginLimiter: FailureLimiter
+    audience: Audience // what the caller may see of sensitive units (server/http/audience.ts); every answer carrying units asks it
+    loginThrottle: LoginThrottle
+    trustedProxies: ReadonlySet<string> // ATLAS_TRUSTED_PROXIES, normalized (server/http/forwarded.ts)
     renderTokens: RenderTokens // the export jobs' render credentials, issued and honoured by this app only
   }
 }

@@ -1,6 +1,6 @@
 // Query parameters shared by several routes, with messages that say what is expected.
 import { z } from 'zod'
-import { AREA_LEVELS, HONOUR_LEVELS, UNIT_STATUSES, type UnitStatus } from '../domain'
+import { AREA_LEVELS, HONOUR_LEVELS, UNIT_STATUSES, type UnitStatus } from '../shared/domain'
 
 export const areaCodeParam = z
   .string()
@@ -31,3 +31,14 @@ export const yearParam = z.coerce
   .max(2100, 'expected a year before 2100')
 
 export const schemeParam = z.string().regex(/^[a-z0-9-]{1,40}$/, 'expected a scheme id such as qijin')
+
+/** A comma-separated list of category names (、 and ， also separate), e.g. "学校,社区". */
+export const categoryListParam = z.string().transform((text, ctx): string[] => {
+  const items = [...new Set(text.split(/[,，、]/).map((x) => x.trim()).filter(Boolean))]
+  const bad = items.find((x) => x.length > 40)
+  if (items.length === 0 || items.length > 40 || bad !== undefined) {
+    ctx.addIssue({ code: 'custom', message: `expected 1–40 category names of at most 40 characters, comma-separated, e.g. 学校,社区` })
+    return z.NEVER
+  }
+  return items
+})

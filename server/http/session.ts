@@ -1,7 +1,7 @@
 // Who is asking: the session cookie resolved to a user once per request, and the guards built on it.
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { writeRefusal, type SessionUser } from '../auth/roles'
+import { unitWriteRefusal, writeRefusal, type SessionUser, type UnitWrite, type WriteRefusal } from '../auth/roles'
 import { tokenHash } from '../auth/tokens'
 import type { AppEnv } from './env'
 import { jsonError } from './errors'
@@ -88,7 +88,15 @@ export function requireWriter(areaOf: (c: Context<AppEnv>) => string | null = ()
 
 /** For handlers that learn the area only after reading the request: the 401/403 answer, or null to go on. */
 export function writeRefusalResponse(c: Context<AppEnv>, areaCode: string | null): ReturnType<typeof jsonError> | null {
-  const refusal = writeRefusal(c.var.user, areaCode, c.var.store.snapshot().areasByCode)
+  return refusalResponse(c, writeRefusal(c.var.user, areaCode, c.var.store.snapshot().areasByCode))
+}
+
+/** The 401/403 answer for a write to a unit (its ledger and located areas, before and after), or null to go on. */
+export function unitWriteRefusalResponse(c: Context<AppEnv>, write: UnitWrite): ReturnType<typeof jsonError> | null {
+  return refusalResponse(c, unitWriteRefusal(c.var.user, write, c.var.store.snapshot().areasByCode))
+}
+
+function refusalResponse(c: Context<AppEnv>, refusal: WriteRefusal | null): ReturnType<typeof jsonError> | null {
   return refusal ? jsonError(c, refusal.status, refusal.status === 401 ? 'unauthorized' : 'forbidden', refusal.message) : null
 }
 

@@ -5,9 +5,11 @@
 // Two kinds:
 //   'boundaries' (default): GeoJSON, TopoJSON or a zipped shapefile of one level's polygons (see areas/).
 //   'attributes': a CSV/XLSX of population and minority share by code (see areas/attributes.ts).
-// Committing needs an admin, or an editor whose scope holds every area written (a new area: its parent).
-import { writeRefusal, type SessionUser } from '../auth/roles'
+// Committing boundaries needs an admin (boundaryWriteRefusal): a boundary moves units between areas, so no
+// area scope covers it. Committing attributes needs an admin, or an editor whose scope holds every area written.
+import { boundaryWriteRefusal, writeRefusal, type SessionUser, type WriteRefusal } from '../auth/roles'
 import type { AtlasStore, ImportBatchSummary } from '../db/store'
+import type { Snapshot } from '../snapshot'
 import {
   validateAreaFile,
   validateAttributesFile,
@@ -45,14 +47,32 @@ export async function importAreas(
       ? await validateAttributesFile(bytes, fileName, snapshot.areas, options)
       : await validateAreaFile(bytes, fileName, snapshot.areas, options)
   const dryRun = options.dryRun ?? true
-  if (dryRun || areas.length === 0) return { dryRun, report, batch: null }
-  for (const area of areas) {
-    const refusal = writeRefusal(who.user, scopeCodeOf(area), snapshot.areasByCode)
-    if (refusal) throw new UnitImportError(`${refusal.message}（${area.code} ${area.name ?? snapshot.areasByCode.get(area.code)?.name ?? ''}）`, refusal.status)
-  }
+  if (dryRun) return { dryRun, report, batch: null }
+  const now = store.snapshot() // as it is at commit time: the parse above was asynchronous
+  const refusal = report.kind === 'boundaries' ? boundariesRefusal(who.user, report, now) : attributesRefusal(who.user, areas, now)
+  if (refusal) throw new UnitImportError(refusal.message, refusal.status)
+  if (areas.length === 0) return { dryRun, report, batch: null }
   const { dryRun: _dry, ...kept } = options
   const batch = store.imports.commitAreas(areas, { fileName, options: kept, report, actor: who.actor })
   return { dryRun, report, batch }
+}
+
+/** Why `user` may not commit this boundary file: judged on every feature it names, rejected ones too. */
+function boundariesRefusal(user: SessionUser | null, report: AreaImportReport, snapshot: Snapshot): WriteRefusal | null {
+  for (const row of report.rows) {
+    if (row.code === null) continue
+    const refusal = boundaryWriteRefusal(user, { code: row.code, name: row.name, parent: row.parent ?? snapshot.areasByCode.get(row.code)?.parent ?? null }, snapshot.areasByCode)
+    if (refusal) return refusal
+  }
+  return null
+}
+
+function attributesRefusal(user: SessionUser | null, areas: readonly ImportedArea[], snapshot: Snapshot): WriteRefusal | null {
+  for (const area of areas) {
+    const refusal = writeRefusal(user, scopeCodeOf(area), snapshot.areasByCode)
+    if (refusal) return { ...refusal, message: `${refusal.message}（${area.code} ${area.name ?? snapshot.areasByCode.get(area.code)?.name ?? ''}）` }
+  }
+  return null
 }
 
 /** The area whose scope a write falls in: the area itself, or for a new one its parent. */

@@ -8,8 +8,8 @@
 // - A point agrees with the area it claims when it lies in it, in an area inside it, or in an area it lies
 //   inside; or when it lies in a schematic (示意) cell that shares its nearest surveyed ancestor with the
 //   claim — a 示意 cell cannot contradict a ledger (the same rule as server/geo/join.ts).
-import type { Area } from '../domain'
-import { ancestorsOf } from '../geo/join'
+import type { Area } from '../shared/domain'
+import { ancestorsOf, isBelow } from '../geo/join'
 import { compactText } from './half-width'
 
 export interface AreaLookup {
@@ -81,7 +81,7 @@ export function isAreaCode(text: string): boolean {
  */
 export function areasByName(text: string, lookup: AreaLookup): readonly Area[] {
   const found = lookup.byName.get(compactText(text)) ?? lookup.byStem.get(areaStem(text)) ?? []
-  const outer = found.find((a) => found.every((b) => b === a || isWithin(b, a, lookup)))
+  const outer = found.find((a) => found.every((b) => b === a || isBelow(b, a, lookup.byCode)))
   return outer === undefined ? found : [outer]
 }
 
@@ -99,16 +99,12 @@ export function pointAgreement(claimed: Area, located: string | null, lookup: Ar
     // Not one of the given areas: GB/T 2260 codes nest by prefix.
     return located.startsWith(claimed.code) || claimed.code.startsWith(located) ? 'inside' : 'outside'
   }
-  if (isWithin(leaf, claimed, lookup) || isWithin(claimed, leaf, lookup)) return 'inside'
+  if (isBelow(leaf, claimed, lookup.byCode) || isBelow(claimed, leaf, lookup.byCode)) return 'inside'
   if (leaf.schematic) {
     const surveyed = nearestSurveyedAncestor(leaf, lookup)
     if (surveyed !== undefined && surveyed === nearestSurveyedAncestor(claimed, lookup)) return 'inside'
   }
   return 'outside'
-}
-
-function isWithin(area: Area, ancestor: Area, lookup: AreaLookup): boolean {
-  return ancestorsOf(area.code, lookup.byCode).includes(ancestor)
 }
 
 function nearestSurveyedAncestor(area: Area, lookup: AreaLookup): Area | undefined {

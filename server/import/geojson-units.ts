@@ -3,6 +3,7 @@
 // first so that they, not a property that happens to be called "lng", are the ones mapped to lon/lat.
 // A feature without geometry (null) is a unit without coordinates, to be joined by its area; any geometry
 // other than a Point makes the whole file unreadable as a unit ledger (it is probably an area file).
+import { checkJsonDepth, checkLimit, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../limits'
 import { ImportError } from './import-error'
 import type { SourceRow } from './table'
 
@@ -15,7 +16,10 @@ export interface GeoJsonTable {
 
 const LISTED_PROBLEMS = 5 // problems named in an error; the rest are counted
 
-export function geoJsonUnitRows(text: string): GeoJsonTable {
+type GeoJsonLimits = Pick<UploadLimits, 'jsonDepth' | 'rows' | 'columnsPerRow' | 'cells' | 'cellChars'>
+
+export function geoJsonUnitRows(text: string, limits: GeoJsonLimits = DEFAULT_UPLOAD_LIMITS): GeoJsonTable {
+  checkJsonDepth(limits, text, 'JSON ')
   let json: unknown
   try {
     json = JSON.parse(text)
@@ -23,7 +27,8 @@ export function geoJsonUnitRows(text: string): GeoJsonTable {
     throw new ImportError(`不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`, { cause: error })
   }
   const features = featuresOf(json)
-  const keys: string[] = []
+  checkLimit(limits, 'rows', features.length, '要素数')
+  const keys = new Set<string>()
   const problems: string[] = []
   features.forEach((feature, i) => {
     const where = `features[${i}]（第${i + 1}个要素）`
@@ -41,20 +46,27 @@ export function geoJsonUnitRows(text: string): GeoJsonTable {
       }
     }
     if (isObject(feature.properties)) {
-      for (const key of Object.keys(feature.properties)) if (!keys.includes(key)) keys.push(key)
+      for (const key of Object.keys(feature.properties)) keys.add(key)
+      checkLimit(limits, 'columnsPerRow', keys.size + GEOMETRY_COLUMNS.length, `前${i + 1}个要素的属性列数`, i + 1 < features.length)
     }
   })
+  checkLimit(limits, 'cells', features.length * (keys.size + GEOMETRY_COLUMNS.length), '要素数 × 列数')
   if (problems.length > 0) {
     const more = problems.length > LISTED_PROBLEMS ? `；另有 ${problems.length - LISTED_PROBLEMS} 处` : ''
     throw new ImportError(`${problems.slice(0, LISTED_PROBLEMS).join('；')}${more}`)
   }
 
-  const rows: SourceRow[] = [{ line: 0, cells: [...GEOMETRY_COLUMNS, ...keys] }]
+  const columns = [...keys]
+  const rows: SourceRow[] = [{ line: 0, cells: [...GEOMETRY_COLUMNS, ...columns] }]
   features.forEach((feature, i) => {
     const f = feature as { geometry?: { coordinates: unknown[] } | null; properties?: unknown }
     const [lon, lat] = f.geometry ? f.geometry.coordinates : ['', '']
     const properties = isObject(f.properties) ? f.properties : {}
-    rows.push({ line: i + 1, cells: [propertyText(lon), propertyText(lat), ...keys.map((k) => propertyText(properties[k]))] })
+    const cells = [propertyText(lon), propertyText(lat), ...columns.map((k) => propertyText(properties[k]))]
+    for (const [column, cell] of cells.entries()) {
+      checkLimit(limits, 'cellChars', cell.length, `第${i + 1}个要素的“${rows[0].cells[column]}”的字符数`)
+    }
+    rows.push({ line: i + 1, cells })
   })
   const crs = crsOf(json)
   return crs === undefined ? { rows } : { rows, crs }

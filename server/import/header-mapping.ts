@@ -18,29 +18,11 @@
 // An explicit mapping (field → header text or 0-based column index) overrides detection for its fields and
 // takes its columns away from any detected field; its header texts also count as known names when the
 // header row is looked for.
+import { FIELD_LABELS, MULTI_COLUMN_FIELDS, UNIT_FIELDS, type UnitField } from '../shared/unit-fields'
 import { compactText } from './half-width'
 import { ImportError } from './import-error'
 import { isBlankRow, type ParsedTable, type SourceRow } from './table'
 
-export const UNIT_FIELDS = [
-  'name',
-  'category',
-  'level',
-  'yearNamed',
-  'status',
-  'lon',
-  'lat',
-  'areaCode',
-  'area',
-  'address',
-  'contact',
-  'externalId',
-  'notes',
-] as const
-export type UnitField = (typeof UNIT_FIELDS)[number]
-
-/** Fields whose columns are joined with a space when several columns name them. */
-export const MULTI_COLUMN_FIELDS: ReadonlySet<UnitField> = new Set<UnitField>(['address', 'contact', 'notes'])
 
 /** Field → 0-based column indexes (one column, except for MULTI_COLUMN_FIELDS). */
 export type ColumnMapping = Partial<Record<UnitField, number[]>>
@@ -92,21 +74,6 @@ const FIELD_BY_SYNONYM: ReadonlyMap<string, UnitField> = new Map(
   UNIT_FIELDS.flatMap((field) => SYNONYMS[field].map((synonym) => [synonym, field] as const)),
 )
 
-export const FIELD_LABELS: Readonly<Record<UnitField, string>> = {
-  name: '单位名称',
-  category: '类别',
-  level: '命名级别',
-  yearNamed: '命名年份',
-  status: '状态',
-  lon: '经度',
-  lat: '纬度',
-  areaCode: '行政区划代码',
-  area: '所属乡镇',
-  address: '地址',
-  contact: '联系人',
-  externalId: '编号',
-  notes: '备注',
-}
 
 export function normaliseHeader(text: string): string {
   return compactText(text)

@@ -1,6 +1,8 @@
 // What every parser returns: the rows of one table, each with the number the sender sees for it.
-import type { Delimiter } from './csv'
 import type { TextEncoding } from './decode-text'
+
+export type Delimiter = ',' | '\t' | ';'
+export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';']
 
 export interface SourceRow {
   /** 1-based: the CSV line the row starts on, the Excel row number, or the GeoJSON feature's position. */

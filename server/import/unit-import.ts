@@ -1,7 +1,8 @@
 // An import of a unit ledger from start to end: validate against the store (always), then, unless it is
 // a dry run, write the accepted rows in one transaction. A file that cannot be read changes nothing.
-import { writeRefusal, type SessionUser } from '../auth/roles'
+import { unitPlace, unitWriteRefusal, type SessionUser, type UnitPlace, type WriteRefusal } from '../auth/roles'
 import type { AtlasStore, ImportBatchSummary, ImportedUnit } from '../db/store'
+import { joinUnitsToAreas } from '../geo/join'
 import type { Snapshot } from '../snapshot'
 import { validateUnitFile, type UnitFileOptions } from './index'
 import type { ImportReport, ValidationContext } from './validate-units'
@@ -51,6 +52,25 @@ export function importedUnitsOf(report: ImportReport): ImportedUnit[] {
   })
 }
 
+/**
+ * Why `user` may not write these units (null: may), checked against each unit's place after the import
+ * and, for a merge, the place of the unit it updates before. The place after is where the join would put
+ * the new row, so a row is judged exactly as the atlas will count it.
+ */
+export function importRefusal(user: SessionUser | null, units: readonly ImportedUnit[], snapshot: Snapshot): WriteRefusal | null {
+  const byId = new Map(snapshot.units.map((u) => [u.id, u]))
+  const drafts = units.map((unit, i) => ({ ...unit, id: -1 - i, history: [] }))
+  const { joins } = joinUnitsToAreas(drafts, snapshot.areas, snapshot.areaIndex)
+  for (const [i, unit] of units.entries()) {
+    const target = unit.updates === null ? undefined : byId.get(unit.updates)
+    const after: UnitPlace = { ledgerArea: unit.areaCode, locatedArea: joins[i].areaCode }
+    const label = target === undefined ? `单位“${unit.name}”` : `合并目标单位 #${target.id}“${target.name}”`
+    const refusal = unitWriteRefusal(user, { unit: label, before: target && unitPlace(target, snapshot.unitAreas), after }, snapshot.areasByCode)
+    if (refusal) return refusal
+  }
+  return null
+}
+
 export async function importUnits(
   store: AtlasStore,
   bytes: Uint8Array,
@@ -64,10 +84,10 @@ export async function importUnits(
   const dryRun = options.dryRun ?? true
   const units = importedUnitsOf(report)
   if (dryRun || units.length === 0) return { dryRun, report, batch: null }
-  for (const unit of units) {
-    const refusal = writeRefusal(who.user, unit.areaCode, snapshot.areasByCode)
-    if (refusal) throw new UnitImportError(`${refusal.message}（${unit.name}）`, refusal.status)
-  }
+  // Checked on the store as it is now, not as it was before the (asynchronous) parse: nothing runs between
+  // this check and the synchronous commit, so a unit moved meanwhile is judged where it now is.
+  const refusal = importRefusal(who.user, units, store.snapshot())
+  if (refusal) throw new UnitImportError(refusal.message, refusal.status)
   const { dryRun: _dry, ...kept } = options
   const batch = store.imports.commitUnits(units, { fileName, options: kept, report, actor: who.actor })
   return { dryRun, report, batch }

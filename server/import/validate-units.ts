@@ -8,7 +8,9 @@
 // - warning: imported, but a person should look (swapped lon/lat, an approximate category, a merge…).
 // - accepted: imported as is.
 //
-// Errors: empty name; unknown category (listing the scheme's); unknown level or status; impossible year;
+// Errors: empty name; a control or bidi formatting character in the name, address, contact, notes or 编号
+// (naming the code point; tabs and line breaks are allowed in the address, contact and notes); unknown category
+// (listing the scheme's); unknown level or status; impossible year;
 // a coordinate that is not a number, outside China (naming the value) or half missing; an area code or name
 // that is not an area, or a name that several areas share; a point outside the area the row claims (naming
 // both); no location at all (neither a point nor an area); a duplicate, when options.duplicates is 'reject'.
@@ -21,12 +23,14 @@
 // among context.existing. Policy: 'reject' rejects the later row; 'keep' imports it with a warning; 'merge'
 // marks the draft with the existing unit's id (mergeInto) to update it — a duplicate within the file cannot
 // be merged into a unit that does not exist yet, so it is rejected.
-import type { Area, HonourLevel, Scheme, Unit, UnitStatus } from '../domain'
+import type { Area, HonourLevel, Scheme, Unit, UnitStatus } from '../shared/domain'
 import { areaByCode, areaLabel, areaLookup, areasByName, isAreaCode, pointAgreement, type AreaLookup } from './area-match'
 import { parseCrs, readPoint, type CrsId } from './crs'
 import { DuplicateIndex } from './duplicates'
 import { compactText } from './half-width'
-import { FIELD_LABELS, normaliseHeader, type ColumnMapping, type HeaderMapping, type UnitField, type UnmappedColumn } from './header-mapping'
+import { FIELD_LABELS, type UnitField } from '../shared/unit-fields'
+import { normaliseHeader, type ColumnMapping, type HeaderMapping, type UnmappedColumn } from './header-mapping'
+import { plainTextProblem } from '../text/plain-text'
 import { isBlankRow, rowLabel, type ParsedTable } from './table'
 import { normaliseCategory, normaliseLevel, normaliseStatus, parseCoordinate, parseYear, type Parsed } from './values'
 
@@ -105,6 +109,9 @@ export interface ImportReport {
   ignored: IgnoredRow[]
 }
 
+/** Free text besides the name, checked for control and bidi formatting characters (server/text/plain-text.ts). */
+const FREE_TEXT_FIELDS = ['address', 'contact', 'notes', 'externalId'] as const satisfies readonly UnitField[]
+
 const TOTAL_ROW = /^(合计|小计|总计|共计|总数)/
 const FOOTNOTE = /^(注|备注|说明|填表说明|填表人|制表人?|审核人?|联系人|填报单位|填报日期)[:：]/
 
@@ -151,6 +158,11 @@ export function validateUnitRows(
 
     const name = value('name').replace(/\s+/g, ' ')
     if (name === '') errors.push('单位名称为空')
+    const freeText: [UnitField, string][] = [['name', name], ...FREE_TEXT_FIELDS.map((f): [UnitField, string] => [f, value(f)])]
+    for (const [field, text] of freeText) {
+      const problem = plainTextProblem(text, { lineBreaks: field !== 'name' && field !== 'externalId' })
+      if (problem !== null) errors.push(`${FIELD_LABELS[field]} ${problem}`)
+    }
     const category = checked(normaliseCategory(value('category'), context.scheme), '')
     const level: HonourLevel | null = checked(normaliseLevel(value('level')), null)
     const yearNamed = checked(parseYear(value('yearNamed'), context.reportingYear), null)

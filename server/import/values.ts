@@ -1,6 +1,6 @@
 // One ledger cell → one Unit field value, or the reason it cannot be one. Reasons are Chinese and name the
 // value as written; the caller prefixes the row ("第9行：").
-import { HONOUR_LEVELS, UNIT_STATUSES, type HonourLevel, type Scheme, type UnitStatus } from '../domain'
+import { HONOUR_LEVELS, UNIT_STATUSES, type HonourLevel, type Scheme, type UnitStatus } from '../shared/domain'
 import { compactText, toHalfWidth } from './half-width'
 
 export type Parsed<T> = { ok: true; value: T; warning?: string } | { ok: false; reason: string }

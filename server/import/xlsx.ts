@@ -1,13 +1,23 @@
 // An XLSX workbook → the rows of one sheet as strings, numbered as Excel numbers them. A merged range
 // reads as its top-left value in every cell it covers, so a header merged over two columns, or a category
 // merged down five rows, reaches every row and column that it labels.
-import ExcelJS from 'exceljs'
+//
+// exceljs would inflate whatever the zip holds and keep every cell it finds, so the workbook is unzipped
+// here first, within the limits (zip.ts), its cells counted in the sheet XML (xlsxCells), and exceljs given
+// the members as a stored zip; a sheet's rows × columns are checked before they are read out.
+import type ExcelJS from 'exceljs'
+import { zipSync } from 'fflate'
+import { checkLimit, DEFAULT_UPLOAD_LIMITS, UploadLimitError, type UploadLimits } from '../limits'
 import { ImportError } from './import-error'
 import type { SourceRow } from './table'
+import { unzipCapped } from './zip'
+
+export type XlsxLimits = Pick<UploadLimits, 'zipMembers' | 'memberBytes' | 'unzippedBytes' | 'xlsxCells' | 'rows' | 'columnsPerRow' | 'cellChars'>
 
 export interface XlsxOptions {
   /** A sheet name, or a 1-based position among the workbook's sheets. Default: the first sheet with data. */
   sheet?: string | number
+  limits?: XlsxLimits // DEFAULT_UPLOAD_LIMITS (server/limits.ts)
 }
 
 export interface XlsxTable {
@@ -16,23 +26,39 @@ export interface XlsxTable {
   sheets: string[] // every sheet, in workbook order
 }
 
-export async function readXlsx(bytes: Uint8Array, { sheet }: XlsxOptions = {}): Promise<XlsxTable> {
-  const workbook = await loadWorkbook(bytes)
+export async function readXlsx(bytes: Uint8Array, { sheet, limits = DEFAULT_UPLOAD_LIMITS }: XlsxOptions = {}): Promise<XlsxTable> {
+  const workbook = await loadWorkbook(bytes, limits)
   const worksheets = workbook.worksheets
   const sheets = worksheets.map((w) => w.name)
-  const chosen = chooseSheet(worksheets, sheet)
-  return { rows: sheetRows(chosen), sheet: chosen.name, sheets }
+  const chosen = chooseSheet(worksheets, sheet, limits)
+  return { rows: sheetRows(chosen, limits), sheet: chosen.name, sheets }
 }
 
-export async function listSheets(bytes: Uint8Array): Promise<string[]> {
-  return (await loadWorkbook(bytes)).worksheets.map((w) => w.name)
+export async function listSheets(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_UPLOAD_LIMITS): Promise<string[]> {
+  return (await loadWorkbook(bytes, limits)).worksheets.map((w) => w.name)
 }
 
-async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook()
+async function loadWorkbook(bytes: Uint8Array, limits: XlsxLimits): Promise<ExcelJS.Workbook> {
+  let members: Record<string, Uint8Array>
   try {
-    // exceljs's types ask for a Node Buffer; share the caller's memory rather than copy it.
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)
+    members = unzipCapped(bytes, limits)
+  } catch (error) {
+    if (error instanceof UploadLimitError || !(error instanceof ImportError)) throw error
+    throw new ImportError(`不是有效的 XLSX 工作簿（${error.message}）`, { cause: error })
+  }
+  let cells = 0
+  for (const [name, member] of Object.entries(members)) {
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) cells += elementCount(member, 'c')
+    else if (/^xl\/sharedStrings\.xml$/i.test(name)) checkLimit(limits, 'xlsxCells', elementCount(member, 'si'), '共享字符串（sharedStrings.xml）的条数')
+    checkLimit(limits, 'xlsxCells', cells, '工作簿的单元格数（<c> 元素）')
+  }
+  // Loaded here, not at the top: a worker that reads only CSV and shapefiles starts without it (~0.5 s).
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
+  try {
+    // Stored, not deflated: exceljs reads exactly the members checked above and inflates nothing.
+    const stored = zipSync(members, { level: 0 })
+    await workbook.xlsx.load(Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength) as never)
   } catch (error) {
     throw new ImportError(`不是有效的 XLSX 工作簿（${error instanceof Error ? error.message : String(error)}）`, {
       cause: error,
@@ -41,7 +67,7 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return workbook
 }
 
-function chooseSheet(worksheets: ExcelJS.Worksheet[], sheet: string | number | undefined): ExcelJS.Worksheet {
+function chooseSheet(worksheets: ExcelJS.Worksheet[], sheet: string | number | undefined, limits: XlsxLimits): ExcelJS.Worksheet {
   const names = worksheets.map((w) => `“${w.name}”`).join('、')
   if (worksheets.length === 0) throw new ImportError('工作簿中没有工作表')
   if (typeof sheet === 'number') {
@@ -54,22 +80,28 @@ function chooseSheet(worksheets: ExcelJS.Worksheet[], sheet: string | number | u
     if (found === undefined) throw new ImportError(`没有名为“${sheet}”的工作表（有 ${names}）`)
     return found
   }
-  const withData = (w: ExcelJS.Worksheet) => sheetRows(w).length > 0
+  const withData = (w: ExcelJS.Worksheet) => sheetRows(w, limits).length > 0
   const found = worksheets.find((w) => w.state === 'visible' && withData(w)) ?? worksheets.find(withData)
   if (found === undefined) throw new ImportError(`所有工作表都是空的（${names}）`)
   return found
 }
 
 /** Rows 1…last non-blank, every row as wide as the widest; blank rows inside the range are kept. */
-function sheetRows(worksheet: ExcelJS.Worksheet): SourceRow[] {
+function sheetRows(worksheet: ExcelJS.Worksheet, limits: XlsxLimits): SourceRow[] {
   const rows: SourceRow[] = []
   const width = worksheet.columnCount
+  const where = `工作表“${worksheet.name}”`
+  checkLimit(limits, 'rows', worksheet.rowCount, `${where}的行数（到最后一个单元格）`)
+  checkLimit(limits, 'columnsPerRow', width, `${where}的列数（到最后一个单元格）`)
+  checkLimit(limits, 'xlsxCells', worksheet.rowCount * width, `${where}的行数 × 列数`) // each is a cell object below
   for (let r = 1; r <= worksheet.rowCount; r++) {
     const row = worksheet.getRow(r)
     const cells: string[] = []
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c)
-      cells.push(cellText(cell.isMerged ? cell.master.value : cell.value))
+      const text = cellText(cell.isMerged ? cell.master.value : cell.value)
+      checkLimit(limits, 'cellChars', text.length, `${where}第${r}行第${c}列的字符数`)
+      cells.push(text)
     }
     rows.push({ line: r, cells })
   }
@@ -93,4 +125,17 @@ export function cellText(value: unknown): string {
     if ('text' in value) return cellText(value.text)
   }
   return String(value)
+}
+
+/** How many <name …> / <name> / <name/> elements the XML holds: counted on the bytes, without parsing. */
+export function elementCount(xml: Uint8Array, name: string): number {
+  const open = [0x3c, ...Array.from(name, (c) => c.charCodeAt(0))]
+  let found = 0
+  for (let i = xml.indexOf(0x3c); i !== -1 && i + open.length < xml.length; i = xml.indexOf(0x3c, i + 1)) {
+    let k = 1
+    while (k < open.length && xml[i + k] === open[k]) k++
+    const after = xml[i + open.length]
+    if (k === open.length && (after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d)) found++
+  }
+  return found
 }

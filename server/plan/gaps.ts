@@ -1,7 +1,7 @@
 // Where the gaps are, for an area and a scheme: child areas with no named unit, categories missing per child,
 // targets behind, namings about to lapse, and the 培育库 candidates that could close them — plus the fewest
 // promotions that give every child every category it can get. Pure: a snapshot in, a report out.
-import { NAMED_STATUSES, type HonourLevel, type Unit } from '../domain'
+import { NAMED_STATUSES, type HonourLevel, type Unit } from '../shared/domain'
 import { coverageByArea, schemeById, type ExpiringUnit, type TargetProgress } from '../geo/coverage'
 import { categoryPromotions, type CategoryGap } from '../geo/planning/category-completeness'
 import type { Snapshot } from '../snapshot'
@@ -47,9 +47,9 @@ export interface GapReport {
 
 export function gapAnalysis(snapshot: Snapshot, query: GapQuery): GapReport {
   const area = snapshot.areasByCode.get(query.area)
-  if (!area) throw new SitePlanError(`area: ${query.area} is not an area in the store`)
+  if (!area) throw new SitePlanError('not_found', `area: ${query.area} is not an area in the store`)
   const children = snapshot.areas.filter((a) => a.parent === area.code)
-  if (children.length === 0) throw new SitePlanError(`area: ${area.name} (${area.code}) has no child areas to compare`)
+  if (children.length === 0) throw new SitePlanError('invalid', `area: ${area.name} (${area.code}) has no child areas to compare`)
   const scheme = schemeById(snapshot.schemes, query.schemeId)
   const minLevel = query.minLevel ?? '县级'
   const coverage = coverageByArea(snapshot, {

@@ -1,7 +1,7 @@
 // Demand for the demo: sample settlements (示例数据) scattered inside each township, carrying the
 // township's sample population. Real settlements arrive as a --demand file or in the plan request.
 import { booleanPointInPolygon } from '@turf/turf'
-import type { Area } from '../domain'
+import type { Area } from '../shared/domain'
 import { seededRandom } from '../geo/prng'
 import type { DemandPoint } from '../geo/planning/mclp'
 

@@ -1,8 +1,9 @@
 // A site plan for one area: gathers demand, candidates and already-named sites from the store (or from
 // the request), runs the covering model, and describes the answer in the area's own terms: which
 // units to promote, which townships and categories they newly cover. Pure apart from the solver.
-import { isWithinArea } from '../auth/roles'
-import { NAMED_STATUSES, type Area, type HonourLevel, type Unit, type UnitStatus } from '../domain'
+import { DomainError } from '../domain-error'
+import { isWithin, storedParents } from '../shared/area-codes'
+import { NAMED_STATUSES, type Area, type HonourLevel, type Unit, type UnitStatus } from '../shared/domain'
 import { greatCircleKm } from '../geo/planning/distance'
 import { coverageSets, coveredBy } from '../geo/planning/coverage-sets'
 import { maximalCoverage, type DemandPoint, type MclpOptions } from '../geo/planning/mclp'
@@ -27,6 +28,7 @@ export interface SitePlanRequest {
   candidates?: FilePoint[] // default: the area's units in 培育/申报 that have coordinates
   extraCandidates?: FilePoint[] // added to the candidates above, e.g. places clicked on the map
   required?: FilePoint[] // default: the area's named units (at minLevel or above) that have coordinates
+  leaveOut?: ReadonlySet<string> // none: units of these categories are neither open sites nor candidates (server/plan/plan-redaction.ts)
 }
 
 export type PointSource = 'store' | 'request' | 'sample-settlements'
@@ -84,25 +86,27 @@ export interface PlannedDemand {
 /** Above this, the per-point list would outweigh the plan itself; the totals still describe it. */
 export const MAX_REPORTED_DEMAND = 20_000
 
-export class SitePlanError extends Error {}
+/** A plan the store cannot make: the area is unknown (not_found) or has nothing to plan with (invalid). */
+export class SitePlanError extends DomainError {}
 
 export async function sitePlan(snapshot: Snapshot, request: SitePlanRequest, options: MclpOptions = {}): Promise<SitePlanReport> {
   const area = snapshot.areasByCode.get(request.area)
-  if (!area) throw new SitePlanError(`area: ${request.area} is not an area in the store`)
+  if (!area) throw new SitePlanError('not_found', `area: ${request.area} is not an area in the store`)
   const radiusKm = request.radiusKm ?? 5
   const minLevel = request.minLevel ?? '县级'
-  const units = snapshot.unitsInArea.get(area.code) ?? []
+  const leaveOut = request.leaveOut ?? new Set<string>()
+  const units = (snapshot.unitsInArea.get(area.code) ?? []).filter((u) => !leaveOut.has(u.category))
   const located = units.filter((u): u is Unit & { lon: number; lat: number } => u.lon !== null && u.lat !== null)
-  const townships = snapshot.areas.filter((a) => a.level === 'township' && isWithinArea(a.code, area.code, snapshot.areasByCode))
+  const townships = snapshot.areas.filter((a) => a.level === 'township' && isWithin(a.code, area.code, storedParents(snapshot.areasByCode)))
 
   const candidateUnits = located.filter((u) => CANDIDATE_STATUSES.includes(u.status))
   const requiredUnits = located.filter((u) => NAMED_STATUSES.includes(u.status) && isAtLeastLevel(u.level, minLevel))
   const demand = request.demand ?? sampleSettlements(townships)
   const candidates = [...(request.candidates ?? candidateUnits.map(unitPoint)), ...(request.extraCandidates ?? [])]
   const required = request.required ?? requiredUnits.map(unitPoint)
-  const notes: string[] = []
-  if (demand.length === 0) throw new SitePlanError(`area: ${area.name} (${area.code}) has no settlements with population; send demand points`)
-  if (candidates.length === 0) throw new SitePlanError(`area: ${area.name} (${area.code}) has no candidate units (培育/申报 with coordinates); send candidate points`)
+  const notes: string[] = leaveOut.size > 0 ? [`${[...leaveOut].join('、')}单位未计入（既不作现有示范点，也不作候选点）`] : []
+  if (demand.length === 0) throw new SitePlanError('invalid', `area: ${area.name} (${area.code}) has no settlements with population; send demand points`)
+  if (candidates.length === 0) throw new SitePlanError('invalid', `area: ${area.name} (${area.code}) has no candidate units (培育/申报 with coordinates); send candidate points`)
   if (request.sites > candidates.length) notes.push(`only ${candidates.length} candidates exist; all may be chosen`)
 
   const model = request.model ?? 'mclp'

@@ -5,6 +5,7 @@ import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords
 import { newToken, tokenHash } from '../auth/tokens'
 import type { AppEnv } from '../http/env'
 import { jsonError } from '../http/errors'
+import { clientAddressOf } from '../http/forwarded'
 import { clearSessionCookie, SESSION_COOKIE, SESSION_HOURS, setSessionCookie } from '../http/session'
 import { validated } from '../http/validate'
 
@@ -24,10 +25,9 @@ const DUMMY_HASH = hashPassword('unity-atlas-dummy-password')
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', validated('json', loginBody), (c) => {
     const { username, password } = c.req.valid('json')
-    const ip = c.req.header('x-forwarded-for')?.split(',')[0].trim() || 'local'
-    const keys = [`ip:${ip}`, `user:${username.toLowerCase()}`]
-    const limiter = c.var.loginLimiter
-    const wait = Math.max(...keys.map((k) => limiter.retryAfterSeconds(k)))
+    const attempt = { username, address: clientAddressOf(c, c.var.trustedProxies) }
+    const throttle = c.var.loginThrottle
+    const wait = throttle.retryAfterSeconds(attempt)
     if (wait > 0) {
       c.header('Retry-After', String(wait))
       return jsonError(c, 429, 'too_many_attempts', `登录失败次数过多，请 ${wait} 秒后再试 (too many failed sign-ins; retry after ${wait} s)`)
@@ -35,10 +35,10 @@ export const authRoutes = new Hono<AppEnv>()
     const user = c.var.store.accounts.userByName(username)
     const passwordOk = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
     if (!user || !passwordOk || user.disabled) {
-      for (const key of keys) limiter.recordFailure(key)
+      throttle.recordFailure(attempt)
       return jsonError(c, 401, 'bad_credentials', '用户名或密码不正确 (wrong username or password)')
     }
-    for (const key of keys) limiter.clear(key)
+    throttle.recordSuccess(attempt)
     const token = newToken()
     const expiresAt = new Date(c.var.now().getTime() + SESSION_HOURS * 3600_000).toISOString()
     c.var.store.accounts.createSession(user.id, tokenHash(token), expiresAt)

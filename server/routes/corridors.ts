@@ -5,14 +5,15 @@
 // area-scoped editor may only write a corridor whose every unit, before and after, lies in their scope.
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { z } from 'zod'
+import { unitPlace } from '../auth/roles'
 import type { CorridorRecord } from '../db/store'
 import { corridorUnitProblems, corridorViews, type Corridor } from '../geo/corridors'
-import { DEFAULT_SENSITIVE_CATEGORIES } from '../geo/unit-query'
 import type { AppEnv } from '../http/env'
 import { jsonError } from '../http/errors'
 import { areaCodeParam } from '../http/params'
-import { answerDiffersByCaller, writeRefusalResponse } from '../http/session'
+import { answerDiffersByCaller, unitWriteRefusalResponse, writeRefusalResponse } from '../http/session'
 import { validated } from '../http/validate'
+import { plainText } from '../text/plain-text'
 
 const MAX_STOPS = 200
 
@@ -21,8 +22,8 @@ const corridorsQuery = z.object({ area: areaCodeParam.optional() })
 const corridorParam = z.object({ id: z.string().regex(/^\d{1,9}$/, 'expected a corridor id, a whole number such as 3') })
 
 const corridorBody = z.object({
-  name: z.string().trim().min(1, 'expected a corridor name, e.g. 金沙江沿线民族团结示范走廊').max(80, 'expected at most 80 characters'),
-  note: z.string().trim().max(500, 'expected at most 500 characters').default(''),
+  name: plainText(z.string().trim().min(1, 'expected a corridor name, e.g. 金沙江沿线民族团结示范走廊').max(80, 'expected at most 80 characters')),
+  note: plainText(z.string().trim().max(500, 'expected at most 500 characters'), { lineBreaks: true }).default(''),
   unitIds: z
     .array(z.number({ error: 'expected a unit id, a whole number' }).int('expected a unit id, a whole number').positive('expected a unit id ≥ 1'), {
       error: 'expected an array of unit ids in order along the corridor, e.g. [12, 15, 31]',
@@ -30,10 +31,6 @@ const corridorBody = z.object({
     .min(2, 'expected at least 2 unit ids: a corridor joins two or more units')
     .max(MAX_STOPS, `expected at most ${MAX_STOPS} unit ids`),
 })
-
-export interface CorridorRouteOptions {
-  sensitiveCategories?: readonly string[] // ['宗教活动场所']: shown redacted to callers who are not signed in
-}
 
 /** 401 for anonymous callers and 403 for viewers before the body is read; scope is checked per unit later. */
 const signedInWriter: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -45,13 +42,18 @@ const signedInWriter: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
-/** The 403 for an editor outside the area of any of `unitIds`, or null; no units at all needs an unscoped writer. */
+/**
+ * The 403 for an editor outside the area of any of `unitIds` (by its ledger area or its located area), or
+ * null; no units at all needs an unscoped writer, and so does a unit no longer in the store.
+ */
 function scopeRefusal(c: Context<AppEnv>, unitIds: readonly number[]) {
   const snapshot = c.var.store.snapshot()
   if (unitIds.length === 0) return writeRefusalResponse(c, null)
-  const claimed = new Map(snapshot.units.map((u) => [u.id, u.areaCode]))
+  const byId = new Map(snapshot.units.map((u) => [u.id, u]))
   for (const id of new Set(unitIds)) {
-    const refusal = writeRefusalResponse(c, snapshot.unitAreas.get(id) ?? claimed.get(id) ?? null)
+    const unit = byId.get(id)
+    const before = unit ? unitPlace(unit, snapshot.unitAreas) : { ledgerArea: null, locatedArea: null }
+    const refusal = unitWriteRefusalResponse(c, { unit: `单位 #${id}${unit ? `“${unit.name}”` : ''}`, before })
     if (refusal) return refusal
   }
   return null
@@ -65,54 +67,51 @@ function unitProblem(c: Context<AppEnv>, unitIds: readonly number[]) {
 
 const notFound = (c: Context, id: number) => jsonError(c, 404, 'not_found', `corridor ${id} does not exist`)
 
-export function corridorRoutes({ sensitiveCategories = DEFAULT_SENSITIVE_CATEGORIES }: CorridorRouteOptions = {}) {
-  const sensitive: ReadonlySet<string> = new Set(sensitiveCategories)
-  /** The corridors as this caller may see them. */
-  const viewsFor = (c: Context<AppEnv>, records: readonly CorridorRecord[], area?: string): Corridor[] =>
-    corridorViews(c.var.store.snapshot(), records, { area, redact: c.var.user ? undefined : sensitive })
-  const actorOf = (c: Context<AppEnv>) => c.var.user?.username ?? 'unknown'
+/** The corridors as this caller's audience may see them. */
+const viewsFor = (c: Context<AppEnv>, records: readonly CorridorRecord[], area?: string): Corridor[] =>
+  corridorViews(c.var.store.snapshot(), records, { area, audience: c.var.audience })
+const actorOf = (c: Context<AppEnv>) => c.var.user?.username ?? 'unknown'
 
-  return new Hono<AppEnv>()
-    .get('/', validated('query', corridorsQuery), (c) => {
-      const { area } = c.req.valid('query')
-      if (area !== undefined && !c.var.store.snapshot().areasByCode.has(area)) {
-        return jsonError(c, 404, 'not_found', `area: ${area} does not exist in the store`)
-      }
-      answerDiffersByCaller(c)
-      return c.json({ corridors: viewsFor(c, c.var.store.corridors.list(), area) }, 200)
-    })
-    .get('/:id', validated('param', corridorParam), (c) => {
-      const id = Number(c.req.valid('param').id)
-      const record = c.var.store.corridors.get(id)
-      if (!record) return notFound(c, id)
-      answerDiffersByCaller(c)
-      return c.json({ corridor: viewsFor(c, [record])[0] }, 200)
-    })
-    .post('/', signedInWriter, validated('json', corridorBody), (c) => {
-      const body = c.req.valid('json')
-      const problem = unitProblem(c, body.unitIds) ?? scopeRefusal(c, body.unitIds)
-      if (problem) return problem
-      const created = c.var.store.corridors.create(body, actorOf(c))
-      return c.json({ corridor: viewsFor(c, [created])[0] }, 201)
-    })
-    .put('/:id', signedInWriter, validated('param', corridorParam), validated('json', corridorBody), (c) => {
-      const id = Number(c.req.valid('param').id)
-      const body = c.req.valid('json')
-      const before = c.var.store.corridors.get(id)
-      if (!before) return notFound(c, id)
-      const problem = unitProblem(c, body.unitIds) ?? scopeRefusal(c, [...before.unitIds, ...body.unitIds])
-      if (problem) return problem
-      const updated = c.var.store.corridors.update(id, body, actorOf(c))
-      if (!updated) return notFound(c, id)
-      return c.json({ corridor: viewsFor(c, [updated])[0] }, 200)
-    })
-    .delete('/:id', signedInWriter, validated('param', corridorParam), (c) => {
-      const id = Number(c.req.valid('param').id)
-      const before = c.var.store.corridors.get(id)
-      if (!before) return notFound(c, id)
-      const refusal = scopeRefusal(c, before.unitIds)
-      if (refusal) return refusal
-      c.var.store.corridors.delete(id, actorOf(c))
-      return c.json({ deleted: id }, 200)
-    })
-}
+export const corridorRoutes = new Hono<AppEnv>()
+  .get('/', validated('query', corridorsQuery), (c) => {
+    const { area } = c.req.valid('query')
+    if (area !== undefined && !c.var.store.snapshot().areasByCode.has(area)) {
+      return jsonError(c, 404, 'not_found', `area: ${area} does not exist in the store`)
+    }
+    answerDiffersByCaller(c)
+    return c.json({ corridors: viewsFor(c, c.var.store.corridors.list(), area) }, 200)
+  })
+  .get('/:id', validated('param', corridorParam), (c) => {
+    const id = Number(c.req.valid('param').id)
+    const record = c.var.store.corridors.get(id)
+    if (!record) return notFound(c, id)
+    answerDiffersByCaller(c)
+    return c.json({ corridor: viewsFor(c, [record])[0] }, 200)
+  })
+  .post('/', signedInWriter, validated('json', corridorBody), (c) => {
+    const body = c.req.valid('json')
+    const problem = unitProblem(c, body.unitIds) ?? scopeRefusal(c, body.unitIds)
+    if (problem) return problem
+    const created = c.var.store.corridors.create(body, actorOf(c))
+    return c.json({ corridor: viewsFor(c, [created])[0] }, 201)
+  })
+  .put('/:id', signedInWriter, validated('param', corridorParam), validated('json', corridorBody), (c) => {
+    const id = Number(c.req.valid('param').id)
+    const body = c.req.valid('json')
+    const before = c.var.store.corridors.get(id)
+    if (!before) return notFound(c, id)
+    const problem = unitProblem(c, body.unitIds) ?? scopeRefusal(c, [...before.unitIds, ...body.unitIds])
+    if (problem) return problem
+    const updated = c.var.store.corridors.update(id, body, actorOf(c))
+    if (!updated) return notFound(c, id)
+    return c.json({ corridor: viewsFor(c, [updated])[0] }, 200)
+  })
+  .delete('/:id', signedInWriter, validated('param', corridorParam), (c) => {
+    const id = Number(c.req.valid('param').id)
+    const before = c.var.store.corridors.get(id)
+    if (!before) return notFound(c, id)
+    const refusal = scopeRefusal(c, before.unitIds)
+    if (refusal) return refusal
+    c.var.store.corridors.delete(id, actorOf(c))
+    return c.json({ deleted: id }, 200)
+  })

@@ -1,11 +1,10 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { coverageByArea, UnknownSchemeError, type CoverageReport } from '../geo/coverage'
-import { DEFAULT_SENSITIVE_CATEGORIES, redactedName } from '../geo/unit-query'
+import { coverageByArea, coverageForAudience, coverageSeries, type CoverageQuery, type CoverageReport, type CoverageSeriesPoint } from '../geo/coverage'
 import { jsonError } from '../http/errors'
 import { answerDiffersByCaller } from '../http/session'
 import type { AppEnv } from '../http/env'
-import { areaCodeParam, areaLevelParam, honourLevelParam, schemeParam, statusListParam, yearParam } from '../http/params'
+import { areaCodeParam, areaLevelParam, categoryListParam, honourLevelParam, schemeParam, statusListParam, yearParam } from '../http/params'
 import { cachedJson, cachedJsonAnswer } from '../http/snapshot-answers'
 import { validated } from '../http/validate'
 
@@ -15,54 +14,57 @@ const coverageQuery = z.object({
   scheme: schemeParam.optional(),
   minLevel: honourLevelParam.default('县级'),
   status: statusListParam.optional(),
+  categories: categoryListParam.optional(),
   year: yearParam.optional(),
 })
 
-export interface CoverageRouteOptions {
-  sensitiveCategories?: readonly string[] // ['宗教活动场所']: their expiring units' names are withheld from callers not signed in
-}
+const MAX_SERIES_YEARS = 40
 
-/** The report with the names of expiring units of `sensitive` categories replaced by the generic name. Pure. */
-export function redactExpiringNames(report: CoverageReport, sensitive: ReadonlySet<string>): CoverageReport {
-  return {
-    ...report,
-    areas: report.areas.map((area) =>
-      area.expiring.some((e) => sensitive.has(e.category))
-        ? { ...area, expiring: area.expiring.map((e) => (sensitive.has(e.category) ? { ...e, name: redactedName(e.category) } : e)) }
-        : area,
-    ),
-  }
-}
+const seriesQuery = coverageQuery.omit({ year: true }).extend({ from: yearParam, to: yearParam }).refine(
+  (q) => q.from <= q.to && q.to - q.from < MAX_SERIES_YEARS,
+  { message: `expected from ≤ to, at most ${MAX_SERIES_YEARS} years apart`, path: ['to'] },
+)
 
-export function coverageRoutes({ sensitiveCategories = DEFAULT_SENSITIVE_CATEGORIES }: CoverageRouteOptions = {}) {
-  const sensitive: ReadonlySet<string> = new Set(sensitiveCategories)
-  return new Hono<AppEnv>().get('/', validated('query', coverageQuery), (c) => {
-  const query = c.req.valid('query')
-  const snapshot = c.var.store.snapshot()
-  if (query.parent !== undefined && !snapshot.areasByCode.has(query.parent)) {
-    return jsonError(c, 404, 'not_found', `parent: area ${query.parent} does not exist in the store`)
-  }
-  try {
-    const coverageQuery = {
-      level: query.level,
-      parent: query.parent,
-      schemeId: query.scheme,
-      minLevel: query.minLevel,
-      statuses: query.status,
-      year: query.year,
-      today: c.var.today,
-    }
+export const coverageRoutes = new Hono<AppEnv>()
+  .get('/', validated('query', coverageQuery), (c) => {
+    const query = c.req.valid('query')
+    const snapshot = c.var.store.snapshot()
+    const refusal = unknownParent(c, query.parent)
+    if (refusal) return refusal
+    const pureQuery = { ...pureQueryOf(query, c.var.today), year: query.year }
     // The same report for the same query on the same snapshot: computed once (server/http/snapshot-answers.ts).
-    const full = c.var.user !== null
+    const { audience } = c.var
     answerDiffersByCaller(c) // the names of expiring sensitive units
-    const answer = cachedJson(snapshot, `coverage:${full ? 'full' : 'public'}:${JSON.stringify(coverageQuery)}`, () => {
-      const report = coverageByArea(snapshot, coverageQuery)
-      return full ? report : redactExpiringNames(report, sensitive)
-    })
+    const answer = cachedJson(snapshot, `coverage:${audience.cacheKey}:${JSON.stringify(pureQuery)}`, () =>
+      coverageForAudience(coverageByArea(snapshot, pureQuery), audience),
+    )
     return cachedJsonAnswer<CoverageReport>(c, answer)
-  } catch (error) {
-    if (error instanceof UnknownSchemeError) return jsonError(c, 400, 'bad_request', `scheme: ${error.message}`)
-    throw error
-  }
   })
+  // Counts only (no unit names): the same for every caller.
+  .get('/series', validated('query', seriesQuery), (c) => {
+    const query = c.req.valid('query')
+    const snapshot = c.var.store.snapshot()
+    const refusal = unknownParent(c, query.parent)
+    if (refusal) return refusal
+    const years = Array.from({ length: query.to - query.from + 1 }, (_, i) => query.from + i)
+    const pureQuery = pureQueryOf(query, c.var.today)
+    const answer = cachedJson(snapshot, `coverage-series:${JSON.stringify({ ...pureQuery, years })}`, () => ({ series: coverageSeries(snapshot, pureQuery, years) }))
+    return cachedJsonAnswer<{ series: CoverageSeriesPoint[] }>(c, answer)
+  })
+
+function unknownParent(c: Context<AppEnv>, parent: string | undefined) {
+  if (parent === undefined || c.var.store.snapshot().areasByCode.has(parent)) return null
+  return jsonError(c, 404, 'not_found', `parent: area ${parent} does not exist in the store`)
+}
+
+function pureQueryOf(query: Omit<z.infer<typeof coverageQuery>, 'year'>, today: string): Omit<CoverageQuery, 'year'> {
+  return {
+    level: query.level,
+    parent: query.parent,
+    schemeId: query.scheme,
+    minLevel: query.minLevel,
+    statuses: query.status,
+    categories: query.categories,
+    today,
+  }
 }

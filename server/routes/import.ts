@@ -1,24 +1,31 @@
 // Imports through HTTP: POST a multipart form with `file` and the CLI's options. A dry run (the default)
 // only validates; `dryRun=false` commits, for editors (within their area) and admins.
-import { Hono } from 'hono'
+//
+// Dry runs are open to anyone, so an anonymous upload is held to less: anonymousUploadBytes instead of
+// uploadBytes, and anonymousUploadsPerMinute per client address. The file itself is read on a worker
+// thread within the limits of server/limits.ts (server/import/parse-pool.ts); a broken limit is a 413.
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
+import { FailureLimiter } from '../auth/rate-limit'
+import { checkJsonDepth, DEFAULT_UPLOAD_LIMITS, UploadLimitError, type UploadLimits } from '../limits'
 import { parseCrs } from '../import/crs'
 import { ENCODING_OPTIONS, ImportError } from '../import/index'
 import { importUnits, UnitImportError } from '../import/unit-import'
 import { AREA_IMPORT_KINDS, importAreas } from '../import/area-import'
 import { IMPORT_AREA_LEVELS } from '../import/areas/index'
-import { UNIT_FIELDS } from '../import/header-mapping'
+import { UNIT_FIELDS } from '../shared/unit-fields'
+import { handOver } from '../import/parse-pool'
 import { DUPLICATE_POLICIES } from '../import/validate-units'
 import type { AppEnv } from '../http/env'
 import { errorBody, jsonError } from '../http/errors'
+import { clientAddressOf } from '../http/forwarded'
 import { requireAdmin, writeRefusalResponse } from '../http/session'
+import { uploadedFile, uploadForm } from '../http/upload-form'
 import { validated } from '../http/validate'
 
-export const MAX_IMPORT_BYTES = 50 << 20
-
 const unitImportForm = z.object({
-  file: z.instanceof(File, { message: 'expected a file in the form field "file"' }),
+  file: uploadedFile,
   scheme: z.string().regex(/^[a-z0-9-]{1,40}$/, 'expected a scheme id such as qijin').optional(),
   crs: z.string().max(20).optional(),
   encoding: z.enum(ENCODING_OPTIONS).default('auto'),
@@ -39,8 +46,10 @@ function mappingOf(text: string | undefined): { ok: true; mapping?: z.infer<type
   if (text === undefined || text.trim() === '') return { ok: true }
   let json: unknown
   try {
+    checkJsonDepth(DEFAULT_UPLOAD_LIMITS, text, 'mapping ')
     json = JSON.parse(text)
-  } catch {
+  } catch (error) {
+    if (error instanceof UploadLimitError) return { ok: false, message: error.message }
     return { ok: false, message: 'mapping: expected JSON such as {"name":"单位名称","lon":5}' }
   }
   const parsed = explicitMapping.safeParse(json)
@@ -48,7 +57,7 @@ function mappingOf(text: string | undefined): { ok: true; mapping?: z.infer<type
 }
 
 const areaImportForm = z.object({
-  file: z.instanceof(File, { message: 'expected a file in the form field "file"' }),
+  file: uploadedFile,
   kind: z.enum(AREA_IMPORT_KINDS).default('boundaries'),
   level: z.enum(IMPORT_AREA_LEVELS).optional(),
   codeField: z.string().max(60).optional(),
@@ -64,87 +73,136 @@ const areaImportForm = z.object({
 
 const idParam = z.object({ id: z.coerce.number().int().positive('expected an import id') })
 
-export const importRoutes = new Hono<AppEnv>()
-  .use(bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json(errorBody('too_large', `an import file may be at most ${MAX_IMPORT_BYTES >> 20} MiB`), 413) }))
-  .post('/units', validated('form', unitImportForm), async (c) => {
-    const form = c.req.valid('form')
-    const dryRun = form.dryRun === 'true' || form.dryRun === '1'
-    if (!dryRun && !c.var.user) return jsonError(c, 401, 'unauthorized', '需要登录 (sign in as an editor or admin to commit an import)')
-    const mapping = mappingOf(form.mapping)
-    if (!mapping.ok) return jsonError(c, 400, 'bad_request', mapping.message)
-    try {
-      const result = await importUnits(
-        c.var.store,
-        new Uint8Array(await form.file.arrayBuffer()),
-        form.file.name || 'upload',
-        {
-          scheme: form.scheme,
-          crs: form.crs === undefined ? undefined : parseCrs(form.crs),
-          encoding: form.encoding,
-          sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet,
-          duplicates: form.duplicates,
-          mapping: mapping.mapping,
-          dryRun,
-        },
-        { user: c.var.user, actor: c.var.user?.username ?? 'anonymous', today: c.var.today },
+type UploadGateLimits = Pick<UploadLimits, 'anonymousUploadBytes' | 'uploadBytes' | 'anonymousUploadsPerMinute'>
+
+/** Before the body is read: anonymous callers counted per address and held to the smaller size. */
+function uploadGate(limits: UploadGateLimits): MiddlewareHandler<AppEnv> {
+  const mib = (bytes: number) => `${Math.round((bytes / (1 << 20)) * 10) / 10} MiB`
+  const anonymous = bodyLimit({
+    maxSize: limits.anonymousUploadBytes,
+    onError: (c) =>
+      c.json(
+        errorBody(
+          'too_large',
+          `未登录时试导入的文件最大 ${mib(limits.anonymousUploadBytes)}，登录后可导入最大 ${mib(limits.uploadBytes)} 的文件 (an anonymous dry run may send at most ${mib(limits.anonymousUploadBytes)}, limit anonymousUploadBytes; sign in for bigger files, up to ${mib(limits.uploadBytes)})`,
+        ),
+        413,
+      ),
+  })
+  const signedIn = bodyLimit({
+    maxSize: limits.uploadBytes,
+    onError: (c) => c.json(errorBody('too_large', `导入文件最大 ${mib(limits.uploadBytes)} (an import file may be at most ${mib(limits.uploadBytes)}, limit uploadBytes)`), 413),
+  })
+  const perAddress = new FailureLimiter({ limit: limits.anonymousUploadsPerMinute, windowMs: 60_000 })
+  return async (c, next) => {
+    if (c.var.user) return signedIn(c, next)
+    const address = clientAddressOf(c, c.var.trustedProxies)
+    const wait = perAddress.retryAfterSeconds(address)
+    if (wait > 0) {
+      c.header('Retry-After', String(wait))
+      return jsonError(
+        c,
+        429,
+        'too_many_uploads',
+        `未登录时每分钟最多试导入 ${limits.anonymousUploadsPerMinute} 个文件，请 ${wait} 秒后再试，或登录后导入 (anonymous uploads are limited to ${limits.anonymousUploadsPerMinute} a minute per address, limit anonymousUploadsPerMinute; retry after ${wait} s, or sign in)`,
       )
-      return c.json(result, 200)
-    } catch (error) {
-      if (error instanceof UnitImportError) return jsonError(c, error.status, error.status === 400 ? 'bad_request' : 'forbidden', error.message)
-      if (error instanceof ImportError) return jsonError(c, 400, 'unreadable_file', error.message)
-      throw error
     }
-  })
-  .post('/areas', validated('form', areaImportForm), async (c) => {
-    const form = c.req.valid('form')
-    const dryRun = form.dryRun === 'true' || form.dryRun === '1'
-    // Anonymous callers and viewers are refused before the file is read; editors are checked per area below.
-    const refusal = !dryRun && (!c.var.user || c.var.user.role === 'viewer') ? writeRefusalResponse(c, null) : null
-    if (refusal) return refusal
-    if (form.kind === 'boundaries' && form.level === undefined) {
-      return jsonError(c, 400, 'bad_request', `level: required for boundaries (expected one of: ${IMPORT_AREA_LEVELS.join(', ')})`)
-    }
-    const bytes = new Uint8Array(await form.file.arrayBuffer())
-    const fileName = form.file.name || 'upload'
-    const fields = { ...(form.codeField ? { code: form.codeField } : {}), ...(form.nameField ? { name: form.nameField } : {}) }
-    try {
-      const result = await importAreas(
-        c.var.store,
-        bytes,
-        fileName,
-        form.kind === 'attributes'
-          ? { kind: 'attributes', encoding: form.encoding, sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet, fields, dryRun }
-          : {
-              kind: 'boundaries',
-              level: form.level ?? 'township',
-              fields,
-              parent: form.parent,
-              crs: form.crs === undefined ? undefined : parseCrs(form.crs),
-              gcj02: form.gcj02 === 'true' || form.gcj02 === '1',
-              encoding: form.encoding,
-              toleranceKm2: form.toleranceKm2,
-              dryRun,
-            },
-        { user: c.var.user, actor: c.var.user?.username ?? 'anonymous' },
-      )
-      return c.json(result, 200)
-    } catch (error) {
-      if (error instanceof UnitImportError) return jsonError(c, error.status, error.status === 400 ? 'bad_request' : 'forbidden', error.message)
-      if (error instanceof ImportError) return jsonError(c, 400, 'unreadable_file', error.message)
-      throw error
-    }
-  })
-  .get('/batches', requireAdmin, (c) => c.json({ imports: c.var.store.imports.list() }, 200))
-  .get('/batches/:id', requireAdmin, validated('param', idParam), (c) => {
-    const batch = c.var.store.imports.get(c.req.valid('param').id)
-    return batch ? c.json(batch, 200) : jsonError(c, 404, 'not_found', `import ${c.req.valid('param').id} does not exist`)
-  })
-  .post('/batches/:id/rollback', requireAdmin, validated('param', idParam), (c) => {
-    const { id } = c.req.valid('param')
-    if (!c.var.store.imports.get(id)) return jsonError(c, 404, 'not_found', `import ${id} does not exist`)
-    try {
-      return c.json(c.var.store.imports.rollback(id, c.var.user?.username ?? 'unknown'), 200)
-    } catch (error) {
-      return jsonError(c, 409, 'conflict', (error as Error).message)
-    }
-  })
+    perAddress.recordFailure(address) // every anonymous upload counts, read or refused
+    return anonymous(c, next)
+  }
+}
+
+/** A file refused for a limit (413, or 503 when the workers are busy), or unreadable (400); else rethrown. */
+function importErrorResponse(c: Context<AppEnv>, error: unknown) {
+  if (error instanceof UnitImportError) return jsonError(c, error.status, error.status === 400 ? 'bad_request' : 'forbidden', error.message)
+  if (error instanceof UploadLimitError) return jsonError(c, error.status, error.status === 503 ? 'busy' : 'too_large', error.message)
+  if (error instanceof ImportError) return jsonError(c, 400, 'unreadable_file', error.message)
+  return null
+}
+
+export function importRoutes(limits: UploadGateLimits = DEFAULT_UPLOAD_LIMITS) {
+  const gate = uploadGate(limits)
+  return new Hono<AppEnv>()
+    .post('/units', gate, uploadForm(unitImportForm), async (c) => {
+      const form = c.req.valid('form')
+      const dryRun = form.dryRun === 'true' || form.dryRun === '1'
+      if (!dryRun && !c.var.user) return jsonError(c, 401, 'unauthorized', '需要登录 (sign in as an editor or admin to commit an import)')
+      const mapping = mappingOf(form.mapping)
+      if (!mapping.ok) return jsonError(c, 400, 'bad_request', mapping.message)
+      try {
+        const result = await importUnits(
+          c.var.store,
+          handOver(form.file.bytes),
+          form.file.name || 'upload',
+          {
+            scheme: form.scheme,
+            crs: form.crs === undefined ? undefined : parseCrs(form.crs),
+            encoding: form.encoding,
+            sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet,
+            duplicates: form.duplicates,
+            mapping: mapping.mapping,
+            dryRun,
+          },
+          { user: c.var.user, actor: c.var.user?.username ?? 'anonymous', today: c.var.today },
+        )
+        return c.json(result, 200)
+      } catch (error) {
+        const refused = importErrorResponse(c, error)
+        if (refused) return refused
+        throw error
+      }
+    })
+    .post('/areas', gate, uploadForm(areaImportForm), async (c) => {
+      const form = c.req.valid('form')
+      const dryRun = form.dryRun === 'true' || form.dryRun === '1'
+      // Anonymous callers and viewers are refused before the file is read; editors are checked per area below.
+      const refusal = !dryRun && (!c.var.user || c.var.user.role === 'viewer') ? writeRefusalResponse(c, null) : null
+      if (refusal) return refusal
+      if (form.kind === 'boundaries' && form.level === undefined) {
+        return jsonError(c, 400, 'bad_request', `level: required for boundaries (expected one of: ${IMPORT_AREA_LEVELS.join(', ')})`)
+      }
+      const bytes = handOver(form.file.bytes)
+      const fileName = form.file.name || 'upload'
+      const fields = { ...(form.codeField ? { code: form.codeField } : {}), ...(form.nameField ? { name: form.nameField } : {}) }
+      try {
+        const result = await importAreas(
+          c.var.store,
+          bytes,
+          fileName,
+          form.kind === 'attributes'
+            ? { kind: 'attributes', encoding: form.encoding, sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet, fields, dryRun }
+            : {
+                kind: 'boundaries',
+                level: form.level ?? 'township',
+                fields,
+                parent: form.parent,
+                crs: form.crs === undefined ? undefined : parseCrs(form.crs),
+                gcj02: form.gcj02 === 'true' || form.gcj02 === '1',
+                encoding: form.encoding,
+                toleranceKm2: form.toleranceKm2,
+                dryRun,
+              },
+          { user: c.var.user, actor: c.var.user?.username ?? 'anonymous' },
+        )
+        return c.json(result, 200)
+      } catch (error) {
+        const refused = importErrorResponse(c, error)
+        if (refused) return refused
+        throw error
+      }
+    })
+    .get('/batches', requireAdmin, (c) => c.json({ imports: c.var.store.imports.list() }, 200))
+    .get('/batches/:id', requireAdmin, validated('param', idParam), (c) => {
+      const batch = c.var.store.imports.get(c.req.valid('param').id)
+      return batch ? c.json(batch, 200) : jsonError(c, 404, 'not_found', `import ${c.req.valid('param').id} does not exist`)
+    })
+    .post('/batches/:id/rollback', requireAdmin, validated('param', idParam), (c) => {
+      const { id } = c.req.valid('param')
+      if (!c.var.store.imports.get(id)) return jsonError(c, 404, 'not_found', `import ${id} does not exist`)
+      try {
+        return c.json(c.var.store.imports.rollback(id, c.var.user?.username ?? 'unknown'), 200)
+      } catch (error) {
+        return jsonError(c, 409, 'conflict', (error as Error).message)
+      }
+    })
+}

@@ -3,16 +3,18 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { HONOUR_LEVELS } from '../domain'
+import { unitPlace } from '../auth/roles'
+import { HONOUR_LEVELS } from '../shared/domain'
 import type { AppEnv } from '../http/env'
 import { errorBody, jsonError } from '../http/errors'
 import { areaCodeParam, honourLevelParam, schemeParam, yearParam } from '../http/params'
-import { writeRefusalResponse } from '../http/session'
+import { answerDiffersByCaller, unitWriteRefusalResponse, writeRefusalResponse } from '../http/session'
 import { validated } from '../http/validate'
-import { UnknownSchemeError } from '../geo/coverage'
-import { DEFAULT_SENSITIVE_CATEGORIES } from '../geo/unit-query'
+import { plainText } from '../text/plain-text'
 import { gapAnalysis } from '../plan/gaps'
-import { CANDIDATE_STATUSES, sitePlan, SitePlanError, type SitePlanReport } from '../plan/site-plan'
+import { gapReportFor, planReportFor, planRequestFor, scenarioSummaryFor } from '../plan/plan-redaction'
+import { unitsToPromote } from '../plan/promote'
+import { sitePlan, type SitePlanReport, type SitePlanRequest } from '../plan/site-plan'
 import type { FilePoint } from '../plan/point-file'
 
 /** Enough for 200 000 demand points sent inline. */
@@ -45,13 +47,13 @@ export const planBody = z.object({
 })
 
 const scenarioBody = z.object({
-  name: z.string().trim().min(1, 'expected a scenario name').max(120),
+  name: plainText(z.string().trim().min(1, 'expected a scenario name').max(120)),
   request: planBody,
 })
 
 const promoteBody = z.object({
   unitIds: z.array(z.number().int().positive()).min(1, 'expected at least one unit id').max(1000),
-  reason: z.string().trim().max(500).default('选址方案推荐申报'),
+  reason: plainText(z.string().trim().max(500)).default('选址方案推荐申报'),
 })
 
 const idParam = z.object({ id: z.coerce.number().int().positive('expected a scenario id') })
@@ -71,104 +73,76 @@ function filePoints(points: z.infer<typeof pointsBody> | undefined, kind: string
   })
 }
 
+/** The plan `request` asks for, made as the caller's audience may have it (plan-redaction.ts). */
 async function planOf(c: { var: AppEnv['Variables'] }, request: z.infer<typeof planBody>) {
-  return sitePlan(
-    c.var.store.snapshot(),
-    {
-      area: request.area,
-      model: request.model,
-      sites: request.sites,
-      radiusKm: request.radiusKm,
-      minLevel: request.minLevel,
-      demand: filePoints(request.demand, 'demand'),
-      candidates: filePoints(request.candidates, 'candidate'),
-      extraCandidates: filePoints(request.extraCandidates, 'point'),
-      required: filePoints(request.required, 'required'),
-    },
-    { exact: request.exact },
-  )
+  const planned: SitePlanRequest = {
+    area: request.area,
+    model: request.model,
+    sites: request.sites,
+    radiusKm: request.radiusKm,
+    minLevel: request.minLevel,
+    demand: filePoints(request.demand, 'demand'),
+    candidates: filePoints(request.candidates, 'candidate'),
+    extraCandidates: filePoints(request.extraCandidates, 'point'),
+    required: filePoints(request.required, 'required'),
+  }
+  return sitePlan(c.var.store.snapshot(), planRequestFor(c.var.audience, planned), { exact: request.exact })
 }
 
 /**
- * Anonymous callers see where new sites would go, but not the exact places of named units (the open sites)
- * nor of sensitive-category candidates, matching what /api/units shows them (server/geo/unit-query.ts).
+ * Callers not signed in (anonymous, screen tokens) plan without withheld units and see neither their names
+ * nor their places in plans, saved scenarios or gaps; nor the account that saved a scenario.
  */
-function redactedForAnonymous(report: SitePlanReport): SitePlanReport {
-  return {
-    ...report,
-    required: [],
-    chosen: report.chosen.map((site) =>
-      site.category !== null && DEFAULT_SENSITIVE_CATEGORIES.includes(site.category)
-        ? { ...site, name: `${site.category}（不公开）`, position: [Math.round(site.position[0] * 20) / 20, Math.round(site.position[1] * 20) / 20] }
-        : site,
-    ),
-    notes: [...report.notes, '未登录：已命名单位的位置与敏感类别单位的名称、精确位置不显示'],
-  }
-}
-
 export const planRoutes = new Hono<AppEnv>()
   .use(bodyLimit({ maxSize: MAX_PLAN_BYTES, onError: (c) => c.json(errorBody('too_large', `a plan request may be at most ${MAX_PLAN_BYTES} bytes`), 413) }))
   .post('/', validated('json', planBody), async (c) => {
-    try {
-      const report = await planOf(c, c.req.valid('json'))
-      return c.json(c.var.user ? report : redactedForAnonymous(report), 200)
-    } catch (error) {
-      if (error instanceof SitePlanError || error instanceof RangeError) return jsonError(c, 400, 'bad_request', error.message)
-      throw error
-    }
+    const report = await planOf(c, c.req.valid('json'))
+    return c.json(planReportFor(c.var.audience, report, c.var.store.snapshot()), 200)
   })
   .get('/gaps', validated('query', gapsQuery), (c) => {
     const { area, scheme, minLevel, year, horizonMonths } = c.req.valid('query')
-    try {
-      return c.json(gapAnalysis(c.var.store.snapshot(), { area, schemeId: scheme, minLevel, year, today: c.var.today, horizonMonths }), 200)
-    } catch (error) {
-      if (error instanceof SitePlanError) return jsonError(c, 404, 'not_found', error.message)
-      if (error instanceof UnknownSchemeError) return jsonError(c, 400, 'bad_request', `scheme: ${error.message}`)
-      throw error
-    }
+    answerDiffersByCaller(c)
+    const report = gapAnalysis(c.var.store.snapshot(), { area, schemeId: scheme, minLevel, year, today: c.var.today, horizonMonths })
+    return c.json(gapReportFor(c.var.audience, report), 200)
   })
-  .get('/scenarios', (c) => c.json({ scenarios: c.var.store.plans.list(c.req.query('area')) }, 200))
+  .get('/scenarios', (c) => {
+    answerDiffersByCaller(c)
+    const scenarios = c.var.store.plans.list(c.req.query('area'))
+    return c.json({ scenarios: scenarios.map((s) => scenarioSummaryFor(c.var.audience, s)) }, 200)
+  })
   .get('/scenarios/:id', validated('param', idParam), (c) => {
+    answerDiffersByCaller(c)
     const scenario = c.var.store.plans.get(c.req.valid('param').id)
     if (!scenario) return jsonError(c, 404, 'not_found', `plan scenario ${c.req.valid('param').id} does not exist`)
-    // Saved by POST /scenarios below from sitePlan's answer; the store keeps it as JSON.
-    return c.json({ ...scenario, request: scenario.request as z.infer<typeof planBody>, result: scenario.result as SitePlanReport }, 200)
+    // Saved by POST /scenarios below from sitePlan's answer (planned signed in); the store keeps it as JSON.
+    const saved = { ...scenario, request: scenario.request as z.infer<typeof planBody>, result: scenario.result as SitePlanReport }
+    return c.json({ ...scenarioSummaryFor(c.var.audience, saved), result: planReportFor(c.var.audience, saved.result, c.var.store.snapshot()) }, 200)
   })
   .post('/scenarios', validated('json', scenarioBody), async (c) => {
       const { name, request } = c.req.valid('json')
       const refusal = writeRefusalResponse(c, request.area)
       if (refusal) return refusal
-      try {
-        const result = await planOf(c, request)
-        const saved = c.var.store.plans.save({ name, areaCode: request.area, request, result, createdBy: c.var.user?.username ?? 'unknown' })
-        return c.json(saved, 201)
-      } catch (error) {
-        if (error instanceof SitePlanError || error instanceof RangeError) return jsonError(c, 400, 'bad_request', error.message)
-        throw error
-      }
+      const result = await planOf(c, request)
+      const saved = c.var.store.plans.save({ name, areaCode: request.area, request, result, createdBy: c.var.user?.username ?? 'unknown' })
+      return c.json(saved, 201)
   })
   .delete('/scenarios/:id', validated('param', idParam), (c) => {
     const scenario = c.var.store.plans.get(c.req.valid('param').id)
     if (!scenario) return jsonError(c, 404, 'not_found', `plan scenario ${c.req.valid('param').id} does not exist`)
     const refusal = writeRefusalResponse(c, scenario.areaCode)
     if (refusal) return refusal
+    const user = c.var.user
+    if (user && user.role !== 'admin' && user.username !== scenario.createdBy) {
+      return jsonError(c, 403, 'forbidden', `方案 ${scenario.id} 由 ${scenario.createdBy} 保存，只有保存者或管理员可以删除 (only the user who saved it or an admin may delete it)`)
+    }
     c.var.store.plans.remove(scenario.id, c.var.user?.username ?? 'unknown')
     return c.json({ ok: true }, 200)
   })
   .post('/promote', validated('json', promoteBody), (c) => {
     const { unitIds, reason } = c.req.valid('json')
     const snapshot = c.var.store.snapshot()
-    const byId = new Map(snapshot.units.map((u) => [u.id, u]))
-    const units = unitIds.flatMap((id) => byId.get(id) ?? [])
-    const missing = unitIds.filter((id) => !byId.has(id))
-    if (missing.length > 0) return jsonError(c, 404, 'not_found', `unitIds: ${missing.join(', ')} do not exist`)
-    const notCandidates = units.filter((u) => !CANDIDATE_STATUSES.includes(u.status))
-    if (notCandidates.length > 0) {
-      const list = notCandidates.map((u) => `${u.id} ${u.name} (${u.status})`).join('; ')
-      return jsonError(c, 409, 'conflict', `only units in 培育 or 申报 can be promoted to 申报: ${list}`)
-    }
-    for (const unit of units) {
-      const refusal = writeRefusalResponse(c, snapshot.unitAreas.get(unit.id) ?? unit.areaCode)
+    for (const unit of unitsToPromote(snapshot, unitIds)) {
+      const refusal = unitWriteRefusalResponse(c, { unit: `单位 #${unit.id}“${unit.name}”`, before: unitPlace(unit, snapshot.unitAreas) })
       if (refusal) return refusal
     }
     c.var.store.units.changeStatus(unitIds, '申报', { actor: c.var.user?.username ?? 'unknown', reason, at: c.var.now().toISOString() })

@@ -3,42 +3,40 @@
 import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import { z } from 'zod'
+import { plainText } from '../text/plain-text'
 import type { ScreenProfileRecord } from '../db/store'
 import type { AppEnv } from '../http/env'
 import { jsonError } from '../http/errors'
 import { areaCodeParam, honourLevelParam, schemeParam } from '../http/params'
 import { requireAdmin } from '../http/session'
 import { validated } from '../http/validate'
+import { DEFAULT_SCREEN_CONFIG, SCREEN_PANELS, SCREEN_THEMES, type ScreenConfig } from '../shared/screen-profile'
 
-/** The screen's panels, in the order the layout places them. */
-export const SCREEN_PANELS = ['kpis', 'categories', 'targets', 'ranking', 'growth', 'ticker'] as const
-export const SCREEN_THEMES = ['dark', 'navy'] as const
-
-/** A profile's settings; every field has a default, so `{}` is a complete public screen. */
+/** A profile's settings, checked; a field left out takes its default (server/shared/screen-profile.ts). */
 export const screenConfigSchema = z.object({
-  title: z.string().trim().min(1).max(60).default('昭通市民族团结进步创建工作态势'),
-  area: areaCodeParam.nullable().default(null), // the prefecture shown; null: the store's first prefecture
-  scheme: schemeParam.nullable().default(null), // null: the default scheme
-  minLevel: honourLevelParam.default('县级'),
-  panels: z.array(z.enum(SCREEN_PANELS)).default([...SCREEN_PANELS]),
-  refreshSeconds: z.number().int().min(1).max(3600).default(30), // how often the data is polled
-  tourSeconds: z.number().int().min(3).max(600).default(12), // how long the tour stays on each area
-  tour: z.array(areaCodeParam).max(300).default([]), // the areas toured, in order; []: every child area
-  years: z.number().int().min(2).max(15).default(6), // growth chart: this many years up to the current one
-  theme: z.enum(SCREEN_THEMES).default('dark'),
-  // Public rooms: 宗教活动场所 are counted but never drawn as points or named.
-  aggregateSensitive: z.boolean().default(true),
+  title: plainText(z.string().trim().min(1).max(60)).default(DEFAULT_SCREEN_CONFIG.title),
+  area: areaCodeParam.nullable().default(DEFAULT_SCREEN_CONFIG.area),
+  scheme: schemeParam.nullable().default(DEFAULT_SCREEN_CONFIG.scheme),
+  minLevel: honourLevelParam.default(DEFAULT_SCREEN_CONFIG.minLevel),
+  panels: z.array(z.enum(SCREEN_PANELS)).default([...DEFAULT_SCREEN_CONFIG.panels]),
+  refreshSeconds: z.number().int().min(1).max(3600).default(DEFAULT_SCREEN_CONFIG.refreshSeconds),
+  tourSeconds: z.number().int().min(3).max(600).default(DEFAULT_SCREEN_CONFIG.tourSeconds),
+  tour: z.array(areaCodeParam).max(300).default([]),
+  years: z.number().int().min(2).max(15).default(DEFAULT_SCREEN_CONFIG.years),
+  theme: z.enum(SCREEN_THEMES).default(DEFAULT_SCREEN_CONFIG.theme),
+  aggregateSensitive: z.boolean().default(DEFAULT_SCREEN_CONFIG.aggregateSensitive),
 })
 
-export type ScreenConfig = z.infer<typeof screenConfigSchema>
+/** A checked config is a ScreenConfig: the compiler holds the schema to the shared definition. */
+const parsedConfig = (value: unknown): ScreenConfig => screenConfigSchema.parse(value)
 
 export const profileIdParam = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected a slug of lower-case letters, digits and -, e.g. hall-a'),
 })
 
 const profileBody = z.object({
-  name: z.string().trim().min(1, 'expected a name').max(60),
-  config: screenConfigSchema.default(screenConfigSchema.parse({})),
+  name: plainText(z.string().trim().min(1, 'expected a name').max(60)),
+  config: screenConfigSchema.default(parsedConfig({})),
 })
 
 export interface ScreenProfile {
@@ -52,7 +50,7 @@ export interface ScreenProfile {
 /** A stored profile with the current defaults filled in; a config saved by an older version still loads. */
 export function screenProfileOf(record: ScreenProfileRecord): ScreenProfile {
   const parsed = screenConfigSchema.safeParse(record.config)
-  const config = parsed.success ? parsed.data : screenConfigSchema.parse({})
+  const config: ScreenConfig = parsed.success ? parsed.data : parsedConfig({})
   return { id: record.id, name: record.name, config, updatedAt: record.updatedAt, updatedBy: record.updatedBy }
 }
 

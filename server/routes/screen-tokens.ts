@@ -3,6 +3,7 @@
 // and may then read (even with ATLAS_REQUIRE_LOGIN=1) but never write. Sensitive units stay redacted.
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { plainText } from '../text/plain-text'
 import { newToken, tokenHash } from '../auth/tokens'
 import { SCREEN_TOKEN_ID_LENGTH } from '../db/sqlite-accounts'
 import type { AppEnv } from '../http/env'
@@ -11,7 +12,7 @@ import { requireAdmin } from '../http/session'
 import { validated } from '../http/validate'
 
 const newTokenBody = z.object({
-  label: z.string().trim().min(1, 'expected a label naming the display, e.g. 一楼大厅').max(60, 'expected at most 60 characters'),
+  label: plainText(z.string().trim().min(1, 'expected a label naming the display, e.g. 一楼大厅').max(60, 'expected at most 60 characters')),
 })
 
 const tokenIdParam = z.object({

@@ -8,9 +8,10 @@ import { jsonError } from '../http/errors'
 import { areaCodeParam } from '../http/params'
 import { requireAdmin } from '../http/session'
 import { validated } from '../http/validate'
+import { plainText } from '../text/plain-text'
 
 const newUserBody = z.object({
-  username: z.string().trim().regex(/^[\p{L}\p{N}_.-]{2,64}$/u, 'expected 2–64 letters, digits, _ . or -'),
+  username: plainText(z.string().trim()).regex(/^[\p{L}\p{N}_.-]{2,64}$/u, 'expected 2–64 letters, digits, _ . or -'),
   password: z.string().max(256),
   role: z.enum(ROLES),
   areaScope: areaCodeParam.nullable().default(null),

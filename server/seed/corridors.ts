@@ -1,8 +1,8 @@
 // The demo's corridors (示范走廊/示范带, 示例数据): chosen from the demo units by rule, not by id, so they
 // follow the units if the demo changes. No randomness: the same units give the same corridors.
 import type { DatasetCorridor } from '../db/store'
-import { HONOUR_LEVELS, NAMED_STATUSES, type Area, type Unit } from '../domain'
-import { DEFAULT_SENSITIVE_CATEGORIES } from '../geo/unit-query'
+import { HONOUR_LEVELS, NAMED_STATUSES, type Area, type Unit } from '../shared/domain'
+import { DEFAULT_SENSITIVE_CATEGORIES } from '../shared/audience'
 
 type LonLat = [number, number]
 

@@ -1,7 +1,7 @@
 // The demo dataset: real 昭通 boundaries and codes, invented (示例数据) units placed inside their townships.
 import { booleanPointInPolygon, bbox } from '@turf/turf'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
-import type { Area, HonourLevel, Inspection, StatusChange, Target, Unit, UnitStatus } from '../domain'
+import type { Area, HonourLevel, Inspection, StatusChange, Target, Unit, UnitStatus } from '../shared/domain'
 import type { Dataset } from '../db/store'
 import { intBetween, pick, seededRandom, type Random } from '../geo/prng'
 import { demoCorridors } from './corridors'

@@ -1,5 +1,5 @@
 // Category schemes shipped with the atlas. Schemes are data: a bureau edits or adds its own.
-import type { Scheme } from '../domain'
+import type { Scheme } from '../shared/domain'
 
 export const QIJIN: Scheme = {
   id: 'qijin',

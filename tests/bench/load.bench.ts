@@ -23,7 +23,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openSqliteStore } from '../../server/db/sqlite-store'
-import { HONOUR_LEVELS, type HonourLevel, type Unit, type UnitStatus } from '../../server/domain'
+import { HONOUR_LEVELS, type HonourLevel, type Unit, type UnitStatus } from '../../server/shared/domain'
 import { pick, seededRandom } from '../../server/geo/prng'
 import { STORE_FILE } from '../../server/open-store'
 import { PROJECT_ROOT } from '../../server/paths'
@@ -70,7 +70,7 @@ const CATEGORIES = ['机关', '企业', '社区', '乡镇', '学校', '连队', 
 const STATUSES: UnitStatus[] = ['命名', '命名', '命名', '复查', '培育', '申报', '推荐', '撤销']
 
 /** `count` units at random points inside random townships, seeded. */
-function loadUnits(townships: { code: string; geometry: NonNullable<import('../../server/domain').Area['geometry']> }[], count: number): Unit[] {
+function loadUnits(townships: { code: string; geometry: NonNullable<import('../../server/shared/domain').Area['geometry']> }[], count: number): Unit[] {
   const random = seededRandom(100_000)
   const units: Unit[] = []
   for (let i = 0; i < count; i++) {

@@ -94,12 +94,13 @@ async function health(server: Server): Promise<Health> {
   return (await (await fetch(`${server.url}/api/health`)).json()) as Health
 }
 
-function importRequest(csv: string, cookie: string, dryRun: boolean): RequestInit {
+/** A signed-in import as the atlas's own page sends it: with the session cookie and the atlas's Origin. */
+function importRequest(server: Server, csv: string, cookie: string, dryRun: boolean): RequestInit {
   const form = new FormData()
   form.append('file', new File([csv], 'crash-ledger.csv', { type: 'text/csv' }))
   form.append('dryRun', String(dryRun))
   form.append('duplicates', 'reject')
-  return { method: 'POST', headers: { Cookie: cookie }, body: form }
+  return { method: 'POST', headers: { Cookie: cookie, Origin: server.url }, body: form }
 }
 
 async function newDataDir(): Promise<string> {
@@ -137,7 +138,7 @@ describe('crash safety of the real server', () => {
     // WAL file is that transaction spilling its pages, and the kill comes right then.
     const wal = join(dataDir, `${STORE_FILE}-wal`)
     const baseline = fileState(wal)
-    const answer = fetch(`${first.url}/api/import/units`, importRequest(csv, cookie, false)).then(
+    const answer = fetch(`${first.url}/api/import/units`, importRequest(first, csv, cookie, false)).then(
       (r) => r.status,
       () => 'connection lost' as const,
     )
@@ -158,7 +159,7 @@ describe('crash safety of the real server', () => {
     expect(batches.imports).toEqual([])
 
     // And the store takes the same import whole afterwards.
-    const retry = await fetch(`${second.url}/api/import/units`, importRequest(csv, await signIn(second), false))
+    const retry = await fetch(`${second.url}/api/import/units`, importRequest(second, csv, await signIn(second), false))
     expect(retry.status).toBe(200)
     expect((await health(second)).store.units).toBe(before.store.units + ROWS)
     await stop(second)
@@ -190,7 +191,7 @@ describe('crash safety of the real server', () => {
     const cookie = await signIn(server)
     const started = Date.now()
     // A dry run of 50 000 rows takes seconds: it is in flight when SIGTERM arrives.
-    const slow = fetch(`${server.url}/api/import/units`, importRequest(csv, cookie, true))
+    const slow = fetch(`${server.url}/api/import/units`, importRequest(server, csv, cookie, true))
     await new Promise((r) => setTimeout(r, 700))
     server.child.kill('SIGTERM')
     const answer = await slow

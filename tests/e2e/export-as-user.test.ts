@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { NAMED_STATUSES } from '../../server/domain'
+import { NAMED_STATUSES } from '../../server/shared/domain'
 import { ensureWebBuild } from '../../server/web-build'
 import { startServer, type RunningServer } from './harness'
 

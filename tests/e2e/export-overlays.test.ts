@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ensureWebBuild } from '../../server/web-build'
-import { DEFAULT_VIEW_STATE, serializeViewState, type ViewState } from '../../web/data/view-state'
+import { DEFAULT_VIEW_STATE, serializeViewState, type ViewState } from '../../server/shared/view-state'
 import { colourCensus, launchBrowser, startServer, type ColourCensus, type RunningServer } from './harness'
 
 const QIJIN = ['机关', '企业', '社区', '乡镇', '学校', '连队', '宗教活动场所']

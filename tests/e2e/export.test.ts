@@ -68,6 +68,8 @@ describe('export', () => {
     expect(text).toContain(`审图号：${REVIEW}`)
     expect(text).toContain('示例数据')
     expect(text).toContain('千米')
+    // Anonymous: the 宗教活动场所 are counted (as in the KPIs and /api/coverage) but not drawn, and the legend says so.
+    expect(text).toMatch(/宗教活动场所 [1-9]\d*（位置不公开）/)
   })
 
   test('the scale bar matches a known ground distance on the rendered map', async () => {

@@ -15,7 +15,7 @@ describe('the briefing screen on a private atlas', () => {
   let admin = ''
 
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${server!.url}${path}`, { ...init, headers: { 'Content-Type': 'application/json', Cookie: admin, ...init.headers } })
+    fetch(`${server!.url}${path}`, { ...init, headers: { 'Content-Type': 'application/json', Cookie: admin, Origin: server!.url, ...init.headers } })
 
   async function newScreenToken(label: string): Promise<{ token: string; id: string }> {
     const answer = await api('/api/screen-tokens', { method: 'POST', body: JSON.stringify({ label }) })

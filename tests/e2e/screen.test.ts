@@ -120,10 +120,11 @@ describe('the briefing screen', () => {
     })
     expect(login.status).toBe(200)
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
+    const origin = server.url // a cookie write carries the atlas's own Origin, as its pages send it
     const put = (id: string, config: object) =>
       fetch(`${server?.url}/api/screen-profiles/${id}`, {
         method: 'PUT',
-        headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: origin },
         body: JSON.stringify({ name: id, config }),
       })
     expect((await put('hall', { title: '一楼大厅态势', aggregateSensitive: true })).status).toBe(201)

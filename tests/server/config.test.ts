@@ -11,6 +11,7 @@ describe('readConfig', () => {
       adminPassword: null,
       frameAncestors: ["'self'"],
       allowedOrigins: [],
+      trustedProxies: [],
       sensitiveCategories: ['宗教活动场所'],
     })
   })
@@ -33,6 +34,7 @@ describe('readConfig', () => {
       adminPassword: 'a-long-secret',
       frameAncestors: ["'self'", 'https://portal.example.gov.cn'],
       allowedOrigins: ['https://edit.example.gov.cn'],
+      trustedProxies: [],
       sensitiveCategories: ['宗教活动场所'],
     })
   })
@@ -41,6 +43,14 @@ describe('readConfig', () => {
     expect(readConfig({ ATLAS_SENSITIVE_CATEGORIES: '宗教活动场所, 教育基地，军营、宗教活动场所' }).sensitiveCategories).toEqual(['宗教活动场所', '教育基地', '军营'])
     expect(readConfig({ ATLAS_SENSITIVE_CATEGORIES: 'none' }).sensitiveCategories).toEqual([])
     expect(() => readConfig({ ATLAS_SENSITIVE_CATEGORIES: ',,' })).toThrow('ATLAS_SENSITIVE_CATEGORIES=,, is not a list of category names')
+  })
+
+  it('reads ATLAS_TRUSTED_PROXIES: space-separated IP addresses, none by default; names a bad one', () => {
+    expect(readConfig({}).trustedProxies).toEqual([])
+    expect(readConfig({ ATLAS_TRUSTED_PROXIES: ' 127.0.0.1  ::1 10.0.0.2 ' }).trustedProxies).toEqual(['127.0.0.1', '::1', '10.0.0.2'])
+    expect(() => readConfig({ ATLAS_TRUSTED_PROXIES: '127.0.0.1 10.0.0.0/8' })).toThrow(
+      'ATLAS_TRUSTED_PROXIES: 10.0.0.0/8 is not an IP address (expected space-separated addresses, e.g. 127.0.0.1 ::1)',
+    )
   })
 
   it('names bad values', () => {

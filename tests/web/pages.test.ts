@@ -2,11 +2,12 @@ import { expect, test } from 'vitest'
 import { pageOf } from '../../web/pages'
 
 test('paths pick pages; a trailing slash does not matter; anything else is not found', () => {
-  expect(['/', '', '/login', '/login/', '/map', '/admin', '/login/x'].map(pageOf)).toEqual([
-    'map',
-    'map',
+  expect(['/', '', '/login', '/login/', '/map', '/dashboard', '/admin', '/login/x'].map(pageOf)).toEqual([
+    'dashboard',
+    'dashboard',
     'login',
     'login',
+    'not-found',
     'not-found',
     'not-found',
     'login',

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import type { UnitCollection } from '../../web/api/responses'
-import { unitColumnsOf } from '../../server/geo/unit-columns'
+import { unitColumnsOf } from '../../server/shared/unit-columns'
 import { countsByCategory, levelRank, unitsOfColumns } from '../../web/data/units'
 import { QIJIN, unitProperties } from './fixtures'
 

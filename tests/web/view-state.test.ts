@@ -8,7 +8,7 @@ import {
   ViewStateError,
   withViewState,
   type ViewState,
-} from '../../web/data/view-state'
+} from '../../server/shared/view-state'
 
 const full: ViewState = {
   area: '530626',

@@ -1,6 +1,6 @@
 // The only file that calls the server. Requests and responses are typed from the server's routes.
 import { hc } from 'hono/client'
-import { NAMED_STATUSES, type HonourLevel, type UnitStatus } from '../../server/domain'
+import { NAMED_STATUSES, type HonourLevel, type UnitStatus } from '../../server/shared/domain'
 import type { AppType } from '../../server/app'
 
 export const api = hc<AppType>('/', { headers: credentialHeaders })
@@ -108,21 +108,41 @@ export async function fetchCountedUnits(counted: CountedUnitsQuery): Promise<Uni
   return okBodyOf('示范单位 (units)', await api.api.units.columns.$get({ query: countedUnitsParams(counted) }))
 }
 
+/** One vocabulary for every coverage request: the dashboard's, the screen's, the export's. */
 export interface CoverageQuery {
   level: string
-  parent: string
+  parent?: string // only children of this area; every area of the level when absent
   scheme: string
   minLevel: HonourLevel
   year: number
   statuses?: readonly UnitStatus[] // the statuses counted; the server's default (命名, 复查) when absent
+  categories?: readonly string[] | null // only these categories count; all when absent or null
 }
 
-function coverageParams({ year, statuses, parent, ...rest }: Omit<CoverageQuery, 'parent'> & { parent?: string }) {
-  return { ...rest, ...(parent === undefined ? {} : { parent }), year: String(year), ...(statuses ? { status: statuses.join(',') } : {}) }
+function coverageParams({ year, statuses, parent, categories, ...rest }: Omit<CoverageQuery, 'year'> & { year?: number }) {
+  return {
+    ...rest,
+    ...(parent === undefined ? {} : { parent }),
+    ...(year === undefined ? {} : { year: String(year) }),
+    ...(statuses ? { status: statuses.join(',') } : {}),
+    ...(categories && categories.length > 0 ? { categories: categories.join(',') } : {}),
+  }
 }
 
 export async function fetchCoverage(coverage: CoverageQuery): Promise<CoverageResponse> {
   return okBodyOf('覆盖统计 (coverage)', await api.api.coverage.$get({ query: coverageParams(coverage) }))
+}
+
+export type CoverageSeriesResponse = OkBodyOf<typeof api.api.coverage.series.$get>
+
+/** The counts of the query's areas at the end of every year from `from` to `to`, in one answer. */
+export async function fetchCoverageSeries(coverage: Omit<CoverageQuery, 'year'>, from: number, to: number): Promise<CoverageSeriesResponse> {
+  return okBodyOf('历年覆盖 (coverage series)', await api.api.coverage.series.$get({ query: { ...coverageParams(coverage), from: String(from), to: String(to) } }))
+}
+
+export async function fetchCoverageSeriesIfChanged(coverage: Omit<CoverageQuery, 'year'>, from: number, to: number, etag: string | null): Promise<Revalidated<CoverageSeriesResponse>> {
+  const answer = await api.api.coverage.series.$get({ query: { ...coverageParams(coverage), from: String(from), to: String(to) } }, conditional(etag))
+  return revalidatedBodyOf('历年覆盖 (coverage series)', answer, etag)
 }
 
 export type SignedInUser = NonNullable<OkBodyOf<typeof api.api.auth.me.$get>['user']>
@@ -160,10 +180,7 @@ async function revalidatedBodyOf<A extends Answer & { headers: Headers }>(what: 
   return { changed: true, body: await okBodyOf(what, answer), etag: answer.headers.get('etag') }
 }
 
-/** As CoverageQuery; without `parent`, every area of the level (e.g. all prefectures, for their own targets). */
-export type ScreenCoverageQuery = Omit<CoverageQuery, 'parent'> & { parent?: string }
-
-export async function fetchCoverageIfChanged(coverage: ScreenCoverageQuery, etag: string | null): Promise<Revalidated<CoverageResponse>> {
+export async function fetchCoverageIfChanged(coverage: CoverageQuery, etag: string | null): Promise<Revalidated<CoverageResponse>> {
   const answer = await api.api.coverage.$get({ query: coverageParams(coverage) }, conditional(etag))
   return revalidatedBodyOf('覆盖统计 (coverage)', answer, etag)
 }
@@ -262,19 +279,6 @@ export interface UnitsWhere {
 /** Units under any status list (not only the named ones), as the dashboard's status filter asks; as columns. */
 export async function fetchUnitColumnsWhere(query: UnitsWhere): Promise<UnitColumnsResponse> {
   return okBodyOf('示范单位 (units)', await api.api.units.columns.$get({ query }))
-}
-
-export interface CoverageWhere {
-  level: string
-  parent?: string
-  scheme: string
-  minLevel: HonourLevel
-  year: string
-  status: string
-}
-
-export async function fetchCoverageWhere(query: CoverageWhere): Promise<CoverageResponse> {
-  return okBodyOf('覆盖统计 (coverage)', await api.api.coverage.$get({ query }))
 }
 
 export type UnitDetailResponse = OkBodyOf<(typeof api.api.units)[':id{[0-9]+}']['$get']>

@@ -1,9 +1,8 @@
-// The analyst dashboard on the map page: filters and layers on the left, the map with its legend in the
+// The analyst dashboard (the page at /): filters and layers on the left, the map with its legend in the
 // middle, linked charts and detail panels on the right. Everything shown is a function of the URL's view
 // state (view-state.ts) and the data loaded for it; every change goes through `navigate`.
-import type { LayersList } from '@deck.gl/core'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
+import { HONOUR_LEVELS, type HonourLevel } from '../../server/shared/domain'
 import type { CorridorItem, UnitDetailResponse } from '../api/client'
 import type { CoverageArea, Scheme } from '../api/responses'
 import { categoryPalette } from '../data/category-colours'
@@ -12,45 +11,33 @@ import { cssOf, type Rgba } from '../data/rgba'
 import { clusterUnits } from '../data/unit-clusters'
 import { unitDensity } from '../data/unit-density'
 import { countsByCategory, levelRank } from '../data/units'
-import {
-  VIEW_OPACITY_IDS,
-  type ViewLanguage,
-  type ViewLayerId,
-  type ViewOpacityId,
-  type ViewOverlayId,
-  type ViewState,
-} from '../data/view-state'
+import type { ViewLanguage, ViewLayerId, ViewOverlayId, ViewState } from '../../server/shared/view-state'
 import { labelPointOf } from '../data/area-geometry'
 import { ExportLink } from '../export/ExportLink'
-import { areaColumnsLayer, AREA_COLUMNS_ID } from '../layers/area-columns'
-import { areaHighlightLayer } from '../layers/area-highlight'
-import { areaLabelsLayer } from '../layers/area-labels'
-import { CORRIDORS_ID, corridorsLayers } from '../layers/demo-corridors'
-import { heatmapLegendStops, unitHeatmapLayer } from '../layers/unit-heatmap'
-import { COVERAGE_CHOROPLETH_ID, coverageChoroplethLayer } from '../layers/coverage-choropleth'
-import { UNIT_CLUSTERS_ID, unitClustersLayers } from '../layers/unit-clusters'
-import { unitHexagonsLayer } from '../layers/unit-hexagons'
-import { UNIT_POINTS_ID, unitPointsLayer } from '../layers/unit-points'
+import { CORRIDORS_ID } from '../layers/demo-corridors'
+import { UNIT_CLUSTERS_ID } from '../layers/unit-clusters'
+import { heatmapLegendStops } from '../layers/unit-heatmap'
+import { UNIT_POINTS_ID } from '../layers/unit-points'
+import { layerOpacity, viewLayers } from '../layers/view-layers'
 import { AtlasMap, type MapCamera, type MapHit } from '../map/AtlasMap'
 import { basemapRasterParts, storeBasemap, type BasemapChoice } from '../map/basemaps'
-import { AreaDetail } from '../panels/AreaDetail'
-import { BasemapPanel } from '../panels/BasemapPanel'
-import { DashboardHeader } from '../panels/DashboardHeader'
-import { DashboardLegend } from '../panels/DashboardLegend'
-import { FilterPanel } from '../panels/FilterPanel'
-import { LayerPanel } from '../panels/LayerPanel'
+import type { Frame, TrailStep } from '../map/area-frame'
 import { SampleNotice } from '../panels/SampleNotice'
-import { Tooltip, type HoverTarget } from '../panels/Tooltip'
-import { UnitDetail } from '../panels/UnitDetail'
-import { categoryLevelStacks, childRanking, targetBullets, type GrowthPoint } from './chart-data'
-import { CategoryStackChart } from './charts/CategoryStackChart'
-import { GrowthChart } from './charts/GrowthChart'
-import { RankingChart } from './charts/RankingChart'
-import { TargetBullets } from './charts/TargetBullets'
+import type { GrowthPoint } from './chart-data'
 import { dashboardKpis, kpiBasis } from './dashboard-kpis'
-import type { Figures, Frame, TrailStep } from './dashboard-data'
+import type { Figures } from './dashboard-data'
 import type { DashboardFilters } from './filters'
-import { formatNumber, levelName, measureTitleEn, t } from './i18n'
+import { formatNumber, measureTitleEn, oneAreaLevelName, t, targetDescription } from './i18n'
+import { areaOfHit, hoverTargetOf, type DrawnData } from './map-hits'
+import { AreaDetail } from './panels/AreaDetail'
+import { ChartsPanel } from './panels/ChartsPanel'
+import { BasemapPanel } from './panels/BasemapPanel'
+import { DashboardHeader } from './panels/DashboardHeader'
+import { DashboardLegend } from './panels/DashboardLegend'
+import { FilterPanel } from './panels/FilterPanel'
+import { LayerPanel } from './panels/LayerPanel'
+import { Tooltip } from './panels/Tooltip'
+import { UnitDetail } from './panels/UnitDetail'
 import type { NavigationMode } from './use-url-view'
 import './dashboard.css'
 
@@ -58,8 +45,6 @@ import './dashboard.css'
 export const CLUSTER_BELOW_ZOOM = 6
 const CROWDED_ZOOM = 9
 const CROWDED_UNITS = 5_000
-const DEFAULT_OPACITY: Record<ViewOpacityId, number> = { choropleth: 0.9, units: 1, columns: 0.95, hexagons: 0.8, heatmap: 0.75, corridors: 1 }
-const SIDE_CHART_WIDTH = 356
 /** Room around the framed area: the legend card takes the lower left of the map. */
 const FRAME_PADDING = { top: 64, right: 60, bottom: 36, left: 260 }
 
@@ -154,12 +139,9 @@ export function DashboardPage(props: DashboardPageProps) {
   }, [palette, highlightCategory])
 
   // ── layers
-  const opacity = useMemo(() => {
-    const o = { ...DEFAULT_OPACITY }
-    for (const id of VIEW_OPACITY_IDS) if (view.opacity?.[id] !== undefined) o[id] = view.opacity[id] as number
-    return o
-  }, [view.opacity])
+  const opacity = useMemo(() => layerOpacity(view), [view.opacity])
   const overlays = view.overlays ?? []
+  const overlaysKey = overlays.join(',')
   const zoom = view.zoom ?? 8
   const clustered = zoom < CLUSTER_BELOW_ZOOM || (figures.points.length > CROWDED_UNITS && zoom < CROWDED_ZOOM)
   const clusters = useMemo(() => (clustered ? clusterUnits(figures.points, zoom) : []), [clustered, figures.points, Math.floor(zoom)])
@@ -183,40 +165,38 @@ export function DashboardPage(props: DashboardPageProps) {
   )
   const highlightCode = highlight?.kind === 'area' ? highlight.code : null
   const highlighted = useMemo(() => mapAreas.find((a) => a.properties.code === highlightCode) ?? null, [mapAreas, highlightCode])
-  // Layers that are off are left out rather than hidden: deck.gl builds the GPU programs of every layer it
-  // is given, and in software GL (headless Chromium, VMs without a GPU) each costs a few hundred ms.
-  const layers: LayersList = useMemo(
-    () => [
-      view.layers.choropleth && coverageChoroplethLayer(mapAreas, { fillOf, opacity: opacity.choropleth }),
-      hexDensity && unitHexagonsLayer(hexDensity.bins, { colourOf: hexDensity.scale.colourOf, opacity: opacity.hexagons }),
-      showHeatmap && unitHeatmapLayer(figures.points, { opacity: opacity.heatmap }),
-      showColumns && areaColumnsLayer(columns, { colourOf: fillOf, opacity: opacity.columns }),
-      areaHighlightLayer(highlighted),
-      ...(corridors ? corridorsLayers(corridors, { opacity: opacity.corridors, highlightId: highlightCorridor }) : []),
-      view.layers.units && !clustered && unitPointsLayer(figures.points, { colourOf: unitColourOf, opacity: opacity.units }),
-      ...(view.layers.units && clustered ? unitClustersLayers(clusters, { colourOf: unitColourOf, opacity: opacity.units }) : []),
-      view.layers.labels && areaLabelsLayer(frame.labels),
-    ],
-    [mapAreas, fillOf, view.layers, opacity, hexDensity, showHeatmap, columns, showColumns, highlighted, corridors, highlightCorridor, clustered, figures.points, unitColourOf, clusters, frame.labels],
+  const layers = useMemo(
+    () =>
+      viewLayers(
+        view,
+        {
+          areas: mapAreas,
+          fillOf,
+          labels: frame.labels,
+          units: figures.points,
+          clusters: clustered ? clusters : null,
+          density: hexDensity,
+          columns,
+          corridors,
+          outlined: highlighted,
+        },
+        { unitColourOf, outline: 'highlight', highlightCorridor },
+      ),
+    [view.layers, overlaysKey, view.opacity, mapAreas, fillOf, frame.labels, figures.points, clustered, clusters, hexDensity, columns, corridors, highlighted, unitColourOf, highlightCorridor],
   )
 
   // ── map events
-  const areaAt = (h: MapHit | null): CoverageArea | null => {
-    if (!h) return null
-    if (h.layerId === COVERAGE_CHOROPLETH_ID) return coverageByCode.get(mapAreas[h.index]?.properties.code ?? '') ?? null
-    if (h.layerId === AREA_COLUMNS_ID) return coverageByCode.get(columns[h.index]?.code ?? '') ?? null
-    return null
-  }
+  const drawn: DrawnData = { areas: mapAreas, columns, coverageByCode, points: figures.points, corridors }
   const onHover = useCallback((h: MapHit | null) => setHit(h), [])
   // A hit indexes the data it was picked from: after a drill-down that index means another area.
   useEffect(() => setHit(null), [frame, figures])
   useEffect(() => {
-    const area = areaAt(hit)
+    const area = areaOfHit(hit, drawn)
     const unit = hit?.layerId === UNIT_POINTS_ID ? figures.points[hit.index] : undefined
     if (area) setHighlight({ kind: 'area', code: area.code })
     else if (unit) setHighlight({ kind: 'category', category: unit.category })
     else setHighlight(null)
-    // Only the hit drives this; areaAt reads the current render's data.
+    // Only the hit drives this; it is read against the current render's data.
   }, [hit])
   const drillOrSelect = (code: string) => {
     // A child of the framed area: drill into it (a township too: the map then shows it alone, with its
@@ -242,7 +222,7 @@ export function DashboardPage(props: DashboardPageProps) {
       if (cluster) go({ center: cluster.position, zoom: Math.max(CLUSTER_BELOW_ZOOM, zoom) + 2 }, 'replace')
       return
     }
-    const area = areaAt(h)
+    const area = areaOfHit(h, drawn)
     if (area) drillOrSelect(area.code)
   }
   const onViewChange = useCallback(
@@ -261,20 +241,10 @@ export function DashboardPage(props: DashboardPageProps) {
   // ── figures and charts
   const kpis = useMemo(() => dashboardKpis(report, figures.self, filters.categories), [report, figures.self, filters.categories])
   const levelsCounted = HONOUR_LEVELS.filter((l) => levelRank(l) >= levelRank(report.minLevel))
-  const stacks = useMemo(() => categoryLevelStacks(basis, scheme.categories), [basis, scheme.categories])
-  const ranking = useMemo(() => childRanking(basis, measure), [basis, measure])
-  const describeTarget = useCallback(
-    (target: CoverageArea['targets'][number]) =>
-      [target.category ?? t(lang, 'anyCategory'), target.minLevel ? t(lang, 'levelAndAbove', { level: levelName(lang, target.minLevel) }) : null, t(lang, 'due', { year: target.dueYear })]
-        .filter(Boolean)
-        .join(' · '),
-    [lang],
-  )
-  const bullets = useMemo(() => targetBullets(figures.self?.targets ?? [], describeTarget), [figures.self, describeTarget])
+  const describeTarget = useCallback((target: CoverageArea['targets'][number]) => targetDescription(lang, target), [lang])
   const categoryCounts = useMemo(() => countsByCategory(figures.units, scheme.categories), [figures.units, scheme.categories])
-  const hover = hoverTargetOf(hit, figures, corridors, areaAt)
+  const hover = hoverTargetOf(hit, drawn)
   const detailArea = (selectedArea ? coverageByCode.get(selectedArea) : null) ?? figures.self ?? null
-  const formatValue = (v: number) => formatNumber(lang, v, measure.integer ? 0 : 2)
 
   return (
     <div className="app dash" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -385,36 +355,29 @@ export function DashboardPage(props: DashboardPageProps) {
             </button>
           </div>
           {tab === 'charts' ? (
-            <div className="charts" data-testid="charts">
-              <p className="hint muted">{t(lang, 'hintClick')}</p>
-              <h3 className="chart-title">{t(lang, 'chartByCategory')}</h3>
-              <CategoryStackChart
-                stacks={stacks}
-                levels={levelsCounted}
-                width={SIDE_CHART_WIDTH}
-                highlight={highlightCategory}
-                chosen={filters.categories}
-                dotColour={palette.cssOf}
-                levelLabel={(l) => levelName(lang, l)}
-                onHover={(category) => setHighlight(category ? { kind: 'category', category } : null)}
-                onClick={(category) => go({ categories: filters.categories?.length === 1 && filters.categories[0] === category ? undefined : [category] })}
-              />
-              <h3 className="chart-title">{t(lang, 'chartRanking', { level: frame.childLevel && frame.children.length > 0 ? levelNameOfArea(lang, frame) : frame.area.properties.name, measure: scale.title })}</h3>
-              <RankingChart
-                rows={ranking}
-                width={SIDE_CHART_WIDTH}
-                highlight={highlightCode}
-                colourOf={(code) => cssOf(fillOf(code))}
-                format={formatValue}
-                noData={t(lang, 'noData')}
-                onHover={(code) => setHighlight(code ? { kind: 'area', code } : null)}
-                onClick={drillOrSelect}
-              />
-              <h3 className="chart-title">{t(lang, 'chartGrowth')}</h3>
-              {growth ? <GrowthChart points={growth} width={SIDE_CHART_WIDTH} year={filters.year} onYear={(year) => go({ year })} /> : <p className="muted">{t(lang, 'loading')}</p>}
-              <h3 className="chart-title">{t(lang, 'chartTargets')}</h3>
-              {bullets.length > 0 ? <TargetBullets bullets={bullets} width={SIDE_CHART_WIDTH} /> : <p className="muted">{t(lang, 'noTargets')}</p>}
-            </div>
+            <ChartsPanel
+              lang={lang}
+              areas={basis}
+              own={figures.self}
+              schemeCategories={scheme.categories}
+              categories={filters.categories}
+              levels={levelsCounted}
+              measure={measure}
+              rankingTitle={t(lang, 'chartRanking', { level: frame.childLevel && frame.children.length > 0 ? oneAreaLevelName(lang, frame.childLevel) : frame.area.properties.name, measure: scale.title })}
+              palette={palette}
+              highlightCategory={highlightCategory}
+              highlightArea={highlightCode}
+              areaCss={(code) => cssOf(fillOf(code))}
+              formatValue={(v) => formatNumber(lang, v, measure.integer ? 0 : 2)}
+              growth={growth}
+              year={filters.year}
+              describeTarget={describeTarget}
+              onHighlightCategory={(category) => setHighlight(category ? { kind: 'category', category } : null)}
+              onHighlightArea={(code) => setHighlight(code ? { kind: 'area', code } : null)}
+              onCategory={(category) => go({ categories: filters.categories?.length === 1 && filters.categories[0] === category ? undefined : [category] })}
+              onArea={drillOrSelect}
+              onYear={(year) => go({ year })}
+            />
           ) : (
             <div className="details">
               {props.unitDetail && view.unit !== undefined && <UnitDetail lang={lang} detail={props.unitDetail} onClose={() => go({ unit: undefined }, 'replace')} />}
@@ -434,33 +397,4 @@ export function DashboardPage(props: DashboardPageProps) {
       </div>
     </div>
   )
-}
-
-function levelNameOfArea(lang: ViewLanguage, frame: Frame): string {
-  const names: Record<string, Record<ViewLanguage, string>> = {
-    prefecture: { zh: '市州', en: 'Prefecture' },
-    county: { zh: '县区', en: 'County' },
-    township: { zh: '乡镇', en: 'Township' },
-    village: { zh: '村', en: 'Village' },
-  }
-  return names[frame.childLevel ?? '']?.[lang] ?? ''
-}
-
-function hoverTargetOf(
-  hit: MapHit | null,
-  figures: Figures,
-  corridors: readonly CorridorItem[] | null,
-  areaAt: (h: MapHit | null) => CoverageArea | null,
-): HoverTarget | null {
-  if (!hit) return null
-  if (hit.layerId === CORRIDORS_ID) {
-    const corridor = corridors?.[hit.index]
-    return corridor ? { kind: 'corridor', corridor, x: hit.x, y: hit.y } : null
-  }
-  if (hit.layerId === UNIT_POINTS_ID) {
-    const unit = figures.points[hit.index]
-    return unit ? { kind: 'unit', unit, x: hit.x, y: hit.y } : null
-  }
-  const area = areaAt(hit)
-  return area ? { kind: 'area', area, x: hit.x, y: hit.y } : null
 }

@@ -1,5 +1,5 @@
 // The shapes the dashboard's charts draw, from the coverage the map shows. Pure; d3 stays in the charts.
-import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
+import { HONOUR_LEVELS, type HonourLevel } from '../../server/shared/domain'
 import type { CoverageArea } from '../api/responses'
 import type { Measure } from '../data/measures'
 import { emptyByLevelCounts } from './level-counts'

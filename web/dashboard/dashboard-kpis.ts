@@ -1,6 +1,6 @@
 // The headline figures for the framed area, from its children's coverage (already category-filtered), or
 // from its own coverage when it has no children (a township). Pure.
-import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
+import { HONOUR_LEVELS, type HonourLevel } from '../../server/shared/domain'
 import type { CoverageArea, CoverageReport } from '../api/responses'
 import { emptyByLevelCounts } from './level-counts'
 

@@ -1,11 +1,9 @@
-// The dashboard's filters: read from the view state, turned into API queries, and applied on the client
-// where the API has no parameter for them (several categories at once). Pure.
-import { NAMED_STATUSES, type HonourLevel, type UnitStatus } from '../../server/domain'
-import type { CoverageWhere, UnitsWhere } from '../api/client'
-import type { CoverageArea, CoverageReport, UnitProperties } from '../api/responses'
-import { emptyByLevelCounts } from './level-counts'
-import { childCodeWithin } from './area-tree'
-import type { ViewState } from '../data/view-state'
+// The dashboard's filters: read from the view state and turned into API queries; the one filter applied on the
+// client is the category filter on the unit points already loaded (coverage is always counted by the server). Pure.
+import { NAMED_STATUSES, type HonourLevel, type UnitStatus } from '../../server/shared/domain'
+import type { CoverageQuery, UnitsWhere } from '../api/client'
+import type { UnitProperties } from '../api/responses'
+import type { ViewState } from '../../server/shared/view-state'
 
 export interface DashboardFilters {
   scheme: string // a scheme id
@@ -31,15 +29,16 @@ export function unitsQueryOf(area: string, f: DashboardFilters): UnitsWhere {
   return { area, scheme: f.scheme, minLevel: f.minLevel, year: String(f.year), status: f.statuses.join(',') }
 }
 
-/** GET /api/coverage parameters for the areas of `level` under `parent` (all of the level when parent is null). */
-export function coverageQueryOf(level: string, parent: string | null, f: DashboardFilters, year = f.year): CoverageWhere {
+/** The coverage of the areas of `level` under `parent` (all of the level when parent is null), as `f` counts it. */
+export function coverageQueryOf(level: string, parent: string | null, f: DashboardFilters): CoverageQuery {
   return {
     level,
     ...(parent === null ? {} : { parent }),
     scheme: f.scheme,
     minLevel: f.minLevel,
-    year: String(year),
-    status: f.statuses.join(','),
+    year: f.year,
+    statuses: f.statuses,
+    categories: f.categories,
   }
 }
 
@@ -48,74 +47,6 @@ export function filterUnits<U extends Pick<UnitProperties, 'category'>>(units: r
   if (categories === null) return units
   const chosen = new Set(categories)
   return units.filter((u) => chosen.has(u.category))
-}
-
-/**
- * An area's coverage counting only `categories`: totals, levels, rates and completeness are recomputed from
- * byCategoryLevel. Child areas covered need the units: `childCovered` is the count the caller worked out
- * (see childAreasCoveredBy); expiring units are kept when their category is chosen, targets also when they
- * name no category.
- */
-export function areaForCategories(area: CoverageArea, categories: readonly string[], childCovered: number): CoverageArea {
-  const chosen = new Set(categories)
-  const byLevel = emptyByLevelCounts()
-  const byCategory: Record<string, number> = {}
-  const byCategoryLevel: CoverageArea['byCategoryLevel'] = {}
-  for (const category of categories) {
-    const levels = area.byCategoryLevel[category] ?? emptyByLevelCounts()
-    byCategoryLevel[category] = { ...levels }
-    byCategory[category] = area.byCategory[category] ?? 0
-    for (const level of Object.keys(byLevel) as HonourLevel[]) byLevel[level] += levels[level]
-  }
-  const total = Object.values(byCategory).reduce((a, b) => a + b, 0)
-  const missingCategories = categories.filter((c) => (byCategory[c] ?? 0) === 0)
-  const expiring = area.expiring.filter((e) => chosen.has(e.category))
-  return {
-    ...area,
-    total,
-    byLevel,
-    byCategory,
-    byCategoryLevel,
-    categoriesCovered: categories.length - missingCategories.length,
-    categoriesInScheme: categories.length,
-    missingCategories,
-    childAreasCovered: childCovered,
-    per10kPeople: rate(total, area.population, 10_000),
-    per100km2: rate(total, area.areaKm2, 100),
-    targets: area.targets.filter((t) => t.category === null || chosen.has(t.category)),
-    expiring,
-    expiringCount: expiring.length,
-  }
-}
-
-/** As the server's ratePer: count per `per` of the base, to 3 decimals; null without a base. */
-function rate(count: number, base: number | null, per: number): number | null {
-  if (base === null || base <= 0) return null
-  return Math.round((count / base) * per * 1000) / 1000
-}
-
-/**
- * For each area code: how many of its children (by code digits) hold one of `units`. Units share few
- * distinct area codes (townships, villages), so each distinct code is placed once.
- */
-export function childAreasCoveredBy(units: readonly Pick<UnitProperties, 'areaCode'>[], areaCodes: readonly string[]): Map<string, number> {
-  const unitAreas = new Set<string>()
-  for (const unit of units) if (unit.areaCode !== null) unitAreas.add(unit.areaCode)
-  const covered = new Map<string, Set<string>>(areaCodes.map((c) => [c, new Set()]))
-  for (const unitArea of unitAreas) {
-    for (const [code, children] of covered) {
-      const child = childCodeWithin(unitArea, code)
-      if (child !== null) children.add(child)
-    }
-  }
-  return new Map([...covered].map(([code, children]) => [code, children.size]))
-}
-
-/** The report as it reads with only `categories` counted; unchanged (same object) without a category filter. */
-export function reportForCategories(report: CoverageReport, categories: readonly string[] | null, units: readonly Pick<UnitProperties, 'category' | 'areaCode'>[]): CoverageReport {
-  if (categories === null) return report
-  const covered = childAreasCoveredBy(filterUnits(units, categories), report.areas.map((a) => a.code))
-  return { ...report, areas: report.areas.map((a) => areaForCategories(a, categories, covered.get(a.code) ?? 0)) }
 }
 
 /** The categories after toggling `category`: all chosen again collapses to null (no filter). */

@@ -1,8 +1,9 @@
 // The dashboard's own words in Chinese (default) and English: a flat table and a pure lookup. Category
 // names are data (the scheme's) and are never translated; honour levels and statuses are.
-import type { AreaLevel, HonourLevel, UnitStatus } from '../../server/domain'
-import type { MeasureId } from '../data/measures'
-import type { ViewLanguage } from '../data/view-state'
+import type { AreaLevel, HonourLevel, UnitStatus } from '../../server/shared/domain'
+import type { CoverageArea } from '../api/responses'
+import type { MeasureId } from '../../server/shared/view-state'
+import type { ViewLanguage } from '../../server/shared/view-state'
 
 export const MESSAGES = {
   title: { zh: '民族团结进步创建地图', en: 'Ethnic Unity Atlas' },
@@ -128,6 +129,13 @@ export function areaLevelName(lang: ViewLanguage, level: AreaLevel): string {
   return AREA_LEVEL[level][lang]
 }
 
+const AREA_LEVEL_ONE_EN: Record<AreaLevel, string> = { province: 'Province', prefecture: 'Prefecture', county: 'County', township: 'Township', village: 'Village' }
+
+/** The level's name for one area of it (singular in English), e.g. in the ranking chart's title. */
+export function oneAreaLevelName(lang: ViewLanguage, level: AreaLevel): string {
+  return lang === 'zh' ? AREA_LEVEL[level].zh : AREA_LEVEL_ONE_EN[level]
+}
+
 /** The measure's selector label: the Chinese one from measures.ts, or its English name. */
 export function measureLabel(lang: ViewLanguage, id: MeasureId, zhLabel: string): string {
   return lang === 'zh' ? zhLabel : MEASURE_EN[id]
@@ -167,4 +175,11 @@ export function formatPercent(lang: ViewLanguage, share: number): string {
 export function formatDate(lang: ViewLanguage, iso: string): string {
   const [y, m, d] = iso.split('-').map(Number)
   return new Intl.DateTimeFormat(localeOf(lang), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
+}
+
+/** A target in words: its category (or any), its lowest level and its due year, e.g. 学校 · 市级及以上 · 2027年. */
+export function targetDescription(lang: ViewLanguage, target: CoverageArea['targets'][number]): string {
+  return [target.category ?? t(lang, 'anyCategory'), target.minLevel ? t(lang, 'levelAndAbove', { level: levelName(lang, target.minLevel) }) : null, t(lang, 'due', { year: target.dueYear })]
+    .filter(Boolean)
+    .join(' · ')
 }

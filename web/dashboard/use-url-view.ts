@@ -2,7 +2,7 @@
 // browser's back button undoes it), a camera move or a slider drag replaces the current one, and
 // back/forward read the URL again.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { DEFAULT_VIEW_STATE, parseViewState, withViewState, type ViewState } from '../data/view-state'
+import { DEFAULT_VIEW_STATE, parseViewState, withViewState, type ViewState } from '../../server/shared/view-state'
 
 export type NavigationMode = 'push' | 'replace'
 

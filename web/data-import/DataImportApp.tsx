@@ -2,7 +2,7 @@
 // dropdown per column, options) → re-check with a changed mapping → commit (signed-in editors and admins)
 // → committed imports with rollback (admins). Unit ledgers, boundaries and area attributes.
 import { useMemo, useState, type ChangeEvent } from 'react'
-import { FIELD_LABELS, UNIT_FIELDS, type UnitField } from '../../server/import/header-mapping'
+import { FIELD_LABELS, UNIT_FIELDS, type UnitField } from '../../server/shared/unit-fields'
 import {
   fetchCurrentUser,
   fetchImportBatches,

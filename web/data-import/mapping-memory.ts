@@ -1,6 +1,6 @@
 // The header mapping a person confirmed, remembered per header layout so the next file from the same office
 // maps itself. Pure functions over a Storage-like object (localStorage in the page, a Map in tests).
-import { MULTI_COLUMN_FIELDS, UNIT_FIELDS, type UnitField } from '../../server/import/header-mapping'
+import { MULTI_COLUMN_FIELDS, UNIT_FIELDS, type UnitField } from '../../server/shared/unit-fields'
 
 /** Field → 0-based columns, as the import route's `mapping` field takes it. */
 export type ColumnMappingChoice = Partial<Record<UnitField, number | number[]>>

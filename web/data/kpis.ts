@@ -1,5 +1,5 @@
 // The headline figures for the framed area, summed from its child areas' coverage.
-import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
+import { HONOUR_LEVELS, type HonourLevel } from '../../server/shared/domain'
 import type { CoverageReport } from '../api/responses'
 
 export interface Kpis {

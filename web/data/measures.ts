@@ -1,9 +1,9 @@
 // What colours the areas. Each measure names itself with the filters behind it, so a legend torn
 // out of context still says what it shows.
 import type { CoverageArea, CoverageReport } from '../api/responses'
+import type { MeasureId } from '../../server/shared/view-state'
 import { colourScale, type ColourScale } from './colour-scales'
 
-export type MeasureId = 'total' | 'categoriesCovered' | 'per10kPeople' | 'per100km2' | 'childCoverage'
 
 export interface Measure {
   id: MeasureId

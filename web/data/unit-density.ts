@@ -3,7 +3,7 @@
 import { interpolatePuBuGn } from 'd3'
 import { colourScale, type ColourScale } from './colour-scales'
 import { hexBins, type HexBin } from './hex-bins'
-import type { ViewLanguage } from './view-state'
+import type { ViewLanguage } from '../../server/shared/view-state'
 
 /** Centre-to-corner size of a density hexagon on the ground. */
 export const DENSITY_HEX_RADIUS_KM = 6

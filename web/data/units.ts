@@ -1,6 +1,6 @@
 // Units as the map draws them: with a position, higher levels last so their bigger dots sit on top.
-import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
-import { unitRowsOf, type UnitColumnRow, type UnitColumns } from '../../server/geo/unit-columns'
+import { HONOUR_LEVELS, type HonourLevel } from '../../server/shared/domain'
+import { unitRowsOf, type UnitColumnRow, type UnitColumns } from '../../server/shared/unit-columns'
 import type { UnitProperties } from '../api/responses'
 
 /** What the map, legend, tooltip and filters need of a unit (what a columns answer keeps); the detail panel loads the rest by id. */

@@ -1,32 +1,28 @@
 // The print layout: one page ("sheet") at its exact CSS size. The preview shows this very component,
 // scaled to fit the window, so the screen and the paper never disagree.
-import type { LayersList } from '@deck.gl/core'
 import type * as maplibregl from 'maplibre-gl'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
-import { HONOUR_LEVELS } from '../../server/domain'
+import { HONOUR_LEVELS } from '../../server/shared/domain'
 import { dashboardKpis } from '../dashboard/dashboard-kpis'
 import { t } from '../dashboard/i18n'
 import { categoryPalette } from '../data/category-colours'
 import { measureById, measureScale } from '../data/measures'
 import { cssOf } from '../data/rgba'
-import { countsByCategory, levelRank } from '../data/units'
-import type { ViewState } from '../data/view-state'
-import { areaLabelsLayer } from '../layers/area-labels'
-import { coverageChoroplethLayer } from '../layers/coverage-choropleth'
-import { CORRIDOR_COLOUR, corridorsLayers } from '../layers/demo-corridors'
-import { unitHeatmapLayer } from '../layers/unit-heatmap'
-import { unitHexagonsLayer } from '../layers/unit-hexagons'
-import { UNIT_RADIUS_PIXELS, unitPointsLayer } from '../layers/unit-points'
-import type { ExportOptions } from './export-options'
+import { levelRank } from '../data/units'
+import type { ViewState } from '../../server/shared/view-state'
+import { CORRIDOR_COLOUR } from '../layers/demo-corridors'
+import { UNIT_RADIUS_PIXELS } from '../layers/unit-points'
+import { viewLayers } from '../layers/view-layers'
+import type { ExportOptions } from '../../server/shared/export-options'
 import { ExportMap } from './ExportMap'
-import { frameOutlineLayer } from './frame-outline'
 import { InsetMap } from './InsetMap'
 import { NorthArrow } from './NorthArrow'
-import { LAYOUT_PX_PER_INCH, MM_PER_INCH } from './paper'
+import { LAYOUT_PX_PER_INCH, MM_PER_INCH } from '../../server/shared/paper'
 import { metresPerPixel, scaleBarOf, scaleDenominator, scaleFractionLabel, type ScaleBar } from './scale-bar'
 import { ScaleBarView } from './ScaleBarView'
 import { countedUnitsPhrase, sampleNoticeOf, sheetSubtitle } from './sheet-captions'
 import type { SheetData } from './sheet-data'
+import { categoryLegendRows, undrawnNote } from './sheet-legend'
 import { sheetOverlaysOf } from './sheet-overlays'
 
 export interface ExportLayoutProps {
@@ -66,25 +62,24 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   const palette = useMemo(() => categoryPalette(sheet.scheme.categories), [sheet.scheme.categories])
   // The overlays drawn and the legend's rows for them come from this one object.
   const overlays = useMemo(() => sheetOverlaysOf(view, sheet), [view, sheet])
-  // Layers in the dashboard's order, at the dashboard's opacity (undefined: the layer's default, which is
-  // the dashboard's default). Overlays that are off are left out, not hidden: deck.gl compiles the shaders
-  // of every layer it is given, slowly in software GL.
-  const opacity = view.opacity ?? {}
-  const layers: LayersList = useMemo(
-    () => [
-      coverageChoroplethLayer(sheet.areas, { fillOf, visible: view.layers.choropleth, opacity: opacity.choropleth }),
-      overlays.density && unitHexagonsLayer(overlays.density.bins, { colourOf: overlays.density.scale.colourOf, opacity: opacity.hexagons }),
-      overlays.heatmap && unitHeatmapLayer(overlays.heatmap.points, { opacity: opacity.heatmap }),
-      frameOutlineLayer(sheet.frame),
-      ...(overlays.corridors ? corridorsLayers(overlays.corridors.lines, { opacity: opacity.corridors }) : []),
-      unitPointsLayer(sheet.units, { colourOf: palette.colourOf, visible: view.layers.units, opacity: opacity.units }),
-      areaLabelsLayer(sheet.labels, { visible: view.layers.labels }),
-    ],
-    [sheet, fillOf, palette, view.layers, overlays, opacity.choropleth, opacity.hexagons, opacity.heatmap, opacity.corridors, opacity.units],
+  // The dashboard's layers for the view (viewLayers), with the framed area outlined and no 3D columns
+  // (sheet-overlays.ts says why).
+  const layers = useMemo(
+    () =>
+      viewLayers(
+        view,
+        { areas: sheet.areas, fillOf, labels: sheet.labels, units: sheet.units, density: overlays.density, corridors: overlays.corridors?.lines, outlined: sheet.frame },
+        { unitColourOf: palette.colourOf, outline: 'frame' },
+      ),
+    [view, sheet, fillOf, palette, overlays],
   )
   const kpis = useMemo(() => dashboardKpis({ ...sheet.coverage, areas: sheet.figures }, null, sheet.categories), [sheet.coverage, sheet.figures, sheet.categories])
-  // Only the categories shown: a filtered sheet lists no row for a category it does not draw.
-  const categoryCounts = useMemo(() => countsByCategory(sheet.units, sheet.categories ?? sheet.scheme.categories), [sheet.units, sheet.categories, sheet.scheme.categories])
+  // Only the categories shown: a filtered sheet lists no row for a category it does not draw. Counted as the
+  // KPIs count (located or not); a row says how many of its units are not drawn, e.g. 宗教活动场所 for a caller not signed in.
+  const categoryRows = useMemo(
+    () => categoryLegendRows(sheet.counted, sheet.units, sheet.categories ?? sheet.scheme.categories),
+    [sheet.counted, sheet.units, sheet.categories, sheet.scheme.categories],
+  )
   const levelsShown = [...HONOUR_LEVELS].reverse().filter((l) => levelRank(l) >= levelRank(view.minLevel))
   const sampleNotice = sampleNoticeOf({
     units: sheet.coverage.sample || (view.layers.units && sheet.units.some((u) => u.sample)),
@@ -266,10 +261,10 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
               <>
                 <h3>示范单位类别（{sheet.scheme.name}）</h3>
                 <ul className="legend-columns">
-                  {categoryCounts.map(({ category, count }) => (
-                    <li key={category} data-category={category}>
-                      <span className="dot" style={{ background: palette.cssOf(category) }} />
-                      {category} <span className="count">{count}</span>
+                  {categoryRows.map((row) => (
+                    <li key={row.category} data-category={row.category} className={undrawnNote(row) ? 'legend-undrawn' : undefined}>
+                      <span className="dot" style={{ background: palette.cssOf(row.category) }} />
+                      {row.category} <span className="count">{row.count}{undrawnNote(row)}</span>
                     </li>
                   ))}
                 </ul>

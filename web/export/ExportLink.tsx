@@ -1,5 +1,5 @@
 // 「导出图片」 on the map page: opens the layout composer with the view the map shows now.
-import { serializeViewState, type ViewState } from '../data/view-state'
+import { serializeViewState, type ViewState } from '../../server/shared/view-state'
 import './export-link.css'
 
 export function ExportLink({ view }: { view: ViewState }) {

@@ -1,13 +1,13 @@
 // The composer's preview: the options on the left, the page on the right scaled to fit (WYSIWYG: the
 // very layout the server renders), and download links that ask the server for the same query.
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { serializeViewState, type ViewState } from '../data/view-state'
+import { serializeViewState, type ViewState } from '../../server/shared/view-state'
 import { recordPageError } from '../map/map-status'
 import { ErrorNotice } from '../panels/ErrorNotice'
 import { exportUrl } from '../api/client'
-import { serializeExportOptions, withExportOptions, type ExportOptions } from './export-options'
+import { serializeExportOptions, withExportOptions, type ExportOptions } from '../../server/shared/export-options'
 import { ExportLayout } from './ExportLayout'
-import { captureGeometry, DPIS, ORIENTATIONS, pageSizeOf, PAPERS, type PageSpec } from './paper'
+import { captureGeometry, DPIS, ORIENTATIONS, pageSizeOf, PAPERS, type PageSpec } from '../../server/shared/paper'
 import { frameCodeOf, loadSheet, type SheetData } from './sheet-data'
 
 export interface ExportPreviewProps {

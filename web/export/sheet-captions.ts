@@ -1,5 +1,5 @@
 // The words a sheet prints about its own content: the subtitle, what was counted and the sample-data notice. Pure.
-import { NAMED_STATUSES } from '../../server/domain'
+import { NAMED_STATUSES } from '../../server/shared/domain'
 
 export interface SubtitleParts {
   schemeName: string // 七进

@@ -1,17 +1,17 @@
 // What one export page (a "sheet") shows, loaded from the API: the framed area, the areas coloured
 // around it, their coverage and units, the corridors when the view shows them, and the prefecture for
-// the locator map. The view's category filter is applied here, with the dashboard's own functions
-// (filters.ts), so the paper counts what the screen counts. Fetches are cached for the page's life, so
+// the locator map. The view's filters become the same coverage query the dashboard sends (filters.ts), so
+// the paper counts what the screen counts. Fetches are cached for the page's life, so
 // an atlas of eleven sheets asks for the prefecture and the scheme once.
 import { fetchAreas, fetchCorridors, fetchCountedUnits, fetchCoverage, fetchSchemes, type CorridorItem, type CountedUnitsQuery } from '../api/client'
 import type { AreaFeature, CoverageArea, CoverageReport, Scheme } from '../api/responses'
-import { filtersOf, filterUnits, reportForCategories } from '../dashboard/filters'
+import { filtersOf, filterUnits } from '../dashboard/filters'
 import { areaLabelsOf, drawableAreas, type AreaLabel } from '../data/area-geometry'
-import { unitsOfColumns, type UnitPoint } from '../data/units'
-import type { ViewState } from '../data/view-state'
-import type { UnitStatus } from '../../server/domain'
+import { unitsOfColumns, type UnitPoint, type UnitSummary } from '../data/units'
+import type { ViewState } from '../../server/shared/view-state'
+import type { UnitStatus } from '../../server/shared/domain'
 import { loadLabelFont } from '../map/label-font'
-import { childLevelOf, isWithin, levelOfCode, parentCodeOf } from './area-levels'
+import { childLevelOf, isWithin, levelOfCode, parentCodeOf } from '../../server/shared/area-codes'
 
 export interface SheetData {
   scheme: Scheme
@@ -25,6 +25,7 @@ export interface SheetData {
   coverage: CoverageReport // of `areas`, counting only `categories`
   figures: CoverageArea[] // the rows the sheet's figures sum: the children, or the frame's own row
   units: readonly UnitPoint[] // counted units inside the frame, of `categories`, with a location
+  counted: readonly UnitSummary[] // the same, located or not: redacted units (sensitive categories, not signed in) have no location
   corridors: CorridorItem[] | null // the corridors with a stop in the frame; null: the corridor overlay is off
   prefecture: AreaFeature | null // for the locator map
   prefectureCounties: AreaFeature[]
@@ -90,21 +91,14 @@ export async function loadSheet(view: ViewState, code: string, thisYear: number)
   const { categories, statuses } = filtersOf(view, { scheme: scheme.id, year })
   const query = { scheme: scheme.id, minLevel: view.minLevel, year, statuses }
   const prefectureCode = level === 'prefecture' ? code : level === 'province' ? null : prefectureCodeOf(code)
-  // The coverage counts units of every category; with a category filter it is recounted from the units
-  // of the areas coloured: the frame's own when they are its children, else those of the frame's parent
-  // (its peers), so a peer's covered child areas are counted from its own units.
-  const unitsAround = categories !== null && !areasAreChildren && areasParent ? areasParent : code
-  const [allCoverage, inFrame, around, corridors, prefectures, prefectureCounties] = await Promise.all([
-    cached(`coverage:${areasLevel}:${areasParent}:${JSON.stringify(query)}`, () =>
-      fetchCoverage({ level: areasLevel, parent: areasParent ?? '', ...query }),
-    ),
+  const coverageQuery = { level: areasLevel, ...(areasParent ? { parent: areasParent } : {}), ...query, categories }
+  const [coverage, inFrame, corridors, prefectures, prefectureCounties] = await Promise.all([
+    cached(`coverage:${JSON.stringify(coverageQuery)}`, () => fetchCoverage(coverageQuery)),
     countedUnitsOf({ area: code, ...query }),
-    countedUnitsOf({ area: unitsAround, ...query }),
     view.overlays?.includes('corridors') ? corridorsOf(code) : Promise.resolve(null),
     prefectureCode ? areasOf('prefecture') : Promise.resolve([]),
     prefectureCode ? areasOf('county', prefectureCode) : Promise.resolve([]),
   ])
-  const coverage = reportForCategories(allCoverage, categories, around.units)
   const labels = areaLabelsOf(areas)
   await loadLabelFont(labels.map((l) => l.name).join('') + frame.properties.name)
   return {
@@ -119,6 +113,7 @@ export async function loadSheet(view: ViewState, code: string, thisYear: number)
     coverage,
     figures: areasAreChildren ? coverage.areas : coverage.areas.filter((a) => a.code === code),
     units: filterUnits(inFrame.points, categories),
+    counted: filterUnits(inFrame.units, categories),
     corridors,
     prefecture: prefectures.find((p) => p.properties.code === prefectureCode) ?? null,
     prefectureCounties,

@@ -7,7 +7,7 @@
 import type { CorridorItem } from '../api/client'
 import { unitDensity, type UnitDensity } from '../data/unit-density'
 import type { UnitPoint } from '../data/units'
-import type { ViewState } from '../data/view-state'
+import type { ViewState } from '../../server/shared/view-state'
 import { heatmapLegendStops, type HeatmapLegendStop } from '../layers/unit-heatmap'
 
 export interface SheetOverlays {

@@ -1,6 +1,6 @@
 // The view state in this page's URL: read once when a page starts, written back with replaceState as
 // the view changes, so a reload or a copied link shows the same map.
-import { DEFAULT_VIEW_STATE, parseViewState, withViewState, type ViewState } from '../data/view-state'
+import { DEFAULT_VIEW_STATE, parseViewState, withViewState, type ViewState } from '../../server/shared/view-state'
 
 export interface InitialView {
   view: ViewState

@@ -1,3 +1,5 @@
+// One extruded column per area at its label point, height proportional to a value: the dashboard's 3D bars
+// (coloured like the choropleth, pickable) and the screen's columns (one colour, the toured area's in gold).
 import { ColumnLayer } from '@deck.gl/layers'
 import type { Rgba } from '../data/rgba'
 
@@ -11,15 +13,32 @@ export interface AreaColumn {
 }
 
 export interface AreaColumnsOptions {
-  colourOf: (code: string) => Rgba // the choropleth's colour for the area, so columns and legend agree
+  colourOf: (code: string) => Rgba // a column's fill, e.g. the choropleth's colour so columns and legend agree; keep its identity stable
+  highlight?: string | null // null: this area's column is drawn in highlightColour instead
+  highlightColour?: Rgba // [255, 209, 102, 240]: gold
   maxHeightMetres?: number // 30 000: the tallest column
   radiusMetres?: number // 2 500
+  diskResolution?: number // 24: sides of a column
+  pickable?: boolean // true: hover and click, with the hovered column highlighted
   visible?: boolean // true
   opacity?: number // 0.95
 }
 
-/** One extruded column per area, height proportional to the measure (the tallest is maxHeightMetres). */
-export function areaColumnsLayer(columns: AreaColumn[], { colourOf, maxHeightMetres = 30_000, radiusMetres = 2_500, visible = true, opacity = 0.95 }: AreaColumnsOptions) {
+export const COLUMN_HIGHLIGHT_COLOUR: Rgba = [255, 209, 102, 240]
+
+/** One extruded column per area, height proportional to the value (the tallest is maxHeightMetres). */
+export function areaColumnsLayer(columns: AreaColumn[], options: AreaColumnsOptions) {
+  const {
+    colourOf,
+    highlight = null,
+    highlightColour = COLUMN_HIGHLIGHT_COLOUR,
+    maxHeightMetres = 30_000,
+    radiusMetres = 2_500,
+    diskResolution = 24,
+    pickable = true,
+    visible = true,
+    opacity = 0.95,
+  } = options
   const max = Math.max(0, ...columns.map((c) => c.value))
   const scale = max > 0 ? maxHeightMetres / max : 0
   return new ColumnLayer<AreaColumn>({
@@ -27,14 +46,14 @@ export function areaColumnsLayer(columns: AreaColumn[], { colourOf, maxHeightMet
     data: columns,
     visible,
     opacity,
-    diskResolution: 24,
+    diskResolution,
     radius: radiusMetres,
     extruded: true,
     getPosition: (c) => c.position,
     getElevation: (c) => c.value * scale,
-    getFillColor: (c) => colourOf(c.code),
-    pickable: true,
-    autoHighlight: true,
-    updateTriggers: { getFillColor: colourOf, getElevation: scale },
+    getFillColor: (c) => (c.code === highlight ? highlightColour : colourOf(c.code)),
+    pickable,
+    autoHighlight: pickable,
+    updateTriggers: { getFillColor: [colourOf, highlight, highlightColour], getElevation: scale },
   })
 }

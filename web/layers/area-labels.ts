@@ -11,13 +11,14 @@ export const LABEL_FONT_WEIGHT = 600
 export interface AreaLabelsOptions {
   visible?: boolean // true
   size?: number // 14: pixels
+  onTop?: boolean // false: drawn without the depth test, so names stay readable in front of 3D columns
 }
 
 /**
  * Area names. `characterSet: 'auto'` builds the glyph atlas from the labels themselves, so Chinese names
  * render without a prebuilt atlas; the font must already be loaded or the atlas is drawn in a fallback.
  */
-export function areaLabelsLayer(labels: AreaLabel[], { visible = true, size = 14 }: AreaLabelsOptions = {}) {
+export function areaLabelsLayer(labels: AreaLabel[], { visible = true, size = 14, onTop = false }: AreaLabelsOptions = {}) {
   return new TextLayer<AreaLabel>({
     id: AREA_LABELS_ID,
     data: labels,
@@ -39,5 +40,6 @@ export function areaLabelsLayer(labels: AreaLabel[], { visible = true, size = 14
     getTextAnchor: 'middle',
     getAlignmentBaseline: 'center',
     pickable: false,
+    ...(onTop ? { parameters: { depthCompare: 'always' } as const } : {}),
   })
 }

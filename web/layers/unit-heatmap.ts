@@ -2,7 +2,7 @@
 // honour level. The ramp is one constant, so the dashboard's legend shows exactly the colours drawn.
 import { HeatmapLayer } from '@deck.gl/aggregation-layers'
 import { interpolateRdPu } from 'd3'
-import type { HonourLevel } from '../../server/domain'
+import type { HonourLevel } from '../../server/shared/domain'
 import { cssOf, rgbaOf, type Rgba } from '../data/rgba'
 
 /** Stable: deck.gl diffs layers by id, and the layer panel tells layers apart by it. */

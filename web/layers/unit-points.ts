@@ -1,5 +1,5 @@
 import { ScatterplotLayer } from '@deck.gl/layers'
-import type { HonourLevel } from '../../server/domain'
+import type { HonourLevel } from '../../server/shared/domain'
 import type { Rgba } from '../data/rgba'
 import type { UnitPoint } from '../data/units'
 

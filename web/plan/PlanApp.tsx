@@ -2,7 +2,7 @@
 // the most gap, how close to optimal the answer is, and save, export or promote it.
 import type { LayersList } from '@deck.gl/core'
 import { useCallback, useMemo, useState, type FormEvent } from 'react'
-import { HONOUR_LEVELS, type HonourLevel } from '../../server/domain'
+import { HONOUR_LEVELS, type HonourLevel } from '../../server/shared/domain'
 import { fetchAreas, fetchGaps, promoteUnits, runPlan, savePlanScenario, type GapReport, type PlanReport, type PlanRequest } from '../api/client'
 import type { AreaFeature } from '../api/responses'
 import { drawableAreas } from '../data/area-geometry'
@@ -12,7 +12,7 @@ import { useAsyncValue } from '../api/use-async-value'
 import { areaLabelsLayer } from '../layers/area-labels'
 import { candidatePickLayer, chosenSitesLayer, demandPointsLayer, pickedCandidatesLayer, PLAN_COLOURS, siteRadiusLayer } from '../layers/plan-sites'
 import { AtlasMap } from '../map/AtlasMap'
-import { loadPlace } from '../map/map-page-data'
+import { loadFrame } from '../map/area-frame'
 import { recordPageError } from '../map/map-status'
 import { ErrorNotice } from '../panels/ErrorNotice'
 import { cssOf } from '../data/rgba'
@@ -26,7 +26,8 @@ type PlanTab = 'plan' | 'gaps' | 'compare'
 const GAP_COLOURS = { uncovered: rgbaOf('#e4574f'), incomplete: rgbaOf('#f6c35b'), complete: rgbaOf('#9fd3a8') }
 
 export function PlanApp() {
-  const place = useAsyncValue(loadPlace, [])
+  // The store's first prefecture with its counties, as the dashboard frames it.
+  const place = useAsyncValue(() => loadFrame(null), [])
   const [tab, setTab] = useState<PlanTab>('plan')
   const [area, setArea] = useState<string | null>(null)
   const [minLevel, setMinLevel] = useState<HonourLevel>('县级')
@@ -44,12 +45,12 @@ export function PlanApp() {
   }, [])
 
   const placeValue = place.value
-  const areaOptions = placeValue ? [placeValue.place, ...placeValue.areas] : []
-  const areaCode = area ?? placeValue?.place.properties.code ?? null
-  const framed = areaOptions.find((a) => a.properties.code === areaCode) ?? placeValue?.place ?? null
+  const areaOptions = placeValue ? [placeValue.area, ...placeValue.children] : []
+  const areaCode = area ?? placeValue?.area.properties.code ?? null
+  const framed = areaOptions.find((a) => a.properties.code === areaCode) ?? placeValue?.area ?? null
   const gaps = useAsyncValue(areaCode && tab === 'gaps' ? () => fetchGaps(areaCode, minLevel) : null, [areaCode, tab, minLevel])
   const children = useAsyncValue(
-    areaCode && tab === 'gaps' ? () => childAreas(areaCode, placeValue?.place.properties.code, placeValue?.areas ?? []) : null,
+    areaCode && tab === 'gaps' ? () => childAreas(areaCode, placeValue?.area.properties.code, placeValue?.children ?? []) : null,
     [areaCode, tab, placeValue],
   )
 
@@ -199,7 +200,7 @@ export function PlanApp() {
         </aside>
         <section className="plan-map">
           {placeValue && framed && (
-            <AtlasMap outline={framed} boundaries={placeValue.areas} layers={layers} pending={busy} onHover={() => {}} onError={onError} />
+            <AtlasMap outline={framed} boundaries={placeValue.children} layers={layers} pending={busy} onHover={() => {}} onError={onError} />
           )}
           {report?.sample && (
             <div className="notice notice-sample" role="status" data-testid="sample-notice">

@@ -1,8 +1,8 @@
 // ?edit=1: an admin edits and saves screen profiles. The server checks the role; this form only asks.
 import { useEffect, useState, type FormEvent } from 'react'
-import { HONOUR_LEVELS } from '../../server/domain'
+import { HONOUR_LEVELS } from '../../server/shared/domain'
 import { deleteScreenProfile, fetchCurrentUser, fetchScreenProfiles, saveScreenProfile, type SignedInUser } from '../api/client'
-import { SCREEN_PANELS, SCREEN_THEMES, type ScreenConfig } from './screen-config'
+import { SCREEN_PANELS, SCREEN_THEMES, type ScreenConfig } from '../../server/shared/screen-profile'
 
 const PANEL_NAMES: Record<ScreenConfig['panels'][number], string> = {
   kpis: '核心指标',

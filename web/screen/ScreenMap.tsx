@@ -1,22 +1,32 @@
 // The centre map: counties by total, 3D columns, unit dots (sensitive categories left out when the
 // profile aggregates them), names, and the toured county outlined. The camera flies with the tour.
-import type { LayersList } from '@deck.gl/core'
 import { memo, useCallback, useMemo } from 'react'
 import type { AreaFeature } from '../api/responses'
 import { categoryPalette } from '../data/category-colours'
 import { measureById, measureScale } from '../data/measures'
 import type { ColourScale } from '../data/colour-scales'
-import { areaLabelsLayer } from '../layers/area-labels'
-import { coverageChoroplethLayer } from '../layers/coverage-choropleth'
-import { unitPointsLayer } from '../layers/unit-points'
+import type { Rgba } from '../data/rgba'
+import type { AreaColumnsOptions } from '../layers/area-columns'
+import { viewLayers, type LayerView } from '../layers/view-layers'
 import { AtlasMap } from '../map/AtlasMap'
 import type { BasemapColours } from '../map/offline-style'
 import { visibleUnits } from './screen-figures'
 import type { ScreenFeed, ScreenPlace } from './screen-feed'
-import { areaColumnsLayer, tourHighlightLayer } from './screen-layers'
 
 const TOTAL = measureById('total')
 const PITCH = 38 // degrees: enough to read the columns, little enough to keep the map legible
+
+/** The screen's view: areas, units, columns and names always on; the areas a little more translucent. */
+const SCREEN_VIEW: LayerView = {
+  layers: { choropleth: true, units: true, labels: true },
+  overlays: ['columns'],
+  opacity: { choropleth: 0.82, columns: 1 },
+}
+const COLUMN_COLOUR: Rgba = [63, 167, 255, 220]
+/** One colour for every column (the toured area's is gold), slimmer than the dashboard's, and not pickable. */
+const SCREEN_COLUMNS: Partial<AreaColumnsOptions> = { colourOf: () => COLUMN_COLOUR, radiusMetres: 2_600, diskResolution: 12, pickable: false }
+/** Names stay readable in front of the 3D columns: drawn without the depth test. */
+const SCREEN_LABELS = { size: 18, onTop: true }
 
 export const SCREEN_BASEMAP: BasemapColours = {
   background: '#071426',
@@ -52,15 +62,13 @@ export const ScreenMap = memo(function ScreenMap({ place, feed, focus, aggregate
     [place.labels, totals],
   )
   const focusCode = focus?.properties.code ?? null
-  const layers: LayersList = useMemo(
-    () => [
-      coverageChoroplethLayer(place.areas, { fillOf, opacity: 0.82 }),
-      tourHighlightLayer(focus),
-      unitPointsLayer(units, { colourOf: palette.colourOf }),
-      areaColumnsLayer(columns, { highlight: focusCode }),
-      // Names stay readable in front of the 3D columns: drawn without the depth test.
-      areaLabelsLayer(place.labels, { size: 18 }).clone({ parameters: { depthCompare: 'always' } }),
-    ],
+  const layers = useMemo(
+    () =>
+      viewLayers(
+        SCREEN_VIEW,
+        { areas: place.areas, fillOf, labels: place.labels, units, columns, outlined: focus },
+        { unitColourOf: palette.colourOf, outline: 'tour', columns: { ...SCREEN_COLUMNS, highlight: focusCode }, labels: SCREEN_LABELS },
+      ),
     [place.areas, place.labels, fillOf, focus, focusCode, units, palette, columns],
   )
   return (

@@ -1,6 +1,6 @@
 // The screen's side panels and overlays. Each is a pure view of the feed; charts come from web/charts.
 import { memo, useMemo, type ReactNode } from 'react'
-import { HONOUR_LEVELS } from '../../server/domain'
+import { HONOUR_LEVELS } from '../../server/shared/domain'
 import type { CoverageArea } from '../api/responses'
 import { BarList } from '../charts/BarList'
 import { ColumnChart } from '../charts/ColumnChart'

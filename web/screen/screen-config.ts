@@ -1,27 +1,6 @@
 // The screen's settings: a saved profile (or the defaults), then what the URL overrides.
-import type { ScreenConfig } from '../../server/routes/screen-profiles'
+import type { ScreenConfig } from '../../server/shared/screen-profile'
 import { fitModeOf, type FitMode } from './stage-fit'
-
-export type { ScreenConfig }
-
-/** The same lists as the server's (a test holds them equal); the web does not import the route module. */
-export const SCREEN_PANELS: readonly ScreenConfig['panels'][number][] = ['kpis', 'categories', 'targets', 'ranking', 'growth', 'ticker']
-export const SCREEN_THEMES: readonly ScreenConfig['theme'][] = ['dark', 'navy']
-
-/** The same as the server's `screenConfigSchema.parse({})` (a test holds them equal). */
-export const DEFAULT_SCREEN_CONFIG: ScreenConfig = {
-  title: '昭通市民族团结进步创建工作态势',
-  area: null,
-  scheme: null,
-  minLevel: '县级',
-  panels: [...SCREEN_PANELS],
-  refreshSeconds: 30,
-  tourSeconds: 12,
-  tour: [],
-  years: 6,
-  theme: 'dark',
-  aggregateSensitive: true,
-}
 
 export interface ScreenUrlOptions {
   profile: string | null // ?profile=hall-a

@@ -1,12 +1,13 @@
 // What the screen loads: the place once, then the figures polled with ETags. A poll whose answers are
 // all 304 returns the very same feed object, so nothing downstream re-renders or redraws.
-import type { HonourLevel } from '../../server/domain'
-import { fetchAreas, fetchCountedUnitsIfChanged, fetchCoverageIfChanged, fetchSchemes, type Revalidated, type UnitColumnsResponse } from '../api/client'
+import type { HonourLevel } from '../../server/shared/domain'
+import { fetchAreas, fetchCountedUnitsIfChanged, fetchCoverageIfChanged, fetchCoverageSeriesIfChanged, fetchSchemes, type CoverageSeriesResponse, type Revalidated, type UnitColumnsResponse } from '../api/client'
 import type { AreaFeature, CoverageArea, CoverageReport, Scheme } from '../api/responses'
 import { areaLabelsOf, drawableAreas, type AreaLabel } from '../data/area-geometry'
 import { unitsOfColumns, type UnitPoint } from '../data/units'
 import { loadLabelFont } from '../map/label-font'
-import { growthYears, type ScreenConfig } from './screen-config'
+import type { ScreenConfig } from '../../server/shared/screen-profile'
+import { growthYears } from './screen-config'
 
 export interface ScreenPlace {
   scheme: Scheme
@@ -55,7 +56,7 @@ export class RevalidatingCache {
 
 export interface ScreenFeed {
   current: CoverageReport // child areas, this year
-  years: CoverageReport[] // child areas, one report per growth year, oldest first (the last is `current`)
+  years: CoverageSeriesResponse['series'] // child areas' counts, one point per growth year, oldest first
   placeArea: CoverageArea | null // the framed area itself: its own targets and totals
   units: UnitPoint[] // the units counted this year, with coordinates
   unitCount: number // all counted units, with or without coordinates
@@ -79,22 +80,19 @@ export async function pollFeed(query: FeedQuery, cache: RevalidatingCache, previ
     return cache.get(key, load)
   }
   const base = `${placeCode}|${schemeId}|${minLevel}`
-  const [reports, place, units] = await Promise.all([
-    Promise.all(
-      years.map((y) =>
-        cached(`coverage|${base}|${y}`, (etag) => fetchCoverageIfChanged({ level: 'county', parent: placeCode, scheme: schemeId, minLevel, year: y }, etag)),
-      ),
-    ),
+  const counties = { level: 'county', parent: placeCode, scheme: schemeId, minLevel }
+  const [current, series, place, units] = await Promise.all([
+    cached(`coverage|${base}|${year}`, (etag) => fetchCoverageIfChanged({ ...counties, year }, etag)),
+    cached<CoverageSeriesResponse>(`series|${base}|${years[0]}-${year}`, (etag) => fetchCoverageSeriesIfChanged(counties, years[0], year, etag)),
     cached(`place|${base}|${year}`, (etag) => fetchCoverageIfChanged({ level: 'prefecture', scheme: schemeId, minLevel, year }, etag)),
     cached<UnitColumnsResponse>(`units|${base}|${year}`, (etag) => fetchCountedUnitsIfChanged({ area: placeCode, scheme: schemeId, minLevel, year }, etag)),
   ])
   cache.retain(keys)
-  const changed = reports.some((r) => r.changed) || place.changed || units.changed
+  const changed = current.changed || series.changed || place.changed || units.changed
   if (previous && !changed) return previous
-  const yearReports = reports.map((r) => r.body)
   return {
-    current: yearReports[yearReports.length - 1],
-    years: yearReports,
+    current: current.body,
+    years: series.body.series,
     placeArea: place.body.areas.find((a) => a.code === placeCode) ?? null,
     units: previous && !units.changed ? previous.units : unitsOfColumns(units.body).points,
     unitCount: units.body.count,

@@ -21,7 +21,7 @@ export interface YearTotal {
 }
 
 /** One row per report (any order in), by year ascending. */
-export function growthOf(reports: readonly CoverageReport[]): YearTotal[] {
+export function growthOf(reports: readonly { year: number; areas: readonly { total: number }[] }[]): YearTotal[] {
   return reports
     .map((r) => ({
       year: r.year,

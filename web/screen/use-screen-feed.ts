@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { fetchScreenProfileIfChanged } from '../api/client'
 import { afterFailure, afterSuccess, INITIAL_POLL_STATE, type PollState } from './freshness'
-import type { ScreenConfig } from './screen-config'
+import type { ScreenConfig } from '../../server/shared/screen-profile'
 import { pollFeed, RevalidatingCache, type ScreenFeed, type ScreenPlace } from './screen-feed'
 
 /** A poll that has not answered within this long counts as failed (a dropped link can hang, not refuse). */

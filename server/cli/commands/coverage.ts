@@ -80,7 +80,7 @@ export const coverageCommand: Command = {
       }
       return 0
     } catch (error) {
-      if (error instanceof UnknownSchemeError) throw new CliError(`atlas coverage: --scheme: ${error.message}`)
+      if (error instanceof UnknownSchemeError) throw new CliError(`atlas coverage: --${error.message}`)
       throw error
     } finally {
       store.close()

@@ -8,7 +8,8 @@ import { decodeText } from '../../import/decode-text'
 import { ImportError } from '../../import/import-error'
 import { openDataDirStore } from '../../open-store'
 import { PointFileError, pointsFromText, type FilePoint } from '../../plan/point-file'
-import { sitePlan, SitePlanError, type SitePlanReport } from '../../plan/site-plan'
+import { DomainError } from '../../domain-error'
+import { sitePlan, type SitePlanReport } from '../../plan/site-plan'
 import { CliError, parseOptions, type Command } from '../command'
 
 const HELP = `Usage: atlas plan --area CODE --sites N [options]
@@ -89,7 +90,7 @@ export const planCommand: Command = {
       io.err(summaryLine(report, Date.now() - started) + (options.out ? `; written to ${options.out}` : ''))
       return 0
     } catch (error) {
-      if (error instanceof SitePlanError || error instanceof RangeError) throw new CliError(`atlas plan: ${error.message}`)
+      if (error instanceof DomainError) throw new CliError(`atlas plan: ${error.message}`)
       throw error
     } finally {
       store.close()

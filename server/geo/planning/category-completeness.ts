@@ -3,7 +3,7 @@
 // fill exactly one (area, category) gap, and gaps never compete for a candidate: the fewest promotions is one
 // per fillable gap, and the only choice is which candidate fills it. That choice is the candidate with the
 // highest `priority` (absent counts as 0), then the lowest id (compared as strings, code unit by code unit).
-import { describeValue } from './input-checks'
+import { describeValue, PlanningInputError } from './input-checks'
 
 export interface AreaGaps {
   areaCode: string
@@ -44,11 +44,11 @@ export function categoryPromotions({ areas, candidates }: CategoryCompletenessIn
   const seenAreas = new Map<string, number>()
   areas.forEach((area, index) => {
     if (typeof area.areaCode !== 'string') {
-      throw new RangeError(`area ${index}: areaCode ${describeValue(area.areaCode)} is not an area code (expected a string)`)
+      throw new PlanningInputError(`area ${index}: areaCode ${describeValue(area.areaCode)} is not an area code (expected a string)`)
     }
     const first = seenAreas.get(area.areaCode)
     if (first !== undefined) {
-      throw new RangeError(
+      throw new PlanningInputError(
         `area ${index}: areaCode ${describeValue(area.areaCode)} is already listed as area ${first} (expected each area once)`,
       )
     }
@@ -61,14 +61,14 @@ export function categoryPromotions({ areas, candidates }: CategoryCompletenessIn
   candidates.forEach((candidate, index) => {
     const first = seenIds.get(candidate.id)
     if (first !== undefined) {
-      throw new RangeError(
+      throw new PlanningInputError(
         `candidate ${index}: id ${describeValue(candidate.id)} is already used by candidate ${first} (expected unique ids)`,
       )
     }
     seenIds.set(candidate.id, index)
     const priority = candidate.priority ?? 0
     if (typeof priority !== 'number' || Number.isNaN(priority)) {
-      throw new RangeError(
+      throw new PlanningInputError(
         `candidate ${index} (id ${describeValue(candidate.id)}): priority ${describeValue(priority)} is not a number`,
       )
     }

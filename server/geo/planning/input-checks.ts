@@ -1,6 +1,14 @@
-// Checks on planning inputs. Each throws a RangeError that names the offending item (its kind, index and id),
+// Checks on planning inputs. Each throws a PlanningInputError (an 'invalid' domain error: the caller's data, a
+// 400) that names the offending item (its kind, index and id),
 // the bad value, and what was expected, so a bureau's spreadsheet row can be found from the message alone.
+import { DomainError } from '../../domain-error'
 import type { LonLat } from './distance'
+
+export class PlanningInputError extends DomainError {
+  constructor(message: string) {
+    super('invalid', message)
+  }
+}
 
 /** Anything with an id and a [lon, lat] position: a demand point, a candidate, a required site. */
 export interface Located {
@@ -33,18 +41,18 @@ export function checkPositions(items: readonly Located[], kind: ItemKind): void 
     const item = items[i]
     const position: unknown = typeof item === 'object' && item !== null ? item.position : undefined
     if (!Array.isArray(position) || position.length < 2) {
-      throw new RangeError(
+      throw new PlanningInputError(
         `${itemLabel(kind, i, item)}: position ${describeValue(position)} is not a [longitude, latitude] pair`,
       )
     }
     const [lon, lat] = position as unknown[]
     if (typeof lon !== 'number' || !(lon >= -180 && lon <= 180)) {
-      throw new RangeError(
+      throw new PlanningInputError(
         `${itemLabel(kind, i, item)}: longitude ${describeValue(lon)} is not a longitude (expected −180…180)`,
       )
     }
     if (typeof lat !== 'number' || !(lat >= -90 && lat <= 90)) {
-      throw new RangeError(
+      throw new PlanningInputError(
         `${itemLabel(kind, i, item)}: latitude ${describeValue(lat)} is not a latitude (expected −90…90)`,
       )
     }
@@ -56,7 +64,7 @@ export function checkWeights(items: readonly Weighted[], kind: ItemKind): void {
   for (let i = 0; i < items.length; i++) {
     const weight: unknown = items[i].weight
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
-      throw new RangeError(
+      throw new PlanningInputError(
         `${itemLabel(kind, i, items[i])}: weight ${describeValue(weight)} is not a weight (expected a finite number ≥ 0)`,
       )
     }
@@ -69,11 +77,11 @@ export function checkUniqueIds(items: readonly Located[], kind: ItemKind): void 
   for (let i = 0; i < items.length; i++) {
     const id: unknown = items[i].id
     if (typeof id !== 'string') {
-      throw new RangeError(`${kind} ${i}: id ${describeValue(id)} is not an id (expected a string)`)
+      throw new PlanningInputError(`${kind} ${i}: id ${describeValue(id)} is not an id (expected a string)`)
     }
     const first = firstIndex.get(id)
     if (first !== undefined) {
-      throw new RangeError(`${kind} ${i}: id ${describeValue(id)} is already used by ${kind} ${first} (expected unique ids)`)
+      throw new PlanningInputError(`${kind} ${i}: id ${describeValue(id)} is already used by ${kind} ${first} (expected unique ids)`)
     }
     firstIndex.set(id, i)
   }
@@ -81,27 +89,27 @@ export function checkUniqueIds(items: readonly Located[], kind: ItemKind): void 
 
 export function checkRadius(radiusKm: number): void {
   if (typeof radiusKm !== 'number' || !Number.isFinite(radiusKm) || radiusKm <= 0) {
-    throw new RangeError(`radius ${describeValue(radiusKm)} km is not a radius (expected a finite number > 0)`)
+    throw new PlanningInputError(`radius ${describeValue(radiusKm)} km is not a radius (expected a finite number > 0)`)
   }
 }
 
 /** A count option or input (sites, swapPasses, …): a whole number ≥ 0. */
 export function checkCount(value: number, name: string): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new RangeError(`${name} ${describeValue(value)} is not a count (expected a whole number ≥ 0)`)
+    throw new PlanningInputError(`${name} ${describeValue(value)} is not a count (expected a whole number ≥ 0)`)
   }
 }
 
 /** A time limit or similar: a number > 0 (Infinity allowed). */
 export function checkPositive(value: number, name: string): void {
   if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
-    throw new RangeError(`${name} ${describeValue(value)} is not positive (expected a number > 0)`)
+    throw new PlanningInputError(`${name} ${describeValue(value)} is not positive (expected a number > 0)`)
   }
 }
 
 export function checkChoice<T extends string>(value: T, name: string, choices: readonly T[]): void {
   if (!choices.includes(value)) {
-    throw new RangeError(
+    throw new PlanningInputError(
       `${name} ${describeValue(value)} is not one of ${choices.map((c) => describeValue(c)).join(', ')}`,
     )
   }

@@ -7,7 +7,7 @@
 // is not in the file is an error listing the fields that are.
 import { ImportError } from '../import-error'
 import { normaliseHeader } from '../header-mapping'
-import type { AreaLevel } from '../../domain'
+import type { AreaLevel } from '../../shared/domain'
 import type { AttributeValue } from './area-table'
 
 export const AREA_FIELDS = ['code', 'name', 'population', 'minorityShare', 'minorityPopulation'] as const

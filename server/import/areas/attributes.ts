@@ -6,7 +6,7 @@
 // above 1); with only 少数民族人口, the share is minority ÷ population. Codes may be 6, 9 or 12 digits
 // (a 12-digit statistical code padded with zeros is read as the area it pads). Blank rows and total rows
 // (合计, 小计, 总计) are ignored; a code the store does not have is rejected.
-import type { Area } from '../../domain'
+import type { Area } from '../../shared/domain'
 import { normaliseHeader } from '../header-mapping'
 import { ImportError } from '../import-error'
 import { isBlankRow, rowLabel, type ParsedTable } from '../table'

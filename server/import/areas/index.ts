@@ -6,41 +6,31 @@
 // Formats, by content first: a ZIP ("PK\x03\x04") is a zipped shapefile; text starting with "{" is GeoJSON,
 // or TopoJSON when its type is "Topology". A bare .shp/.dbf is refused with what to do instead.
 // Attributes (population, minority share by code) come from CSV or XLSX: validateAttributesFile.
-import type { Area } from '../../domain'
+import type { Area } from '../../shared/domain'
+import { UploadLimitError, type UploadLimits } from '../../limits'
 import type { EncodingOption } from '../decode-text'
 import { ImportError } from '../import-error'
 import { parseUnitFile } from '../index'
+import { parseOffThread } from '../parse-pool'
 import type { AreaTable } from './area-table'
 import { validateAreaAttributes, type AreaAttributesReport } from './attributes'
 import type { ExplicitAreaFields } from './area-fields'
-import { readAreaJson } from './read-geojson'
-import { readShapefileZip } from './read-shapefile'
+import type { ReadAreaOptions } from './read-area-file'
 import { validateAreaTable, type AreaValidateOptions, type AreaValidation, type ImportedArea } from './validate-areas'
 
 export interface AreaFileOptions extends AreaValidateOptions {
   encoding?: EncodingOption // 'auto': see read-shapefile.ts (DBF) and decode-text.ts (JSON text)
+  limits?: Partial<UploadLimits> // DEFAULT_UPLOAD_LIMITS: zip sizes, features, fields… (server/limits.ts)
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
-
-export async function parseAreaFile(bytes: Uint8Array, fileName: string, encoding: EncodingOption = 'auto'): Promise<AreaTable> {
-  return naming(fileName, async () => {
-    if (bytes.length === 0) throw new ImportError('文件是空的')
-    const extension = /\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1] ?? ''
-    if (ZIP_MAGIC.every((b, i) => bytes[i] === b)) return readShapefileZip(bytes, fileName, encoding)
-    if (extension === 'zip') return readShapefileZip(bytes, fileName, encoding) // reports the broken zip
-    if (['shp', 'dbf', 'shx', 'prj', 'cpg'].includes(extension)) {
-      throw new ImportError(`单独的 .${extension} 无法导入：请把同名的 .shp、.dbf、.prj（和 .cpg）一起压缩为 zip 上传`)
-    }
-    if (['csv', 'xlsx', 'xls', 'txt'].includes(extension)) {
-      throw new ImportError(`.${extension} 是表格：边界请用 GeoJSON、TopoJSON 或 Shapefile（zip）；人口等属性表请用“属性”导入（--attributes）`)
-    }
-    return readAreaJson(bytes, fileName, encoding)
-  })
+/** Reads the file on a worker thread (parse-pool.ts), so that no upload holds up the event loop. */
+export async function parseAreaFile(bytes: Uint8Array, fileName: string, encoding: EncodingOption = 'auto', limits?: Partial<UploadLimits>): Promise<AreaTable> {
+  const options: ReadAreaOptions = { encoding, limits }
+  return naming(fileName, () => parseOffThread<AreaTable>({ kind: 'areas', bytes, fileName, options }, limits))
 }
 
 export async function validateAreaFile(bytes: Uint8Array, fileName: string, storeAreas: readonly Area[], options: AreaFileOptions): Promise<AreaValidation> {
-  const table = await parseAreaFile(bytes, fileName, options.encoding)
+  const table = await parseAreaFile(bytes, fileName, options.encoding, options.limits)
   return naming(fileName, () => validateAreaTable(table, storeAreas, options))
 }
 
@@ -48,6 +38,7 @@ export interface AttributesFileOptions {
   encoding?: EncodingOption
   sheet?: string | number
   fields?: ExplicitAreaFields
+  limits?: Partial<UploadLimits> // DEFAULT_UPLOAD_LIMITS
 }
 
 export async function validateAttributesFile(
@@ -56,7 +47,7 @@ export async function validateAttributesFile(
   storeAreas: readonly Area[],
   options: AttributesFileOptions = {},
 ): Promise<{ report: AreaAttributesReport; areas: ImportedArea[] }> {
-  const table = await parseUnitFile(bytes, fileName, { encoding: options.encoding, sheet: options.sheet })
+  const table = await parseUnitFile(bytes, fileName, { encoding: options.encoding, sheet: options.sheet, limits: options.limits })
   if (table.format === 'geojson') throw new ImportError(`无法读取文件“${fileName}”：属性表应为 CSV 或 XLSX`)
   return naming(fileName, () => validateAreaAttributes(table, storeAreas, options.fields))
 }
@@ -65,11 +56,13 @@ async function naming<T>(fileName: string, read: () => T | Promise<T>): Promise<
   try {
     return await read()
   } catch (error) {
+    if (error instanceof UploadLimitError) throw new UploadLimitError(`无法读取文件“${fileName}”：${error.message}`, error.limit, error.status)
     if (error instanceof ImportError) throw new ImportError(`无法读取文件“${fileName}”：${error.message}`, { cause: error })
     throw error
   }
 }
 
+export { readAreaFile, type ReadAreaOptions } from './read-area-file'
 export { readAreaJson } from './read-geojson'
 export { readShapefileZip, dbfEncoding, memberName } from './read-shapefile'
 export { resolveAreaCrs, reprojectGeometry, prjParameters, labelOf, type AreaCrs, type AreaCrsOptions } from './area-crs'

@@ -5,12 +5,16 @@
 import type { Feature, GeoJsonObject, Geometry } from 'geojson'
 import { feature as topoFeature } from 'topojson-client'
 import type { Topology } from 'topojson-specification'
+import { checkJsonDepth, checkLimit, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../limits'
 import { decodeText, type EncodingOption } from '../decode-text'
 import { ImportError } from '../import-error'
 import type { AreaTable, AttributeValue, SourceFeature } from './area-table'
 
-export function readAreaJson(bytes: Uint8Array, fileName: string, encoding: EncodingOption = 'auto'): AreaTable {
+type AreaJsonLimits = Pick<UploadLimits, 'jsonDepth' | 'rows' | 'columnsPerRow' | 'positions'>
+
+export function readAreaJson(bytes: Uint8Array, fileName: string, encoding: EncodingOption = 'auto', limits: AreaJsonLimits = DEFAULT_UPLOAD_LIMITS): AreaTable {
   const { text, encoding: used } = decodeText(bytes, encoding)
+  checkJsonDepth(limits, text, 'JSON ')
   let json: unknown
   try {
     json = JSON.parse(text)
@@ -18,19 +22,24 @@ export function readAreaJson(bytes: Uint8Array, fileName: string, encoding: Enco
     throw new ImportError(`不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`, { cause: error })
   }
   if (!isObject(json)) throw new ImportError('JSON 的顶层不是对象：应为 GeoJSON 的 FeatureCollection 或 TopoJSON 的 Topology')
-  if (json.type === 'Topology') return topoJsonTable(json, fileName, used)
+  if (json.type === 'Topology') return topoJsonTable(json, fileName, used, limits)
   const notes: string[] = []
   const features = geoJsonFeatures(json)
   const statedCrs = crsName(json.crs)
-  return { fileName, format: 'geojson', ...tableOf(features), encoding: used, ...(statedCrs ? { statedCrs } : {}), notes }
+  return { fileName, format: 'geojson', ...tableOf(features, limits), encoding: used, ...(statedCrs ? { statedCrs } : {}), notes }
 }
 
-function topoJsonTable(json: Record<string, unknown>, fileName: string, encoding: AreaTable['encoding']): AreaTable {
+function topoJsonTable(json: Record<string, unknown>, fileName: string, encoding: AreaTable['encoding'], limits: AreaJsonLimits): AreaTable {
   if (!isObject(json.objects) || !Array.isArray(json.arcs)) throw new ImportError('TopoJSON 缺少 objects 或 arcs')
   const topology = json as unknown as Topology
   const features: Feature<Geometry | null>[] = []
   const objects: string[] = []
   const notes: string[] = []
+  // Arcs are shared: a file of a few megabytes can name one long arc a million times. Count first.
+  const arcLengths = (json.arcs as unknown[]).map((arc) => (Array.isArray(arc) ? arc.length : 0))
+  let positions = 0
+  for (const object of Object.values(json.objects)) positions += positionsOf(object, arcLengths)
+  checkLimit(limits, 'positions', positions, 'TopoJSON 展开后的坐标点数')
   for (const [name, object] of Object.entries(topology.objects)) {
     let expanded: Feature<Geometry | null>[]
     try {
@@ -45,11 +54,25 @@ function topoJsonTable(json: Record<string, unknown>, fileName: string, encoding
       continue
     }
     objects.push(name)
-    features.push(...expanded)
+    checkLimit(limits, 'rows', features.length + expanded.length, 'TopoJSON 展开后的要素数')
+    for (const feature of expanded) features.push(feature)
   }
   if (objects.length === 0) throw new ImportError('TopoJSON 中没有含面要素的对象')
   const statedCrs = crsName(json.crs)
-  return { fileName, format: 'topojson', ...tableOf(features), encoding, objects, ...(statedCrs ? { statedCrs } : {}), notes }
+  return { fileName, format: 'topojson', ...tableOf(features, limits), encoding, objects, ...(statedCrs ? { statedCrs } : {}), notes }
+}
+
+/** The positions a TopoJSON object expands to: the lengths of the arcs it names, each time it names them. */
+function positionsOf(object: unknown, arcLengths: readonly number[]): number {
+  if (!isObject(object)) return 0
+  if (object.type === 'GeometryCollection' && Array.isArray(object.geometries)) {
+    return object.geometries.reduce((sum: number, geometry: unknown) => sum + positionsOf(geometry, arcLengths), 0)
+  }
+  const countArcs = (arcs: unknown): number => {
+    if (typeof arcs === 'number') return arcLengths[arcs < 0 ? ~arcs : arcs] ?? 0
+    return Array.isArray(arcs) ? arcs.reduce((sum: number, inner: unknown) => sum + countArcs(inner), 0) : 0
+  }
+  return countArcs(object.arcs)
 }
 
 /** The features of a FeatureCollection, a single Feature, or a bare geometry. */
@@ -68,24 +91,26 @@ function geoJsonFeatures(json: Record<string, unknown>): Feature<Geometry | null
   throw new ImportError(`不是 GeoJSON 或 TopoJSON（type 为 ${JSON.stringify(json.type ?? null)}）`)
 }
 
-function tableOf(features: Feature<Geometry | null>[]): Pick<AreaTable, 'features' | 'fields'> {
-  const fields: string[] = []
+function tableOf(features: Feature<Geometry | null>[], limits: AreaJsonLimits): Pick<AreaTable, 'features' | 'fields'> {
+  checkLimit(limits, 'rows', features.length, '要素数')
+  const fields = new Set<string>()
   const out: SourceFeature[] = features.map((f, i) => {
     const properties: Record<string, AttributeValue> = {}
     if (isObject(f.properties)) {
       for (const [key, value] of Object.entries(f.properties)) {
-        if (!fields.includes(key)) fields.push(key)
+        fields.add(key)
         properties[key] = attributeValue(value)
       }
     }
     // TopoJSON keeps a feature's id outside its properties; GeoJSON may too. Offer it as a field "id".
     if (f.id !== undefined && !('id' in properties)) {
-      if (!fields.includes('id')) fields.push('id')
+      fields.add('id')
       properties.id = attributeValue(f.id)
     }
+    checkLimit(limits, 'columnsPerRow', fields.size, `前${i + 1}个要素的属性字段数`, i + 1 < features.length)
     return { index: i + 1, properties, geometry: isObject(f.geometry) ? (f.geometry as Geometry) : null }
   })
-  return { features: out, fields }
+  return { features: out, fields: [...fields] }
 }
 
 function attributeValue(value: unknown): AttributeValue {

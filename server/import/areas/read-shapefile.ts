@@ -6,22 +6,22 @@
 // The DBF's encoding: the `encoding` option when given (not 'auto'); else the .cpg; else the DBF header's
 // language driver id when it says GBK (0x4D, 0x7A); else the bytes decide: valid UTF-8 is UTF-8, anything
 // else is GBK (GB18030), which is what Chinese desktop GIS writes when it writes no .cpg.
-import { unzipSync } from 'fflate'
 import { read as readShapefile } from 'shapefile'
+import { checkLimit, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../limits'
 import type { EncodingOption } from '../decode-text'
 import { ImportError } from '../import-error'
+import { unzipCapped, zipDirectory } from '../zip'
 import type { AreaTable, AttributeValue, SourceFeature } from './area-table'
 
 const LDID_GBK = new Set([0x4d, 0x7a]) // dBASE language driver ids for code page 936
 
-export async function readShapefileZip(bytes: Uint8Array, fileName: string, encoding: EncodingOption = 'auto'): Promise<AreaTable> {
-  let entries: Record<string, Uint8Array>
-  try {
-    entries = unzipSync(bytes)
-  } catch (error) {
-    throw new ImportError(`不是有效的 ZIP 压缩包，可能已损坏或未传完（${error instanceof Error ? error.message : String(error)}）`, { cause: error })
-  }
-  const names = Object.keys(entries).filter((n) => !n.startsWith('__MACOSX/') && !/(^|\/)\._/.test(n) && !n.endsWith('/'))
+type ShapefileLimits = Pick<UploadLimits, 'zipMembers' | 'memberBytes' | 'unzippedBytes' | 'rows' | 'columnsPerRow' | 'cells' | 'positions'>
+
+/** Only the members read (.shp, .dbf, .prj, .cpg of one stem) are inflated, and only within the limits. */
+export async function readShapefileZip(bytes: Uint8Array, fileName: string, encoding: EncodingOption = 'auto', limits: ShapefileLimits = DEFAULT_UPLOAD_LIMITS): Promise<AreaTable> {
+  const names = zipDirectory(bytes, limits)
+    .map((entry) => entry.name)
+    .filter((n) => !n.startsWith('__MACOSX/') && !/(^|\/)\._/.test(n) && !n.endsWith('/'))
   const shps = names.filter((n) => /\.shp$/i.test(n)).sort()
   if (shps.length === 0) {
     const listed = names.map(memberName).join('、') || '（空）'
@@ -38,6 +38,9 @@ export async function readShapefileZip(bytes: Uint8Array, fileName: string, enco
   if (dbfName === undefined) throw new ImportError(`压缩包中没有 ${memberName(shpName).replace(/\.shp$/i, '.dbf')}：没有属性表就没有区划代码和名称`)
   if (prjName === undefined) notes.push('压缩包中没有 .prj，坐标系按 --crs 选项或坐标数值判断')
 
+  const wanted = new Set([shpName, dbfName, prjName, cpgName].filter((n): n is string => n !== undefined))
+  const entries = unzipCapped(bytes, limits, (name) => wanted.has(name))
+  checkRecords(entries[shpName], entries[dbfName], memberName(shpName), limits)
   const dbf = copy(entries[dbfName])
   const cpg = cpgName === undefined ? undefined : new TextDecoder('latin1').decode(entries[cpgName]).trim()
   const chosen = dbfEncoding(dbf, encoding, cpg)
@@ -70,6 +73,29 @@ export async function readShapefileZip(bytes: Uint8Array, fileName: string, enco
     members: [shpName, dbfName, prjName, cpgName].filter((n): n is string => n !== undefined).map(memberName),
     notes,
   }
+}
+
+/** The .shp's records and points (walked by their headers) and the .dbf's records and fields, against the limits. */
+function checkRecords(shp: Uint8Array, dbf: Uint8Array, shpName: string, limits: ShapefileLimits): void {
+  const shpView = new DataView(shp.buffer, shp.byteOffset, shp.byteLength)
+  let records = 0
+  let points = 0
+  for (let at = 100; at + 8 <= shp.length; at += 8 + shpView.getInt32(at + 4, false) * 2) {
+    if (++records > limits.rows) break
+    if (shpView.getInt32(at + 4, false) < 0) break
+    // Polylines and polygons (3, 5 and their Z and M kinds) give their point count after the type and box.
+    const type = at + 12 <= shp.length ? shpView.getInt32(at + 8, true) % 10 : 0
+    if ((type === 3 || type === 5) && at + 52 <= shp.length) points += Math.max(0, shpView.getInt32(at + 48, true))
+  }
+  checkLimit(limits, 'rows', records, `${shpName} 的要素数`, records > limits.rows)
+  checkLimit(limits, 'positions', points, `${shpName} 的坐标点数`)
+  if (dbf.length < 32) return // too short: the shapefile reader says what is wrong
+  const dbfView = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength)
+  const rows = dbfView.getUint32(4, true)
+  const fields = Math.max(0, Math.floor((dbfView.getUint16(8, true) - 33) / 32))
+  checkLimit(limits, 'rows', rows, `${shpName.replace(/\.shp$/i, '.dbf')} 的记录数`)
+  checkLimit(limits, 'columnsPerRow', fields, `${shpName.replace(/\.shp$/i, '.dbf')} 的字段数`)
+  checkLimit(limits, 'cells', rows * fields, `${shpName.replace(/\.shp$/i, '.dbf')} 的记录数 × 字段数`)
 }
 
 interface DbfEncoding {

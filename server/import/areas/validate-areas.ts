@@ -4,15 +4,18 @@
 // Each feature is one of:
 // - rejected: no or bad code (wrong length for the level, not digits); no name for a new area; a code the
 //   store has at another level; a parent that is not in the store; geometry that is missing, not polygonal,
-//   self-intersecting, or outside China after reprojection; a code repeated with another name.
+//   self-intersecting, or outside China after reprojection; a code repeated with another name; a name with
+//   a control or bidi formatting character (server/text/plain-text.ts); a part outside the parent's (real,
+//   not schematic) boundary above the tolerance (see siblings.ts) — such an area would take in units of
+//   its parent's neighbours, so it is never written, whoever commits.
 // - warning: imported, but a person should look: geometry repaired (duplicate points, spikes, zero-area
 //   rings, orientation); a name or parent that differs from the store's; a real boundary replaced; a code
-//   repeated with the same name (its parts are merged into one MultiPolygon); overlap with a sibling or a
-//   part outside the parent above the tolerance (see siblings.ts).
+//   repeated with the same name (its parts are merged into one MultiPolygon); overlap with a sibling above
+//   the tolerance.
 // - accepted: imported as is (a schematic 示意 cell being replaced by a real boundary is the normal case).
 // Gaps between siblings are reported per parent, not per feature.
 import type { MultiPolygon } from 'geojson'
-import type { Area, AreaLevel } from '../../domain'
+import type { Area, AreaLevel } from '../../shared/domain'
 import { CHINA_BOX } from '../crs'
 import { ImportError } from '../import-error'
 import type { RowStatus } from '../validate-units'
@@ -29,6 +32,7 @@ import {
   type AreaFieldMapping,
   type ExplicitAreaFields,
 } from './area-fields'
+import { plainTextProblem } from '../../text/plain-text'
 import { repairPolygonal } from './repair'
 import { areaKm2, DEFAULT_TOLERANCE_KM2, siblingFindings, type Gap, type Overhang, type Overlap, type SiblingShape } from './siblings'
 
@@ -142,6 +146,8 @@ export function validateAreaTable(table: AreaTable, storeAreas: readonly Area[],
     } else if (name === '' && code !== null) {
       errors.push('名称为空')
     }
+    const nameProblem = plainTextProblem(name)
+    if (nameProblem !== null) errors.push(`名称 ${nameProblem}`)
     if (existing && existing.level !== level) errors.push(`代码 ${code} 在库中是${LEVEL_NAMES[existing.level]}区划“${existing.name}”，不是${LEVEL_NAMES[level]}`)
     if (existing && name !== '' && existing.name !== name) warnings.push(`名称由“${existing.name}”改为“${name}”`)
 
@@ -234,7 +240,11 @@ export function validateAreaTable(table: AreaTable, storeAreas: readonly Area[],
         flag(drafts.get(code)?.row, `与${overlap.names[other]}（${overlap.codes[other]}）重叠 ${overlap.areaKm2} km²（约 ${overlap.near.join(', ')} 处）`)
       })
     }
-    for (const beyond of group.outside) flag(drafts.get(beyond.code)?.row, `有 ${beyond.areaKm2} km² 在上级${group.parentName}（${group.parent}）的边界之外`)
+    for (const beyond of group.outside) {
+      const message = `有 ${beyond.areaKm2} km² 在上级${group.parentName}（${group.parent}）的边界之外，超过容差 ${toleranceKm2} km²；该区划未导入（请核对坐标系与边界，或调整容差 toleranceKm2）`
+      for (const row of rows) if (row.code === beyond.code && row.status !== 'rejected') reject(row, message)
+      drafts.delete(beyond.code)
+    }
   }
 
   const totals: AreaImportTotals = {
@@ -264,6 +274,12 @@ export function validateAreaTable(table: AreaTable, storeAreas: readonly Area[],
     siblings,
   }
   return { report, areas: [...drafts.values()].map((d) => d.draft) }
+}
+
+function reject(row: AreaRowReport, message: string): void {
+  row.messages.unshift(`${featureLabel(row.row)}：${message}`)
+  row.status = 'rejected'
+  delete row.action
 }
 
 function flag(row: AreaRowReport | undefined, message: string): void {

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { hashPassword, passwordProblem, randomPassword, verifyPassword } from '../../../server/auth/passwords'
 import { FailureLimiter } from '../../../server/auth/rate-limit'
-import { isWithinArea, writeRefusal, type SessionUser } from '../../../server/auth/roles'
-import type { Area } from '../../../server/domain'
+import { writeRefusal, type SessionUser } from '../../../server/auth/roles'
+import { isWithin, storedParents } from '../../../server/shared/area-codes'
+import type { Area } from '../../../server/shared/domain'
 
 describe('passwords', () => {
   test('a hash verifies its own password only, and two hashes of one password differ (salted)', () => {
@@ -56,10 +57,10 @@ describe('writeRefusal', () => {
   const editor: SessionUser = { id: 2, username: 'suijiang', role: 'editor', areaScope: '530626' }
 
   test('the subtree test follows parents', () => {
-    expect(isWithinArea('530626101', '530626', areas)).toBe(true)
-    expect(isWithinArea('530626', '530626', areas)).toBe(true)
-    expect(isWithinArea('530621', '530626', areas)).toBe(false)
-    expect(isWithinArea('999999', '530626', areas)).toBe(false)
+    expect(isWithin('530626101', '530626', storedParents(areas))).toBe(true)
+    expect(isWithin('530626', '530626', storedParents(areas))).toBe(true)
+    expect(isWithin('530621', '530626', storedParents(areas))).toBe(false)
+    expect(isWithin('999999', '530626', storedParents(areas))).toBe(false)
   })
 
   test('anonymous 401, viewer 403, scoped editor only in scope, admin anywhere', () => {

@@ -9,7 +9,7 @@ import fixture from '../../fixtures/coverage-small.json'
 import { MIGRATIONS } from '../../../server/db/migrations'
 import { migrate, openSqliteStore } from '../../../server/db/sqlite-store'
 import type { Dataset, ImportedUnit } from '../../../server/db/store'
-import type { Area, Scheme, Target, Unit } from '../../../server/domain'
+import type { Area, Scheme, Target, Unit } from '../../../server/shared/domain'
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-corridors-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

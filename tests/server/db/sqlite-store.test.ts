@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import fixture from '../../fixtures/coverage-small.json'
-import type { Area, Scheme, Target, Unit } from '../../../server/domain'
+import type { Area, Scheme, Target, Unit } from '../../../server/shared/domain'
 import { MigrationError, openSqliteStore } from '../../../server/db/sqlite-store'
 import type { Dataset } from '../../../server/db/store'
 

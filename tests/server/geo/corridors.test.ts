@@ -1,8 +1,9 @@
 // corridorViews and corridorUnitProblems: pure functions of a snapshot and stored corridors.
+import { audienceOf } from '../../../server/shared/audience'
 import { describe, expect, test } from 'vitest'
 import fixture from '../../fixtures/coverage-small.json'
 import type { CorridorRecord } from '../../../server/db/store'
-import type { Area, Scheme, Target, Unit } from '../../../server/domain'
+import type { Area, Scheme, Target, Unit } from '../../../server/shared/domain'
 import { corridorUnitProblems, corridorViews } from '../../../server/geo/corridors'
 import { buildSnapshot } from '../../../server/snapshot'
 
@@ -41,7 +42,7 @@ describe('corridorViews', () => {
   })
 
   test('redacted categories lose name and position and drop out of the path; others are untouched', () => {
-    const [view] = corridorViews(snapshot, [acrossA], { redact: new Set(['宗教活动场所']) })
+    const [view] = corridorViews(snapshot, [acrossA], { audience: audienceOf('anonymous', ['宗教活动场所']) })
     expect(view.stops[1]).toEqual({ unitId: 6, name: '宗教活动场所（不公开）', category: '宗教活动场所', level: '县级', areaCode: 'A2', position: null, redacted: true })
     expect(view.stops[0].name).toBe('甲一镇中心小学')
     expect(view.path).toEqual([[104.0, 28.6], [104.1, 28.61]])

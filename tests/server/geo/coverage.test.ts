@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fixtureJson from '../../fixtures/coverage-small.json'
-import type { Area, Scheme, Target, Unit } from '../../../server/domain'
-import { addMonths, coverageByArea, type CoverageInput, UnknownSchemeError } from '../../../server/geo/coverage'
+import type { Area, Scheme, Target, Unit } from '../../../server/shared/domain'
+import { addMonths, coverageByArea, coverageSeries, type CoverageInput, UnknownSchemeError } from '../../../server/geo/coverage'
 
 const input: CoverageInput = {
   areas: fixtureJson.areas as Area[],
@@ -113,5 +113,38 @@ describe('addMonths', () => {
   it('rolls over year ends', () => {
     expect(addMonths('2026-11-23', 12)).toBe('2027-11-23')
     expect(addMonths('2026-11-23', 2)).toBe('2027-01-23')
+  })
+})
+
+describe('coverageByArea with chosen categories (the dashboard category filter, on the server)', () => {
+  const report = coverageByArea(input, { level: 'county', parent: 'P', today, categories: ['学校', '社区'] })
+  const { A, B } = byCode(report)
+
+  it('counts only the chosen categories and measures completeness out of them', () => {
+    expect(A.total).toBe(2)
+    expect(A.byCategory).toEqual({ 学校: 1, 社区: 1 })
+    expect([A.categoriesCovered, A.categoriesInScheme, A.missingCategories]).toEqual([2, 2, []])
+    expect([B.total, B.categoriesCovered, B.missingCategories]).toEqual([1, 1, ['学校']])
+  })
+
+  it('keeps targets of a chosen category or of none, counted on their own terms', () => {
+    expect(A.targets.map((t) => [t.id, t.achieved])).toEqual([[1, 1]])
+    const onlyAgencies = byCode(coverageByArea(input, { level: 'county', parent: 'P', today, categories: ['机关'] }))
+    expect(onlyAgencies.A.targets).toEqual([])
+  })
+
+  it('an empty list means every category', () => {
+    expect(coverageByArea(input, { level: 'county', parent: 'P', today, categories: [] })).toEqual(coverageByArea(input, { level: 'county', parent: 'P', today }))
+  })
+})
+
+describe('coverageSeries', () => {
+  it('gives each year the counts coverageByArea gives for that year', () => {
+    const series = coverageSeries(input, { level: 'county', parent: 'P', today }, [2018, 2022, 2026])
+    expect(series.map((p) => p.year)).toEqual([2018, 2022, 2026])
+    for (const point of series) {
+      const report = coverageByArea(input, { level: 'county', parent: 'P', today, year: point.year })
+      expect(point.areas).toEqual(report.areas.map(({ code, total, byLevel, byCategory }) => ({ code, total, byLevel, byCategory })))
+    }
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Area, Unit } from '../../../server/domain'
+import type { Area, Unit } from '../../../server/shared/domain'
 import { ancestorsOf, buildAreaIndex, joinUnitsToAreas, type JoinResult } from '../../../server/geo/join'
 import { areas, unit } from '../../fixtures/geo/areas'
 

@@ -10,7 +10,7 @@ import { seededRandom, type Random } from '../../../server/geo/prng'
 import { decodeText, ImportError, parseCsv, parseUnitFile } from '../../../server/import'
 import { parseAreaFile } from '../../../server/import/areas'
 import { PROJECT_ROOT } from '../../../server/paths'
-import { ADMIN_PASSWORD, demoApp, signIn } from '../demo-app'
+import { ADMIN_PASSWORD, demoApp, OWN_ORIGIN, signIn } from '../demo-app'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123)
 const CASES = Number(process.env.FUZZ_CASES ?? 1500)
@@ -96,7 +96,7 @@ describe('fuzz: random bytes give a table or an ImportError', () => {
     }
     expect(outcomes.ok).toBeGreaterThan(0)
     expect(outcomes['import-error']).toBeGreaterThan(0)
-  })
+  }, 20_000) // each case a round trip to the upload worker (server/import/parse-pool.ts), the first starting it
 
   test('damaged XLSX and shapefile zips: parseUnitFile and parseAreaFile, 200 cases', async () => {
     const random = seededRandom(SEED + 2)
@@ -105,7 +105,7 @@ describe('fuzz: random bytes give a table or an ImportError', () => {
       await survives('parseUnitFile(xlsx)', SEED + 2, i, bytes, () => parseUnitFile(bytes, 'ledger.xlsx'))
       await survives('parseAreaFile(zip)', SEED + 2, i, bytes, () => parseAreaFile(bytes, 'areas.zip'))
     }
-  })
+  }, 20_000)
 })
 
 describe('fuzz: the API', () => {
@@ -121,7 +121,7 @@ describe('fuzz: the API', () => {
       form.set('file', new File([new Uint8Array(bytes)], i % 4 < 2 ? 'random.csv' : 'random.zip'))
       form.set('dryRun', 'false')
       if (i % 4 >= 2) form.set('level', 'township')
-      const answer = await app.request(i % 4 < 2 ? '/api/import/units' : '/api/import/areas', { method: 'POST', body: form, headers: { Cookie: admin } })
+      const answer = await app.request(i % 4 < 2 ? '/api/import/units' : '/api/import/areas', { method: 'POST', body: form, headers: { Cookie: admin, Origin: OWN_ORIGIN } })
       statuses.add(answer.status)
       const body = await answer.json()
       if (answer.status === 200) expect(body.batch).toBeNull()

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import type { Area } from '../../../server/domain'
+import type { Area } from '../../../server/shared/domain'
 import { fromWgs84, headerMapping, parseUnitFile, validateUnitRows, type ImportReport, type ValidateOptions, type ValidationContext } from '../../../server/import'
 import type { ParsedTable } from '../../../server/import/table'
 import { existingUnits, locateIn, suijiangAreas, suijiangContext } from '../../fixtures/import/suijiang-areas'

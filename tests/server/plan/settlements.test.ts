@@ -1,6 +1,6 @@
 import { booleanPointInPolygon } from '@turf/turf'
 import { expect, test } from 'vitest'
-import type { Area } from '../../../server/domain'
+import type { Area } from '../../../server/shared/domain'
 import { sampleSettlements } from '../../../server/plan/settlements'
 
 const township = (code: string, population: number | null): Area => ({

@@ -4,7 +4,7 @@ import type { FeatureCollection, MultiPolygon, Point } from 'geojson'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { AreaProperties } from '../../../server/geo/area-query'
 import type { CoverageReport } from '../../../server/geo/coverage'
-import type { UnitProperties } from '../../../server/geo/unit-query'
+import type { UnitProperties } from '../../../server/shared/unit-columns'
 import { ADMIN_PASSWORD, demoApp, signIn } from '../demo-app'
 
 const { app, store } = demoApp()

@@ -1,6 +1,5 @@
 // Accounts, sessions and the hardening around them, through app.request.
 import { describe, expect, test } from 'vitest'
-import { FailureLimiter } from '../../../server/auth/rate-limit'
 import { ADMIN_PASSWORD, demoApp, jsonRequest, signIn } from '../demo-app'
 
 describe('sign-in', () => {
@@ -40,8 +39,8 @@ describe('sign-in', () => {
   })
 
   test('repeated failures are throttled with 429 and Retry-After, even with the right password', async () => {
-    const { app } = demoApp({ loginLimiter: new FailureLimiter({ limit: 3, windowMs: 60_000 }) })
-    for (let i = 0; i < 3; i++) {
+    const { app } = demoApp()
+    for (let i = 0; i < 5; i++) {
       expect((await app.request('/api/auth/login', jsonRequest('POST', { username: 'admin', password: 'guess-' + i }))).status).toBe(401)
     }
     const blocked = await app.request('/api/auth/login', jsonRequest('POST', { username: 'admin', password: ADMIN_PASSWORD }))

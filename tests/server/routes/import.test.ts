@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { PROJECT_ROOT } from '../../../server/paths'
-import { ADMIN_PASSWORD, demoApp, jsonRequest, signIn } from '../demo-app'
+import { ADMIN_PASSWORD, demoApp, jsonRequest, OWN_ORIGIN, signIn } from '../demo-app'
 
 const LEDGER = readFileSync(join(PROJECT_ROOT, 'tests/fixtures/import/ledger-utf8-bom.csv'))
 
@@ -11,7 +11,7 @@ function upload(bytes: Uint8Array<ArrayBuffer> | Buffer, fileName: string, field
   const form = new FormData()
   form.set('file', new File([new Uint8Array(bytes)], fileName))
   for (const [key, value] of Object.entries(fields)) form.set(key, value)
-  return { method: 'POST', body: form, headers: cookie ? { Cookie: cookie } : {} }
+  return { method: 'POST', body: form, headers: cookie ? { Cookie: cookie, Origin: OWN_ORIGIN } : {} }
 }
 
 describe('POST /api/import/units', () => {

@@ -49,12 +49,19 @@ describe('POST /api/plan', () => {
       [{ area: '530626', sites: 0 }, /sites: 0 is not valid \(expected at least 1 site\)/],
       [{ area: '530626', sites: 1, radiusKm: -2 }, /radiusKm: -2 is not valid/],
       [{ area: '530626', sites: 1, demand: [{ lon: 1031.2, lat: 28 }] }, /demand.0.lon: 1031.2 is not valid \(expected a longitude in China, 73–136\)/],
-      [{ area: '530699', sites: 1 }, /area: 530699 is not an area in the store/],
     ]
     for (const [body, message] of cases) {
       const answer = await app.request('/api/plan', jsonRequest('POST', body))
       expect(answer.status, JSON.stringify(body)).toBe(400)
       expect((await answer.json()).error.message).toMatch(message)
+    }
+  })
+
+  test('an area the store does not have is a 404, as on every route', async () => {
+    const { app } = demoApp()
+    for (const answer of [await app.request('/api/plan', jsonRequest('POST', { area: '530699', sites: 1 })), await app.request('/api/plan/gaps?area=530699')]) {
+      expect(answer.status).toBe(404)
+      expect((await answer.json()).error).toEqual({ code: 'not_found', message: expect.stringMatching(/area: 530699 is not an area in the store/) })
     }
   })
 })
@@ -136,7 +143,7 @@ describe('models and gaps', () => {
       expect(gaps.children.find((c: { code: string }) => c.code === p.areaCode).missingCategories).toContain(p.category)
     }
     expect(gaps.completeness.filledCount + gaps.completeness.unfillable.length).toBe(gaps.completeness.gapCount)
-    expect((await app.request('/api/plan/gaps?area=530626101')).status).toBe(404)
+    expect((await app.request('/api/plan/gaps?area=530626101')).status).toBe(400) // a township has no child areas to compare
     expect((await app.request('/api/plan/gaps?area=530626&scheme=nope')).status).toBe(400)
   })
 })
@@ -153,13 +160,33 @@ describe('scenarios and promotion', () => {
     const saved = await app.request('/api/plan/scenarios', jsonRequest('POST', { name: '方案A', request }, admin))
     expect(saved.status).toBe(201)
     const { id } = await saved.json()
-    const list = await (await app.request('/api/plan/scenarios?area=530626')).json()
+    const list = await (await app.request('/api/plan/scenarios?area=530626', { headers: { Cookie: admin } })).json()
     expect(list.scenarios).toEqual([expect.objectContaining({ id, name: '方案A', areaCode: '530626', createdBy: 'admin' })])
     const fetched = await (await app.request(`/api/plan/scenarios/${id}`)).json()
     expect(fetched.result.area).toEqual({ code: '530626', name: '绥江县' })
     expect((await app.request(`/api/plan/scenarios/${id}`, jsonRequest('DELETE', {}, ludian))).status).toBe(403)
     expect((await app.request(`/api/plan/scenarios/${id}`, jsonRequest('DELETE', {}, admin))).status).toBe(200)
     expect((await app.request(`/api/plan/scenarios/${id}`)).status).toBe(404)
+  })
+
+  test('deleting a scenario: its owner or an admin; an editor of the same area may not delete the admin’s', async () => {
+    const { app } = demoApp()
+    const request = { area: '530626', sites: 2, radiusKm: 3 }
+    const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
+    await app.request('/api/users', jsonRequest('POST', { username: 'suijiang', password: 'a-good-password-9', role: 'editor', areaScope: '530626' }, admin))
+    const suijiang = await signIn(app, 'suijiang', 'a-good-password-9')
+    const save = async (cookie: string) => (await (await app.request('/api/plan/scenarios', jsonRequest('POST', { name: '方案', request }, cookie))).json()).id as number
+    const adminsOwn = await save(admin)
+    const editorsOwn = await save(suijiang)
+    const another = await save(suijiang)
+    expect((await app.request(`/api/plan/scenarios/${adminsOwn}`, { method: 'DELETE' })).status).toBe(401)
+    const refused = await app.request(`/api/plan/scenarios/${adminsOwn}`, jsonRequest('DELETE', {}, suijiang))
+    expect(refused.status).toBe(403)
+    expect((await refused.json()).error.message).toContain('admin')
+    expect((await app.request(`/api/plan/scenarios/${adminsOwn}`)).status).toBe(200)
+    expect((await app.request(`/api/plan/scenarios/${editorsOwn}`, jsonRequest('DELETE', {}, suijiang))).status).toBe(200)
+    expect((await app.request(`/api/plan/scenarios/${another}`, jsonRequest('DELETE', {}, admin))).status).toBe(200)
+    expect((await app.request(`/api/plan/scenarios/${adminsOwn}`, jsonRequest('DELETE', {}, admin))).status).toBe(200)
   })
 
   test('promoting chosen 培育 units to 申报 records status history and the audit log; named units are refused', async () => {

@@ -13,9 +13,9 @@ import type { ExportRequest } from '../../../server/export/export-request'
 import { ExportQueue } from '../../../server/export/queue'
 import type { ExportRenderer, RenderResult } from '../../../server/export/renderer'
 import type { CoverageReport } from '../../../server/geo/coverage'
-import type { UnitCollection } from '../../../server/geo/unit-query'
+import type { UnitCollection } from '../../../server/shared/unit-columns'
 import { seedDemo } from '../../../server/seed/seed-store'
-import { ADMIN_PASSWORD, jsonRequest, signIn, TODAY } from '../demo-app'
+import { ADMIN_PASSWORD, jsonRequest, OWN_ORIGIN, signIn, TODAY } from '../demo-app'
 
 const SENSITIVE = '宗教活动场所'
 const TTL_MS = 300_000
@@ -98,7 +98,7 @@ describe('an export render credential', () => {
     whileRendering(async () => {
       throw new Error('the page broke')
     })
-    const job = (await (await app.request('/api/export/jobs?format=png&dpi=150', { method: 'POST', headers: { Cookie: admin } })).json()) as { status: string }
+    const job = (await (await app.request('/api/export/jobs?format=png&dpi=150', { method: 'POST', headers: { Cookie: admin, Origin: OWN_ORIGIN } })).json()) as { status: string }
     let state = ''
     for (let i = 0; i < 50 && state !== 'failed'; i++) {
       state = ((await (await app.request(job.status, { headers: { Cookie: admin } })).json()) as { state: string }).state
@@ -207,7 +207,7 @@ describe('an export render credential', () => {
     const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
     store.accounts.createUser({ username: 'viewer1', passwordHash: hashPassword('viewer-password-9'), role: 'viewer', areaScope: null }, 'test')
     const viewer = await signIn(app, 'viewer1', 'viewer-password-9')
-    const started = (await (await app.request('/api/export/jobs?format=png&dpi=150', { method: 'POST', headers: { Cookie: admin } })).json()) as { status: string; file: string }
+    const started = (await (await app.request('/api/export/jobs?format=png&dpi=150', { method: 'POST', headers: { Cookie: admin, Origin: OWN_ORIGIN } })).json()) as { status: string; file: string }
     let state = ''
     for (let i = 0; i < 50 && state !== 'done'; i++) {
       state = ((await (await app.request(started.status, { headers: { Cookie: admin } })).json()) as { state: string }).state

@@ -2,10 +2,11 @@
 // users only; everyone else gets the unit counted but redacted. Coverage counts are the same for all.
 import type { FeatureCollection, Point } from 'geojson'
 import { describe, expect, test } from 'vitest'
-import { redactedName, redactSensitiveUnits, type UnitCollection, type UnitProperties } from '../../../server/geo/unit-query'
-import type { CoverageReport } from '../../../server/geo/coverage'
-import { unitRowsOf, type UnitColumns } from '../../../server/geo/unit-columns'
-import { redactExpiringNames } from '../../../server/routes/coverage'
+import { redactSensitiveUnits } from '../../../server/geo/unit-query'
+import type { UnitCollection, UnitProperties } from '../../../server/shared/unit-columns'
+import { audienceOf, redactedName } from '../../../server/shared/audience'
+import { coverageForAudience, type CoverageReport } from '../../../server/geo/coverage'
+import { unitRowsOf, type UnitColumns } from '../../../server/shared/unit-columns'
 import { ADMIN_PASSWORD, demoApp, jsonRequest, signIn } from '../demo-app'
 
 const SENSITIVE = '宗教活动场所'
@@ -30,13 +31,13 @@ describe('redactSensitiveUnits (pure)', () => {
 
   test('keeps other units as they are and leaves the input unchanged', () => {
     const before = structuredClone(input)
-    const out = redactSensitiveUnits(input, new Set([SENSITIVE]))
+    const out = redactSensitiveUnits(input, audienceOf('anonymous', [SENSITIVE]))
     expect(out.features[0]).toBe(input.features[0])
     expect(input).toEqual(before)
   })
 
   test('a sensitive unit keeps what is counted and loses where it is and what it is called', () => {
-    const out = redactSensitiveUnits(input, new Set([SENSITIVE]))
+    const out = redactSensitiveUnits(input, audienceOf('anonymous', [SENSITIVE]))
     expect(out.redacted).toEqual({ categories: [SENSITIVE], count: 2 })
     expect(out.features[1]).toEqual({
       type: 'Feature',
@@ -52,7 +53,7 @@ describe('redactSensitiveUnits (pure)', () => {
   })
 
   test('with no sensitive category nothing is redacted', () => {
-    const out = redactSensitiveUnits(input, new Set())
+    const out = redactSensitiveUnits(input, audienceOf('anonymous', []))
     expect(out.features).toEqual(input.features)
     expect(out.redacted).toEqual({ categories: [], count: 0 })
   })
@@ -128,7 +129,7 @@ describe('GET /api/units by caller', () => {
       const anonymousText = await (await app.request(path)).text()
       const anonymous = JSON.parse(anonymousText) as CoverageReport
       const signedIn = (await (await app.request(path, { headers: { Cookie: cookie } })).json()) as CoverageReport
-      expect(anonymous).toEqual(redactExpiringNames(signedIn, new Set([sensitive])))
+      expect(anonymous).toEqual(coverageForAudience(signedIn, audienceOf('anonymous', [sensitive])))
       const withoutNames = (r: CoverageReport) => r.areas.map((a) => ({ ...a, expiring: a.expiring.map((e) => ({ ...e, name: '' })) }))
       expect(withoutNames(anonymous)).toEqual(withoutNames(signedIn))
       const names = signedIn.areas.flatMap((a) => a.expiring.filter((e) => e.category === sensitive).map((e) => e.name))
@@ -139,7 +140,7 @@ describe('GET /api/units by caller', () => {
     store.close()
   })
 
-  test('redactExpiringNames (pure): only sensitive entries lose their name; other areas are the same objects', () => {
+  test('coverageForAudience (pure): only sensitive entries lose their name; other areas are the same objects', () => {
     const area = (code: string, expiring: CoverageReport['areas'][number]['expiring']) => ({ code, expiring }) as CoverageReport['areas'][number]
     const report = {
       areas: [
@@ -147,7 +148,7 @@ describe('GET /api/units by caller', () => {
         area('530627', [{ id: 3, name: '学校丙', category: '学校', level: '县级', expiresOn: '2027-01-01' }]),
       ],
     } as CoverageReport
-    const out = redactExpiringNames(report, new Set([SENSITIVE]))
+    const out = coverageForAudience(report, audienceOf('anonymous', [SENSITIVE]))
     expect(out.areas[0].expiring.map((e) => e.name)).toEqual([redactedName(SENSITIVE), '学校乙'])
     expect(out.areas[1]).toBe(report.areas[1])
     expect(report.areas[0].expiring[0].name).toBe('清真寺甲')

@@ -1,7 +1,7 @@
 // The demo's sample corridors: chosen by rule from the demo units, deterministic, and seeded with the demo.
 import { describe, expect, test } from 'vitest'
 import { openSqliteStore } from '../../../server/db/sqlite-store'
-import { NAMED_STATUSES } from '../../../server/domain'
+import { NAMED_STATUSES } from '../../../server/shared/domain'
 import { demoCorridors, JINSHA_RIVER, nearestOnLine, stopsAlong } from '../../../server/seed/corridors'
 import { demoDataset } from '../../../server/seed/demo'
 import { readDemoGeodata, seedDemo } from '../../../server/seed/seed-store'

@@ -1,6 +1,6 @@
 import { booleanPointInPolygon } from '@turf/turf'
 import { describe, expect, it } from 'vitest'
-import { NAMED_STATUSES } from '../../../server/domain'
+import { NAMED_STATUSES } from '../../../server/shared/domain'
 import { demoDataset } from '../../../server/seed/demo'
 import { readDemoGeodata } from '../../../server/seed/seed-store'
 

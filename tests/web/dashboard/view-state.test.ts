@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_VIEW_STATE, parseViewState, serializeViewState, ViewStateError, withViewState, type ViewState } from '../../../web/data/view-state'
+import { DEFAULT_VIEW_STATE, parseViewState, serializeViewState, ViewStateError, withViewState, type ViewState } from '../../../server/shared/view-state'
 
 const dashboard: ViewState = {
   ...DEFAULT_VIEW_STATE,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_EXPORT_OPTIONS, ExportOptionError, parseExportOptions, serializeExportOptions } from '../../../web/export/export-options'
-import { isWithin, levelOfCode, parentCodeOf } from '../../../web/export/area-levels'
+import { DEFAULT_EXPORT_OPTIONS, ExportOptionError, parseExportOptions, serializeExportOptions } from '../../../server/shared/export-options'
+import { isWithin, levelOfCode, parentCodeOf } from '../../../server/shared/area-codes'
 
 describe('export options', () => {
   it('defaults to A4 landscape at 300 DPI with the locator map', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { captureGeometry, pageSizeOf, paperPixels, pdfScale } from '../../../web/export/paper'
+import { captureGeometry, pageSizeOf, paperPixels, pdfScale } from '../../../server/shared/paper'
 
 describe('paper sizes', () => {
   it('gives the standard pixel sizes', () => {

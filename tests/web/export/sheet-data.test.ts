@@ -1,10 +1,10 @@
-// loadSheet against a stubbed API: the view's category filter is applied as the dashboard applies it, and
+// loadSheet against a stubbed API: the view's filters become the dashboard's coverage query, and
 // corridors are loaded only when the view shows them.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { unitColumnsOf } from '../../../server/geo/unit-columns'
+import { unitColumnsOf } from '../../../server/shared/unit-columns'
 import type { AreaFeature, CoverageReport } from '../../../web/api/responses'
-import { DEFAULT_VIEW_STATE, type ViewState } from '../../../web/data/view-state'
-import { isWithin } from '../../../web/export/area-levels'
+import { DEFAULT_VIEW_STATE, type ViewState } from '../../../server/shared/view-state'
+import { isWithin } from '../../../server/shared/area-codes'
 import { areaFeature, coverageArea, coverageReport, QIJIN, unitProperties } from '../fixtures'
 
 const api = vi.hoisted(() => ({
@@ -89,26 +89,19 @@ describe('loadSheet', () => {
     expect(api.fetchCorridors).not.toHaveBeenCalled()
   })
 
-  it('with categories: only their units, and areas recounted as the dashboard recounts them', async () => {
+  it('with categories: only their units, and the coverage counted by the server for those categories', async () => {
     const sheet = await sheetOf('530600', { categories: ['学校'] })
     expect(sheet.categories).toEqual(['学校'])
     expect(sheet.units.map((u) => u.id)).toEqual([1, 2])
-    expect(sheet.coverage.areas.map((a) => [a.code, a.total, a.childAreasCovered, a.categoriesCovered, a.categoriesInScheme])).toEqual([
-      ['530626', 2, 1, 1, 1],
-      ['530681', 0, 0, 0, 1],
-    ])
+    expect(api.fetchCoverage).toHaveBeenLastCalledWith(expect.objectContaining({ level: 'county', parent: '530600', categories: ['学校'] }))
     expect(sheet.figures).toBe(sheet.coverage.areas)
   })
 
-  it('a sheet coloured by its peers counts their covered children from the parent’s units', async () => {
+  it('a sheet coloured by its peers asks for its parent’s children and counts only its own units', async () => {
     const sheet = await sheetOf('530626101', { categories: ['社区'] })
     expect(sheet.areasAreChildren).toBe(false)
-    expect(api.fetchCountedUnits).toHaveBeenCalledWith(expect.objectContaining({ area: '530626' }))
+    expect(api.fetchCoverage).toHaveBeenLastCalledWith(expect.objectContaining({ level: 'township', parent: '530626', categories: ['社区'] }))
     expect(sheet.units).toEqual([]) // no 社区 unit in the frame itself
-    expect(sheet.coverage.areas.map((a) => [a.code, a.total, a.childAreasCovered])).toEqual([
-      ['530626101', 0, 0],
-      ['530626102', 1, 1],
-    ])
     expect(sheet.figures.map((a) => a.code)).toEqual(['530626101'])
   })
 

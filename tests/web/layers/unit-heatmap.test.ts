@@ -1,7 +1,7 @@
 import { HeatmapLayer } from '@deck.gl/aggregation-layers'
 import { interpolateRdPu } from 'd3'
 import { describe, expect, test } from 'vitest'
-import { HONOUR_LEVELS } from '../../../server/domain'
+import { HONOUR_LEVELS } from '../../../server/shared/domain'
 import { rgbaOf } from '../../../web/data/rgba'
 import { HEATMAP_COLOURS, HEATMAP_WEIGHTS, heatmapLegendStops, UNIT_HEATMAP_ID, unitHeatmapLayer, type HeatmapPoint } from '../../../web/layers/unit-heatmap'
 

@@ -1,13 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { SCREEN_PANELS as SERVER_PANELS, SCREEN_THEMES as SERVER_THEMES, screenConfigSchema } from '../../../server/routes/screen-profiles'
+import { screenConfigSchema } from '../../../server/routes/screen-profiles'
+import { DEFAULT_SCREEN_CONFIG } from '../../../server/shared/screen-profile'
 import { pageOf } from '../../../web/pages'
-import { DEFAULT_SCREEN_CONFIG, effectiveConfig, growthYears, SCREEN_PANELS, SCREEN_THEMES, screenUrlOptionsOf } from '../../../web/screen/screen-config'
+import { effectiveConfig, growthYears, screenUrlOptionsOf } from '../../../web/screen/screen-config'
 
 describe('screen config', () => {
-  test("the web's defaults and lists are the server's", () => {
+  test('the shared defaults are what the server fills in for an empty profile', () => {
     expect(DEFAULT_SCREEN_CONFIG).toEqual(screenConfigSchema.parse({}))
-    expect(SCREEN_PANELS).toEqual(SERVER_PANELS)
-    expect(SCREEN_THEMES).toEqual(SERVER_THEMES)
   })
 
   test('URL options: profile slug, fit mode, intervals, edit, title', () => {

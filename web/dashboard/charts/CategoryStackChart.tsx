@@ -1,7 +1,7 @@
 // Units per category as horizontal bars stacked by honour level. Hover a row to light its units on the
 // map; click it to filter by that category.
 import { scaleBand, scaleLinear } from 'd3'
-import type { HonourLevel } from '../../../server/domain'
+import type { HonourLevel } from '../../../server/shared/domain'
 import type { CategoryStack } from '../chart-data'
 import { stackSegments } from '../chart-data'
 import { LEVEL_COLOURS } from './level-colours'

@@ -1,4 +1,4 @@
-import type { HonourLevel } from '../../../server/domain'
+import type { HonourLevel } from '../../../server/shared/domain'
 
 /** Honour levels as four steps of one blue: 县级 light at the base of a stack, 国家级 darkest. */
 export const LEVEL_COLOURS: Readonly<Record<HonourLevel, string>> = {

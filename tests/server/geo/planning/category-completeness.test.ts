@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { PlanningInputError } from '../../../../server/geo/planning/input-checks'
 import { categoryPromotions } from '../../../../server/geo/planning/category-completeness'
 
 describe('categoryPromotions', () => {
@@ -51,7 +52,7 @@ describe('categoryPromotions', () => {
   it('names duplicate areas and candidates', () => {
     expect(() =>
       categoryPromotions({ areas: [{ areaCode: 'A', missing: [] }, { areaCode: 'A', missing: ['学校'] }], candidates: [] }),
-    ).toThrow(new RangeError('area 1: areaCode "A" is already listed as area 0 (expected each area once)'))
+    ).toThrow(new PlanningInputError('area 1: areaCode "A" is already listed as area 0 (expected each area once)'))
     expect(() =>
       categoryPromotions({
         areas: [],
@@ -60,6 +61,6 @@ describe('categoryPromotions', () => {
           { id: 'x', areaCode: 'B', category: '学校' },
         ],
       }),
-    ).toThrow(new RangeError('candidate 1: id "x" is already used by candidate 0 (expected unique ids)'))
+    ).toThrow(new PlanningInputError('candidate 1: id "x" is already used by candidate 0 (expected unique ids)'))
   })
 })

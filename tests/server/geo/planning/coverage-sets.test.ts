@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { PlanningInputError } from '../../../../server/geo/planning/input-checks'
 import { coverageSets, coveredBy, coverersOf } from '../../../../server/geo/planning/coverage-sets'
 import { boxesWithinKm, EARTH_RADIUS_KM, greatCircleKm, type LonLat } from '../../../../server/geo/planning/distance'
 import { seededRandom } from '../../../../server/geo/prng'
@@ -101,10 +102,10 @@ describe('coverageSets', () => {
     const demand = Array.from({ length: 15 }, () => good)
     demand[14] = { id: 'x', position: [1031.2, 27] }
     expect(() => coverageSets(demand, [], 5)).toThrow(
-      new RangeError('demand point 14 (id "x"): longitude 1031.2 is not a longitude (expected −180…180)'),
+      new PlanningInputError('demand point 14 (id "x"): longitude 1031.2 is not a longitude (expected −180…180)'),
     )
     expect(() => coverageSets([good], [good, { id: 'y', position: [103, -91] }], 5, { siteKind: 'candidate' })).toThrow(
-      new RangeError('candidate 1 (id "y"): latitude -91 is not a latitude (expected −90…90)'),
+      new PlanningInputError('candidate 1 (id "y"): latitude -91 is not a latitude (expected −90…90)'),
     )
     expect(() => coverageSets([{ id: 'z', position: [NaN, 0] }], [], 5)).toThrow(
       'demand point 0 (id "z"): longitude NaN is not a longitude (expected −180…180)',
@@ -112,7 +113,7 @@ describe('coverageSets', () => {
     expect(() => coverageSets([{ id: 'w' } as never], [], 5)).toThrow(
       'demand point 0 (id "w"): position undefined is not a [longitude, latitude] pair',
     )
-    expect(() => coverageSets([good], [], 0)).toThrow(new RangeError('radius 0 km is not a radius (expected a finite number > 0)'))
+    expect(() => coverageSets([good], [], 0)).toThrow(new PlanningInputError('radius 0 km is not a radius (expected a finite number > 0)'))
     expect(() => coverageSets([good], [], NaN)).toThrow('radius NaN km is not a radius')
   })
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { PlanningInputError } from '../../../../server/geo/planning/input-checks'
 import type { LonLat } from '../../../../server/geo/planning/distance'
 import { maximalCoverage, type MclpInput, type MclpOptions } from '../../../../server/geo/planning/mclp'
 import { seededRandom } from '../../../../server/geo/prng'
@@ -109,16 +110,16 @@ describe('maximalCoverage: hand-checked instances', () => {
   it('names bad input', async () => {
     const withDemand = (weight: number) => ({ ...line, demand: [line.demand[0], { ...line.demand[1], weight }] })
     await expect(maximalCoverage(withDemand(-1))).rejects.toThrow(
-      new RangeError('demand point 1 (id "p1"): weight -1 is not a weight (expected a finite number ≥ 0)'),
+      new PlanningInputError('demand point 1 (id "p1"): weight -1 is not a weight (expected a finite number ≥ 0)'),
     )
     await expect(maximalCoverage(withDemand(Infinity))).rejects.toThrow('weight Infinity is not a weight')
     await expect(maximalCoverage({ ...line, sites: 2.5 })).rejects.toThrow(
-      new RangeError('sites 2.5 is not a count (expected a whole number ≥ 0)'),
+      new PlanningInputError('sites 2.5 is not a count (expected a whole number ≥ 0)'),
     )
     await expect(maximalCoverage({ ...line, radiusKm: -6 })).rejects.toThrow('radius -6 km is not a radius')
     await expect(
       maximalCoverage({ ...line, candidates: [...line.candidates, { id: 'c12', position: onEquator(0.5) }] }),
-    ).rejects.toThrow(new RangeError('candidate 3: id "c12" is already used by candidate 1 (expected unique ids)'))
+    ).rejects.toThrow(new PlanningInputError('candidate 3: id "c12" is already used by candidate 1 (expected unique ids)'))
     await expect(
       maximalCoverage({ ...line, required: [{ id: 'named', position: [200, 0] }] }),
     ).rejects.toThrow('required site 0 (id "named"): longitude 200 is not a longitude (expected −180…180)')

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import type { Area } from '../../../../server/domain'
+import type { Area } from '../../../../server/shared/domain'
 import { ImportError } from '../../../../server/import'
 import { parseAreaFile, validateAreaFile, validateAttributesFile } from '../../../../server/import/areas'
 import { PROJECT_ROOT } from '../../../../server/paths'

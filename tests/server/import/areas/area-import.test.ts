@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { PROJECT_ROOT } from '../../../../server/paths'
-import { ADMIN_PASSWORD, demoApp, jsonRequest, signIn } from '../../demo-app'
+import { ADMIN_PASSWORD, demoApp, jsonRequest, OWN_ORIGIN, signIn } from '../../demo-app'
 
 const DIR = join(PROJECT_ROOT, 'tests/fixtures/import/areas')
 const GK = readFileSync(join(DIR, 'suijiang-townships-gk.zip'))
@@ -12,7 +12,7 @@ function upload(bytes: Uint8Array | Buffer, fileName: string, fields: Record<str
   const form = new FormData()
   form.set('file', new File([new Uint8Array(bytes)], fileName))
   for (const [key, value] of Object.entries(fields)) form.set(key, value)
-  return { method: 'POST', body: form, headers: cookie ? { Cookie: cookie } : {} }
+  return { method: 'POST', body: form, headers: cookie ? { Cookie: cookie, Origin: OWN_ORIGIN } : {} }
 }
 
 const township = (store: ReturnType<typeof demoApp>['store'], code: string) => store.snapshot().areasByCode.get(code)!
@@ -64,7 +64,7 @@ describe('POST /api/import/areas', () => {
     expect(township(store, '530626102')).toMatchObject({ population: 31_800, minorityShare: 0.07, schematic: true })
   })
 
-  test('an editor outside the county may not commit; a viewer is refused before the file is read', async () => {
+  test('only an admin may commit boundaries: editors in the county or outside it are refused; a viewer before the file is read', async () => {
     const { app, store } = demoApp()
     const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
     await app.request('/api/users', jsonRequest('POST', { username: 'ludian', password: 'a-good-password-9', role: 'editor', areaScope: '530621' }, admin))
@@ -73,12 +73,16 @@ describe('POST /api/import/areas', () => {
     const ludian = await signIn(app, 'ludian', 'a-good-password-9')
     const refused = await app.request('/api/import/areas', upload(GK, '乡镇界.zip', { level: 'township', dryRun: 'false' }, ludian))
     expect(refused.status).toBe(403)
-    expect((await refused.json()).error.message).toContain('只能编辑鲁甸县')
+    expect((await refused.json()).error.message).toContain('只有管理员可以提交边界')
     const viewer = await signIn(app, 'look', 'a-good-password-9')
     expect((await app.request('/api/import/areas', upload(new Uint8Array([1]), 'x.zip', { level: 'township', dryRun: 'false' }, viewer))).status).toBe(403)
     expect(store.imports.list()).toEqual([])
     const suijiang = await signIn(app, 'suijiang', 'a-good-password-9')
-    expect((await app.request('/api/import/areas', upload(GK, '乡镇界.zip', { level: 'township', dryRun: 'false' }, suijiang))).status).toBe(200)
+    expect((await app.request('/api/import/areas', upload(GK, '乡镇界.zip', { level: 'township', dryRun: 'false' }, suijiang))).status).toBe(403)
+    expect(store.imports.list()).toEqual([])
+    // Attributes (population) stay an editor's write within their county.
+    const attrs = readFileSync(join(DIR, 'suijiang-attributes-gbk.csv'))
+    expect((await app.request('/api/import/areas', upload(attrs, 'attrs.csv', { kind: 'attributes', dryRun: 'false' }, suijiang))).status).toBe(200)
   })
 
   test('an unreadable file is a 400 naming it, and changes nothing', async () => {

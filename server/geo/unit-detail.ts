@@ -1,0 +1,41 @@
+// One unit with its status history and inspections, as an audience may see it (the dashboard's unit panel).
+// A withheld unit (sensitive category, caller not signed in) shows what /api/units shows of it (category,
+// level, status, years, area cut to township) plus the dates of its history and inspections, without the
+// people and free text in them. Contact details are for signed-in users only, whatever the category. Pure.
+import type { Unit } from '../shared/domain'
+import { redactedName, seesPeople, townshipOrAbove, withholds, type Audience } from '../shared/audience'
+import type { Snapshot } from '../snapshot'
+import { expiresOn } from './unit-history'
+
+export function unitDetail(snapshot: Snapshot, unit: Unit, audience: Audience) {
+  const redacted = withholds(audience, unit.category)
+  const joined = snapshot.joins.get(unit.id)?.areaCode ?? null
+  const areaCode = redacted ? townshipOrAbove(joined) : joined
+  const area = areaCode === null ? null : (snapshot.areasByCode.get(areaCode) ?? null)
+  const inspections = snapshot.inspections
+    .filter((i) => i.unitId === unit.id)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((i) => (redacted ? { id: i.id, date: i.date, inspector: '', findings: '', followUp: '' } : i))
+  return {
+    unit: {
+      id: unit.id,
+      name: redacted ? redactedName(unit.category) : unit.name,
+      category: unit.category,
+      level: unit.level,
+      status: unit.status,
+      yearNamed: unit.yearNamed,
+      expiresOn: expiresOn(unit),
+      areaCode,
+      areaName: area?.name ?? null,
+      lon: redacted ? null : unit.lon,
+      lat: redacted ? null : unit.lat,
+      address: redacted ? '' : unit.address,
+      contact: seesPeople(audience) ? unit.contact : '',
+      notes: redacted ? '' : unit.notes,
+      sample: unit.sample,
+      redacted,
+    },
+    history: unit.history.map((h) => (redacted ? { ...h, by: '', reason: '' } : h)),
+    inspections,
+  }
+}

@@ -1,0 +1,21 @@
+// The audience of each request, decided once from who is asking (server/shared/audience.ts holds the rule).
+import type { MiddlewareHandler } from 'hono'
+import { audienceOf, type Audience } from '../shared/audience'
+import type { AppEnv } from './env'
+import { screenTokenOf } from './session'
+
+/**
+ * Sets c.var.audience. Runs after requireLoginForReads, which has refused unknown screen tokens: a caller
+ * with no user that still carries a token is a live screen token.
+ */
+export function resolveAudience(sensitiveCategories?: readonly string[]): MiddlewareHandler<AppEnv> {
+  const audiences: Record<Audience['kind'], Audience> = {
+    'anonymous': audienceOf('anonymous', sensitiveCategories),
+    'screen-token': audienceOf('screen-token', sensitiveCategories),
+    'signed-in': audienceOf('signed-in', sensitiveCategories),
+  }
+  return async (c, next) => {
+    c.set('audience', audiences[c.var.user ? 'signed-in' : screenTokenOf(c) !== null ? 'screen-token' : 'anonymous'])
+    await next()
+  }
+}
