@@ -34,6 +34,9 @@ export default defineConfig({
           exclude: ['tests/e2e/**'],
           // Two cores: one worker per core.
           maxWorkers: 2,
+          // The first upload in a file starts an import worker (server/import/parse-pool.ts, ~1 s under tsx);
+          // on a loaded two-core machine that has passed 5 s.
+          testTimeout: 20_000,
         },
       },
       {

@@ -1,7 +1,7 @@
 // Users, sessions and the audit log reader on the SQLite store.
 import type Database from 'better-sqlite3'
 import { ROLES, type Role, type SessionUser } from '../auth/roles'
-import type { AccountRepository, AuditEntry, AuditRepository, ScreenTokenRecord, ScreenTokenRepository, UserRecord } from './store'
+import { publicUser, SCREEN_TOKEN_ID_LENGTH, type AccountRepository, type AuditEntry, type AuditRepository, type ScreenTokenRecord, type ScreenTokenRepository, type UserRecord } from './store'
 
 interface UserRow {
   id: number
@@ -95,7 +95,6 @@ interface ScreenTokenRow {
 }
 
 /** The id a screen token is listed and revoked by: a prefix of its hash (the hash is not secret). */
-export const SCREEN_TOKEN_ID_LENGTH = 16
 
 export function sqliteScreenTokens(db: Database.Database, now: () => Date): ScreenTokenRepository {
   const recordOf = (row: ScreenTokenRow): ScreenTokenRecord => ({
@@ -208,6 +207,3 @@ function userOf(row: UserRow): UserRecord {
 }
 
 /** A user as the audit log and the API show it: never the password hash. */
-export function publicUser({ passwordHash: _hash, ...user }: UserRecord): Omit<UserRecord, 'passwordHash'> {
-  return user
-}

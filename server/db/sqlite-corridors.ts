@@ -3,7 +3,8 @@
 // rolled back) leaves its corridors through the foreign key's ON DELETE CASCADE.
 import type Database from 'better-sqlite3'
 import { writeAudit } from './sqlite-accounts'
-import type { CorridorInput, CorridorRecord, CorridorRepository } from './store'
+import type { CorridorRecord } from '../shared/domain'
+import type { CorridorInput, CorridorRepository } from './store'
 
 interface CorridorRow {
   id: number

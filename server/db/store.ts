@@ -1,7 +1,7 @@
 // The repository contract the routes and CLI depend on. SQLite implements it today; a PostgreSQL
 // backend implements the same interface later without touching routes.
 import type { Role, SessionUser } from '../auth/roles'
-import type { Area, Inspection, Scheme, Target, Unit, UnitStatus } from '../shared/domain'
+import type { Area, CorridorRecord, Inspection, Scheme, Target, Unit, UnitStatus } from '../shared/domain'
 import type { Snapshot } from '../snapshot'
 
 /** A whole dataset as it is loaded in one transaction (the demo seed, a restore). Ids may be omitted. */
@@ -204,15 +204,6 @@ export interface ScreenProfileRepository {
 }
 
 /** A demonstration corridor (示范走廊/示范带): a named, ordered list of units, drawn as a line through them. */
-export interface CorridorRecord {
-  id: number
-  name: string
-  note: string
-  sample: boolean // 示例数据
-  unitIds: number[] // the stops in order; a deleted unit has dropped out
-  updatedAt: string
-  updatedBy: string
-}
 
 /** What a create or update writes; the route has checked that the units exist and are distinct. */
 export interface CorridorInput {
@@ -230,3 +221,11 @@ export interface CorridorRepository {
   update(id: number, corridor: CorridorInput, actor: string): CorridorRecord | null
   delete(id: number, actor: string): boolean // false: there was no such corridor
 }
+
+/** A user as answers show it: never the password hash. */
+export function publicUser({ passwordHash: _hash, ...user }: UserRecord): Omit<UserRecord, 'passwordHash'> {
+  return user
+}
+
+/** A screen token's id: the first characters of its hash, enough to name it in a list and to revoke it. */
+export const SCREEN_TOKEN_ID_LENGTH = 16

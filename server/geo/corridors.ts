@@ -1,7 +1,6 @@
 // Demonstration corridors (示范走廊) as the API shows them: pure functions of a snapshot and the stored
 // corridors. A stop is a unit; the corridor's path is the line through its located stops in order.
-import type { CorridorRecord } from '../db/store'
-import type { HonourLevel } from '../shared/domain'
+import type { CorridorRecord, HonourLevel } from '../shared/domain'
 import type { Snapshot } from '../snapshot'
 import { redactedName, townshipOrAbove, withholds, type Audience } from '../shared/audience'
 

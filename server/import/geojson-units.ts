@@ -3,8 +3,9 @@
 // first so that they, not a property that happens to be called "lng", are the ones mapped to lon/lat.
 // A feature without geometry (null) is a unit without coordinates, to be joined by its area; any geometry
 // other than a Point makes the whole file unreadable as a unit ledger (it is probably an area file).
-import { checkJsonDepth, checkLimit, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../limits'
+import { checkLimit, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../limits'
 import { ImportError } from './import-error'
+import { parsedJson } from './file-reading'
 import type { SourceRow } from './table'
 
 export const GEOMETRY_COLUMNS = ['经度', '纬度'] as const
@@ -19,13 +20,7 @@ const LISTED_PROBLEMS = 5 // problems named in an error; the rest are counted
 type GeoJsonLimits = Pick<UploadLimits, 'jsonDepth' | 'rows' | 'columnsPerRow' | 'cells' | 'cellChars'>
 
 export function geoJsonUnitRows(text: string, limits: GeoJsonLimits = DEFAULT_UPLOAD_LIMITS): GeoJsonTable {
-  checkJsonDepth(limits, text, 'JSON ')
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw new ImportError(`不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`, { cause: error })
-  }
+  const json = parsedJson(text, limits)
   const features = featuresOf(json)
   checkLimit(limits, 'rows', features.length, '要素数')
   const keys = new Set<string>()

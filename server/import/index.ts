@@ -8,9 +8,8 @@
 // conclusive (an XLSX is a ZIP: "PK\x03\x04"; a legacy .xls is an OLE2 file), else by its extension
 // (.csv .tsv .txt → CSV; .json .geojson → GeoJSON), else by a first character "{" → GeoJSON, else CSV.
 // parseUnitFile reads on a worker thread (parse-pool.ts), within the limits of server/limits.ts.
-import { UploadLimitError } from '../limits'
 import { headerMapping, type ExplicitMapping } from './header-mapping'
-import { ImportError } from './import-error'
+import { namingFile } from './file-reading'
 import { parseOffThread } from './parse-pool'
 import type { ParseOptions } from './read-unit-file'
 import type { ParsedTable } from './table'
@@ -19,19 +18,9 @@ import { validateUnitRows, type ImportReport, type ValidateOptions, type Validat
 /** Reads the file on a worker thread (parse-pool.ts), so that no upload holds up the event loop. */
 export async function parseUnitFile(bytes: Uint8Array, fileName: string, { encoding, delimiter, sheet, limits }: ParseOptions = {}): Promise<ParsedTable> {
   const options: ParseOptions = { encoding, delimiter, sheet, limits }
-  return naming(fileName, () => parseOffThread<ParsedTable>({ kind: 'units', bytes, fileName, options }, limits))
+  return namingFile(fileName, () => parseOffThread<ParsedTable>({ kind: 'units', bytes, fileName, options }, limits))
 }
 
-/** Runs `read`, prefixing the message of an ImportError it throws with the file's name. */
-async function naming<T>(fileName: string, read: () => T | Promise<T>): Promise<T> {
-  try {
-    return await read()
-  } catch (error) {
-    if (error instanceof UploadLimitError) throw new UploadLimitError(`无法读取文件“${fileName}”：${error.message}`, error.limit, error.status)
-    if (error instanceof ImportError) throw new ImportError(`无法读取文件“${fileName}”：${error.message}`, { cause: error })
-    throw error
-  }
-}
 
 export interface UnitFileOptions extends ParseOptions, ValidateOptions {
   mapping?: ExplicitMapping
@@ -46,7 +35,7 @@ export async function validateUnitFile(
   options: UnitFileOptions = {},
 ): Promise<ImportReport> {
   const table = await parseUnitFile(bytes, fileName, options)
-  return naming(fileName, () => {
+  return namingFile(fileName, () => {
     const header = headerMapping(table, { explicit: options.mapping, scanRows: options.scanRows })
     return validateUnitRows(table, header, context, options)
   })

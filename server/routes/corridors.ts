@@ -6,7 +6,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { z } from 'zod'
 import { unitPlace } from '../auth/roles'
-import type { CorridorRecord } from '../db/store'
+import type { CorridorRecord } from '../shared/domain'
 import { corridorUnitProblems, corridorViews, type Corridor } from '../geo/corridors'
 import type { AppEnv } from '../http/env'
 import { jsonError } from '../http/errors'

@@ -80,3 +80,14 @@ export interface Inspection {
   findings: string
   followUp: string
 }
+
+/** A demonstration corridor (示范走廊) as stored: named, ordered units. */
+export interface CorridorRecord {
+  id: number
+  name: string
+  note: string
+  sample: boolean // 示例数据
+  unitIds: number[] // the stops in order; a deleted unit has dropped out
+  updatedAt: string
+  updatedBy: string
+}

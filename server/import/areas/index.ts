@@ -7,9 +7,10 @@
 // or TopoJSON when its type is "Topology". A bare .shp/.dbf is refused with what to do instead.
 // Attributes (population, minority share by code) come from CSV or XLSX: validateAttributesFile.
 import type { Area } from '../../shared/domain'
-import { UploadLimitError, type UploadLimits } from '../../limits'
+import type { UploadLimits } from '../../limits'
 import type { EncodingOption } from '../decode-text'
 import { ImportError } from '../import-error'
+import { namingFile } from '../file-reading'
 import { parseUnitFile } from '../index'
 import { parseOffThread } from '../parse-pool'
 import type { AreaTable } from './area-table'
@@ -26,12 +27,12 @@ export interface AreaFileOptions extends AreaValidateOptions {
 /** Reads the file on a worker thread (parse-pool.ts), so that no upload holds up the event loop. */
 export async function parseAreaFile(bytes: Uint8Array, fileName: string, encoding: EncodingOption = 'auto', limits?: Partial<UploadLimits>): Promise<AreaTable> {
   const options: ReadAreaOptions = { encoding, limits }
-  return naming(fileName, () => parseOffThread<AreaTable>({ kind: 'areas', bytes, fileName, options }, limits))
+  return namingFile(fileName, () => parseOffThread<AreaTable>({ kind: 'areas', bytes, fileName, options }, limits))
 }
 
 export async function validateAreaFile(bytes: Uint8Array, fileName: string, storeAreas: readonly Area[], options: AreaFileOptions): Promise<AreaValidation> {
   const table = await parseAreaFile(bytes, fileName, options.encoding, options.limits)
-  return naming(fileName, () => validateAreaTable(table, storeAreas, options))
+  return namingFile(fileName, () => validateAreaTable(table, storeAreas, options))
 }
 
 export interface AttributesFileOptions {
@@ -49,18 +50,9 @@ export async function validateAttributesFile(
 ): Promise<{ report: AreaAttributesReport; areas: ImportedArea[] }> {
   const table = await parseUnitFile(bytes, fileName, { encoding: options.encoding, sheet: options.sheet, limits: options.limits })
   if (table.format === 'geojson') throw new ImportError(`无法读取文件“${fileName}”：属性表应为 CSV 或 XLSX`)
-  return naming(fileName, () => validateAreaAttributes(table, storeAreas, options.fields))
+  return namingFile(fileName, () => validateAreaAttributes(table, storeAreas, options.fields))
 }
 
-async function naming<T>(fileName: string, read: () => T | Promise<T>): Promise<T> {
-  try {
-    return await read()
-  } catch (error) {
-    if (error instanceof UploadLimitError) throw new UploadLimitError(`无法读取文件“${fileName}”：${error.message}`, error.limit, error.status)
-    if (error instanceof ImportError) throw new ImportError(`无法读取文件“${fileName}”：${error.message}`, { cause: error })
-    throw error
-  }
-}
 
 export { readAreaFile, type ReadAreaOptions } from './read-area-file'
 export { readAreaJson } from './read-geojson'

@@ -5,22 +5,17 @@
 import type { Feature, GeoJsonObject, Geometry } from 'geojson'
 import { feature as topoFeature } from 'topojson-client'
 import type { Topology } from 'topojson-specification'
-import { checkJsonDepth, checkLimit, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../limits'
+import { checkLimit, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../limits'
 import { decodeText, type EncodingOption } from '../decode-text'
 import { ImportError } from '../import-error'
+import { parsedJson } from '../file-reading'
 import type { AreaTable, AttributeValue, SourceFeature } from './area-table'
 
 type AreaJsonLimits = Pick<UploadLimits, 'jsonDepth' | 'rows' | 'columnsPerRow' | 'positions'>
 
 export function readAreaJson(bytes: Uint8Array, fileName: string, encoding: EncodingOption = 'auto', limits: AreaJsonLimits = DEFAULT_UPLOAD_LIMITS): AreaTable {
   const { text, encoding: used } = decodeText(bytes, encoding)
-  checkJsonDepth(limits, text, 'JSON ')
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw new ImportError(`不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`, { cause: error })
-  }
+  const json = parsedJson(text, limits)
   if (!isObject(json)) throw new ImportError('JSON 的顶层不是对象：应为 GeoJSON 的 FeatureCollection 或 TopoJSON 的 Topology')
   if (json.type === 'Topology') return topoJsonTable(json, fileName, used, limits)
   const notes: string[] = []

@@ -2,7 +2,7 @@
 import { audienceOf } from '../../../server/shared/audience'
 import { describe, expect, test } from 'vitest'
 import fixture from '../../fixtures/coverage-small.json'
-import type { CorridorRecord } from '../../../server/db/store'
+import type { CorridorRecord } from '../../../server/shared/domain'
 import type { Area, Scheme, Target, Unit } from '../../../server/shared/domain'
 import { corridorUnitProblems, corridorViews } from '../../../server/geo/corridors'
 import { buildSnapshot } from '../../../server/snapshot'
