@@ -32,8 +32,8 @@ function heatmapPixels(census: ColourCensus): number {
   return pixels
 }
 
-/** A category's legend row in pdftotext output: its name, then its count. */
-const legendRow = (category: string) => new RegExp(`(?:^|\\s)${category} (\\d+)(?:\\s|$)`, 'm')
+/** A category's legend row in pdftotext output: its name, its count, and（位置不公开）when counted but not drawn. */
+const legendRow = (category: string) => new RegExp(`(?:^|\\s)${category} (\\d+)(?:（位置不公开）)?(?:\\s|$)`, 'm')
 
 describe('export of the dashboard view: categories and overlays', () => {
   let server: RunningServer | undefined
