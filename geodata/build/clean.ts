@@ -2,7 +2,7 @@
 // Repairs only ever remove vertices that enclose no area (repeats and back-tracks), so a vertex
 // shared by two neighbouring counties is never moved and shared edges stay shared.
 import type { MultiPolygon, Polygon, Position } from 'geojson'
-import { kinks } from '@turf/turf'
+import Flatbush from 'flatbush'
 
 export interface DroppedRing {
   polygon: number // index in the MultiPolygon, 0-based
@@ -78,7 +78,14 @@ export function signedArea2(open: readonly Position[]): number {
  * clockwise. Dropped rings are reported, never lost quietly; a polygon whose outer ring is dropped
  * goes with its holes.
  */
-export function cleanPolygonal(geometry: Polygon | MultiPolygon): CleanResult {
+export interface CleanOptions {
+  /** Turn rings to RFC 7946 orientation (true, the default); false leaves each as it is walked. */
+  orient?: boolean
+  /** Remove spikes (true, the default); false keeps them, as a neighbour may walk the same vertex. */
+  despike?: boolean
+}
+
+export function cleanPolygonal(geometry: Polygon | MultiPolygon, options: CleanOptions = {}): CleanResult {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
   const result: CleanResult = { geometry: null, duplicatePoints: 0, spikePoints: 0, reversedRings: 0, droppedRings: [] }
   const kept: Position[][][] = []
@@ -87,7 +94,7 @@ export function cleanPolygonal(geometry: Polygon | MultiPolygon): CleanResult {
     for (let r = 0; r < rings.length; r++) {
       const open = openRing(rings[r])
       const deduplicated = withoutDuplicatePoints(open)
-      const despiked = withoutSpikes(deduplicated)
+      const despiked = options.despike === false ? deduplicated : withoutSpikes(deduplicated)
       result.duplicatePoints += open.length - deduplicated.length
       result.spikePoints += deduplicated.length - despiked.length
       if (despiked.length < 3) {
@@ -102,7 +109,7 @@ export function cleanPolygonal(geometry: Polygon | MultiPolygon): CleanResult {
       }
       const wantCounterClockwise = r === 0
       const isCounterClockwise = signedArea2(despiked) > 0
-      if (isCounterClockwise !== wantCounterClockwise) {
+      if (options.orient !== false && isCounterClockwise !== wantCounterClockwise) {
         despiked.reverse()
         result.reversedRings++
       }
@@ -121,7 +128,18 @@ export function cleanPolygonal(geometry: Polygon | MultiPolygon): CleanResult {
  * cross. Crossings come from turf `kinks`, which also reports places where separate parts merely
  * touch at a vertex; those are allowed in a MultiPolygon and are not reported.
  */
-export function validityProblems(geometry: MultiPolygon): string[] {
+export interface ValidityOptions {
+  /**
+   * Points where edges meet that are not vertices but lie within this many degrees of one are left
+   * out and collected in `roundingTouches`: coordinates rounded to 1e-6° cannot draw a crossing that small away.
+   * 0 (the default) leaves nothing out.
+   */
+  roundingSlack?: number
+  /** Where those points are collected, when given. */
+  roundingTouches?: Position[]
+}
+
+export function validityProblems(geometry: MultiPolygon, options: ValidityOptions = {}): string[] {
   const problems: string[] = []
   if (geometry.coordinates.length === 0) problems.push('no polygons')
   const ringsWithVertex = new Map<string, number>() // vertex → how many rings have it, once each
@@ -157,14 +175,90 @@ export function validityProblems(geometry: MultiPolygon): string[] {
   if (selfTouches.length > 0) problems.push(`a ring passes ${selfTouches.length} times through a vertex it already visited, at ${listed(selfTouches)}`)
   const crossings: Position[] = []
   const edgeTouches: Position[] = []
-  for (const k of uniquePoints(kinks(geometry).features.map((f) => f.geometry.coordinates))) {
+  const slack = options.roundingSlack ?? 0
+  const nearVertex = slack > 0 ? nearVertexTest(geometry, slack) : () => false
+  for (const k of uniquePoints(kinkPoints(geometry))) {
     const rings = ringsWithVertex.get(pointKey(k))
+    if (rings === undefined && nearVertex(k)) {
+      options.roundingTouches?.push(k)
+      continue
+    }
     if (rings === undefined) crossings.push(k)
     else if (rings === 1 && !selfTouches.some((v) => samePoint(v, k))) edgeTouches.push(k)
   }
   if (crossings.length > 0) problems.push(`edges cross at ${crossings.length} points: ${listed(crossings)}`)
   if (edgeTouches.length > 0) problems.push(`a vertex lies on another edge at ${edgeTouches.length} points: ${listed(edgeTouches)}`)
   return problems
+}
+
+function nearVertexTest(geometry: MultiPolygon, slack: number): (p: Position) => boolean {
+  const vertices = uniquePoints(geometry.coordinates.flat(2))
+  if (vertices.length === 0) return () => false
+  const index = new Flatbush(vertices.length)
+  for (const [x, y] of vertices) index.add(x, y, x, y)
+  index.finish()
+  return ([x, y]) => index.search(x - slack, y - slack, x + slack, y + slack).length > 0
+}
+
+/**
+ * The points turf `kinks` reports for a MultiPolygon, found through a spatial index instead of by
+ * comparing every segment with every other (turf's way is quadratic: hours for a province). Pairs
+ * are visited and intersections computed exactly as turf does, in the same argument order, so the
+ * points are the same to the last bit; only their order differs.
+ */
+export function kinkPoints(geometry: MultiPolygon): Position[] {
+  const rings = geometry.coordinates.flat()
+  const segments: { ring: number; i: number }[] = []
+  rings.forEach((ring, r) => {
+    for (let i = 0; i + 1 < ring.length; i++) segments.push({ ring: r, i })
+  })
+  if (segments.length < 2) return []
+  const index = new Flatbush(segments.length)
+  for (const { ring, i } of segments) {
+    const [a, b] = [rings[ring][i], rings[ring][i + 1]]
+    index.add(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]))
+  }
+  index.finish()
+  const points: Position[] = []
+  const test = (r1: number, i: number, r2: number, k: number) => {
+    const [l1, l2] = [rings[r1], rings[r2]]
+    const hit = lineIntersects(l1[i][0], l1[i][1], l1[i + 1][0], l1[i + 1][1], l2[k][0], l2[k][1], l2[k + 1][0], l2[k + 1][1])
+    if (hit) points.push(hit)
+  }
+  segments.forEach(({ ring: r1, i }, s) => {
+    const [a, b] = [rings[r1][i], rings[r1][i + 1]]
+    for (const t of index.search(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]))) {
+      if (t <= s) continue
+      const { ring: r2, i: k } = segments[t]
+      if (r1 === r2) {
+        // turf: same line, k ≥ i, skipping neighbours and the first/last pair of a closed ring
+        const line = rings[r1]
+        if (Math.abs(i - k) === 1) continue
+        if (i === 0 && k === line.length - 2 && samePoint(line[0], line[line.length - 1])) continue
+        test(r1, i, r2, k)
+      } else {
+        // turf compares ring A with ring B (k ≥ i) and ring B with ring A (k ≥ i): both orders
+        if (k >= i) test(r1, i, r2, k)
+        if (i >= k) test(r2, k, r1, i)
+      }
+    }
+  })
+  return points
+}
+
+// turf's lineIntersects, operation for operation.
+function lineIntersects(x1: number, y1: number, x2: number, y2: number, x3: number, y3: number, x4: number, y4: number): Position | null {
+  const denominator = (y4 - y3) * (x2 - x1) - (x4 - x3) * (y2 - y1)
+  if (denominator === 0) return null
+  let a = y1 - y3
+  let b = x1 - x3
+  const numerator1 = (x4 - x3) * a - (y4 - y3) * b
+  const numerator2 = (x2 - x1) * a - (y2 - y1) * b
+  a = numerator1 / denominator
+  b = numerator2 / denominator
+  const x = x1 + a * (x2 - x1)
+  const y = y1 + a * (y2 - y1)
+  return a >= 0 && a <= 1 && b >= 0 && b <= 1 ? [x, y] : null
 }
 
 function edgesWalkedTwice(geometry: MultiPolygon): Position[] {

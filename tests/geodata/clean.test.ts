@@ -1,7 +1,9 @@
 import type { MultiPolygon, Position } from 'geojson'
 import { describe, expect, it } from 'vitest'
+import { kinks } from '@turf/turf'
 import {
   cleanPolygonal,
+  kinkPoints,
   closeRing,
   openRing,
   roundCoordinates,
@@ -134,5 +136,22 @@ describe('validityProblems', () => {
 describe('roundCoordinates', () => {
   it('rounds to 6 decimals by default', () => {
     expect(roundCoordinates(multi([[[103.12345649, 27.1234567], [1, 2]]]))).toEqual(multi([[[103.123456, 27.123457], [1, 2]]]))
+  })
+})
+
+describe('kinkPoints', () => {
+  it('finds exactly the points turf kinks finds, crossings, touches and all', () => {
+    // seeded zigzag rings that cross themselves and each other, and a square that touches one
+    let seed = 7
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    const zigzag = (x0: number): Position[] => {
+      const ring = Array.from({ length: 40 }, (): Position => [x0 + Math.round(random() * 20) / 10, Math.round(random() * 20) / 10])
+      return [...ring, ring[0]]
+    }
+    const geometry = multi([zigzag(0)], [zigzag(1)], [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]])
+    const ours = new Set(kinkPoints(geometry).map(String))
+    const turfs = new Set(kinks(geometry).features.map((f) => String(f.geometry.coordinates)))
+    expect(ours.size).toBeGreaterThan(50)
+    expect(ours).toEqual(turfs)
   })
 })

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
   COUNTY_CODE_REMAPS,
+  countyPlaces,
   currentCountyCode,
+  isFunctionalZone,
   matchCounties,
+  matchNationalCounties,
   prefectureCodes,
   prefectureInfo,
   townshipsOf,
@@ -34,7 +37,15 @@ describe('currentCountyCode', () => {
   it('leaves other codes alone and takes another table', () => {
     expect(currentCountyCode('530626')).toBe('530626')
     expect(currentCountyCode('111111', { '111111': { to: '222222', why: 'test' } })).toBe('222222')
-    expect(Object.keys(COUNTY_CODE_REMAPS).sort()).toEqual(['530630', '532331'])
+    expect(Object.keys(COUNTY_CODE_REMAPS)).toEqual(expect.arrayContaining(['530630', '532331']))
+  })
+
+  it('remaps only to codes NBS 2023 lists, and from codes it no longer lists', () => {
+    const nbs = new Set(readDivisions().areas.map((a) => a.code))
+    for (const [from, remap] of Object.entries(COUNTY_CODE_REMAPS)) {
+      expect(nbs.has(remap.to), `${from} → ${remap.to}`).toBe(true)
+      expect(nbs.has(from), `${from} is still listed`).toBe(false)
+    }
   })
 })
 
@@ -133,5 +144,57 @@ describe('townshipsOf', () => {
     expect(divisions.areas.find((a) => a.code === '530681')?.name).toBe('水富市')
     expect(divisions.areas.find((a) => a.code === '532302')?.name).toBe('禄丰市')
     expect(divisions.areas.some((a) => a.code === '530630' || a.code === '532331')).toBe(false)
+  })
+})
+
+describe('countyPlaces', () => {
+  it('places every NBS 2023 county in its prefecture and province, and the special areas', () => {
+    const places = countyPlaces(readDivisions())
+    expect(places.get('530681')).toEqual({ code: '530681', name: '水富市', prefecture: { code: '530600', name: '昭通市' }, province: { code: '530000', name: '云南省' } })
+    expect(places.get('110101')?.prefecture).toEqual({ code: '110100', name: '市辖区' })
+    expect(places.get('710000')?.province).toEqual({ code: '710000', name: '台湾省' })
+    expect(places.get('442100')?.province).toEqual({ code: '440000', name: '广东省' })
+    expect(places.get('460322')?.name).toBe('南沙群岛')
+  })
+})
+
+describe('matchNationalCounties', () => {
+  const places = countyPlaces(readDivisions())
+
+  it('remaps codes, warns about an approximate one, and reports NBS counties without a polygon by kind', () => {
+    const { matches, warnings } = matchNationalCounties(
+      [
+        { code: '230711', name: '乌马河区', provinceCode: '23' },
+        { code: '542421', name: '那曲县', provinceCode: '54' },
+      ],
+      places,
+    )
+    expect(matches.map((m) => m.code)).toEqual(['230718', '540602'])
+    expect(warnings.filter((w) => w.kind === 'remap-approximate').map((w) => w.message)).toEqual([
+      expect.stringMatching(/^230711 乌马河区 → 230718 乌翠区: .*伊美区/),
+    ])
+    expect(warnings.some((w) => w.kind === 'functional-zone' && w.message.startsWith('NBS 2023 lists 130171 '))).toBe(true)
+    expect(warnings.some((w) => w.kind === 'no-polygon' && w.message.startsWith('NBS 2023 lists 530681 水富市'))).toBe(true)
+  })
+
+  it('matches a name without a code within the prefecture the file is named for', () => {
+    const { matches, warnings } = matchNationalCounties(
+      [
+        { code: null, name: '新华区', provinceCode: '13', prefectureName: '沧州市' },
+        { code: null, name: '新华区', provinceCode: '13' },
+        { code: '999999', name: '某县', provinceCode: '53' },
+      ],
+      places,
+    )
+    expect(matches.map((m) => m.code)).toEqual(['130902'])
+    expect(warnings.filter((w) => w.kind === 'not-in-nbs').map((w) => w.message)).toEqual([
+      'source county 新华区 in province 13 has code null and 2 NBS 2023 counties of that name; left out',
+      'source county 999999 某县 is not an NBS 2023 county; left out (add a row to COUNTY_CODE_REMAPS if it was renumbered)',
+    ])
+  })
+
+  it('knows functional zones by their code', () => {
+    expect(isFunctionalZone('130171')).toBe(true)
+    expect(isFunctionalZone('130102')).toBe(false)
   })
 })

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decodeEchartsMap, decodeRing, registeredMap } from '../../geodata/build/echarts-decode.ts'
+import { decodeEchartsMap, decodeMapObject, decodeRing, registeredMap } from '../../geodata/build/echarts-decode.ts'
 
 // A square one quantum (1/1024°) wide at (100°, 25°). Deltas (0,0) (+1,0) (0,+1) (−1,0) (0,−1);
 // zigzag maps 0→0, +1→2, −1→1, and each is written as the character 64 + n: '@', 'B', 'A'.
@@ -117,5 +117,31 @@ describe('against the package', () => {
     expect(mapName).toBe('昭通')
     expect(decoded.features.map((f) => f.properties.code)).toEqual(reference.features.map((f) => f.id))
     decoded.features.forEach((f, i) => expect(f.geometry.coordinates).toEqual(reference.features[i].geometry.coordinates))
+  })
+})
+
+describe('decodeMapObject', () => {
+  it('decodes an encoded map as decodeEchartsMap does', () => {
+    const map = { type: 'FeatureCollection', UTF8Encoding: true, features: [{ type: 'Feature', id: '530602', properties: { name: '昭阳区' }, geometry: { type: 'Polygon', coordinates: [SQUARE], encodeOffsets: [OFFSET] } }] }
+    expect(decodeMapObject(map)).toEqual(decodeEchartsMap(map))
+  })
+
+  it('passes plain GeoJSON through, keeps the label point, and returns a feature without coordinates as it is', () => {
+    const plain = {
+      type: 'FeatureCollection',
+      UTF8Encoding: false,
+      features: [
+        { type: 'Feature', id: '120101', properties: { name: '和平区', childNum: 1 }, geometry: { type: 'Polygon', coordinates: [[[117.1, 39.1], [117.2, 39.1], [117.2, 39.2], [117.1, 39.1]]], encodeOffsets: [] } },
+        { type: 'Feature', id: '120119', properties: { name: '蓟州区', cp: [117.407449, 40.045342] }, geometry: { type: 'Polygon', coordinates: [], encodeOffsets: [] } },
+      ],
+    }
+    const fc = decodeMapObject(plain)
+    expect(fc.features[0].properties).toEqual({ code: '120101', name: '和平区' })
+    expect(fc.features[0].geometry.coordinates).toEqual(plain.features[0].geometry.coordinates)
+    expect(fc.features[1]).toEqual({ type: 'Feature', properties: { code: '120119', name: '蓟州区', centre: [117.407449, 40.045342] }, geometry: { type: 'Polygon', coordinates: [] } })
+  })
+
+  it('says what it expected of anything else', () => {
+    expect(() => decodeMapObject({ type: 'Feature' })).toThrow(/not a GeoJSON FeatureCollection of named polygons/)
   })
 })
