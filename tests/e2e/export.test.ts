@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runCli } from '../../server/cli/main'
 import { ensureWebBuild } from '../../server/web-build'
 import { groundMetres } from '../../web/export/scale-bar'
+import { CORRIDOR_KEY, heatmapPixels, legendRow, QIJIN } from './export-colours'
 import { colourCensus, launchBrowser, startServer, type RunningServer } from './harness'
 
 const TITLE = '昭通市示范单位分布测试图'
@@ -45,6 +46,9 @@ describe('export', () => {
     await page.close()
     expect(census.distinct).toBeGreaterThan(40)
     expect(census.dominantShare).toBeLessThan(0.75)
+    // The default view has neither of the dashboard's overlays (export-overlays.test.ts draws them).
+    expect(census.pixels[CORRIDOR_KEY] ?? 0, 'corridor teal pixels').toBeLessThan(50)
+    expect(heatmapPixels(census), 'heatmap ramp pixels').toBeLessThan(200)
   })
 
   test('GET /api/export renders an A4 PDF with its title, legend, source and 审图号 as text', async () => {
@@ -70,12 +74,18 @@ describe('export', () => {
     expect(text).toContain('千米')
     // Anonymous: the 宗教活动场所 are counted (as in the KPIs and /api/coverage) but not drawn, and the legend says so.
     expect(text).toMatch(/宗教活动场所 [1-9]\d*（位置不公开）/)
+    // Unfiltered: every category of the scheme in the legend, none in the subtitle, no overlay rows.
+    for (const category of QIJIN) expect(text, `the legend row of ${category}`).toMatch(legendRow(category))
+    expect(text).toMatch(/七进 · 示范单位总数 \(市级及以上\) · 截至 \d{4} 年底/)
+    expect(text).toMatch(/(?<!\d)[0-7]\/7(?!\d)/) // categories covered, out of the scheme's seven
+    expect(text).not.toContain('示范走廊')
+    expect(text).not.toContain('热力')
   })
 
   test('the scale bar matches a known ground distance on the rendered map', async () => {
     const page = await browser!.newPage({ viewport: { width: 1754, height: 1240 } })
     await page.goto(`${server!.url}/export?render=1&dpi=150&area=530626`)
-    await page.waitForFunction(() => document.body.dataset.exportReady === '1' || document.body.dataset.atlasError !== undefined, null, { timeout: 60_000 })
+    await page.waitForFunction(() => document.body.dataset.exportReady === '1' || document.body.dataset.atlasError !== undefined, null, { timeout: 110_000 })
     expect(await page.evaluate(() => document.body.dataset.atlasError)).toBeUndefined()
     // Two points on 28.45°N in 绥江县, 0.3° of longitude apart: 29.3 km on the ground (haversine).
     const a: [number, number] = [103.85, 28.45]
