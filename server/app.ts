@@ -8,9 +8,9 @@ import { secureHeaders } from 'hono/secure-headers'
 import { LoginThrottle } from './auth/rate-limit'
 import { RenderTokens } from './auth/render-tokens'
 import type { AtlasStore } from './db/store'
-import { CODE_OF_KIND, DomainError, STATUS_OF_KIND } from './domain-error'
+import { DomainError } from './domain-error'
 import type { AppEnv } from './http/env'
-import { errorBody } from './http/errors'
+import { domainErrorAnswer, errorBody } from './http/errors'
 import { normalizeAddress } from './http/forwarded'
 import { sameOriginWrites } from './http/same-origin'
 import { resolveAudience } from './http/audience'
@@ -105,7 +105,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/screen-profiles', screenProfileRoutes)
     .route('/screen-tokens', screenTokenRoutes)
     .onError((error, c) => {
-      if (error instanceof DomainError) return c.json(errorBody(CODE_OF_KIND[error.kind], error.message, error.details), STATUS_OF_KIND[error.kind])
+      if (error instanceof DomainError) return domainErrorAnswer(c, error)
       // Hono's own 4xx (malformed JSON or form bodies in validators, body limits): the caller's fault, in our shape.
       if (error instanceof HTTPException && error.status < 500) {
         return c.json(errorBody('bad_request', `${error.message || 'the request could not be read'}`), error.status)

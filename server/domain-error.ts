@@ -4,13 +4,24 @@
 export const DOMAIN_ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'forbidden', 'unauthorized', 'too_large', 'unavailable'] as const
 export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number]
 
+export interface DomainErrorOptions {
+  details?: unknown // put in the answer's body beside the message, e.g. { parameter: 'dpi' }
+  code?: string // the body's code where a route has always given a more precise one than the kind's
+  cause?: unknown
+}
+
 export class DomainError extends Error {
+  readonly details?: unknown
+  readonly code: string
+
   constructor(
     readonly kind: DomainErrorKind,
     message: string,
-    readonly details?: unknown,
+    { details, code, cause }: DomainErrorOptions = {},
   ) {
-    super(message)
+    super(message, cause === undefined ? undefined : { cause })
+    this.details = details
+    this.code = code ?? CODE_OF_KIND[kind]
   }
 }
 

@@ -67,16 +67,17 @@ const UNITS: Partial<Record<LimitName, string>> = {
 }
 
 /**
- * A limit broken: a 413 (or a 503 when the server is busy), with a message naming limit and value. An
- * ImportError too, so that whatever reports an unreadable file (the CLI, a route) reports this one.
+ * A limit broken: too large (a 413), or `busy` when the server has no room for the file now (a 503), with a
+ * message naming limit and value. An ImportError too, so that whatever reports an unreadable file (the CLI, a
+ * route) reports this one.
  */
 export class UploadLimitError extends ImportError {
   constructor(
     message: string,
     readonly limit: LimitName,
-    readonly status: 413 | 503 = 413,
+    readonly busy = false,
   ) {
-    super(message)
+    super(message, busy ? { kind: 'unavailable', code: 'busy' } : { kind: 'too_large' })
   }
 }
 

@@ -23,19 +23,19 @@ export function writeRefusal(
   areaCode: string | null,
   areasByCode: ReadonlyMap<string, Area>,
 ): WriteRefusal | null {
-  if (!user) return { status: 401, message: '需要登录 (sign in as an editor or admin to change data)' }
-  if (user.readOnly) return { status: 403, message: `导出渲染凭据只能查看 (a render credential for ${user.username} can only read)` }
+  if (!user) return { kind: 'unauthorized', message: '需要登录 (sign in as an editor or admin to change data)' }
+  if (user.readOnly) return { kind: 'forbidden', message: `导出渲染凭据只能查看 (a render credential for ${user.username} can only read)` }
   if (user.role === 'admin') return null
-  if (user.role !== 'editor') return { status: 403, message: `用户 ${user.username} 的角色为 ${user.role}，只能查看 (viewers cannot change data)` }
+  if (user.role !== 'editor') return { kind: 'forbidden', message: `用户 ${user.username} 的角色为 ${user.role}，只能查看 (viewers cannot change data)` }
   if (user.areaScope === null) return null
   if (areaCode !== null && isWithin(areaCode, user.areaScope, storedParents(areasByCode))) return null
   const scopeName = areasByCode.get(user.areaScope)?.name ?? user.areaScope
   const target = areaCode === null ? 'data outside any area' : (areasByCode.get(areaCode)?.name ?? areaCode)
-  return { status: 403, message: `用户 ${user.username} 只能编辑${scopeName} (${user.areaScope}) 范围内的数据，不能编辑 ${target}` }
+  return { kind: 'forbidden', message: `用户 ${user.username} 只能编辑${scopeName} (${user.areaScope}) 范围内的数据，不能编辑 ${target}` }
 }
 
 export interface WriteRefusal {
-  status: 401 | 403
+  kind: 'unauthorized' | 'forbidden'
   message: string
 }
 
@@ -73,14 +73,14 @@ export function unitWriteRefusal(user: SessionUser | null, write: UnitWrite, are
     const place = write[state] as UnitPlace
     if (place.ledgerArea === null && place.locatedArea === null) {
       const refusal = writeRefusal(user, null, areasByCode)
-      if (refusal) return refusal.status === 401 ? refusal : { ...refusal, message: `${refusal.message}（${write.unit}${STATE_NAMES[state]}不属于任何区域）` }
+      if (refusal) return refusal.kind === 'unauthorized' ? refusal : { ...refusal, message: `${refusal.message}（${write.unit}${STATE_NAMES[state]}不属于任何区域）` }
     }
     for (const key of ['ledgerArea', 'locatedArea'] as const) {
       const code = place[key]
       if (code === null) continue
       const refusal = writeRefusal(user, code, areasByCode)
       if (!refusal) continue
-      if (refusal.status === 401) return refusal
+      if (refusal.kind === 'unauthorized') return refusal
       const name = areasByCode.get(code)?.name
       return { ...refusal, message: `${refusal.message}（${write.unit}${STATE_NAMES[state]}的${PLACE_NAMES[key]}为 ${name === undefined ? code : `${name} ${code}`}）` }
     }
@@ -103,7 +103,7 @@ export function boundaryWriteRefusal(
   const name = area.name ?? areasByCode.get(area.code)?.name ?? ''
   const attributes = user.role === 'editor' ? '；人口等属性仍可导入' : ''
   return {
-    status: 403,
+    kind: 'forbidden',
     message: `只有管理员可以提交边界 (only an admin may commit boundaries)：用户 ${user.username} 的角色为 ${user.role}，不能修改 ${area.code} ${name} 的边界${attributes}`,
   }
 }

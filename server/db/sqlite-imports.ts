@@ -1,10 +1,16 @@
 // Committed imports on the SQLite store. A commit is one transaction that also records, per unit, whether
 // it was inserted or what it was before an update, so that the batch can be rolled back exactly.
 import type Database from 'better-sqlite3'
+import { DomainError } from '../domain-error'
 import { writeAudit } from './sqlite-accounts'
 import type { ImportBatch, ImportBatchSummary, ImportRepository } from './store'
 
-export class ImportRollbackError extends Error {}
+/** A rollback the ledger's later history forbids, or of an import that does not exist. */
+export class ImportRollbackError extends DomainError {
+  constructor(message: string) {
+    super('conflict', message)
+  }
+}
 
 interface BatchRow {
   id: number

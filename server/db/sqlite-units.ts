@@ -1,10 +1,15 @@
 // Writes to single units on the SQLite store. Each runs in one transaction with its history and audit rows.
 import type Database from 'better-sqlite3'
+import { DomainError } from '../domain-error'
 import type { UnitStatus } from '../shared/domain'
 import { writeAudit } from './sqlite-accounts'
 import type { UnitRepository } from './store'
 
-export class UnknownUnitError extends Error {}
+export class UnknownUnitError extends DomainError {
+  constructor(message: string) {
+    super('not_found', message)
+  }
+}
 
 export function sqliteUnits(db: Database.Database, onWrite: () => void): UnitRepository {
   return {

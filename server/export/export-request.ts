@@ -1,6 +1,7 @@
 // One export as the server understands it: the format, the page's pixel and paper size, and the query
 // the /export page is opened with. Built from URL parameters (GET /api/export) or CLI options, checked
 // with the same codecs the page uses, so a bad value is refused before any browser starts.
+import { DomainError } from '../domain-error'
 import { parseViewState, serializeViewState, ViewStateError, type ViewState } from '../shared/view-state'
 import { EXPORT_FORMATS, ExportOptionError, parseExportOptions, serializeExportOptions, type ExportFormat, type ExportOptions } from '../shared/export-options'
 import { captureGeometry, pageSizeOf, type CaptureGeometry, type PageSize } from '../shared/paper'
@@ -15,12 +16,12 @@ export interface ExportRequest {
 }
 
 /** A parameter the caller got wrong: `parameter` names it and the message says what was expected. */
-export class ExportRequestError extends Error {
+export class ExportRequestError extends DomainError {
   constructor(
     readonly parameter: string,
     message: string,
   ) {
-    super(message)
+    super('invalid', message, { details: { parameter } })
   }
 }
 

@@ -1,6 +1,7 @@
 // Export jobs, first in first out, one at a time (one browser, two cores: parallel renders only slow
 // each other down). Each job reports its place in the queue and its progress; finished jobs are kept a
 // while so a client that started one can fetch its file.
+import { DomainError } from '../domain-error'
 import type { RenderGrant } from '../auth/render-tokens'
 import type { ExportRequest } from './export-request'
 import type { ExportRenderer, RenderProgress, RenderResult } from './renderer'
@@ -25,7 +26,12 @@ export interface ExportQueueOptions {
   maxQueued?: number // 20: more waiting jobs than this are refused
 }
 
-export class QueueFullError extends Error {}
+/** More jobs waiting than the queue holds: try again shortly (a 503 with code busy). */
+export class QueueFullError extends DomainError {
+  constructor(message: string) {
+    super('unavailable', message, { code: 'busy' })
+  }
+}
 
 /**
  * Who the render reads as: `issue` is called when the job starts (not while it waits), the grant's token

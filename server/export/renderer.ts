@@ -2,6 +2,7 @@
 // closed after it sits idle), a fresh browser context per job (its own viewport and device scale
 // factor), the /export page opened in render mode on the atlas's own origin, and a capture once the
 // page says every map has drawn (body[data-export-ready]="1").
+import { DomainError } from '../domain-error'
 import { existsSync } from 'node:fs'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { pdfScale } from '../shared/paper'
@@ -45,7 +46,11 @@ export interface RenderResult {
 }
 
 /** Rendering failed in a way the caller can act on (no browser, the page's own error). */
-export class RenderError extends Error {}
+export class RenderError extends DomainError {
+  constructor(message: string) {
+    super('unavailable', message, { code: 'export_unavailable' })
+  }
+}
 
 export function chromiumPath(env: Record<string, string | undefined> = process.env): string {
   return env.ATLAS_CHROMIUM || '/usr/bin/chromium'

@@ -4,7 +4,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { unitWriteRefusal, writeRefusal, type SessionUser, type UnitWrite, type WriteRefusal } from '../auth/roles'
 import { tokenHash } from '../auth/tokens'
 import type { AppEnv } from './env'
-import { jsonError } from './errors'
+import { DomainError } from '../domain-error'
+import { domainErrorAnswer, jsonError } from './errors'
 
 export const SESSION_COOKIE = 'atlas_session'
 export const SESSION_HOURS = 12
@@ -87,17 +88,17 @@ export function requireWriter(areaOf: (c: Context<AppEnv>) => string | null = ()
 }
 
 /** For handlers that learn the area only after reading the request: the 401/403 answer, or null to go on. */
-export function writeRefusalResponse(c: Context<AppEnv>, areaCode: string | null): ReturnType<typeof jsonError> | null {
+export function writeRefusalResponse(c: Context<AppEnv>, areaCode: string | null): ReturnType<typeof refusalResponse> {
   return refusalResponse(c, writeRefusal(c.var.user, areaCode, c.var.store.snapshot().areasByCode))
 }
 
 /** The 401/403 answer for a write to a unit (its ledger and located areas, before and after), or null to go on. */
-export function unitWriteRefusalResponse(c: Context<AppEnv>, write: UnitWrite): ReturnType<typeof jsonError> | null {
+export function unitWriteRefusalResponse(c: Context<AppEnv>, write: UnitWrite): ReturnType<typeof refusalResponse> {
   return refusalResponse(c, unitWriteRefusal(c.var.user, write, c.var.store.snapshot().areasByCode))
 }
 
-function refusalResponse(c: Context<AppEnv>, refusal: WriteRefusal | null): ReturnType<typeof jsonError> | null {
-  return refusal ? jsonError(c, refusal.status, refusal.status === 401 ? 'unauthorized' : 'forbidden', refusal.message) : null
+function refusalResponse(c: Context<AppEnv>, refusal: WriteRefusal | null) {
+  return refusal ? domainErrorAnswer(c, new DomainError(refusal.kind, refusal.message)) : null
 }
 
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {

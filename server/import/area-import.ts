@@ -50,7 +50,7 @@ export async function importAreas(
   if (dryRun) return { dryRun, report, batch: null }
   const now = store.snapshot() // as it is at commit time: the parse above was asynchronous
   const refusal = report.kind === 'boundaries' ? boundariesRefusal(who.user, report, now) : attributesRefusal(who.user, areas, now)
-  if (refusal) throw new UnitImportError(refusal.message, refusal.status)
+  if (refusal) throw new UnitImportError(refusal.message, refusal.kind)
   if (areas.length === 0) return { dryRun, report, batch: null }
   const { dryRun: _dry, ...kept } = options
   const batch = store.imports.commitAreas(areas, { fileName, options: kept, report, actor: who.actor })

@@ -7,7 +7,7 @@ export async function namingFile<T>(fileName: string, read: () => T | Promise<T>
   try {
     return await read()
   } catch (error) {
-    if (error instanceof UploadLimitError) throw new UploadLimitError(`无法读取文件“${fileName}”：${error.message}`, error.limit, error.status)
+    if (error instanceof UploadLimitError) throw new UploadLimitError(`无法读取文件“${fileName}”：${error.message}`, error.limit, error.busy)
     if (error instanceof ImportError) throw new ImportError(`无法读取文件“${fileName}”：${error.message}`, { cause: error })
     throw error
   }

@@ -22,7 +22,7 @@ export interface ParseTask<Kind extends string = string, Options = unknown> {
 }
 
 /** What a worker answers: the table, or the error it threw, to be thrown again here as its own class. */
-export type ParseAnswer<T> = { ok: true; table: T } | { ok: false; error: { message: string; limit?: LimitName; status?: 413 | 503 } }
+export type ParseAnswer<T> = { ok: true; table: T } | { ok: false; error: { message: string; limit?: LimitName; busy?: boolean } }
 
 let shared: Piscina<ParseTask, ParseAnswer<unknown>> | null = null
 
@@ -82,8 +82,8 @@ export async function parseOffThread<T>(task: ParseTask, limits: Partial<UploadL
     inFlight--
   }
   if (answer.ok) return answer.table as T
-  const { message, limit, status } = answer.error
-  throw limit === undefined ? new ImportError(message) : new UploadLimitError(message, limit, status)
+  const { message, limit, busy } = answer.error
+  throw limit === undefined ? new ImportError(message) : new UploadLimitError(message, limit, busy)
 }
 
 /** The pool's own limits are the defaults: one pool serves every caller. */
@@ -92,7 +92,7 @@ function busyError(): UploadLimitError {
   return new UploadLimitError(
     `服务器正在读取的文件已达上限（另有 ${queuedUploads} 个在等待），超出上限 queuedUploads = ${queuedUploads}，请稍后再试 (the server is busy reading other uploads; try again shortly)`,
     'queuedUploads',
-    503,
+    true,
   )
 }
 

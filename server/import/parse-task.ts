@@ -13,7 +13,7 @@ export async function parseTask(task: UploadTask): Promise<ParseAnswer<unknown>>
     const table = task.kind === 'units' ? await readUnitFile(task.bytes, task.fileName, task.options) : await readAreaFile(task.bytes, task.fileName, task.options)
     return { ok: true, table }
   } catch (error) {
-    if (error instanceof UploadLimitError) return { ok: false, error: { message: error.message, limit: error.limit, status: error.status } }
+    if (error instanceof UploadLimitError) return { ok: false, error: { message: error.message, limit: error.limit, busy: error.busy } }
     if (error instanceof ImportError) return { ok: false, error: { message: error.message } }
     throw error
   }

@@ -1,5 +1,6 @@
 // An import of a unit ledger from start to end: validate against the store (always), then, unless it is
 // a dry run, write the accepted rows in one transaction. A file that cannot be read changes nothing.
+import { DomainError } from '../domain-error'
 import { unitPlace, unitWriteRefusal, type SessionUser, type UnitPlace, type WriteRefusal } from '../auth/roles'
 import type { AtlasStore, ImportBatchSummary, ImportedUnit } from '../db/store'
 import { joinUnitsToAreas } from '../geo/join'
@@ -18,12 +19,10 @@ export interface UnitImportResult {
   batch: ImportBatchSummary | null // the committed import; null for a dry run or when nothing was accepted
 }
 
-export class UnitImportError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 401 | 403 = 400,
-  ) {
-    super(message)
+/** A unit import refused as a whole: an unknown scheme (invalid), or a write the caller may not make. */
+export class UnitImportError extends DomainError {
+  constructor(message: string, kind: 'invalid' | 'unauthorized' | 'forbidden' = 'invalid') {
+    super(kind, message)
   }
 }
 
@@ -87,7 +86,7 @@ export async function importUnits(
   // Checked on the store as it is now, not as it was before the (asynchronous) parse: nothing runs between
   // this check and the synchronous commit, so a unit moved meanwhile is judged where it now is.
   const refusal = importRefusal(who.user, units, store.snapshot())
-  if (refusal) throw new UnitImportError(refusal.message, refusal.status)
+  if (refusal) throw new UnitImportError(refusal.message, refusal.kind)
   const { dryRun: _dry, ...kept } = options
   const batch = store.imports.commitUnits(units, { fileName, options: kept, report, actor: who.actor })
   return { dryRun, report, batch }

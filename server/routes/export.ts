@@ -6,10 +6,10 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { IncomingMessage } from 'node:http'
+import { DomainError } from '../domain-error'
 import { isWithin, levelOfCode } from '../shared/area-codes'
 import { CONTENT_TYPES, exportFileName, exportRequestOf, ExportRequestError, type ExportRequest } from '../export/export-request'
-import { QueueFullError, type ExportJob, type RenderCredential } from '../export/queue'
-import { RenderError } from '../export/renderer'
+import type { ExportJob, RenderCredential } from '../export/queue'
 import type { ExportService } from '../export/service'
 import { jsonError } from '../http/errors'
 import type { AppEnv } from '../http/env'
@@ -17,22 +17,13 @@ import type { AppEnv } from '../http/env'
 export function exportRoutes(service: () => ExportService) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
-      const checked = checkedRequest(c)
-      if (!('request' in checked)) return checked.answer
-      const job = enqueue(c, service(), checked.request)
-      if (!('id' in job)) return job.answer
-      try {
-        await job.done
-      } catch (error) {
-        return renderFailure(c, error)
-      }
-      return fileAnswer(c, job, checked.frameCode)
+      const { request, frameCode } = checkedRequest(c)
+      const job = enqueue(c, service(), request)
+      await job.done
+      return fileAnswer(c, job, frameCode)
     })
     .post('/jobs', (c) => {
-      const checked = checkedRequest(c)
-      if (!('request' in checked)) return checked.answer
-      const job = enqueue(c, service(), checked.request)
-      if (!('id' in job)) return job.answer
+      const job = enqueue(c, service(), checkedRequest(c).request)
       return c.json({ id: job.id, status: `/api/export/jobs/${job.id}`, file: `/api/export/jobs/${job.id}/file` }, 202)
     })
     .get('/jobs/:id', (c) => {
@@ -59,25 +50,17 @@ export function exportRoutes(service: () => ExportService) {
     })
 }
 
-type Checked = { request: ExportRequest; frameCode: string } | { answer: Response }
-
-/** The request, or a 400/404 naming the bad parameter, checked against the store before any rendering. */
-function checkedRequest(c: Context<AppEnv>): Checked {
-  let request: ExportRequest
-  try {
-    request = exportRequestOf(new URL(c.req.url).searchParams)
-  } catch (error) {
-    if (error instanceof ExportRequestError) return { answer: jsonError(c, 400, 'bad_request', error.message, { parameter: error.parameter }) }
-    throw error
-  }
+/** The request checked against the store before any rendering; an error naming the bad parameter if not. */
+function checkedRequest(c: Context<AppEnv>): { request: ExportRequest; frameCode: string } {
+  const request = exportRequestOf(new URL(c.req.url).searchParams)
   const snapshot = c.var.store.snapshot()
   const area = request.view.area
   if (area !== null && !snapshot.areasByCode.has(area)) {
-    return { answer: jsonError(c, 404, 'not_found', `area: ${area} is not an area in the store`, { parameter: 'area' }) }
+    throw new DomainError('not_found', `area: ${area} is not an area in the store`, { details: { parameter: 'area' } })
   }
   const scheme = request.view.scheme
   if (scheme !== null && !snapshot.schemes.some((s) => s.id === scheme)) {
-    return { answer: jsonError(c, 400, 'bad_request', `scheme: "${scheme}" is not a scheme in the store (expected one of ${snapshot.schemes.map((s) => s.id).join(', ')})`, { parameter: 'scheme' }) }
+    throw new ExportRequestError('scheme', `scheme: "${scheme}" is not a scheme in the store (expected one of ${snapshot.schemes.map((s) => s.id).join(', ')})`)
   }
   const frameCode = area ?? snapshot.areas.find((a) => a.level === 'prefecture' && a.geometry)?.code ?? 'atlas'
   const atlasBy = request.options.atlasBy
@@ -85,19 +68,14 @@ function checkedRequest(c: Context<AppEnv>): Checked {
     const within = snapshot.areas.filter((a) => a.level === atlasBy && a.geometry && a.code !== frameCode && isWithin(a.code, frameCode))
     if (within.length === 0) {
       const level = levelOfCode(frameCode)
-      return { answer: jsonError(c, 400, 'bad_request', `atlasBy: "${atlasBy}" gives no pages inside ${frameCode} (a ${level}); choose an area above that level`, { parameter: 'atlasBy' }) }
+      throw new ExportRequestError('atlasBy', `atlasBy: "${atlasBy}" gives no pages inside ${frameCode} (a ${level}); choose an area above that level`)
     }
   }
   return { request, frameCode }
 }
 
-function enqueue(c: Context<AppEnv>, service: ExportService, request: ExportRequest): ExportJob | { answer: Response } {
-  try {
-    return service.queue.enqueue(request, service.baseUrl ?? ownOrigin(c), renderCredentialOf(c))
-  } catch (error) {
-    if (error instanceof QueueFullError) return { answer: jsonError(c, 503, 'busy', error.message) }
-    throw error
-  }
+function enqueue(c: Context<AppEnv>, service: ExportService, request: ExportRequest): ExportJob {
+  return service.queue.enqueue(request, service.baseUrl ?? ownOrigin(c), renderCredentialOf(c))
 }
 
 /**
@@ -133,9 +111,4 @@ function fileAnswer(c: Context<AppEnv>, job: ExportJob, frameCode: string) {
     'X-Atlas-Pages': String(result.pages),
     'X-Atlas-Pixels': `${result.widthPx}x${result.heightPx}`,
   })
-}
-
-function renderFailure(c: Context<AppEnv>, error: unknown) {
-  if (error instanceof RenderError) return jsonError(c, 503, 'export_unavailable', error.message)
-  throw error
 }

@@ -4,14 +4,14 @@
 // Dry runs are open to anyone, so an anonymous upload is held to less: anonymousUploadBytes instead of
 // uploadBytes, and anonymousUploadsPerMinute per client address. The file itself is read on a worker
 // thread within the limits of server/limits.ts (server/import/parse-pool.ts); a broken limit is a 413.
-import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { FailureLimiter } from '../auth/rate-limit'
 import { checkJsonDepth, DEFAULT_UPLOAD_LIMITS, UploadLimitError, type UploadLimits } from '../limits'
 import { parseCrs } from '../import/crs'
-import { ENCODING_OPTIONS, ImportError } from '../import/index'
-import { importUnits, UnitImportError } from '../import/unit-import'
+import { ENCODING_OPTIONS } from '../import/index'
+import { importUnits } from '../import/unit-import'
 import { AREA_IMPORT_KINDS, importAreas } from '../import/area-import'
 import { IMPORT_AREA_LEVELS } from '../import/areas/index'
 import { UNIT_FIELDS } from '../shared/unit-fields'
@@ -112,14 +112,6 @@ function uploadGate(limits: UploadGateLimits): MiddlewareHandler<AppEnv> {
   }
 }
 
-/** A file refused for a limit (413, or 503 when the workers are busy), or unreadable (400); else rethrown. */
-function importErrorResponse(c: Context<AppEnv>, error: unknown) {
-  if (error instanceof UnitImportError) return jsonError(c, error.status, error.status === 400 ? 'bad_request' : 'forbidden', error.message)
-  if (error instanceof UploadLimitError) return jsonError(c, error.status, error.status === 503 ? 'busy' : 'too_large', error.message)
-  if (error instanceof ImportError) return jsonError(c, 400, 'unreadable_file', error.message)
-  return null
-}
-
 export function importRoutes(limits: UploadGateLimits = DEFAULT_UPLOAD_LIMITS) {
   const gate = uploadGate(limits)
   return new Hono<AppEnv>()
@@ -129,28 +121,22 @@ export function importRoutes(limits: UploadGateLimits = DEFAULT_UPLOAD_LIMITS) {
       if (!dryRun && !c.var.user) return jsonError(c, 401, 'unauthorized', '需要登录 (sign in as an editor or admin to commit an import)')
       const mapping = mappingOf(form.mapping)
       if (!mapping.ok) return jsonError(c, 400, 'bad_request', mapping.message)
-      try {
-        const result = await importUnits(
-          c.var.store,
-          handOver(form.file.bytes),
-          form.file.name || 'upload',
-          {
-            scheme: form.scheme,
-            crs: form.crs === undefined ? undefined : parseCrs(form.crs),
-            encoding: form.encoding,
-            sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet,
-            duplicates: form.duplicates,
-            mapping: mapping.mapping,
-            dryRun,
-          },
-          { user: c.var.user, actor: c.var.user?.username ?? 'anonymous', today: c.var.today },
-        )
-        return c.json(result, 200)
-      } catch (error) {
-        const refused = importErrorResponse(c, error)
-        if (refused) return refused
-        throw error
-      }
+      const result = await importUnits(
+        c.var.store,
+        handOver(form.file.bytes),
+        form.file.name || 'upload',
+        {
+          scheme: form.scheme,
+          crs: form.crs === undefined ? undefined : parseCrs(form.crs),
+          encoding: form.encoding,
+          sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet,
+          duplicates: form.duplicates,
+          mapping: mapping.mapping,
+          dryRun,
+        },
+        { user: c.var.user, actor: c.var.user?.username ?? 'anonymous', today: c.var.today },
+      )
+      return c.json(result, 200)
     })
     .post('/areas', gate, uploadForm(areaImportForm), async (c) => {
       const form = c.req.valid('form')
@@ -164,32 +150,26 @@ export function importRoutes(limits: UploadGateLimits = DEFAULT_UPLOAD_LIMITS) {
       const bytes = handOver(form.file.bytes)
       const fileName = form.file.name || 'upload'
       const fields = { ...(form.codeField ? { code: form.codeField } : {}), ...(form.nameField ? { name: form.nameField } : {}) }
-      try {
-        const result = await importAreas(
-          c.var.store,
-          bytes,
-          fileName,
-          form.kind === 'attributes'
-            ? { kind: 'attributes', encoding: form.encoding, sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet, fields, dryRun }
-            : {
-                kind: 'boundaries',
-                level: form.level ?? 'township',
-                fields,
-                parent: form.parent,
-                crs: form.crs === undefined ? undefined : parseCrs(form.crs),
-                gcj02: form.gcj02 === 'true' || form.gcj02 === '1',
-                encoding: form.encoding,
-                toleranceKm2: form.toleranceKm2,
-                dryRun,
-              },
-          { user: c.var.user, actor: c.var.user?.username ?? 'anonymous' },
-        )
-        return c.json(result, 200)
-      } catch (error) {
-        const refused = importErrorResponse(c, error)
-        if (refused) return refused
-        throw error
-      }
+      const result = await importAreas(
+        c.var.store,
+        bytes,
+        fileName,
+        form.kind === 'attributes'
+          ? { kind: 'attributes', encoding: form.encoding, sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet, fields, dryRun }
+          : {
+              kind: 'boundaries',
+              level: form.level ?? 'township',
+              fields,
+              parent: form.parent,
+              crs: form.crs === undefined ? undefined : parseCrs(form.crs),
+              gcj02: form.gcj02 === 'true' || form.gcj02 === '1',
+              encoding: form.encoding,
+              toleranceKm2: form.toleranceKm2,
+              dryRun,
+            },
+        { user: c.var.user, actor: c.var.user?.username ?? 'anonymous' },
+      )
+      return c.json(result, 200)
     })
     .get('/batches', requireAdmin, (c) => c.json({ imports: c.var.store.imports.list() }, 200))
     .get('/batches/:id', requireAdmin, validated('param', idParam), (c) => {
@@ -199,10 +179,6 @@ export function importRoutes(limits: UploadGateLimits = DEFAULT_UPLOAD_LIMITS) {
     .post('/batches/:id/rollback', requireAdmin, validated('param', idParam), (c) => {
       const { id } = c.req.valid('param')
       if (!c.var.store.imports.get(id)) return jsonError(c, 404, 'not_found', `import ${id} does not exist`)
-      try {
-        return c.json(c.var.store.imports.rollback(id, c.var.user?.username ?? 'unknown'), 200)
-      } catch (error) {
-        return jsonError(c, 409, 'conflict', (error as Error).message)
-      }
+      return c.json(c.var.store.imports.rollback(id, c.var.user?.username ?? 'unknown'), 200)
     })
 }

@@ -64,14 +64,14 @@ describe('writeRefusal', () => {
   })
 
   test('anonymous 401, viewer 403, scoped editor only in scope, admin anywhere', () => {
-    expect(writeRefusal(null, '530626', areas)?.status).toBe(401)
-    expect(writeRefusal({ ...editor, role: 'viewer' }, '530626', areas)?.status).toBe(403)
+    expect(writeRefusal(null, '530626', areas)?.kind).toBe('unauthorized')
+    expect(writeRefusal({ ...editor, role: 'viewer' }, '530626', areas)?.kind).toBe('forbidden')
     expect(writeRefusal(editor, '530626101', areas)).toBeNull()
     expect(writeRefusal(editor, '530621', areas)).toEqual({
-      status: 403,
+      kind: 'forbidden',
       message: '用户 suijiang 只能编辑绥江县 (530626) 范围内的数据，不能编辑 鲁甸县',
     })
-    expect(writeRefusal(editor, null, areas)?.status).toBe(403)
+    expect(writeRefusal(editor, null, areas)?.kind).toBe('forbidden')
     expect(writeRefusal({ ...editor, areaScope: null }, null, areas)).toBeNull()
     expect(writeRefusal({ ...editor, role: 'admin' }, '530621', areas)).toBeNull()
   })

@@ -28,7 +28,7 @@ async function refusal(run: () => unknown, limit: LimitName): Promise<UploadLimi
   const error = caught as UploadLimitError
   expect(error.limit).toBe(limit)
   expect(error.message).toContain(limit)
-  expect(error.status).toBe(413)
+  expect(error.kind).toBe('too_large')
   expect(error).toBeInstanceOf(ImportError) // what reports an unreadable file reports this too
   return error
 }
@@ -165,7 +165,7 @@ describe('reading on a worker', () => {
     const outcomes = await Promise.allSettled(Array.from({ length: sent }, () => parseUnitFile(ledger, 'a.csv')))
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => o.reason as UploadLimitError)
     expect(refused.length).toBeGreaterThanOrEqual(4)
-    for (const error of refused) expect(error).toMatchObject({ limit: 'queuedUploads', status: 503 })
+    for (const error of refused) expect(error).toMatchObject({ limit: 'queuedUploads', busy: true, kind: 'unavailable', code: 'busy' })
     expect(outcomes.filter((o) => o.status === 'fulfilled').length).toBeGreaterThanOrEqual(DEFAULT_UPLOAD_LIMITS.queuedUploads)
   }, 30_000)
 

@@ -162,7 +162,7 @@ describe('an export render credential', () => {
 
   test('writeRefusal refuses a read-only user, whatever the role', () => {
     const areas = new Map()
-    expect(writeRefusal({ id: 1, username: 'admin', role: 'admin', areaScope: null, readOnly: true }, null, areas)?.status).toBe(403)
+    expect(writeRefusal({ id: 1, username: 'admin', role: 'admin', areaScope: null, readOnly: true }, null, areas)?.kind).toBe('forbidden')
     expect(writeRefusal({ id: 1, username: 'admin', role: 'admin', areaScope: null }, null, areas)).toBeNull()
   })
 

@@ -179,22 +179,22 @@ describe('unitWriteRefusal and boundaryWriteRefusal', () => {
     expect(unitWriteRefusal(editor, { unit: '单位 #1', before: inScope, after: inScope }, areas)).toBeNull()
     expect(unitWriteRefusal(editor, { unit: '单位 #1', after: { ledgerArea: '530626101', locatedArea: null } }, areas)).toBeNull()
     expect(unitWriteRefusal(editor, { unit: '单位 #1', before: { ledgerArea: '530628', locatedArea: '530626101' }, after: inScope }, areas)).toEqual({
-      status: 403,
+      kind: 'forbidden',
       message: '用户 suijiang 只能编辑绥江县 (530626) 范围内的数据，不能编辑 彝良县（单位 #1现在的台账所属区域为 彝良县 530628）',
     })
     expect(unitWriteRefusal(editor, { unit: '单位 #1', before: inScope, after: { ledgerArea: '530626', locatedArea: '530628' } }, areas)?.message).toContain('写入后的坐标所在区域为 彝良县 530628')
-    expect(unitWriteRefusal(editor, { unit: '单位 #1', before: { ledgerArea: null, locatedArea: null } }, areas)?.status).toBe(403)
-    expect(unitWriteRefusal(editor, { unit: '单位 #1' }, areas)?.status).toBe(403)
-    expect(unitWriteRefusal(null, { unit: '单位 #1', before: inScope }, areas)?.status).toBe(401)
+    expect(unitWriteRefusal(editor, { unit: '单位 #1', before: { ledgerArea: null, locatedArea: null } }, areas)?.kind).toBe('forbidden')
+    expect(unitWriteRefusal(editor, { unit: '单位 #1' }, areas)?.kind).toBe('forbidden')
+    expect(unitWriteRefusal(null, { unit: '单位 #1', before: inScope }, areas)?.kind).toBe('unauthorized')
     expect(unitWriteRefusal(admin, { unit: '单位 #1', before: { ledgerArea: '530628', locatedArea: null } }, areas)).toBeNull()
   })
 
   test('boundaries: admins only, whatever the editor\'s scope', () => {
     const zhongcheng = { code: '530626101', name: '中城镇', parent: '530626' }
     expect(boundaryWriteRefusal(admin, zhongcheng, areas)).toBeNull()
-    expect(boundaryWriteRefusal(editor, zhongcheng, areas)?.status).toBe(403)
-    expect(boundaryWriteRefusal({ ...editor, areaScope: null }, zhongcheng, areas)?.status).toBe(403)
-    expect(boundaryWriteRefusal(null, zhongcheng, areas)?.status).toBe(401)
-    expect(boundaryWriteRefusal({ ...admin, readOnly: true }, zhongcheng, areas)?.status).toBe(403)
+    expect(boundaryWriteRefusal(editor, zhongcheng, areas)?.kind).toBe('forbidden')
+    expect(boundaryWriteRefusal({ ...editor, areaScope: null }, zhongcheng, areas)?.kind).toBe('forbidden')
+    expect(boundaryWriteRefusal(null, zhongcheng, areas)?.kind).toBe('unauthorized')
+    expect(boundaryWriteRefusal({ ...admin, readOnly: true }, zhongcheng, areas)?.kind).toBe('forbidden')
   })
 })
