@@ -2,6 +2,8 @@
 // 香港 and 澳门, with prefectures and provinces dissolved from the counties in one topology, checked,
 // and generalised per zoom so that borders stay shared and no island is lost. Everything the build
 // could not do cleanly is a warning of a named kind; nothing is dropped without one.
+// Long on purpose: it is the build's one sequence, whose steps share the warning kinds and the per-level maps;
+// the geometry itself lives in dissolve.ts, clean.ts, checks.ts and codes.ts.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Feature, MultiPolygon, Position } from 'geojson'

@@ -14,6 +14,9 @@
 // cell's row to the right, counting the crossings each cell owns (each edge counted in the one cell whose
 // x-range holds its crossing), until it reaches a cell no edge touches, whose contents are known, or the end
 // of the row, beyond which lies nothing.
+//
+// Over 400 lines on purpose: the build and the query share the packed edge and cell arrays and their layout
+// (EDGE_STRIDE, the owner encoding); split, each half would have to restate the other's invariants.
 import type { MultiPolygon } from 'geojson'
 
 export interface GridIndexOptions {

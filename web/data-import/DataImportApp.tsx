@@ -2,7 +2,6 @@
 // dropdown per column, options) → re-check with a changed mapping → commit (signed-in editors and admins)
 // → committed imports with rollback (admins). Unit ledgers, boundaries and area attributes.
 import { useMemo, useState, type ChangeEvent } from 'react'
-import { FIELD_LABELS, UNIT_FIELDS, type UnitField } from '../../server/shared/unit-fields'
 import {
   fetchCurrentUser,
   fetchImportBatches,
@@ -14,11 +13,12 @@ import {
 } from '../api/client'
 import { useAsyncValue } from '../api/use-async-value'
 import { choicesOfColumns, headerSignature, mappingOfChoices, savedMapping, saveMapping, type ColumnChoices, type ColumnMappingChoice } from './mapping-memory'
+import { ImportHistory } from './ImportHistory'
 import { countByStatus, filterRows, reportRows, type RowFilter } from './report-rows'
+import { ColumnMappingTable, SiblingSummary, SourceLine, type Outcome } from './report-parts'
 import './data-import.css'
 
 type Kind = 'units' | 'boundaries' | 'attributes'
-type Outcome = { kind: 'units'; result: UnitImportResult } | { kind: 'areas'; result: AreaImportResult }
 
 const KIND_LABELS: Record<Kind, string> = { units: '单位台账（CSV/XLSX/GeoJSON）', boundaries: '行政区边界（Shapefile zip/GeoJSON/TopoJSON）', attributes: '区划属性（人口、少数民族占比 CSV/XLSX）' }
 const FILTER_LABELS: Record<RowFilter, string> = { all: '全部', accepted: '通过', warning: '警告', rejected: '拒绝', ignored: '忽略' }
@@ -291,36 +291,17 @@ export function DataImportApp() {
           </div>
 
           {outcome.kind === 'units' && (
-            <details className="di-mapping" open>
-              <summary>表头对应（第 {outcome.result.report.header.lines.join('、')} 行为表头）{mappingDirty ? ' · 已修改，尚未重新检查' : ''}</summary>
-              <table>
-                <thead>
-                  <tr><th>列</th><th>表头</th><th>导入为</th></tr>
-                </thead>
-                <tbody>
-                  {outcome.result.report.header.columns.map((c) => (
-                    <tr key={c.column}>
-                      <td>{c.column + 1}</td>
-                      <td>{c.header || <em>（无列名）</em>}</td>
-                      <td>
-                        <select
-                          aria-label={`第 ${c.column + 1} 列导入为`}
-                          value={choices[c.column] ?? ''}
-                          onChange={(e) => {
-                            setChoices({ ...choices, [c.column]: (e.target.value || null) as UnitField | null })
-                            setMappingDirty(true)
-                          }}
-                        >
-                          <option value="">（不导入）</option>
-                          {UNIT_FIELDS.map((f) => <option key={f} value={f}>{FIELD_LABELS[f]}</option>)}
-                        </select>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <button disabled={!mappingDirty || busy} onClick={recheck}>按此对应重新检查</button>
-            </details>
+            <ColumnMappingTable
+              header={outcome.result.report.header}
+              choices={choices}
+              dirty={mappingDirty}
+              busy={busy}
+              onChoose={(column, field) => {
+                setChoices({ ...choices, [column]: field })
+                setMappingDirty(true)
+              }}
+              onRecheck={recheck}
+            />
           )}
 
           {outcome.kind === 'areas' && outcome.result.report.kind === 'boundaries' && <SiblingSummary report={outcome.result.report} />}
@@ -352,76 +333,7 @@ export function DataImportApp() {
         </section>
       )}
 
-      {isAdmin && (
-        <section className="di-panel" aria-label="已提交的导入">
-          <h2>3. 已提交的导入</h2>
-          {batches.error && <p className="notice notice-error">{batches.error.message}</p>}
-          {batches.value && batches.value.length === 0 && <p className="di-muted">还没有导入记录</p>}
-          {batches.value && batches.value.length > 0 && (
-            <table className="di-rows">
-              <thead>
-                <tr><th>#</th><th>内容</th><th>文件</th><th>时间</th><th>操作人</th><th>新增/更新</th><th></th></tr>
-              </thead>
-              <tbody>
-                {batches.value.map((b) => (
-                  <tr key={b.id}>
-                    <td>{b.id}</td>
-                    <td>{b.kind === 'units' ? '单位' : '行政区'}</td>
-                    <td>{b.fileName}</td>
-                    <td>{b.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                    <td>{b.createdBy}</td>
-                    <td>{b.inserted} / {b.updated}</td>
-                    <td>{b.rolledBackAt ? <span className="di-muted">已由 {b.rolledBackBy} 撤销</span> : <button disabled={busy} onClick={() => rollback(b.id)}>撤销</button>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-      )}
+      {isAdmin && <ImportHistory batches={batches} busy={busy} onRollback={rollback} />}
     </div>
-  )
-}
-
-function SourceLine({ outcome }: { outcome: Outcome }) {
-  if (outcome.kind === 'units') {
-    const r = outcome.result.report
-    const t = r.totals
-    return (
-      <p className="di-source">
-        {r.fileName} · {r.format.toUpperCase()}{r.encoding ? ` · ${r.encoding === 'gb18030' ? 'GBK/GB18030' : r.encoding.toUpperCase()}` : ''}
-        {r.delimiter ? ` · 分隔符 ${r.delimiter === '\t' ? 'Tab' : r.delimiter}` : ''}{r.sheet ? ` · 工作表 ${r.sheet}` : ''} · 方案 {r.scheme.name} · 坐标系 {r.crs}
-        <br />
-        读取 {t.rowsRead} 行：通过 {t.accepted}，警告 {t.warnings}，拒绝 {t.rejected}，忽略 {t.ignored}
-      </p>
-    )
-  }
-  const r = outcome.result.report
-  if (r.kind === 'attributes') {
-    const t = r.totals
-    return <p className="di-source">{r.fileName} · 区划属性 · 读取 {t.rowsRead} 行：通过 {t.accepted}，警告 {t.warnings}，拒绝 {t.rejected}，忽略 {t.ignored}</p>
-  }
-  const t = r.totals
-  return (
-    <p className="di-source">
-      {r.fileName} · {r.format}{r.encoding ? ` · ${r.encoding}` : ''} · 坐标系 {r.crs.label} · 代码字段 {r.mapping.code ?? '—'} · 名称字段 {r.mapping.name ?? '—'}
-      <br />
-      {t.features} 个要素：通过 {t.accepted}，警告 {t.warnings}，拒绝 {t.rejected} → 新增 {t.inserts}，更新 {t.updates}
-      {r.notes.map((n, i) => <span key={i} className="di-note"><br />注：{n}</span>)}
-    </p>
-  )
-}
-
-function SiblingSummary({ report }: { report: Extract<AreaImportResult['report'], { kind: 'boundaries' }> }) {
-  return (
-    <ul className="di-siblings">
-      {report.siblings.map((g) => (
-        <li key={g.parent}>
-          {g.parentName}（{g.parent}）下 {g.children} 个区划：重叠 {g.overlaps.length} 处，
-          {g.gapsChecked ? `缝隙 ${g.gaps.length} 处${g.gaps.length ? `（${g.gaps.map((x) => `${x.areaKm2} km²`).join('、')}）` : ''}` : g.gapsSkipped}
-          ，超出上级 {g.outside.length} 处（容差 {report.toleranceKm2} km²）
-        </li>
-      ))}
-    </ul>
   )
 }
