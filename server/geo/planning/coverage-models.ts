@@ -63,12 +63,7 @@ export function maxCoverageModel(
   for (let group = 0; group < groups.groupCount; group++) {
     entries.push(xCount + group)
     values.push(1)
-    // Identical candidates share a column; list each column once per row.
-    const seen = new Set<number>()
-    for (let k = groups.candidateStarts[group]; k < groups.candidateStarts[group + 1]; k++) {
-      const column = columns.columnOf[groups.candidates[k]]
-      if (seen.has(column)) continue
-      seen.add(column)
+    for (const column of columnsReaching(groups, columns, group)) {
       entries.push(column)
       values.push(-1)
     }
@@ -115,13 +110,7 @@ export function setCoverModel(groups: DemandGroups, columns: CandidateColumns, i
   const rowStarts = new Int32Array(groups.groupCount + 1)
   const entries: number[] = []
   for (let group = 0; group < groups.groupCount; group++) {
-    const seen = new Set<number>()
-    for (let k = groups.candidateStarts[group]; k < groups.candidateStarts[group + 1]; k++) {
-      const column = columns.columnOf[groups.candidates[k]]
-      if (seen.has(column)) continue
-      seen.add(column)
-      entries.push(column)
-    }
+    entries.push(...columnsReaching(groups, columns, group))
     rowStarts[group + 1] = entries.length
   }
   return {
@@ -150,4 +139,11 @@ export function openCandidates(columns: CandidateColumns, values: Float64Array):
     if (values[column] > 0.5) open.push(columns.columnCandidates[column])
   }
   return open
+}
+
+/** The columns of the candidates that reach `group`, each once: identical candidates share a column. */
+function columnsReaching(groups: DemandGroups, columns: CandidateColumns, group: number): Set<number> {
+  const reaching = new Set<number>()
+  for (let k = groups.candidateStarts[group]; k < groups.candidateStarts[group + 1]; k++) reaching.add(columns.columnOf[groups.candidates[k]])
+  return reaching
 }

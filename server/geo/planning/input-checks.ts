@@ -114,3 +114,24 @@ export function checkChoice<T extends string>(value: T, name: string, choices: r
     )
   }
 }
+
+/** How hard a solver tries for the proven optimum: 'auto' when the model is small enough, or always, or never. */
+export const EXACT_MODES = ['auto', 'never', 'always'] as const
+export type ExactMode = (typeof EXACT_MODES)[number]
+
+export interface SolverLimits {
+  boundSteps: number
+  exact: ExactMode
+  maxExactVariables: number
+  maxLpVariables: number
+  timeLimitSeconds: number
+}
+
+/** The limits both the coverage and the set-cover solver take, checked alike. */
+export function checkSolverLimits({ boundSteps, exact, maxExactVariables, maxLpVariables, timeLimitSeconds }: SolverLimits): void {
+  checkCount(boundSteps, 'boundSteps')
+  checkChoice(exact, 'exact', EXACT_MODES)
+  checkCount(maxExactVariables, 'maxExactVariables')
+  checkCount(maxLpVariables, 'maxLpVariables')
+  checkPositive(timeLimitSeconds, 'timeLimitSeconds')
+}

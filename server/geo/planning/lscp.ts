@@ -24,8 +24,8 @@ import { demandGroups, type DemandGroups } from './demand-groups'
 import { lagrangianSetCover } from './lagrangian'
 import type { LonLat } from './distance'
 import { solveLinearModel } from './highs-solver'
-import { checkChoice, checkCount, checkPositive, checkUniqueIds } from './input-checks'
-import type { ExactMode, SiteInput } from './mclp'
+import { checkSolverLimits, checkUniqueIds, type ExactMode } from './input-checks'
+import type { SiteInput } from './mclp'
 
 export interface LscpDemandPoint {
   id: string
@@ -73,16 +73,10 @@ export interface LscpResult {
   notes: string[]
 }
 
-const EXACT_MODES: readonly ExactMode[] = ['auto', 'never', 'always']
-
 export async function setCover(input: LscpInput, options: LscpOptions = {}): Promise<LscpResult> {
   const { boundSteps = 1_000, exact = 'auto', maxExactVariables = 5_000, maxLpVariables = 5_000, timeLimitSeconds = 10 } =
     options
-  checkCount(boundSteps, 'boundSteps')
-  checkChoice(exact, 'exact', EXACT_MODES)
-  checkCount(maxExactVariables, 'maxExactVariables')
-  checkCount(maxLpVariables, 'maxLpVariables')
-  checkPositive(timeLimitSeconds, 'timeLimitSeconds')
+  checkSolverLimits({ boundSteps, exact, maxExactVariables, maxLpVariables, timeLimitSeconds })
   checkUniqueIds(input.candidates, 'candidate')
   const required = input.required ?? []
 

@@ -33,7 +33,7 @@ import { demandGroups, type DemandGroups } from './demand-groups'
 import { lagrangianCoverage } from './lagrangian'
 import type { LonLat } from './distance'
 import { solveLinearModel } from './highs-solver'
-import { checkChoice, checkCount, checkPositive, checkUniqueIds, checkWeights } from './input-checks'
+import { checkCount, checkSolverLimits, checkUniqueIds, checkWeights, type ExactMode } from './input-checks'
 
 export interface DemandPoint {
   id: string
@@ -54,7 +54,7 @@ export interface MclpInput {
   radiusKm: number
 }
 
-export type ExactMode = 'auto' | 'never' | 'always'
+export type { ExactMode } from './input-checks'
 
 export interface MclpOptions {
   swapPasses?: number // 50: interchange passes over all candidates; 0 keeps the greedy answer
@@ -88,8 +88,6 @@ export interface MclpResult {
   notes: string[]
 }
 
-const EXACT_MODES: readonly ExactMode[] = ['auto', 'never', 'always']
-
 export async function maximalCoverage(input: MclpInput, options: MclpOptions = {}): Promise<MclpResult> {
   const {
     swapPasses = 50,
@@ -101,11 +99,7 @@ export async function maximalCoverage(input: MclpInput, options: MclpOptions = {
   } = options
   checkCount(input.sites, 'sites')
   checkCount(swapPasses, 'swapPasses')
-  checkCount(boundSteps, 'boundSteps')
-  checkChoice(exact, 'exact', EXACT_MODES)
-  checkCount(maxExactVariables, 'maxExactVariables')
-  checkCount(maxLpVariables, 'maxLpVariables')
-  checkPositive(timeLimitSeconds, 'timeLimitSeconds')
+  checkSolverLimits({ boundSteps, exact, maxExactVariables, maxLpVariables, timeLimitSeconds })
   checkWeights(input.demand, 'demand point')
   checkUniqueIds(input.candidates, 'candidate')
   const required = input.required ?? []

@@ -2,7 +2,8 @@ import type { CorridorItem } from '../../api/client'
 import type { CoverageArea } from '../../api/responses'
 import type { UnitPoint } from '../../data/units'
 import type { ViewLanguage } from '../../../server/shared/view-state'
-import { formatNumber, levelName, statusName, t } from '../i18n'
+import { formatNumber, t } from '../i18n'
+import { UnitFacts } from './UnitFacts'
 
 export type HoverTarget =
   | { kind: 'unit'; unit: UnitPoint; x: number; y: number }
@@ -37,16 +38,8 @@ function UnitDetails({ lang, unit }: { lang: ViewLanguage; unit: UnitPoint }) {
   return (
     <>
       <div className="tooltip-title">{unit.name}</div>
-      <dl className="tooltip-facts">
-        <dt>{t(lang, 'attrCategory')}</dt>
-        <dd>{unit.category}</dd>
-        <dt>{t(lang, 'attrLevel')}</dt>
-        <dd>{unit.level ? levelName(lang, unit.level) : t(lang, 'notNamed')}</dd>
-        <dt>{t(lang, 'attrStatus')}</dt>
-        <dd>
-          {statusName(lang, unit.status)}
-          {unit.yearNamed !== null && ` (${t(lang, 'namedIn', { year: unit.yearNamed })})`}
-        </dd>
+      <dl className="facts tooltip-facts">
+        <UnitFacts lang={lang} unit={unit} statusNote={unit.yearNamed !== null ? ` (${t(lang, 'namedIn', { year: unit.yearNamed })})` : ''} />
       </dl>
       {unit.sample && <div className="tooltip-note">{t(lang, 'sampleData')}</div>}
     </>
@@ -57,7 +50,7 @@ function CorridorDetails({ lang, corridor }: { lang: ViewLanguage; corridor: Cor
   return (
     <>
       <div className="tooltip-title">{corridor.name}</div>
-      <dl className="tooltip-facts">
+      <dl className="facts tooltip-facts">
         <dt>{t(lang, 'corridorStops', { count: corridor.stops.length })}</dt>
         <dd>{corridor.stops.map((s) => s.name).join(' → ')}</dd>
       </dl>
@@ -70,7 +63,7 @@ function AreaDetails({ lang, area, schemeName }: { lang: ViewLanguage; area: Cov
   return (
     <>
       <div className="tooltip-title">{area.name}</div>
-      <dl className="tooltip-facts">
+      <dl className="facts tooltip-facts">
         <dt>{t(lang, 'namedUnits')}</dt>
         <dd>{formatNumber(lang, area.total, 0)}</dd>
         <dt>{schemeName}</dt>

@@ -1,7 +1,8 @@
 // One unit: its attributes, status history and inspections (GET /api/units/:id).
 import type { UnitDetailResponse } from '../../api/client'
 import type { ViewLanguage } from '../../../server/shared/view-state'
-import { formatDate, levelName, statusName, t } from '../i18n'
+import { formatDate, statusName, t } from '../i18n'
+import { UnitFacts } from './UnitFacts'
 
 export function UnitDetail({ lang, detail, onClose }: { lang: ViewLanguage; detail: UnitDetailResponse; onClose(): void }) {
   const { unit, history, inspections } = detail
@@ -15,13 +16,8 @@ export function UnitDetail({ lang, detail, onClose }: { lang: ViewLanguage; deta
       </h3>
       {unit.redacted && <p className="notice-inline">{t(lang, 'redacted')}</p>}
       {unit.sample && <p className="muted">{t(lang, 'sampleData')}</p>}
-      <dl className="detail-facts">
-        <dt>{t(lang, 'attrCategory')}</dt>
-        <dd>{unit.category}</dd>
-        <dt>{t(lang, 'attrLevel')}</dt>
-        <dd>{unit.level ? levelName(lang, unit.level) : t(lang, 'notNamed')}</dd>
-        <dt>{t(lang, 'attrStatus')}</dt>
-        <dd>{statusName(lang, unit.status)}</dd>
+      <dl className="facts detail-facts">
+        <UnitFacts lang={lang} unit={unit} />
         {unit.yearNamed !== null && (
           <>
             <dt>{t(lang, 'attrYearNamed')}</dt>
