@@ -1,12 +1,14 @@
 // What one export page (a "sheet") shows, loaded from the API: the framed area, the areas coloured
 // around it, their coverage and units, the corridors when the view shows them, and the prefecture for
 // the locator map. The view's filters become the same coverage query the dashboard sends (filters.ts), so
-// the paper counts what the screen counts. Fetches are cached for the page's life, so
-// an atlas of eleven sheets asks for the prefecture and the scheme once.
-import { fetchAreas, fetchCorridors, fetchCountedUnits, fetchCoverage, fetchSchemes, type CorridorItem, type CountedUnitsQuery } from '../api/client'
+// the paper counts what the screen counts. Fetches are cached for the page's life (area lists by area-frame.ts,
+// which the dashboard and the planner load through too), so an atlas of eleven sheets asks for the prefecture
+// and the scheme once.
+import { fetchCorridors, fetchCountedUnits, fetchCoverage, fetchSchemes, type CorridorItem, type CountedUnitsQuery } from '../api/client'
 import type { AreaFeature, CoverageArea, CoverageReport, Scheme } from '../api/responses'
 import { filtersOf, filterUnits } from '../dashboard/filters'
-import { areaLabelsOf, drawableAreas, type AreaLabel } from '../data/area-geometry'
+import { areaLabelsOf, type AreaLabel } from '../data/area-geometry'
+import { areaList } from '../map/area-frame'
 import { unitsOfColumns, type UnitPoint, type UnitSummary } from '../data/units'
 import type { ViewState } from '../../server/shared/view-state'
 import type { UnitStatus } from '../../server/shared/domain'
@@ -42,9 +44,6 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   return hit
 }
 
-const areasOf = (level: string, parent?: string) =>
-  cached(`areas:${level}:${parent ?? ''}`, async () => drawableAreas(await fetchAreas(parent ? { level, parent } : { level })))
-
 /** Counted units in `query.area` (all categories), located or not, and those located. */
 const countedUnitsOf = (query: CountedUnitsQuery) =>
   cached(`units:${JSON.stringify(query)}`, async () => unitsOfColumns(await fetchCountedUnits(query)))
@@ -54,7 +53,7 @@ const corridorsOf = (code: string) => cached(`corridors:${code}`, async () => (a
 /** The code the view frames: its own, or the store's first prefecture with a boundary. */
 export async function frameCodeOf(view: ViewState): Promise<string> {
   if (view.area !== null) return view.area
-  const first = (await areasOf('prefecture'))[0]
+  const first = (await areaList('prefecture', null))[0]
   if (!first) throw new Error('没有地级行政区边界 (the store has no prefecture with a boundary)')
   return first.properties.code
 }
@@ -63,7 +62,7 @@ export async function frameCodeOf(view: ViewState): Promise<string> {
 export async function atlasSheetCodes(view: ViewState, level: 'county' | 'township'): Promise<string[]> {
   const within = await frameCodeOf(view)
   // Direct children come by parent; deeper ones (every township of a prefecture) by code prefix.
-  const areas = await areasOf(level, childLevelOf(levelOfCode(within)) === level ? within : undefined)
+  const areas = await areaList(level, childLevelOf(levelOfCode(within)) === level ? within : null)
   const codes = areas.map((a) => a.properties.code).filter((code) => code !== within && isWithin(code, within))
   if (codes.length === 0) throw new Error(`${within} 内没有${level === 'county' ? '县级' : '乡镇级'}行政区 (no ${level} areas inside ${within} to make an atlas of)`)
   return codes.sort()
@@ -74,7 +73,7 @@ export async function loadSheet(view: ViewState, code: string, thisYear: number)
   const parent = parentCodeOf(code)
   const [{ schemes }, peers] = await Promise.all([
     cached('schemes', fetchSchemes),
-    areasOf(level, level === 'province' ? undefined : parent ?? undefined),
+    areaList(level, level === 'province' ? null : parent),
   ])
   const scheme = (view.scheme ? schemes.find((s) => s.id === view.scheme) : schemes.find((s) => s.isDefault)) ?? schemes[0]
   if (!scheme) throw new Error(view.scheme ? `没有方案 ${view.scheme} (no scheme "${view.scheme}" in the store)` : '没有创建方案 (the store has no scheme)')
@@ -82,7 +81,7 @@ export async function loadSheet(view: ViewState, code: string, thisYear: number)
   if (!frame) throw new Error(`没有行政区 ${code} 的边界 (area ${code} is not in the store, or has no boundary)`)
 
   const childLevel = childLevelOf(level)
-  const children = childLevel ? await areasOf(childLevel, code) : []
+  const children = childLevel ? await areaList(childLevel, code) : []
   const areasAreChildren = children.length > 0
   const areas = areasAreChildren ? children : peers
   const areasLevel = areasAreChildren ? (childLevel as string) : level
@@ -96,8 +95,8 @@ export async function loadSheet(view: ViewState, code: string, thisYear: number)
     cached(`coverage:${JSON.stringify(coverageQuery)}`, () => fetchCoverage(coverageQuery)),
     countedUnitsOf({ area: code, ...query }),
     view.overlays?.includes('corridors') ? corridorsOf(code) : Promise.resolve(null),
-    prefectureCode ? areasOf('prefecture') : Promise.resolve([]),
-    prefectureCode ? areasOf('county', prefectureCode) : Promise.resolve([]),
+    prefectureCode ? areaList('prefecture', null) : Promise.resolve([]),
+    prefectureCode ? areaList('county', prefectureCode) : Promise.resolve([]),
   ])
   const labels = areaLabelsOf(areas)
   await loadLabelFont(labels.map((l) => l.name).join('') + frame.properties.name)

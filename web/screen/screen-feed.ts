@@ -1,9 +1,10 @@
 // What the screen loads: the place once, then the figures polled with ETags. A poll whose answers are
 // all 304 returns the very same feed object, so nothing downstream re-renders or redraws.
 import type { HonourLevel } from '../../server/shared/domain'
-import { fetchAreas, fetchCountedUnitsIfChanged, fetchCoverageIfChanged, fetchCoverageSeriesIfChanged, fetchSchemes, type CoverageSeriesResponse, type Revalidated, type UnitColumnsResponse } from '../api/client'
+import { fetchCountedUnitsIfChanged, fetchCoverageIfChanged, fetchCoverageSeriesIfChanged, fetchSchemes, type CoverageSeriesResponse, type Revalidated, type UnitColumnsResponse } from '../api/client'
 import type { AreaFeature, CoverageArea, CoverageReport, Scheme } from '../api/responses'
-import { areaLabelsOf, drawableAreas, type AreaLabel } from '../data/area-geometry'
+import type { AreaLabel } from '../data/area-geometry'
+import { loadFrame } from '../map/area-frame'
 import { unitsOfColumns, type UnitPoint } from '../data/units'
 import { loadLabelFont } from '../map/label-font'
 import type { ScreenConfig } from '../../server/shared/screen-profile'
@@ -11,22 +12,18 @@ import { growthYears } from './screen-config'
 
 export interface ScreenPlace {
   scheme: Scheme
-  place: AreaFeature // the prefecture framed
-  areas: AreaFeature[] // its child areas (counties)
+  place: AreaFeature // the area framed: a prefecture by default
+  areas: AreaFeature[] // its child areas (a prefecture's counties)
   labels: AreaLabel[]
 }
 
+/** The profile's area (null: the store's first prefecture) and its children, loaded as every map page loads its frame. */
 export async function loadScreenPlace(config: Pick<ScreenConfig, 'area' | 'scheme'>): Promise<ScreenPlace> {
-  const [{ schemes }, prefectures] = await Promise.all([fetchSchemes(), fetchAreas({ level: 'prefecture' })])
+  const [{ schemes }, frame] = await Promise.all([fetchSchemes(), loadFrame(config.area)])
   const scheme = schemes.find((s) => (config.scheme === null ? s.isDefault : s.id === config.scheme)) ?? schemes[0]
   if (!scheme) throw new Error('没有创建方案 (the store has no scheme)')
-  const drawable = drawableAreas(prefectures)
-  const place = drawable.find((p) => config.area === null || p.properties.code === config.area) ?? drawable[0]
-  if (!place) throw new Error('没有地级行政区边界 (the store has no prefecture with a boundary)')
-  const areas = drawableAreas(await fetchAreas({ level: 'county', parent: place.properties.code }))
-  const labels = areaLabelsOf(areas)
-  await loadLabelFont(labels.map((l) => l.name).join('') + '0123456789')
-  return { scheme, place, areas, labels }
+  await loadLabelFont('0123456789') // the figures on the columns
+  return { scheme, place: frame.area, areas: frame.children, labels: frame.labels }
 }
 
 /** The last body and ETag per request key: an unchanged answer costs a 304 and keeps its object identity. */
