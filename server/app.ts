@@ -16,6 +16,7 @@ import { sameOriginWrites } from './http/same-origin'
 import { resolveAudience } from './http/audience'
 import { requireLoginForReads, resolveSession } from './http/session'
 import { auditRoutes } from './routes/audit'
+import { backupRoutes } from './routes/backup'
 import { authRoutes } from './routes/auth'
 import { areaRoutes } from './routes/areas'
 import { corridorRoutes } from './routes/corridors'
@@ -29,7 +30,10 @@ import { schemeRoutes } from './routes/schemes'
 import { screenProfileRoutes } from './routes/screen-profiles'
 import { screenTokenRoutes } from './routes/screen-tokens'
 import { unitRoutes } from './routes/units'
+import { unitTableRoutes } from './routes/unit-table'
 import { unitDetailRoutes } from './routes/unit-detail'
+import { unitExportRoutes } from './routes/unit-export'
+import { unitEditRoutes } from './routes/unit-edits'
 import { userRoutes } from './routes/users'
 
 export interface AppDeps {
@@ -93,10 +97,14 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/auth', authRoutes)
     .route('/users', userRoutes)
     .route('/audit', auditRoutes)
+    .route('/backup', backupRoutes)
     .route('/schemes', schemeRoutes)
     .route('/areas', areaRoutes)
     .route('/units', unitRoutes)
+    .route('/units', unitExportRoutes)
+    .route('/units', unitTableRoutes)
     .route('/units', unitDetailRoutes)
+    .route('/units', unitEditRoutes)
     .route('/coverage', coverageRoutes)
     .route('/corridors', corridorRoutes)
     .route('/export', exportRoutes(() => exporter ?? sharedExportService()))

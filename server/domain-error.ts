@@ -1,7 +1,8 @@
 // Errors of the domain carry a kind, never an HTTP status: app.onError maps each kind to its status once, so
 // the same error is the same status on every route and in the CLI's exit message.
 
-export const DOMAIN_ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'forbidden', 'unauthorized', 'too_large', 'unavailable'] as const
+// stale: the writer read an older version than the stored one (If-Match); version_required: it sent none.
+export const DOMAIN_ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'stale', 'version_required', 'forbidden', 'unauthorized', 'too_large', 'unavailable'] as const
 export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number]
 
 export interface DomainErrorOptions {
@@ -32,6 +33,8 @@ export const STATUS_OF_KIND = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  stale: 412,
+  version_required: 428,
   too_large: 413,
   unavailable: 503,
 } as const satisfies Record<DomainErrorKind, number>
@@ -43,6 +46,8 @@ export const CODE_OF_KIND: Record<DomainErrorKind, string> = {
   forbidden: 'forbidden',
   not_found: 'not_found',
   conflict: 'conflict',
+  stale: 'stale_version',
+  version_required: 'version_required',
   too_large: 'too_large',
   unavailable: 'unavailable',
 }

@@ -17,7 +17,7 @@ class StoreDamagedError extends Error {}
 
 /** The data dir's store after SQLite's quick_check; refused, with what to do, when it is damaged. */
 function openCheckedStore(config: AtlasConfig): AtlasStore {
-  const advice = `restore ${STORE_FILE} (with its -wal file) from a backup, or move it away to start afresh`
+  const advice = `restore a backup with atlas restore FILE (the damaged store is kept beside it), or move ${STORE_FILE} away to start afresh`
   let store: AtlasStore
   try {
     store = openDataDirStore(config, console.log)

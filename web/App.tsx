@@ -9,6 +9,7 @@ const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
   screen: lazy(() => import('./screen/ScreenApp').then((m) => ({ default: m.ScreenApp }))),
   plan: lazy(() => import('./plan/PlanApp').then((m) => ({ default: m.PlanApp }))),
   data: lazy(() => import('./data-import/DataImportApp').then((m) => ({ default: m.DataImportApp }))),
+  units: lazy(() => import('./units/UnitsApp').then((m) => ({ default: m.UnitsApp }))),
   'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
 }
 

@@ -1,10 +1,13 @@
 // `atlas <command>`: dispatches to one command module per verb.
 import { CliError, type CliIo, type Command } from './command'
+import { backupCommand } from './commands/backup'
 import { coverageCommand } from './commands/coverage'
 import { exportCommand } from './commands/export'
+import { exportUnitsCommand } from './commands/export-units'
 import { geodataCommand } from './commands/geodata'
 import { importCommand } from './commands/import'
 import { planCommand } from './commands/plan'
+import { restoreCommand } from './commands/restore'
 
 export const COMMANDS: readonly Command[] = [
   coverageCommand,
@@ -12,6 +15,9 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   planCommand,
   exportCommand,
+  exportUnitsCommand,
+  backupCommand,
+  restoreCommand,
 ]
 
 export function usage(): string {

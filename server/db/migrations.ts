@@ -204,4 +204,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX corridor_stops_unit ON corridor_stops(unit_id); -- the cascade looks stops up by unit
     `,
   },
+  {
+    version: 5,
+    description: 'unit editing: a version per unit for If-Match, and every edit kept with its before and after',
+    sql: `
+      ALTER TABLE units ADD COLUMN version INTEGER NOT NULL DEFAULT 1; -- +1 on every write; the ETag a writer sends back
+
+      CREATE TABLE unit_changes (
+        id INTEGER PRIMARY KEY,
+        unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,        -- ISO timestamp
+        by TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('create', 'edit', 'revoke')),
+        before TEXT,             -- JSON of the changed fields before; NULL for a create
+        after TEXT NOT NULL,     -- JSON of the same fields after
+        reason TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX unit_changes_unit ON unit_changes(unit_id, at);
+    `,
+  },
 ]

@@ -56,7 +56,7 @@ export function sqliteImports(db: Database.Database, now: () => Date, onWrite: (
             VALUES (?, 'unit', ?, ?, ?)`)
         const insert = db.prepare(`INSERT INTO units (${UNIT_COLUMNS.join(', ')}, created_at, updated_at)
             VALUES (${UNIT_COLUMNS.map(() => '?').join(', ')}, ?, ?)`)
-        const update = db.prepare(`UPDATE units SET ${UNIT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+        const update = db.prepare(`UPDATE units SET ${UNIT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`)
         const history = db.prepare(`INSERT INTO unit_status_history (unit_id, at, from_status, to_status, by, reason) VALUES (?, ?, ?, ?, ?, ?)`)
         for (const unit of units) {
           const values = [unit.name, unit.category, unit.level, unit.status, unit.yearNamed, unit.lon, unit.lat, unit.areaCode,
@@ -162,7 +162,7 @@ export function sqliteImports(db: Database.Database, now: () => Date, onWrite: (
             db.prepare('DELETE FROM units WHERE id = ?').run(Number(change.entity_id))
           } else {
             const before = JSON.parse(change.before_json ?? '{}') as Record<string, unknown>
-            db.prepare(`UPDATE units SET ${UNIT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
+            db.prepare(`UPDATE units SET ${UNIT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`).run(
               ...UNIT_COLUMNS.map((c) => before[c] ?? null),
               before.updated_at,
               Number(change.entity_id),

@@ -1,13 +1,15 @@
 // The embedded SQLite store (better-sqlite3): WAL, foreign keys, versioned migrations.
 import Database from 'better-sqlite3'
-import type { Area, AreaLevel, HonourLevel, Inspection, Scheme, StatusChange, Target, Unit, UnitStatus } from '../shared/domain'
+import { statSync } from 'node:fs'
+import type { Area, AreaLevel, Inspection, Scheme, StatusChange, Target, UnitStatus } from '../shared/domain'
 import { buildSnapshot, type Snapshot } from '../snapshot'
+import { backupStore } from './backup'
 import { MIGRATIONS, type Migration } from './migrations'
 import { sqliteAccounts, sqliteAudit, sqliteScreenTokens, writeAudit } from './sqlite-accounts'
 import { insertCorridor, sqliteCorridors } from './sqlite-corridors'
 import { sqliteImports } from './sqlite-imports'
 import { sqlitePlans } from './sqlite-plans'
-import { sqliteUnits } from './sqlite-units'
+import { sqliteUnits, unitOfRow, type UnitRow } from './sqlite-units'
 import { sqliteScreenProfiles } from './sqlite-screen-profiles'
 import type { AtlasStore, Dataset, StoreHealth } from './store'
 
@@ -60,6 +62,10 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
         units: count('units'),
         areas: count('areas'),
       }
+    },
+    async backup(file, actor) {
+      await backupStore(db, file)
+      writeAudit(db, now().toISOString(), actor, 'backup', 'store', null, null, { bytes: statSync(file).size })
     },
     accounts: sqliteAccounts(db, now),
     screenTokens: sqliteScreenTokens(db, now),
@@ -170,22 +176,6 @@ interface AreaRow {
   population_is_sample: number
 }
 
-interface UnitRow {
-  id: number
-  name: string
-  category: string
-  level: HonourLevel | null
-  status: UnitStatus
-  year_named: number | null
-  lon: number | null
-  lat: number | null
-  area_code: string | null
-  address: string
-  contact: string
-  notes: string
-  sample: number
-}
-
 interface ChangeRow {
   unit_id: number
   at: string
@@ -237,24 +227,7 @@ function readDataset(db: Database.Database): Dataset {
     if (list) list.push(change)
     else history.set(r.unit_id, [change])
   }
-  const units = (db.prepare('SELECT * FROM units ORDER BY id').all() as UnitRow[]).map(
-    (r): Unit => ({
-      id: r.id,
-      name: r.name,
-      category: r.category,
-      level: r.level,
-      status: r.status,
-      yearNamed: r.year_named,
-      lon: r.lon,
-      lat: r.lat,
-      areaCode: r.area_code,
-      address: r.address,
-      contact: r.contact,
-      notes: r.notes,
-      sample: r.sample === 1,
-      history: history.get(r.id) ?? [],
-    }),
-  )
+  const units = (db.prepare('SELECT * FROM units ORDER BY id').all() as UnitRow[]).map((r) => unitOfRow(r, history.get(r.id) ?? []))
 
   const targets = (db.prepare(`SELECT id, area_code AS areaCode, scheme_id AS schemeId, category, min_level AS minLevel,
       count, due_year AS dueYear, note FROM targets ORDER BY id`).all() as Target[])

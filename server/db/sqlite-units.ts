@@ -1,9 +1,10 @@
-// Writes to single units on the SQLite store. Each runs in one transaction with its history and audit rows.
+// Writes to single units on the SQLite store. Each runs in one transaction with its history and audit rows,
+// and bumps the unit's version, which writers send back (If-Match) so that no change is silently lost.
 import type Database from 'better-sqlite3'
 import { DomainError } from '../domain-error'
-import type { UnitStatus } from '../shared/domain'
+import type { HonourLevel, StatusChange, Unit, UnitStatus } from '../shared/domain'
 import { writeAudit } from './sqlite-accounts'
-import type { UnitRepository } from './store'
+import { staleUnitError, type ChangeNote, type StoredUnit, type UnitChange, type UnitFields, type UnitRepository } from './store'
 
 export class UnknownUnitError extends DomainError {
   constructor(message: string) {
@@ -11,31 +12,164 @@ export class UnknownUnitError extends DomainError {
   }
 }
 
-export function sqliteUnits(db: Database.Database, onWrite: () => void): UnitRepository {
+export interface UnitRow {
+  id: number
+  name: string
+  category: string
+  level: HonourLevel | null
+  status: UnitStatus
+  year_named: number | null
+  lon: number | null
+  lat: number | null
+  area_code: string | null
+  address: string
+  contact: string
+  notes: string
+  sample: number
+  version: number
+}
+
+export function unitOfRow(r: UnitRow, history: StatusChange[]): Unit {
   return {
-    changeStatus(ids, to, { actor, reason, at }) {
-      db.transaction(() => {
+    id: r.id,
+    name: r.name,
+    category: r.category,
+    level: r.level,
+    status: r.status,
+    yearNamed: r.year_named,
+    lon: r.lon,
+    lat: r.lat,
+    areaCode: r.area_code,
+    address: r.address,
+    contact: r.contact,
+    notes: r.notes,
+    sample: r.sample === 1,
+    history,
+  }
+}
+
+const COLUMN_OF: Readonly<Record<keyof UnitFields, string>> = {
+  name: 'name',
+  category: 'category',
+  level: 'level',
+  status: 'status',
+  yearNamed: 'year_named',
+  lon: 'lon',
+  lat: 'lat',
+  areaCode: 'area_code',
+  address: 'address',
+  contact: 'contact',
+  notes: 'notes',
+}
+const FIELDS = Object.keys(COLUMN_OF) as (keyof UnitFields)[]
+
+interface ChangeRow {
+  at: string
+  by: string
+  action: UnitChange['action']
+  before: string | null
+  after: string
+  reason: string
+}
+
+export function sqliteUnits(db: Database.Database, onWrite: () => void): UnitRepository {
+  const read = (id: number): StoredUnit | null => {
+    const row = db.prepare('SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined
+    if (!row) return null
+    const { history: _history, ...unit } = unitOfRow(row, [])
+    return { ...unit, version: row.version }
+  }
+  const current = (id: number, version: number): StoredUnit => {
+    const unit = read(id)
+    if (!unit) throw new UnknownUnitError(`unit ${id} does not exist`)
+    if (unit.version !== version) throw staleUnitError(unit, version)
+    return unit
+  }
+  const recordStatus = (id: number, from: UnitStatus, to: UnitStatus, { actor, at, reason }: ChangeNote) =>
+    db.prepare('INSERT INTO unit_status_history (unit_id, at, from_status, to_status, by, reason) VALUES (?, ?, ?, ?, ?, ?)').run(id, at.slice(0, 10), from, to, actor, reason)
+  const recordChange = (id: number, action: UnitChange['action'], before: Partial<UnitFields> | null, after: Partial<UnitFields>, { actor, at, reason }: ChangeNote) => {
+    db.prepare('INSERT INTO unit_changes (unit_id, at, by, action, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      id,
+      at,
+      actor,
+      action,
+      before === null ? null : JSON.stringify(before),
+      JSON.stringify(after),
+      reason,
+    )
+    writeAudit(db, at, actor, action === 'create' ? 'create' : action, 'unit', String(id), before, { ...after, ...(reason ? { reason } : {}) })
+  }
+  /** Writes `fields` where they differ from `unit`; the changed fields before and after. */
+  const write = (unit: StoredUnit, fields: Partial<UnitFields>, at: string) => {
+    const changed = FIELDS.filter((f) => fields[f] !== undefined && fields[f] !== unit[f])
+    const before = Object.fromEntries(changed.map((f) => [f, unit[f]])) as Partial<UnitFields>
+    const after = Object.fromEntries(changed.map((f) => [f, fields[f]])) as Partial<UnitFields>
+    if (changed.length > 0) {
+      db.prepare(`UPDATE units SET ${changed.map((f) => `${COLUMN_OF[f]} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`).run(
+        ...changed.map((f) => fields[f] ?? null),
+        at,
+        unit.id,
+      )
+    }
+    return { before, after, changed: changed.length > 0 }
+  }
+  const written = <T>(work: () => T): T => {
+    const result = db.transaction(work)()
+    onWrite()
+    return result
+  }
+
+  return {
+    changeStatus(ids, to, note) {
+      written(() => {
         for (const id of ids) {
           const row = db.prepare('SELECT id, name, status FROM units WHERE id = ?').get(id) as { id: number; name: string; status: UnitStatus } | undefined
           if (!row) throw new UnknownUnitError(`unit ${id} does not exist`)
           if (row.status === to) continue
-          db.prepare('UPDATE units SET status = ?, updated_at = ? WHERE id = ?').run(to, at, id)
-          db.prepare(`INSERT INTO unit_status_history (unit_id, at, from_status, to_status, by, reason) VALUES (?, ?, ?, ?, ?, ?)`).run(
-            id,
-            at.slice(0, 10),
-            row.status,
-            to,
-            actor,
-            reason,
-          )
-          writeAudit(db, at, actor, 'status', 'unit', String(id), { name: row.name, status: row.status }, { name: row.name, status: to, reason })
+          db.prepare('UPDATE units SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(to, note.at, id)
+          recordStatus(id, row.status, to, note)
+          writeAudit(db, note.at, note.actor, 'status', 'unit', String(id), { name: row.name, status: row.status }, { name: row.name, status: to, reason: note.reason })
         }
-      })()
-      onWrite()
+      })
     },
     externalIds() {
       const rows = db.prepare('SELECT id, external_id FROM units WHERE external_id IS NOT NULL').all() as { id: number; external_id: string }[]
       return new Map(rows.map((r) => [r.id, r.external_id]))
+    },
+    get: read,
+    create(fields, note) {
+      return written(() => {
+        const { lastInsertRowid } = db
+          .prepare(`INSERT INTO units (${FIELDS.map((f) => COLUMN_OF[f]).join(', ')}, sample, created_at, updated_at) VALUES (${FIELDS.map(() => '?').join(', ')}, 0, ?, ?)`)
+          .run(...FIELDS.map((f) => fields[f] ?? null), note.at, note.at)
+        const id = Number(lastInsertRowid)
+        recordStatus(id, fields.status, fields.status, note)
+        recordChange(id, 'create', null, fields, note)
+        return read(id) as StoredUnit
+      })
+    },
+    update(id, version, fields, note) {
+      return written(() => {
+        const unit = current(id, version)
+        if (fields.status !== undefined && fields.status !== unit.status) recordStatus(id, unit.status, fields.status, note)
+        const { before, after, changed } = write(unit, fields, note.at)
+        if (changed) recordChange(id, 'edit', before, after, note)
+        return read(id) as StoredUnit
+      })
+    },
+    revoke(id, version, note) {
+      return written(() => {
+        const unit = current(id, version)
+        if (unit.status === '撤销') throw new DomainError('conflict', `unit ${id} is already revoked (撤销)`)
+        recordStatus(id, unit.status, '撤销', note)
+        const { before, after } = write(unit, { status: '撤销' }, note.at)
+        recordChange(id, 'revoke', before, after, note)
+        return read(id) as StoredUnit
+      })
+    },
+    changes(id) {
+      const rows = db.prepare('SELECT at, by, action, before, after, reason FROM unit_changes WHERE unit_id = ? ORDER BY at, id').all(id) as ChangeRow[]
+      return rows.map((r) => ({ ...r, before: r.before === null ? null : JSON.parse(r.before), after: JSON.parse(r.after) }))
     },
   }
 }

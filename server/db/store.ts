@@ -3,6 +3,7 @@
 import type { Role, SessionUser } from '../auth/roles'
 import type { Area, CorridorRecord, Inspection, Scheme, Target, Unit, UnitStatus } from '../shared/domain'
 import type { Snapshot } from '../snapshot'
+import { DomainError } from '../domain-error'
 
 /** A whole dataset as it is loaded in one transaction (the demo seed, a restore). Ids may be omitted. */
 export interface Dataset {
@@ -37,6 +38,8 @@ export interface AtlasStore {
   /** Adds a dataset in one transaction and records it in the audit log under `actor`. */
   loadDataset(dataset: Dataset, actor: string): void
   health(): StoreHealth
+  /** Writes a copy of the whole store, as it was at one moment while writes go on, to `file`; audited under `actor`. */
+  backup(file: string, actor: string): Promise<void>
   accounts: AccountRepository
   screenTokens: ScreenTokenRepository
   audit: AuditRepository
@@ -99,11 +102,57 @@ export interface ImportRepository {
 }
 
 /** Changes to single units, each recorded in status history and the audit log. */
+/** What a person edits of a unit: everything the ledger holds but its id, its 示例数据 flag and its history. */
+export type UnitFields = Omit<Unit, 'id' | 'history' | 'sample'>
+
+/** A unit as stored now, with the version a writer must send back (If-Match) to change it. */
+export interface StoredUnit extends Omit<Unit, 'history'> {
+  version: number
+}
+
+/** Who made a change, when (ISO timestamp) and why. */
+export interface ChangeNote {
+  actor: string
+  at: string
+  reason: string
+}
+
+/** One write to a unit as kept: the changed fields before (null for a create) and after. */
+export interface UnitChange {
+  at: string
+  by: string
+  action: 'create' | 'edit' | 'revoke'
+  before: Partial<UnitFields> | null
+  after: Partial<UnitFields>
+  reason: string
+}
+
+/** A write based on `version` of a unit now at another: a 412 whose body holds the current unit, to merge with. */
+export function staleUnitError(current: StoredUnit, version: number): DomainError {
+  return new DomainError(
+    'stale',
+    `unit ${current.id} is at version ${current.version}, not ${version}: someone changed it since it was read; merge with the current unit and send again`,
+    { details: { current } },
+  )
+}
+
+/**
+ * Writes to single units. Each bumps the unit's version and records the change and an audit row; `update` and
+ * `revoke` change nothing and throw a 'stale' DomainError (details: { current }) if the unit is no longer at
+ * `version`, so two people editing the same unit never silently lose a change.
+ */
 export interface UnitRepository {
   /** Moves each unit to `to`, recording from → to; throws (changing nothing) if any id is unknown. */
-  changeStatus(ids: readonly number[], to: UnitStatus, change: { actor: string; reason: string; at: string }): void
+  changeStatus(ids: readonly number[], to: UnitStatus, change: ChangeNote): void
   /** Unit id → the id the unit has in its source ledger (set by imports). */
   externalIds(): ReadonlyMap<number, string>
+  get(id: number): StoredUnit | null
+  create(fields: UnitFields, change: ChangeNote): StoredUnit
+  update(id: number, version: number, fields: Partial<UnitFields>, change: ChangeNote): StoredUnit
+  /** 撤销: the unit stays, with its history, as revoked. */
+  revoke(id: number, version: number, change: ChangeNote): StoredUnit
+  /** The unit's edits, oldest first. */
+  changes(id: number): UnitChange[]
 }
 
 export interface PlanScenario {

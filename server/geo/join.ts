@@ -101,6 +101,12 @@ export function ancestorsOf(code: string, areasByCode: ReadonlyMap<string, Area>
   return ancestors
 }
 
+/** The code of the deepest area holding (lon, lat), or null outside every area. */
+export function deepestAreaAt(index: AreaIndex, lon: number, lat: number): string | null {
+  const leaf = index.polygons.locate(lon, lat)
+  return leaf < 0 ? null : (index.leaves[leaf]?.code ?? null)
+}
+
 export function joinUnitsToAreas(units: readonly Unit[], areas: readonly Area[], index: AreaIndex): JoinResult {
   if (index.areas !== areas) {
     throw new Error(

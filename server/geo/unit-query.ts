@@ -1,6 +1,7 @@
 // Which units a /api/units query selects, and how they are shown: pure functions of a snapshot.
 import type { Feature, FeatureCollection, Point } from 'geojson'
 import type { HonourLevel, Unit, UnitStatus } from '../shared/domain'
+import { DomainError } from '../domain-error'
 import { redactedName, townshipOrAbove, withholds, type Audience } from '../shared/audience'
 import type { Snapshot } from '../snapshot'
 import type { UnitCollection, UnitProperties } from '../shared/unit-columns'
@@ -97,4 +98,15 @@ export function redactSensitiveUnits(collection: FeatureCollection<Point | null,
     } satisfies Feature<Point | null, UnitProperties>
   })
   return { ...collection, features, redacted: { categories: [...audience.withheld], count } }
+}
+
+/** Refuses a query naming an area (not_found) or a scheme (invalid) the store does not have, for /api/units, its table and its export. */
+export function checkQueryTargets(snapshot: Snapshot, query: Pick<UnitQuery, 'area' | 'scheme'>): void {
+  if (query.area !== undefined && !snapshot.areasByCode.has(query.area)) {
+    throw new DomainError('not_found', `area: ${query.area} does not exist in the store`, { details: { parameter: 'area' } })
+  }
+  if (query.scheme !== undefined && !snapshot.schemes.some((s) => s.id === query.scheme)) {
+    const known = snapshot.schemes.map((s) => s.id).join(', ')
+    throw new DomainError('invalid', `scheme: "${query.scheme}" does not exist (expected one of: ${known})`, { details: { parameter: 'scheme' } })
+  }
 }

@@ -3,7 +3,7 @@
 import { DomainError } from '../domain-error'
 import { unitPlace, unitWriteRefusal, type SessionUser, type UnitPlace, type WriteRefusal } from '../auth/roles'
 import type { AtlasStore, ImportBatchSummary, ImportedUnit } from '../db/store'
-import { joinUnitsToAreas } from '../geo/join'
+import { deepestAreaAt, joinUnitsToAreas } from '../geo/join'
 import type { Snapshot } from '../snapshot'
 import { validateUnitFile, type UnitFileOptions } from './index'
 import type { ImportReport, ValidationContext } from './validate-units'
@@ -33,10 +33,7 @@ export function validationContext(snapshot: Snapshot, externalIds: ReadonlyMap<n
   return {
     scheme,
     areas: snapshot.areas,
-    locateArea: (lon, lat) => {
-      const leaf = index.polygons.locate(lon, lat)
-      return leaf === -1 ? null : (index.leaves[leaf]?.code ?? null)
-    },
+    locateArea: (lon, lat) => deepestAreaAt(index, lon, lat),
     existing: snapshot.units.map((u) => ({ id: u.id, name: u.name, areaCode: u.areaCode, lon: u.lon, lat: u.lat, externalId: externalIds.get(u.id) ?? null })),
     reportingYear,
   }

@@ -1,5 +1,5 @@
 // GET /api/units/:id: one unit with its status history and inspections, as the caller's audience may see it
-// (server/geo/unit-detail.ts).
+// (server/geo/unit-detail.ts), with the unit's version as its ETag.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { unitDetail } from '../geo/unit-detail'
@@ -16,5 +16,8 @@ export const unitDetailRoutes = new Hono<AppEnv>().get('/:id{[0-9]+}', validated
   const unit = snapshot.units.find((u) => u.id === id)
   if (!unit) return jsonError(c, 404, 'not_found', `unit ${id} does not exist in the store`)
   answerDiffersByCaller(c)
+  // The version an edit sends back as If-Match (server/routes/unit-edits.ts).
+  const version = c.var.store.units.get(id)?.version
+  if (version !== undefined) c.header('ETag', `"${version}"`)
   return c.json(unitDetail(snapshot, unit, c.var.audience), 200)
 })

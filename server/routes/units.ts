@@ -3,8 +3,7 @@
 // null, a generic name, area cut to township. See redactSensitiveUnits.
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { redactSensitiveUnits, selectUnits, unitFeatures } from '../geo/unit-query'
-import { jsonError } from '../http/errors'
+import { checkQueryTargets, redactSensitiveUnits, selectUnits, unitFeatures } from '../geo/unit-query'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam, honourLevelParam, schemeParam, statusListParam, yearParam } from '../http/params'
 import { unitColumnsOf, type UnitCollection, type UnitColumns } from '../shared/unit-columns'
@@ -13,7 +12,7 @@ import { cachedJson, cachedJsonAnswer } from '../http/snapshot-answers'
 import { validated } from '../http/validate'
 import { withholds } from '../shared/audience'
 
-const unitsQuery = z.object({
+export const unitsQuery = z.object({
   area: areaCodeParam.optional(),
   category: z.string().trim().min(1, 'expected a category name such as 学校').max(40).optional(),
   level: honourLevelParam.optional(),
@@ -23,17 +22,9 @@ const unitsQuery = z.object({
   scheme: schemeParam.optional(),
 })
 
-/** A 404 or 400 for an area or scheme the store does not have; null when the query names only known ones. */
-function queryProblem(c: Context<AppEnv>, query: z.infer<typeof unitsQuery>) {
-  const snapshot = c.var.store.snapshot()
-  if (query.area !== undefined && !snapshot.areasByCode.has(query.area)) {
-    return jsonError(c, 404, 'not_found', `area: ${query.area} does not exist in the store`)
-  }
-  if (query.scheme !== undefined && !snapshot.schemes.some((s) => s.id === query.scheme)) {
-    const known = snapshot.schemes.map((s) => s.id).join(', ')
-    return jsonError(c, 400, 'bad_request', `scheme: "${query.scheme}" does not exist (expected one of: ${known})`)
-  }
-  return null
+/** Refuses an area or scheme the store does not have (not_found, invalid). */
+export function checkUnitsQuery(c: Context<AppEnv>, query: z.infer<typeof unitsQuery>): void {
+  checkQueryTargets(c.var.store.snapshot(), query)
 }
 
 /** The units `query` selects as this caller's audience may see them, kept per snapshot with the answer built from them. */
@@ -49,15 +40,13 @@ function cachedUnits<T>(c: Context<AppEnv>, query: z.infer<typeof unitsQuery>, s
 export const unitRoutes = new Hono<AppEnv>()
   .get('/', validated('query', unitsQuery), (c) => {
     const query = c.req.valid('query')
-    const problem = queryProblem(c, query)
-    if (problem) return problem
+    checkUnitsQuery(c, query)
     return cachedJsonAnswer<UnitCollection>(c, cachedUnits(c, query, 'geojson', (units) => units))
   })
   // The same units as columns (server/geo/unit-columns.ts): what the dashboard loads, ~6× smaller.
   .get('/columns', validated('query', unitsQuery), (c) => {
     const query = c.req.valid('query')
-    const problem = queryProblem(c, query)
-    if (problem) return problem
+    checkUnitsQuery(c, query)
     return cachedJsonAnswer<UnitColumns>(c, cachedUnits(c, query, 'columns', unitColumnsOf))
   })
   .get('/issues', (c) => {

@@ -49,6 +49,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details?: unknown, // the server's error.details, e.g. { current } with a 412
   ) {
     super(message)
   }
@@ -67,7 +68,7 @@ async function apiErrorOf(what: string, answer: { status: number; text(): Promis
   const text = await answer.text()
   try {
     const parsed: unknown = JSON.parse(text)
-    if (isErrorBody(parsed)) return new ApiError(answer.status, parsed.error.code, `${what}: ${parsed.error.message}`)
+    if (isErrorBody(parsed)) return new ApiError(answer.status, parsed.error.code, `${what}: ${parsed.error.message}`, (parsed.error as { details?: unknown }).details)
   } catch {
     // Not JSON (e.g. a proxy's HTML error page): fall through to the raw text.
   }
@@ -295,4 +296,31 @@ export type CorridorItem = CorridorsResponse['corridors'][number]
 /** The corridors with at least one stop in `area` (or below it); sensitive stops come redacted unless signed in. */
 export async function fetchCorridors(area: string): Promise<CorridorsResponse> {
   return okBodyOf('示范走廊 (corridors)', await api.api.corridors.$get({ query: { area } }))
+}
+
+// ── the units table and unit edits (/units) ─────────────────────────────────────────────────────────
+
+export type UnitTableQuery = NonNullable<Parameters<typeof api.api.units.table.$get>[0]>['query']
+export type UnitTablePage = OkBodyOf<typeof api.api.units.table.$get>
+export type UnitTableRow = UnitTablePage['rows'][number]
+
+export async function fetchUnitTable(query: UnitTableQuery): Promise<UnitTablePage> {
+  return okBodyOf('单位台账 (units table)', await api.api.units.table.$get({ query }))
+}
+
+export type UnitRecordAnswer = OkBodyOf<(typeof api.api.units)[':id']['record']['$get']>
+export type UnitRecord = UnitRecordAnswer['unit']
+export type UnitEdit = NonNullable<Parameters<(typeof api.api.units)[':id']['$patch']>[0]>['json']
+
+export async function fetchUnitRecord(id: number): Promise<UnitRecordAnswer> {
+  return okBodyOf(`单位 ${id}`, await api.api.units[':id'].record.$get({ param: { id: String(id) } }))
+}
+
+/** Saves `edit` over `version`; a 412 ApiError carries the current unit in `details.current`. */
+export async function updateUnit(id: number, version: number, edit: UnitEdit): Promise<UnitRecordAnswer> {
+  return okBodyOf(`保存单位 ${id}`, await api.api.units[':id'].$patch({ param: { id: String(id) }, json: edit }, { headers: { 'If-Match': `"${version}"` } }))
+}
+
+export async function revokeUnit(id: number, version: number, reason: string): Promise<UnitRecordAnswer> {
+  return okBodyOf(`撤销单位 ${id}`, await api.api.units[':id'].$delete({ param: { id: String(id) }, json: { reason } }, { headers: { 'If-Match': `"${version}"` } }))
 }

@@ -1,0 +1,20 @@
+import { describe, expect, test } from 'vitest'
+import { pagesOf, rowWindow } from '../../web/units/table-window'
+
+describe('rowWindow', () => {
+  test('the rows on screen plus the margin, clamped to the table', () => {
+    expect(rowWindow(0, 320, 32, 100_000, 5)).toEqual({ first: 0, last: 15 })
+    expect(rowWindow(3200, 320, 32, 100_000, 5)).toEqual({ first: 95, last: 115 })
+    expect(rowWindow(3_199_680, 320, 32, 100_000, 5)).toEqual({ first: 99_985, last: 100_000 })
+    expect(rowWindow(0, 320, 32, 0)).toEqual({ first: 0, last: 0 })
+  })
+})
+
+describe('pagesOf', () => {
+  test('every page a window touches, once', () => {
+    expect(pagesOf({ first: 95, last: 115 }, 200)).toEqual([0])
+    expect(pagesOf({ first: 190, last: 210 }, 200)).toEqual([0, 1])
+    expect(pagesOf({ first: 0, last: 0 }, 200)).toEqual([])
+    expect(pagesOf({ first: 99_985, last: 100_000 }, 200)).toEqual([499])
+  })
+})

@@ -1,0 +1,161 @@
+// /units: the ledger as a table. Server-side search, filter, sort and paging (GET /api/units/table); only the
+// rows on screen are drawn and only their pages fetched, so 100 000 units scroll smoothly. A row opens the
+// edit form (signed-in editors and admins); "在地图上查看" opens the dashboard on the same filter.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { UNIT_STATUSES, type UnitStatus } from '../../server/shared/domain'
+import { fetchCurrentUser, fetchSchemes, fetchUnitTable, type UnitTableQuery, type UnitTableRow } from '../api/client'
+import { useAsyncValue } from '../api/use-async-value'
+import { SampleNotice } from '../panels/SampleNotice'
+import { pagesOf, rowWindow } from './table-window'
+import { UnitForm } from './UnitForm'
+import './units.css'
+
+const ROW_HEIGHT = 32
+const PAGE_SIZE = 200
+type SortKey = NonNullable<UnitTableQuery['sort']>
+
+const COLUMNS: { key: SortKey; label: string; width: number; text(row: UnitTableRow): string }[] = [
+  { key: 'id', label: '编号', width: 70, text: (r) => String(r.id) },
+  { key: 'name', label: '单位名称', width: 260, text: (r) => (r.sample ? `${r.name}（示例）` : r.name) },
+  { key: 'category', label: '类别', width: 110, text: (r) => r.category },
+  { key: 'level', label: '级别', width: 70, text: (r) => r.level ?? '—' },
+  { key: 'status', label: '状态', width: 70, text: (r) => r.status },
+  { key: 'yearNamed', label: '命名年份', width: 80, text: (r) => (r.yearNamed === null ? '—' : String(r.yearNamed)) },
+  { key: 'areaName', label: '所在区域', width: 150, text: (r) => r.areaName ?? r.areaCode ?? '—' },
+  { key: 'address', label: '地址', width: 220, text: (r) => r.address || '—' },
+]
+
+interface Filters {
+  q: string
+  category: string
+  status: UnitStatus | ''
+  sort: SortKey
+  order: 'asc' | 'desc'
+}
+
+export function UnitsApp() {
+  const user = useAsyncValue(fetchCurrentUser, []).value
+  const schemes = useAsyncValue(fetchSchemes, []).value
+  const categories = useMemo(() => [...new Set(schemes?.schemes.flatMap((s) => s.categories) ?? [])], [schemes])
+  const [filters, setFilters] = useState<Filters>({ q: '', category: '', status: '', sort: 'id', order: 'asc' })
+  const [total, setTotal] = useState<number | null>(null)
+  const [pages, setPages] = useState<Map<number, UnitTableRow[]>>(new Map())
+  const [error, setError] = useState<string | null>(null)
+  const [scroll, setScroll] = useState({ top: 0, height: 600 })
+  const [selected, setSelected] = useState<number | null>(null)
+  const [version, setVersion] = useState(0) // bumped after a save, to reload the rows
+  const requested = useRef(new Set<number>())
+  const body = useRef<HTMLDivElement>(null)
+  const mayEdit = user !== null && user !== undefined && user.role !== 'viewer'
+
+  const query = useMemo((): UnitTableQuery => {
+    const q: UnitTableQuery = { sort: filters.sort, order: filters.order, limit: String(PAGE_SIZE) }
+    if (filters.q.trim()) q.q = filters.q.trim()
+    if (filters.category) q.category = filters.category
+    if (filters.status) q.status = filters.status
+    return q
+  }, [filters])
+
+  // A new filter, sort or save starts from an empty cache and the top of the table.
+  useEffect(() => {
+    requested.current = new Set()
+    setPages(new Map())
+    setTotal(null)
+    body.current?.scrollTo({ top: 0 })
+  }, [query, version])
+
+  const load = useCallback(
+    (page: number) => {
+      if (requested.current.has(page)) return
+      requested.current.add(page)
+      fetchUnitTable({ ...query, offset: String(page * PAGE_SIZE) }).then(
+        (answer) => {
+          setTotal(answer.total)
+          setPages((p) => new Map(p).set(page, answer.rows))
+          setError(null)
+        },
+        (e: Error) => {
+          requested.current.delete(page)
+          setError(e.message)
+        },
+      )
+    },
+    [query, version], // eslint-disable-line react-hooks/exhaustive-deps -- version: a save reloads the pages on screen
+  )
+
+  const shown = rowWindow(scroll.top, scroll.height, ROW_HEIGHT, total ?? PAGE_SIZE)
+  const wanted = pagesOf(shown, PAGE_SIZE).join(',')
+  useEffect(() => {
+    for (const page of wanted.split(',').filter(Boolean)) load(Number(page))
+  }, [wanted, load])
+
+  const rowAt = (index: number) => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE]
+  const sortBy = (key: SortKey) => setFilters((f) => ({ ...f, sort: key, order: f.sort === key && f.order === 'asc' ? 'desc' : 'asc' }))
+  const mapLink = `/?${new URLSearchParams({ ...(filters.category ? { categories: filters.category } : {}), ...(filters.status ? { status: filters.status } : {}) })}`
+  const width = COLUMNS.reduce((sum, c) => sum + c.width, 0)
+
+  return (
+    <div className="units-page">
+      <header className="units-header">
+        <h1>单位台账</h1>
+        <nav>
+          <a href="/">地图</a> · <a href="/data">数据导入</a> · <a href="/plan">选址规划</a>
+        </nav>
+        <span className="units-user">{user ? `已登录：${user.username}（${user.role}）` : <a href="/login?next=/units">登录后可编辑</a>}</span>
+      </header>
+      <div className="units-filters" role="search">
+        <input type="search" aria-label="搜索" placeholder="搜索名称、地址、区划代码或编号" value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
+        <select aria-label="类别" value={filters.category} onChange={(e) => setFilters({ ...filters, category: e.target.value })}>
+          <option value="">全部类别</option>
+          {categories.map((c) => <option key={c} value={c}>{c}</option>)}
+        </select>
+        <select aria-label="状态" value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.target.value as UnitStatus | '' })}>
+          <option value="">全部状态</option>
+          {UNIT_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+        <span className="units-total" data-testid="units-total">{total === null ? '正在加载…' : `共 ${total.toLocaleString('zh-CN')} 个单位`}</span>
+        <a className="units-map-link" href={mapLink}>在地图上查看</a>
+      </div>
+      {error && <p className="notice notice-error units-error" role="alert">{error}</p>}
+      {[...pages.values()].some((rows) => rows.some((r) => r.sample)) && (
+        <div className="units-sample">
+          <SampleNotice sample schematic={false} />
+        </div>
+      )}
+      <div className="units-main">
+        <div className="units-table" role="grid" aria-rowcount={total ?? 0}>
+          <div className="units-row units-head" role="row" style={{ width }}>
+            {COLUMNS.map((c) => (
+              <button key={c.key} role="columnheader" style={{ width: c.width }} aria-sort={filters.sort === c.key ? (filters.order === 'asc' ? 'ascending' : 'descending') : 'none'} onClick={() => sortBy(c.key)}>
+                {c.label}{filters.sort === c.key ? (filters.order === 'asc' ? ' ▲' : ' ▼') : ''}
+              </button>
+            ))}
+          </div>
+          <div className="units-body" ref={body} data-testid="units-body" onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}>
+            <div style={{ height: (total ?? 0) * ROW_HEIGHT, width, position: 'relative' }}>
+              {Array.from({ length: shown.last - shown.first }, (_, k) => {
+                const index = shown.first + k
+                const row = rowAt(index)
+                return (
+                  <div
+                    key={index}
+                    role="row"
+                    aria-rowindex={index + 1}
+                    className={`units-row${row && row.id === selected ? ' is-selected' : ''}${row?.redacted ? ' is-redacted' : ''}`}
+                    style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT, width }}
+                    onClick={() => row && setSelected(row.id)}
+                  >
+                    {COLUMNS.map((c) => <span key={c.key} role="gridcell" style={{ width: c.width }}>{row ? c.text(row) : '…'}</span>)}
+                  </div>
+                )
+              })}
+            </div>
+          </div>
+        </div>
+        {selected !== null && (
+          <UnitForm key={selected} id={selected} mayEdit={mayEdit} categories={categories} onSaved={() => setVersion((v) => v + 1)} onClose={() => setSelected(null)} />
+        )}
+      </div>
+    </div>
+  )
+}
