@@ -5,7 +5,7 @@ import { resolve } from 'node:path'
 export interface AtlasConfig {
   port: number // PORT, 8787
   dataDir: string // ATLAS_DATA_DIR, ./data
-  demo: boolean // ATLAS_DEMO, 1: seed the demo into an empty data dir
+  demo: DemoMode // ATLAS_DEMO, 1 (full): what an empty data dir is seeded with
   requireLogin: boolean // ATLAS_REQUIRE_LOGIN, 0: anonymous viewers may read
   adminPassword: string | null // ATLAS_ADMIN_PASSWORD: the first admin's password; unset = random, printed once
   frameAncestors: string[] // ATLAS_FRAME_ANCESTORS, 'self': space-separated origins allowed to embed the atlas
@@ -16,11 +16,19 @@ export interface AtlasConfig {
 
 export class ConfigError extends Error {}
 
+/**
+ * What an empty data dir starts with. full (1): the 昭通 boundaries and invented 示例数据 units; boundaries: the
+ * shipped real boundaries of 昭通市 and its counties, no units (a bureau starting with its own ledger); none (0):
+ * nothing but the built-in schemes, which every store has.
+ */
+export const DEMO_MODES = ['full', 'boundaries', 'none'] as const
+export type DemoMode = (typeof DEMO_MODES)[number]
+
 export function readConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AtlasConfig {
   return {
     port: portFrom(env.PORT),
     dataDir: resolve(cwd, env.ATLAS_DATA_DIR || 'data'),
-    demo: flagFrom('ATLAS_DEMO', env.ATLAS_DEMO, true),
+    demo: demoModeFrom(env.ATLAS_DEMO),
     requireLogin: flagFrom('ATLAS_REQUIRE_LOGIN', env.ATLAS_REQUIRE_LOGIN, false),
     adminPassword: env.ATLAS_ADMIN_PASSWORD || null,
     frameAncestors: originListFrom('ATLAS_FRAME_ANCESTORS', env.ATLAS_FRAME_ANCESTORS) ?? ["'self'"],
@@ -75,6 +83,15 @@ function portFrom(value: string | undefined): number {
     throw new ConfigError(`PORT=${value} is not a port (expected a whole number 0–65535, e.g. 8787)`)
   }
   return port
+}
+
+function demoModeFrom(value: string | undefined): DemoMode {
+  if (value !== undefined && DEMO_MODES.includes(value.trim().toLowerCase() as DemoMode)) return value.trim().toLowerCase() as DemoMode
+  try {
+    return flagFrom('ATLAS_DEMO', value, true) ? 'full' : 'none'
+  } catch {
+    throw new ConfigError(`ATLAS_DEMO=${value} is not a demo mode (expected 1 or full, boundaries, 0 or none)`)
+  }
 }
 
 function flagFrom(name: string, value: string | undefined, fallback: boolean): boolean {

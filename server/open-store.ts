@@ -1,20 +1,26 @@
-// Opens the data dir's store, creating and seeding it on first use.
+// Opens the data dir's store, creating and seeding it on first use (ATLAS_DEMO), and gives it the built-in
+// schemes if it has none.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AtlasConfig } from './config'
 import { openSqliteStore } from './db/sqlite-store'
 import type { AtlasStore } from './db/store'
-import { seedDemo } from './seed/seed-store'
+import { seedBoundaries, seedDemo, seedShippedSchemes } from './seed/seed-store'
 
 export const STORE_FILE = 'atlas.sqlite'
 
 export function openDataDirStore(config: Pick<AtlasConfig, 'dataDir' | 'demo'>, log: (m: string) => void): AtlasStore {
   mkdirSync(config.dataDir, { recursive: true })
   const store = openSqliteStore(join(config.dataDir, STORE_FILE))
-  if (config.demo && store.isEmpty()) {
-    seedDemo(store, new Date().toISOString().slice(0, 10))
+  if (config.demo !== 'none' && store.isEmpty()) {
+    const today = new Date().toISOString().slice(0, 10)
+    if (config.demo === 'full') seedDemo(store, today)
+    else seedBoundaries(store)
     const { units, areas } = store.health()
-    log(`Seeded the demo (示例数据) into ${config.dataDir}: ${areas} areas, ${units} units`)
+    log(config.demo === 'full'
+      ? `Seeded the demo (示例数据) into ${config.dataDir}: ${areas} areas, ${units} units`
+      : `Loaded the shipped boundaries of 昭通市 into ${config.dataDir}: ${areas} areas, no units (ATLAS_DEMO=boundaries)`)
   }
+  if (seedShippedSchemes(store) > 0) log(`Added the built-in schemes (${store.snapshot().schemes.map((s) => s.name).join('、')})`)
   return store
 }

@@ -28,7 +28,7 @@ export function usage(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Environment: ATLAS_DATA_DIR (./data) holds the store; ATLAS_DEMO=0 leaves an empty store unseeded.',
+    'Environment: ATLAS_DATA_DIR (./data) holds the store; ATLAS_DEMO=0 starts it empty (built-in schemes only), ATLAS_DEMO=boundaries with the real boundaries and no units.',
     '',
   ].join('\n')
 }

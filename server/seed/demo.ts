@@ -1,7 +1,7 @@
 // The demo dataset: real 昭通 boundaries and codes, invented (示例数据) units placed inside their townships.
 import { booleanPointInPolygon, bbox } from '@turf/turf'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
-import type { Area, HonourLevel, Inspection, StatusChange, Target, Unit, UnitStatus } from '../shared/domain'
+import type { Area, HonourLevel, Inspection, Scheme, StatusChange, Target, Unit, UnitStatus } from '../shared/domain'
 import type { Dataset } from '../db/store'
 import { intBetween, pick, seededRandom, type Random } from '../geo/prng'
 import { demoCorridors } from './corridors'
@@ -77,7 +77,7 @@ export function demoDataset(geo: DemoGeodata, today: string): Dataset {
 
   return {
     areas,
-    schemes: SHIPPED_SCHEMES.map((s) => ({ ...s, categories: [...s.categories] })),
+    schemes: shippedSchemes(),
     units,
     targets: demoTargets(),
     inspections: demoInspections(units, random, thisYear),
@@ -85,8 +85,9 @@ export function demoDataset(geo: DemoGeodata, today: string): Dataset {
   }
 }
 
-function demoAreas(geo: DemoGeodata, random: Random): Area[] {
-  const area = (f: BoundaryFeature, level: Area['level'], extra: Partial<Area>): Area => ({
+/** An area from a committed boundary feature, with nothing invented unless `extra` says so. */
+function area(f: BoundaryFeature, level: Area['level'], extra: Partial<Area> = {}): Area {
+  return {
     code: f.properties.code,
     name: f.properties.name,
     level,
@@ -98,7 +99,30 @@ function demoAreas(geo: DemoGeodata, random: Random): Area[] {
     schematic: false,
     populationIsSample: false,
     ...extra,
-  })
+  }
+}
+
+export function shippedSchemes(): Scheme[] {
+  return SHIPPED_SCHEMES.map((s) => ({ ...s, categories: [...s.categories] }))
+}
+
+/**
+ * The real boundaries the demo is drawn on: 云南省 (no geometry), 昭通市 and its counties, from the committed
+ * geodata (geodata/README.md: source and licence). No populations (the demo's are invented), no townships
+ * (theirs are 示意), no units, targets or inspections.
+ */
+export function boundaryDataset(geo: DemoGeodata): Dataset {
+  const province: Area = { ...PROVINCE, level: 'province', parent: null, geometry: null, population: null, minorityShare: null, areaKm2: null, schematic: false, populationIsSample: false }
+  return {
+    areas: [province, area(geo.outline, 'prefecture', { parent: PROVINCE.code }), ...geo.counties.map((c) => area(c, 'county'))],
+    schemes: shippedSchemes(),
+    units: [],
+    targets: [],
+    inspections: [],
+  }
+}
+
+function demoAreas(geo: DemoGeodata, random: Random): Area[] {
   const townshipsByCounty = groupBy(geo.townships, (t) => t.properties.parent)
   const townships = geo.counties.flatMap((county) => {
     const members = townshipsByCounty.get(county.properties.code) ?? []

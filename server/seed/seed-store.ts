@@ -1,9 +1,10 @@
-// Seeds an empty store with the demo: the committed 昭通 geodata plus invented 示例数据 units.
+// Seeds an empty store: the demo (the committed 昭通 geodata plus invented 示例数据 units), or the real
+// boundaries alone; and gives every store the built-in schemes.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { FeatureCollection } from 'geojson'
-import type { AtlasStore } from '../db/store'
-import { demoDataset, type BoundaryFeature, type DemoGeodata } from './demo'
+import type { AtlasStore, Dataset } from '../db/store'
+import { boundaryDataset, demoDataset, shippedSchemes, type BoundaryFeature, type DemoGeodata } from './demo'
 
 export const DEMO_GEODATA_DIR = fileURLToPath(new URL('../../geodata/5306/', import.meta.url))
 
@@ -15,5 +16,23 @@ export function readDemoGeodata(dir = DEMO_GEODATA_DIR): DemoGeodata {
 }
 
 export function seedDemo(store: AtlasStore, today: string): void {
-  store.loadDataset(demoDataset(readDemoGeodata(), today), 'demo-seed')
+  store.loadDataset(withoutStoredSchemes(store, demoDataset(readDemoGeodata(), today)), 'demo-seed')
+}
+
+/** The shipped real boundaries (the province, 昭通市, its counties) and the schemes; no units, no 示意 townships. */
+export function seedBoundaries(store: AtlasStore): void {
+  store.loadDataset(withoutStoredSchemes(store, boundaryDataset(readDemoGeodata())), 'boundaries-seed')
+}
+
+/** Adds the built-in schemes a store lacks (every store has them); how many were added. */
+export function seedShippedSchemes(store: AtlasStore): number {
+  const dataset = withoutStoredSchemes(store, { areas: [], schemes: shippedSchemes(), units: [], targets: [], inspections: [] })
+  if (dataset.schemes.length > 0) store.loadDataset(dataset, 'built-in')
+  return dataset.schemes.length
+}
+
+/** A store started empty (ATLAS_DEMO=0) already has the built-in schemes: a seed must not add them twice. */
+function withoutStoredSchemes(store: AtlasStore, dataset: Dataset): Dataset {
+  const stored = new Set(store.snapshot().schemes.map((s) => s.id))
+  return { ...dataset, schemes: dataset.schemes.filter((s) => !stored.has(s.id)) }
 }

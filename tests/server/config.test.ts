@@ -6,7 +6,7 @@ describe('readConfig', () => {
     expect(readConfig({}, '/srv/atlas')).toEqual({
       port: 8787,
       dataDir: '/srv/atlas/data',
-      demo: true,
+      demo: 'full',
       requireLogin: false,
       adminPassword: null,
       frameAncestors: ["'self'"],
@@ -29,7 +29,7 @@ describe('readConfig', () => {
     expect(readConfig(env, '/x')).toEqual({
       port: 9000,
       dataDir: '/var/atlas',
-      demo: false,
+      demo: 'none',
       requireLogin: true,
       adminPassword: 'a-long-secret',
       frameAncestors: ["'self'", 'https://portal.example.gov.cn'],
@@ -56,7 +56,7 @@ describe('readConfig', () => {
   it('names bad values', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(ConfigError)
     expect(() => readConfig({ PORT: '70000' })).toThrow('PORT=70000 is not a port')
-    expect(() => readConfig({ ATLAS_DEMO: 'maybe' })).toThrow('ATLAS_DEMO=maybe is not a flag')
+    expect(() => readConfig({ ATLAS_DEMO: 'maybe' })).toThrow('ATLAS_DEMO=maybe is not a demo mode')
     expect(() => readConfig({ ATLAS_FRAME_ANCESTORS: 'portal.example.gov.cn/' })).toThrow(
       "ATLAS_FRAME_ANCESTORS: portal.example.gov.cn/ is not an origin (expected e.g. https://portal.example.gov.cn, or 'self')",
     )
