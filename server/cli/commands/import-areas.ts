@@ -9,6 +9,7 @@ import { parseCrs } from '../../import/crs'
 import { ENCODING_OPTIONS, ImportError, type EncodingOption } from '../../import/index'
 import { UnitImportError } from '../../import/unit-import'
 import { openDataDirStore } from '../../open-store'
+import { importOutcome } from '../import-outcome'
 import { CliError, parseOptions, type CliIo } from '../command'
 
 export const AREAS_HELP = `Usage: atlas import areas <file> --level county|township|village [options]
@@ -103,14 +104,9 @@ export async function runAreaImport(args: string[], io: CliIo): Promise<number> 
     )
     io.out(areaReportText(result.report))
     if (values.report) writeFileSync(values.report, `${JSON.stringify(result, null, 2)}\n`)
-    io.out(
-      result.batch
-        ? `Committed import ${result.batch.id}: ${result.batch.inserted} areas added, ${result.batch.updated} updated.\n`
-        : result.dryRun
-          ? 'Dry run: nothing was written.\n'
-          : 'Nothing was written: no feature was accepted.\n',
-    )
-    return 0
+    const outcome = importOutcome(result, 'areas')
+    io.out(outcome.text)
+    return outcome.exitCode
   } catch (error) {
     if (error instanceof ImportError || error instanceof UnitImportError) throw new CliError(`atlas import areas: ${error.message}`, 1)
     throw error

@@ -6,6 +6,7 @@ import { ENCODING_OPTIONS, ImportError, type EncodingOption } from '../../import
 import { importUnits, UnitImportError } from '../../import/unit-import'
 import { DUPLICATE_POLICIES, type DuplicatePolicy, type ImportReport } from '../../import/validate-units'
 import { openDataDirStore } from '../../open-store'
+import { importOutcome } from '../import-outcome'
 import { CliError, parseOptions, type Command } from '../command'
 import { AREAS_HELP, runAreaImport } from './import-areas'
 
@@ -79,14 +80,9 @@ export const importCommand: Command = {
       )
       io.out(reportText(result.report))
       if (values.report) writeFileSync(values.report, `${JSON.stringify({ ...result, report: result.report }, null, 2)}\n`)
-      io.out(
-        result.batch
-          ? `Committed import ${result.batch.id}: ${result.batch.inserted} units added, ${result.batch.updated} updated.\n`
-          : result.dryRun
-            ? 'Dry run: nothing was written.\n'
-            : 'Nothing was written: no row was accepted.\n',
-      )
-      return 0
+      const outcome = importOutcome(result, 'units')
+      io.out(outcome.text)
+      return outcome.exitCode
     } catch (error) {
       if (error instanceof ImportError || error instanceof UnitImportError) throw new CliError(`atlas import units: ${error.message}`, 1)
       throw error
