@@ -2,6 +2,7 @@
 // A withheld unit (sensitive category, caller not signed in) shows what /api/units shows of it (category,
 // level, status, years, area cut to township) plus the dates of its history and inspections, without the
 // people and free text in them. Contact details are for signed-in users only, whatever the category. Pure.
+import type { UnitChange } from '../db/store'
 import type { Unit } from '../shared/domain'
 import { redactedName, seesPeople, townshipOrAbove, withholds, type Audience } from '../shared/audience'
 import type { Snapshot } from '../snapshot'
@@ -37,5 +38,28 @@ export function unitDetail(snapshot: Snapshot, unit: Unit, audience: Audience) {
     },
     history: unit.history.map((h) => (redacted ? { ...h, by: '', reason: '' } : h)),
     inspections,
+  }
+}
+
+/**
+ * The unit's history (GET /api/units/:id/history): its status changes and its edits, as `audience` may see
+ * them. A withheld unit's edits keep only when and what kind (their values are its name, place and notes);
+ * for a caller who may not see people, who made a change and the contact field are left out.
+ */
+export function unitHistory(unit: Unit, changes: readonly UnitChange[], audience: Audience) {
+  const redacted = withholds(audience, unit.category)
+  const people = seesPeople(audience)
+  const withoutContact = (fields: UnitChange['after'] | null) => {
+    if (fields === null || people) return fields
+    const { contact: _contact, ...rest } = fields
+    return rest
+  }
+  return {
+    status: unit.history.map((h) => (redacted ? { ...h, by: '', reason: '' } : people ? h : { ...h, by: '' })),
+    changes: changes.map((c) =>
+      redacted
+        ? { at: c.at, action: c.action, by: '', before: null, after: {}, reason: '' }
+        : { ...c, by: people ? c.by : '', before: withoutContact(c.before), after: withoutContact(c.after) ?? {} },
+    ),
   }
 }

@@ -158,4 +158,19 @@ describe('PATCH and DELETE /api/units/:id', () => {
     expect(entries.map((e) => e.action).sort()).toEqual(['create', 'edit'])
     expect(entries.find((e) => e.action === 'edit')).toMatchObject({ before: { contact: '' }, after: { contact: '张老师' } })
   })
+
+  test('GET /api/units/:id/history: status changes and edits; anonymous callers see no people', async () => {
+    const unit = await created()
+    await send('PATCH', `/api/units/${unit.id}`, { contact: '李老师 138…', reason: '补充联系人' }, cookies.admin, { 'If-Match': '"1"' })
+    const read = async (cookie?: string) => (await (await app.request(`/api/units/${unit.id}/history`, cookie ? { headers: { Cookie: cookie } } : {})).json()) as {
+      changes: { action: string; by: string; after: Record<string, unknown> }[]
+    }
+    const admins = await read(cookies.admin)
+    expect(admins.changes.map((c) => c.action)).toEqual(['create', 'edit'])
+    expect(admins.changes[1]).toMatchObject({ by: 'admin', after: { contact: '李老师 138…' } })
+    const anonymous = await read()
+    expect(anonymous.changes[1].by).toBe('')
+    expect(JSON.stringify(anonymous)).not.toContain('李老师')
+    expect((await app.request('/api/units/999999/history')).status).toBe(404)
+  })
 })
