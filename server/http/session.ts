@@ -58,7 +58,7 @@ function bearerTokenOf(c: Context): string | null {
 export function requireLoginForReads(required: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.var.user?.readOnly && !READ_METHODS.has(c.req.method)) {
-      return jsonError(c, 403, 'forbidden', `导出渲染凭据只能查看 (a render credential for ${c.var.user.username} can only read)`)
+      throw new DomainError('forbidden', `导出渲染凭据只能查看 (a render credential for ${c.var.user.username} can only read)`)
     }
     const open = isOpenPath(c.req.path)
     const token = open || c.var.user ? null : screenTokenOf(c)
@@ -66,11 +66,11 @@ export function requireLoginForReads(required: boolean): MiddlewareHandler<AppEn
       const live = token.length <= 256 ? c.var.store.screenTokens.byHash(tokenHash(token)) : null
       if (!live) return jsonError(c, 401, 'bad_token', '大屏令牌无效或已撤销 (the token is unknown, expired or has been revoked)')
       if (!READ_METHODS.has(c.req.method)) {
-        return jsonError(c, 403, 'forbidden', `大屏令牌 “${live.label}” 只能查看 (a screen token can only read; sign in to change data)`)
+        throw new DomainError('forbidden', `大屏令牌 “${live.label}” 只能查看 (a screen token can only read; sign in to change data)`)
       }
       return next()
     }
-    if (required && !open && !c.var.user) return jsonError(c, 401, 'unauthorized', '需要登录 (this atlas requires sign-in: POST /api/auth/login)')
+    if (required && !open && !c.var.user) throw new DomainError('unauthorized', '需要登录 (this atlas requires sign-in: POST /api/auth/login)')
     await next()
   }
 }
@@ -103,8 +103,8 @@ function refusalResponse(c: Context<AppEnv>, refusal: WriteRefusal | null) {
 
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const user = c.var.user
-  if (!user || user.readOnly) return jsonError(c, 401, 'unauthorized', '需要登录 (sign in as an admin)')
-  if (user.role !== 'admin') return jsonError(c, 403, 'forbidden', `用户 ${user.username} 不是管理员 (admin only)`)
+  if (!user || user.readOnly) throw new DomainError('unauthorized', '需要登录 (sign in as an admin)')
+  if (user.role !== 'admin') throw new DomainError('forbidden', `用户 ${user.username} 不是管理员 (admin only)`)
   await next()
 }
 

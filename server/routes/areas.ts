@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
+import { DomainError } from '../domain-error'
 import { z } from 'zod'
 import { areaFeatures, selectAreas } from '../geo/area-query'
-import { jsonError } from '../http/errors'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam, areaLevelParam } from '../http/params'
 import { validated } from '../http/validate'
@@ -15,7 +15,7 @@ export const areaRoutes = new Hono<AppEnv>().get('/', validated('query', areasQu
   const query = c.req.valid('query')
   const snapshot = c.var.store.snapshot()
   if (query.parent !== undefined && !snapshot.areasByCode.has(query.parent)) {
-    return jsonError(c, 404, 'not_found', `parent: area ${query.parent} does not exist in the store`)
+    throw new DomainError('not_found', `parent: area ${query.parent} does not exist in the store`)
   }
   return c.json(areaFeatures(selectAreas(snapshot.areas, query)), 200)
 })

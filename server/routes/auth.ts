@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { DomainError } from '../domain-error'
 import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords'
@@ -57,14 +58,14 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post('/password', validated('json', passwordBody), (c) => {
     const user = c.var.user
-    if (!user) return jsonError(c, 401, 'unauthorized', '需要登录 (sign in to change your password)')
+    if (!user) throw new DomainError('unauthorized', '需要登录 (sign in to change your password)')
     const { currentPassword, newPassword } = c.req.valid('json')
     const record = c.var.store.accounts.userByName(user.username)
     if (!record || !verifyPassword(currentPassword, record.passwordHash)) {
       return jsonError(c, 403, 'bad_credentials', 'currentPassword: 当前密码不正确 (the current password is wrong)')
     }
     const problem = passwordProblem(newPassword, user.username)
-    if (problem) return jsonError(c, 400, 'bad_request', `new${problem[0].toUpperCase()}${problem.slice(1)}`)
+    if (problem) throw new DomainError('invalid', `new${problem[0].toUpperCase()}${problem.slice(1)}`)
     // Changing the password ends every session of the user, this one included: sign in again.
     c.var.store.accounts.updateUser(user.id, { passwordHash: hashPassword(newPassword) }, user.username)
     clearSessionCookie(c)

@@ -3,6 +3,7 @@
 // ATLAS_SENSITIVE_CATEGORIES): callers who are not signed in (anonymous viewers, screen tokens) get such a
 // stop with a generic name, no position, and left out of the path. Writes need an editor or admin; an
 // area-scoped editor may only write a corridor whose every unit, before and after, lies in their scope.
+import { DomainError } from '../domain-error'
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { z } from 'zod'
 import { unitPlace } from '../auth/roles'
@@ -76,7 +77,7 @@ export const corridorRoutes = new Hono<AppEnv>()
   .get('/', validated('query', corridorsQuery), (c) => {
     const { area } = c.req.valid('query')
     if (area !== undefined && !c.var.store.snapshot().areasByCode.has(area)) {
-      return jsonError(c, 404, 'not_found', `area: ${area} does not exist in the store`)
+      throw new DomainError('not_found', `area: ${area} does not exist in the store`)
     }
     answerDiffersByCaller(c)
     return c.json({ corridors: viewsFor(c, c.var.store.corridors.list(), area) }, 200)

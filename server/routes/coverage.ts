@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
+import { DomainError } from '../domain-error'
 import { z } from 'zod'
 import { coverageByArea, coverageForAudience, coverageSeries, type CoverageQuery, type CoverageReport, type CoverageSeriesPoint } from '../geo/coverage'
-import { jsonError } from '../http/errors'
 import { answerDiffersByCaller } from '../http/session'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam, areaLevelParam, categoryListParam, honourLevelParam, schemeParam, statusListParam, yearParam } from '../http/params'
@@ -54,7 +54,7 @@ export const coverageRoutes = new Hono<AppEnv>()
 
 function unknownParent(c: Context<AppEnv>, parent: string | undefined) {
   if (parent === undefined || c.var.store.snapshot().areasByCode.has(parent)) return null
-  return jsonError(c, 404, 'not_found', `parent: area ${parent} does not exist in the store`)
+  throw new DomainError('not_found', `parent: area ${parent} does not exist in the store`)
 }
 
 function pureQueryOf(query: Omit<z.infer<typeof coverageQuery>, 'year'>, today: string): Omit<CoverageQuery, 'year'> {

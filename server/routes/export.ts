@@ -28,7 +28,7 @@ export function exportRoutes(service: () => ExportService) {
     })
     .get('/jobs/:id', (c) => {
       const job = jobFor(c, service())
-      if (!job) return jsonError(c, 404, 'not_found', `id: no export job ${c.req.param('id')} (finished jobs are kept 10 minutes)`)
+      if (!job) throw new DomainError('not_found', `id: no export job ${c.req.param('id')} (finished jobs are kept 10 minutes)`)
       return c.json(
         {
           id: job.id,
@@ -43,7 +43,7 @@ export function exportRoutes(service: () => ExportService) {
     })
     .get('/jobs/:id/file', (c) => {
       const job = jobFor(c, service())
-      if (!job) return jsonError(c, 404, 'not_found', `id: no export job ${c.req.param('id')} (finished jobs are kept 10 minutes)`)
+      if (!job) throw new DomainError('not_found', `id: no export job ${c.req.param('id')} (finished jobs are kept 10 minutes)`)
       if (job.state === 'failed') return jsonError(c, 500, 'export_failed', job.error ?? 'the export failed')
       if (job.state !== 'done') return jsonError(c, 409, 'not_ready', `export job ${job.id} is ${job.state}; poll /api/export/jobs/${job.id}`)
       return fileAnswer(c, job, job.result?.sheets.length === 1 ? job.result.sheets[0] : job.request.view.area ?? 'atlas')

@@ -4,6 +4,7 @@
 // Dry runs are open to anyone, so an anonymous upload is held to less: anonymousUploadBytes instead of
 // uploadBytes, and anonymousUploadsPerMinute per client address. The file itself is read on a worker
 // thread within the limits of server/limits.ts (server/import/parse-pool.ts); a broken limit is a 413.
+import { DomainError } from '../domain-error'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
@@ -118,9 +119,9 @@ export function importRoutes(limits: UploadGateLimits = DEFAULT_UPLOAD_LIMITS) {
     .post('/units', gate, uploadForm(unitImportForm), async (c) => {
       const form = c.req.valid('form')
       const dryRun = form.dryRun === 'true' || form.dryRun === '1'
-      if (!dryRun && !c.var.user) return jsonError(c, 401, 'unauthorized', '需要登录 (sign in as an editor or admin to commit an import)')
+      if (!dryRun && !c.var.user) throw new DomainError('unauthorized', '需要登录 (sign in as an editor or admin to commit an import)')
       const mapping = mappingOf(form.mapping)
-      if (!mapping.ok) return jsonError(c, 400, 'bad_request', mapping.message)
+      if (!mapping.ok) throw new DomainError('invalid', mapping.message)
       const result = await importUnits(
         c.var.store,
         handOver(form.file.bytes),
@@ -145,7 +146,7 @@ export function importRoutes(limits: UploadGateLimits = DEFAULT_UPLOAD_LIMITS) {
       const refusal = !dryRun && (!c.var.user || c.var.user.role === 'viewer') ? writeRefusalResponse(c, null) : null
       if (refusal) return refusal
       if (form.kind === 'boundaries' && form.level === undefined) {
-        return jsonError(c, 400, 'bad_request', `level: required for boundaries (expected one of: ${IMPORT_AREA_LEVELS.join(', ')})`)
+        throw new DomainError('invalid', `level: required for boundaries (expected one of: ${IMPORT_AREA_LEVELS.join(', ')})`)
       }
       const bytes = handOver(form.file.bytes)
       const fileName = form.file.name || 'upload'
@@ -178,7 +179,7 @@ export function importRoutes(limits: UploadGateLimits = DEFAULT_UPLOAD_LIMITS) {
     })
     .post('/batches/:id/rollback', requireAdmin, validated('param', idParam), (c) => {
       const { id } = c.req.valid('param')
-      if (!c.var.store.imports.get(id)) return jsonError(c, 404, 'not_found', `import ${id} does not exist`)
+      if (!c.var.store.imports.get(id)) throw new DomainError('not_found', `import ${id} does not exist`)
       return c.json(c.var.store.imports.rollback(id, c.var.user?.username ?? 'unknown'), 200)
     })
 }

@@ -1,12 +1,13 @@
 // Site planning: POST /api/plan answers a plan (read-only, open to viewers); saving scenarios and
 // promoting chosen candidates to 申报 are writes, for editors within the area and admins.
+import { DomainError } from '../domain-error'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { unitPlace } from '../auth/roles'
 import { HONOUR_LEVELS } from '../shared/domain'
 import type { AppEnv } from '../http/env'
-import { errorBody, jsonError } from '../http/errors'
+import { errorBody } from '../http/errors'
 import { areaCodeParam, honourLevelParam, schemeParam, yearParam } from '../http/params'
 import { answerDiffersByCaller, unitWriteRefusalResponse, writeRefusalResponse } from '../http/session'
 import { validated } from '../http/validate'
@@ -113,7 +114,7 @@ export const planRoutes = new Hono<AppEnv>()
   .get('/scenarios/:id', validated('param', idParam), (c) => {
     answerDiffersByCaller(c)
     const scenario = c.var.store.plans.get(c.req.valid('param').id)
-    if (!scenario) return jsonError(c, 404, 'not_found', `plan scenario ${c.req.valid('param').id} does not exist`)
+    if (!scenario) throw new DomainError('not_found', `plan scenario ${c.req.valid('param').id} does not exist`)
     // Saved by POST /scenarios below from sitePlan's answer (planned signed in); the store keeps it as JSON.
     const saved = { ...scenario, request: scenario.request as z.infer<typeof planBody>, result: scenario.result as SitePlanReport }
     return c.json({ ...scenarioSummaryFor(c.var.audience, saved), result: planReportFor(c.var.audience, saved.result, c.var.store.snapshot()) }, 200)
@@ -128,12 +129,12 @@ export const planRoutes = new Hono<AppEnv>()
   })
   .delete('/scenarios/:id', validated('param', idParam), (c) => {
     const scenario = c.var.store.plans.get(c.req.valid('param').id)
-    if (!scenario) return jsonError(c, 404, 'not_found', `plan scenario ${c.req.valid('param').id} does not exist`)
+    if (!scenario) throw new DomainError('not_found', `plan scenario ${c.req.valid('param').id} does not exist`)
     const refusal = writeRefusalResponse(c, scenario.areaCode)
     if (refusal) return refusal
     const user = c.var.user
     if (user && user.role !== 'admin' && user.username !== scenario.createdBy) {
-      return jsonError(c, 403, 'forbidden', `方案 ${scenario.id} 由 ${scenario.createdBy} 保存，只有保存者或管理员可以删除 (only the user who saved it or an admin may delete it)`)
+      throw new DomainError('forbidden', `方案 ${scenario.id} 由 ${scenario.createdBy} 保存，只有保存者或管理员可以删除 (only the user who saved it or an admin may delete it)`)
     }
     c.var.store.plans.remove(scenario.id, c.var.user?.username ?? 'unknown')
     return c.json({ ok: true }, 200)

@@ -1,12 +1,12 @@
 // Saved /screen configurations: read by anyone who may read the atlas (a wall screen has no session),
 // written by admins only. GET answers carry an ETag so a polling screen gets 304 when nothing changed.
+import { DomainError } from '../domain-error'
 import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import { z } from 'zod'
 import { plainText } from '../text/plain-text'
 import type { ScreenProfileRecord } from '../db/store'
 import type { AppEnv } from '../http/env'
-import { jsonError } from '../http/errors'
 import { areaCodeParam, honourLevelParam, schemeParam } from '../http/params'
 import { requireAdmin } from '../http/session'
 import { validated } from '../http/validate'
@@ -60,7 +60,7 @@ export const screenProfileRoutes = new Hono<AppEnv>()
   .get('/:id', validated('param', profileIdParam), (c) => {
     const { id } = c.req.valid('param')
     const record = c.var.store.screenProfiles.get(id)
-    if (!record) return jsonError(c, 404, 'not_found', `screen profile "${id}" does not exist`)
+    if (!record) throw new DomainError('not_found', `screen profile "${id}" does not exist`)
     return c.json({ profile: screenProfileOf(record) }, 200)
   })
   .put('/:id', requireAdmin, validated('param', profileIdParam), validated('json', profileBody), (c) => {
@@ -72,7 +72,7 @@ export const screenProfileRoutes = new Hono<AppEnv>()
   .delete('/:id', requireAdmin, validated('param', profileIdParam), (c) => {
     const { id } = c.req.valid('param')
     if (!c.var.store.screenProfiles.delete(id, c.var.user?.username ?? 'unknown')) {
-      return jsonError(c, 404, 'not_found', `screen profile "${id}" does not exist`)
+      throw new DomainError('not_found', `screen profile "${id}" does not exist`)
     }
     return c.json({ deleted: id }, 200)
   })

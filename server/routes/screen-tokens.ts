@@ -1,13 +1,13 @@
 // Read-only tokens for unattended displays (a lobby screen with no one to sign in). Admins create one,
 // see it once, and revoke it; a display sends it as `Authorization: Bearer <token>` or `?token=<token>`
 // and may then read (even with ATLAS_REQUIRE_LOGIN=1) but never write. Sensitive units stay redacted.
+import { DomainError } from '../domain-error'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { plainText } from '../text/plain-text'
 import { newToken, tokenHash } from '../auth/tokens'
 import { SCREEN_TOKEN_ID_LENGTH } from '../db/store'
 import type { AppEnv } from '../http/env'
-import { jsonError } from '../http/errors'
 import { requireAdmin } from '../http/session'
 import { validated } from '../http/validate'
 
@@ -33,6 +33,6 @@ export const screenTokenRoutes = new Hono<AppEnv>()
   .delete('/:id', validated('param', tokenIdParam), (c) => {
     const { id } = c.req.valid('param')
     const revoked = c.var.store.screenTokens.revoke(id, c.var.user?.username ?? 'unknown')
-    if (!revoked) return jsonError(c, 404, 'not_found', `screen token ${id} does not exist`)
+    if (!revoked) throw new DomainError('not_found', `screen token ${id} does not exist`)
     return c.json({ screenToken: revoked }, 200)
   })

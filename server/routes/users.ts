@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
+import { DomainError } from '../domain-error'
 import { z } from 'zod'
 import { hashPassword, passwordProblem } from '../auth/passwords'
 import { ROLES } from '../auth/roles'
 import { publicUser } from '../db/store'
 import type { AppEnv } from '../http/env'
-import { jsonError } from '../http/errors'
 import { areaCodeParam } from '../http/params'
 import { requireAdmin } from '../http/session'
 import { validated } from '../http/validate'
@@ -34,11 +34,11 @@ export const userRoutes = new Hono<AppEnv>()
   .post('/', validated('json', newUserBody), (c) => {
     const body = c.req.valid('json')
     const accounts = c.var.store.accounts
-    if (accounts.userByName(body.username)) return jsonError(c, 409, 'conflict', `username: ${body.username} already exists`)
+    if (accounts.userByName(body.username)) throw new DomainError('conflict', `username: ${body.username} already exists`)
     const problem = passwordProblem(body.password, body.username)
-    if (problem) return jsonError(c, 400, 'bad_request', problem)
+    if (problem) throw new DomainError('invalid', problem)
     if (body.areaScope !== null && !c.var.store.snapshot().areasByCode.has(body.areaScope)) {
-      return jsonError(c, 400, 'bad_request', `areaScope: ${body.areaScope} is not an area in the store`)
+      throw new DomainError('invalid', `areaScope: ${body.areaScope} is not an area in the store`)
     }
     const user = accounts.createUser(
       { username: body.username, passwordHash: hashPassword(body.password), role: body.role, areaScope: body.areaScope },
@@ -51,18 +51,18 @@ export const userRoutes = new Hono<AppEnv>()
     const { password, ...change } = c.req.valid('json')
     const accounts = c.var.store.accounts
     const user = accounts.listUsers().find((u) => u.id === id)
-    if (!user) return jsonError(c, 404, 'not_found', `user ${id} does not exist`)
+    if (!user) throw new DomainError('not_found', `user ${id} does not exist`)
     if (change.areaScope && !c.var.store.snapshot().areasByCode.has(change.areaScope)) {
-      return jsonError(c, 400, 'bad_request', `areaScope: ${change.areaScope} is not an area in the store`)
+      throw new DomainError('invalid', `areaScope: ${change.areaScope} is not an area in the store`)
     }
     if (password !== undefined) {
       const problem = passwordProblem(password, user.username)
-      if (problem) return jsonError(c, 400, 'bad_request', problem)
+      if (problem) throw new DomainError('invalid', problem)
     }
     const admins = accounts.listUsers().filter((u) => u.role === 'admin' && !u.disabled)
     const losesAdmin = user.role === 'admin' && ((change.role !== undefined && change.role !== 'admin') || change.disabled === true)
     if (losesAdmin && admins.length === 1) {
-      return jsonError(c, 409, 'conflict', `user ${user.username} is the last active admin; make another admin first`)
+      throw new DomainError('conflict', `user ${user.username} is the last active admin; make another admin first`)
     }
     const updated = accounts.updateUser(
       id,
