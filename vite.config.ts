@@ -34,6 +34,7 @@ export default defineConfig({
           exclude: ['tests/e2e/**'],
           // Two cores: one worker per core.
           maxWorkers: 2,
+          sequence: { groupOrder: 0 },
           // The first upload in a file starts an import worker (server/import/parse-pool.ts, ~1 s under tsx);
           // on a loaded two-core machine that has passed 5 s.
           testTimeout: 20_000,
@@ -48,9 +49,12 @@ export default defineConfig({
           // A real server, a vite build and a software-rendered browser: slow but bounded.
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          // Each e2e file starts its own server and Chromium; running them side by side on two cores
-          // only makes both slower.
+          // Each e2e file starts its own server; running them side by side on two cores only makes both
+          // slower, and so does running them beside the unit tests: a software-rendered page starved of
+          // CPU took 10× longer to draw. So the unit project runs first, then the browser files one by one.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          globalSetup: ['tests/e2e/shared-chromium.ts'],
         },
       },
     ],

@@ -180,7 +180,8 @@ describe('crash safety of the real server', () => {
       const { code } = await server.exited
       expect(code, server.output()).toBe(1)
       expect(server.output()).toMatch(/Refusing to start: the store in .* (cannot be opened|is damaged|failed its integrity check)/)
-      expect(server.output()).toContain('restore atlas.sqlite')
+      expect(server.output()).toContain('atlas restore FILE')
+      expect(server.output()).toContain('move atlas.sqlite away')
     }
   }, 120_000)
 

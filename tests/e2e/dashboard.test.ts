@@ -302,7 +302,7 @@ async function clickAreaOnMap(page: Page): Promise<{ code: string; name: string 
         const row = document.querySelector<HTMLElement>('[data-testid=chart-ranking] .chart-row.is-highlight')
         const title = document.querySelector('.tooltip-title')?.textContent
         return row && title ? { code: row.dataset.key ?? '', name: title.trim() } : null
-      }, null, { timeout: 2_000 })
+      }, null, { timeout: 8_000 })
       .then((handle) => handle.jsonValue())
       .catch(() => null)
     if (lit) {

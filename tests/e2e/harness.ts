@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { CHROMIUM_ARGS, chromiumPath } from '../../server/export/renderer'
 import { PROJECT_ROOT } from '../../server/paths'
+import { CHROMIUM_ENDPOINT_ENV } from './shared-chromium'
 
 export interface RunningServer {
   url: string // e.g. http://127.0.0.1:41234
@@ -89,9 +90,15 @@ async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
   clearTimeout(timer)
 }
 
+/**
+ * Under vitest, a connection to the suite's shared Chromium (tests/e2e/shared-chromium.ts): closing it
+ * closes this file's contexts and leaves the browser to the next file. Elsewhere (benchmarks, scripts), a
+ * browser of its own. Either way the same browser and flags as the export renderer: Debian's chromium,
+ * WebGL2 through SwiftShader; Playwright gives each launch a fresh temporary profile.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  // Playwright gives each launch a fresh temporary profile, so no --user-data-dir is needed.
-  // The same browser and flags as the export renderer: Debian's chromium, WebGL2 through SwiftShader.
+  const shared = process.env[CHROMIUM_ENDPOINT_ENV]
+  if (shared) return chromium.connect(shared)
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
 }
 
