@@ -25,15 +25,18 @@ import { exportRoutes } from './routes/export'
 import { sharedExportService, type ExportService } from './export/service'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
+import { inspectionRoutes } from './routes/inspections'
 import { planRoutes } from './routes/plan'
 import { schemeRoutes } from './routes/schemes'
 import { screenProfileRoutes } from './routes/screen-profiles'
 import { screenTokenRoutes } from './routes/screen-tokens'
+import { targetRoutes } from './routes/targets'
 import { unitRoutes } from './routes/units'
 import { unitTableRoutes } from './routes/unit-table'
 import { unitDetailRoutes } from './routes/unit-detail'
 import { unitExportRoutes } from './routes/unit-export'
 import { unitEditRoutes } from './routes/unit-edits'
+import { unitTransitionRoutes } from './routes/unit-transitions'
 import { userRoutes } from './routes/users'
 
 export interface AppDeps {
@@ -105,8 +108,11 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/units', unitTableRoutes)
     .route('/units', unitDetailRoutes)
     .route('/units', unitEditRoutes)
+    .route('/units', unitTransitionRoutes)
     .route('/coverage', coverageRoutes)
     .route('/corridors', corridorRoutes)
+    .route('/inspections', inspectionRoutes)
+    .route('/targets', targetRoutes)
     .route('/export', exportRoutes(() => exporter ?? sharedExportService()))
     .route('/plan', planRoutes)
     .route('/import', importRoutes())

@@ -10,6 +10,7 @@ const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
   plan: lazy(() => import('./plan/PlanApp').then((m) => ({ default: m.PlanApp }))),
   data: lazy(() => import('./data-import/DataImportApp').then((m) => ({ default: m.DataImportApp }))),
   units: lazy(() => import('./units/UnitsApp').then((m) => ({ default: m.UnitsApp }))),
+  targets: lazy(() => import('./targets/TargetsApp').then((m) => ({ default: m.TargetsApp }))),
   'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
 }
 

@@ -1,15 +1,14 @@
 // Who may change what: pure functions of the user and the area a write touches.
 import { isWithin, storedParents } from '../shared/area-codes'
 import type { Area } from '../shared/domain'
-
-export const ROLES = ['admin', 'editor', 'viewer'] as const
-export type Role = (typeof ROLES)[number]
+import type { Role } from '../shared/roles'
+import type { WorkflowActor } from '../shared/workflow'
 
 export interface SessionUser {
   id: number
   username: string
   role: Role
-  areaScope: string | null // editors: the root of the subtree they may edit; null = everywhere
+  areaScope: string | null // editors, approvers: the root of the subtree they may write to; null = everywhere
   readOnly?: true // set when an export's render credential stands for the user: reads as them, never writes
 }
 
@@ -26,7 +25,7 @@ export function writeRefusal(
   if (!user) return { kind: 'unauthorized', message: '需要登录 (sign in as an editor or admin to change data)' }
   if (user.readOnly) return { kind: 'forbidden', message: `导出渲染凭据只能查看 (a render credential for ${user.username} can only read)` }
   if (user.role === 'admin') return null
-  if (user.role !== 'editor') return { kind: 'forbidden', message: `用户 ${user.username} 的角色为 ${user.role}，只能查看 (viewers cannot change data)` }
+  if (user.role === 'viewer') return { kind: 'forbidden', message: `用户 ${user.username} 的角色为 ${user.role}，只能查看 (viewers cannot change data)` }
   if (user.areaScope === null) return null
   if (areaCode !== null && isWithin(areaCode, user.areaScope, storedParents(areasByCode))) return null
   const scopeName = areasByCode.get(user.areaScope)?.name ?? user.areaScope
@@ -101,9 +100,18 @@ export function boundaryWriteRefusal(
   if (!user || user.readOnly) return writeRefusal(user, null, areasByCode)
   if (user.role === 'admin') return null
   const name = area.name ?? areasByCode.get(area.code)?.name ?? ''
-  const attributes = user.role === 'editor' ? '；人口等属性仍可导入' : ''
+  const attributes = user.role === 'viewer' ? '' : '；人口等属性仍可导入'
   return {
     kind: 'forbidden',
     message: `只有管理员可以提交边界 (only an admin may commit boundaries)：用户 ${user.username} 的角色为 ${user.role}，不能修改 ${area.code} ${name} 的边界${attributes}`,
   }
+}
+
+/**
+ * `user` as the naming workflow sees them: their role and the level of the area they are scoped to. A
+ * scope the atlas no longer has counts as the narrowest (a village), never as no scope at all.
+ */
+export function workflowActor(user: SessionUser, areasByCode: ReadonlyMap<string, Area>): WorkflowActor {
+  const scopeLevel = user.areaScope === null ? null : (areasByCode.get(user.areaScope)?.level ?? 'village')
+  return { username: user.username, role: user.role, scopeLevel }
 }

@@ -118,7 +118,19 @@ export function timeStamp(date: Date): string {
 
 /** The tables the migrations up to `version` create: a store at that version has them all. */
 function tablesOfVersion(version: number): string[] {
-  return MIGRATIONS.filter((m) => m.version <= version).flatMap((m) => [...m.sql.matchAll(/CREATE TABLE (\w+)/g)].map((match) => match[1]))
+  const tables = new Set<string>()
+  const statements = /CREATE TABLE (\w+)|DROP TABLE (\w+)|ALTER TABLE (\w+) RENAME TO (\w+)/g
+  for (const migration of MIGRATIONS.filter((m) => m.version <= version)) {
+    for (const [, created, dropped, renamed, to] of migration.sql.matchAll(statements)) {
+      if (created) tables.add(created)
+      if (dropped) tables.delete(dropped)
+      if (renamed) {
+        tables.delete(renamed)
+        tables.add(to)
+      }
+    }
+  }
+  return [...tables]
 }
 
 function assertAtlasTables(db: Database.Database, file: string, schemaVersion: number): void {

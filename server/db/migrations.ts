@@ -3,6 +3,11 @@ export interface Migration {
   version: number
   description: string
   sql: string
+  /**
+   * Rebuilds a table other tables reference (SQLite cannot change a CHECK in place): foreign keys are off
+   * while it runs, or dropping the old table would cascade its deletes, and are checked before it commits.
+   */
+  rebuildsTables?: true
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -221,6 +226,80 @@ export const MIGRATIONS: readonly Migration[] = [
         reason TEXT NOT NULL DEFAULT ''
       );
       CREATE INDEX unit_changes_unit ON unit_changes(unit_id, at);
+    `,
+  },
+  {
+    version: 6,
+    description: 'the naming workflow: the 验收 status, the approver role, and the level, year and document of each status change',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE units_v6 (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        category TEXT NOT NULL,
+        level TEXT CHECK (level IN ('县级','市级','省级','国家级')),
+        status TEXT NOT NULL CHECK (status IN ('培育','申报','推荐','验收','命名','复查','撤销')),
+        year_named INTEGER,
+        lon REAL,
+        lat REAL,
+        area_code TEXT,                -- as the ledger claims it; the join checks it against lon/lat
+        address TEXT NOT NULL DEFAULT '',
+        contact TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        sample INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        external_id TEXT,
+        version INTEGER NOT NULL DEFAULT 1
+      );
+      INSERT INTO units_v6 (id, name, category, level, status, year_named, lon, lat, area_code, address, contact, notes,
+          sample, created_at, updated_at, external_id, version)
+        SELECT id, name, category, level, status, year_named, lon, lat, area_code, address, contact, notes,
+          sample, created_at, updated_at, external_id, version FROM units;
+      DROP TABLE units;
+      ALTER TABLE units_v6 RENAME TO units;
+      CREATE INDEX units_area ON units(area_code);
+      CREATE INDEX units_external_id ON units(external_id);
+
+      CREATE TABLE users_v6 (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        password_hash TEXT NOT NULL,   -- scrypt$N$r$p$salt$hash (base64url)
+        role TEXT NOT NULL CHECK (role IN ('admin','editor','approver','viewer')),
+        area_scope TEXT REFERENCES areas(code) DEFERRABLE INITIALLY DEFERRED, -- editors, approvers: their subtree
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        password_changed_at TEXT NOT NULL
+      );
+      INSERT INTO users_v6 (id, username, password_hash, role, area_scope, disabled, created_at, password_changed_at)
+        SELECT id, username, password_hash, role, area_scope, disabled, created_at, password_changed_at FROM users;
+      DROP TABLE users;
+      ALTER TABLE users_v6 RENAME TO users;
+
+      -- A naming (命名) records the level and year it gave, so that the level a unit held is known for any year.
+      ALTER TABLE unit_status_history ADD COLUMN level TEXT CHECK (level IN ('县级','市级','省级','国家级'));
+      ALTER TABLE unit_status_history ADD COLUMN document TEXT NOT NULL DEFAULT ''; -- e.g. 昭市民宗〔2022〕15号
+    `,
+  },
+  {
+    version: 7,
+    description: 'inspections (督导) written through the API: several inspectors, a checklist, a rating, follow-ups with a due date and who closed them, a version; a visit rhythm per scheme',
+    sql: `
+      -- inspector stays, filled with the inspectors joined by '、', for readers that know only it.
+      ALTER TABLE inspections ADD COLUMN inspectors TEXT NOT NULL DEFAULT '[]';        -- JSON array of names
+      ALTER TABLE inspections ADD COLUMN checklist TEXT NOT NULL DEFAULT '[]';         -- JSON [{ item, result: 达标|基本达标|不达标, note }]
+      ALTER TABLE inspections ADD COLUMN rating TEXT CHECK (rating IN ('优秀','良好','合格','不合格'));
+      ALTER TABLE inspections ADD COLUMN follow_up_due TEXT;                           -- yyyy-mm-dd
+      ALTER TABLE inspections ADD COLUMN follow_up_closed_at TEXT;                     -- yyyy-mm-dd
+      ALTER TABLE inspections ADD COLUMN follow_up_closed_by TEXT NOT NULL DEFAULT '';
+      ALTER TABLE inspections ADD COLUMN created_by TEXT NOT NULL DEFAULT '';          -- '' for rows from before this migration
+      ALTER TABLE inspections ADD COLUMN created_at TEXT;                              -- ISO timestamp; NULL for the same
+      ALTER TABLE inspections ADD COLUMN version INTEGER NOT NULL DEFAULT 1;           -- +1 on every write; the ETag a writer sends back
+      UPDATE inspections SET inspectors = json_array(inspector) WHERE inspector <> '';
+      CREATE INDEX inspections_unit ON inspections(unit_id, date);
+      CREATE INDEX inspections_date ON inspections(date);
+
+      ALTER TABLE schemes ADD COLUMN visits_per_year INTEGER NOT NULL DEFAULT 3 CHECK (visits_per_year >= 0); -- 督导 visits a year per unit
     `,
   },
 ]

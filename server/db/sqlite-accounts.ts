@@ -1,6 +1,7 @@
 // Users, sessions and the audit log reader on the SQLite store.
 import type Database from 'better-sqlite3'
-import { ROLES, type Role, type SessionUser } from '../auth/roles'
+import type { SessionUser } from '../auth/roles'
+import { ROLES, type Role } from '../shared/roles'
 import { publicUser, SCREEN_TOKEN_ID_LENGTH, type AccountRepository, type AuditEntry, type AuditRepository, type ScreenTokenRecord, type ScreenTokenRepository, type UserRecord } from './store'
 
 interface UserRow {

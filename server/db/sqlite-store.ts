@@ -1,16 +1,18 @@
 // The embedded SQLite store (better-sqlite3): WAL, foreign keys, versioned migrations.
 import Database from 'better-sqlite3'
 import { statSync } from 'node:fs'
-import type { Area, AreaLevel, Inspection, Scheme, StatusChange, Target, UnitStatus } from '../shared/domain'
+import { DEFAULT_VISITS_PER_YEAR, type Area, type AreaLevel, type HonourLevel, type Inspection, type Scheme, type StatusChange, type Target, type UnitStatus } from '../shared/domain'
 import { buildSnapshot, type Snapshot } from '../snapshot'
 import { backupStore } from './backup'
 import { MIGRATIONS, type Migration } from './migrations'
 import { sqliteAccounts, sqliteAudit, sqliteScreenTokens, writeAudit } from './sqlite-accounts'
 import { insertCorridor, sqliteCorridors } from './sqlite-corridors'
+import { inspectionOfRow, joinedInspectors, sqliteInspections, type InspectionRow } from './sqlite-inspections'
 import { sqliteImports } from './sqlite-imports'
 import { sqlitePlans } from './sqlite-plans'
 import { sqliteUnits, unitOfRow, type UnitRow } from './sqlite-units'
 import { sqliteScreenProfiles } from './sqlite-screen-profiles'
+import { sqliteTargets } from './sqlite-targets'
 import type { AtlasStore, Dataset, StoreHealth } from './store'
 
 export interface SqliteStoreOptions {
@@ -75,6 +77,8 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     imports: sqliteImports(db, now, invalidate),
     screenProfiles: sqliteScreenProfiles(db, now),
     corridors: sqliteCorridors(db, now),
+    inspections: sqliteInspections(db, now, invalidate),
+    targets: sqliteTargets(db, now, invalidate),
     close() {
       db.close()
     },
@@ -91,10 +95,17 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue
-    db.transaction(() => {
-      db.exec(migration.sql)
-      db.pragma(`user_version = ${migration.version}`)
-    })()
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF')
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql)
+        const broken = migration.rebuildsTables ? (db.pragma('foreign_key_check') as unknown[]) : []
+        if (broken.length > 0) throw new MigrationError(`migration ${migration.version} would leave ${broken.length} rows pointing at rows that do not exist`)
+        db.pragma(`user_version = ${migration.version}`)
+      })()
+    } finally {
+      if (migration.rebuildsTables) db.pragma('foreign_keys = ON')
+    }
   }
 }
 
@@ -111,37 +122,41 @@ function writeDataset(db: Database.Database, dataset: Dataset, actor: string, at
     })
   }
 
-  const insertScheme = db.prepare('INSERT INTO schemes (id, name, note, is_default) VALUES (?, ?, ?, ?)')
+  const insertScheme = db.prepare('INSERT INTO schemes (id, name, note, is_default, visits_per_year) VALUES (?, ?, ?, ?, ?)')
   const insertCategory = db.prepare('INSERT INTO scheme_categories (scheme_id, category, position) VALUES (?, ?, ?)')
   for (const scheme of dataset.schemes) {
-    insertScheme.run(scheme.id, scheme.name, scheme.note, scheme.isDefault ? 1 : 0)
+    insertScheme.run(scheme.id, scheme.name, scheme.note, scheme.isDefault ? 1 : 0, scheme.visitsPerYear ?? DEFAULT_VISITS_PER_YEAR)
     scheme.categories.forEach((category, i) => insertCategory.run(scheme.id, category, i))
   }
 
   const insertUnit = db.prepare(`INSERT INTO units (name, category, level, status, year_named, lon, lat, area_code,
       address, contact, notes, sample, created_at, updated_at) VALUES (@name, @category, @level, @status, @yearNamed,
       @lon, @lat, @areaCode, @address, @contact, @notes, @sample, @at, @at)`)
-  const insertChange = db.prepare(`INSERT INTO unit_status_history (unit_id, at, from_status, to_status, by, reason)
-      VALUES (?, ?, ?, ?, ?, ?)`)
+  const insertChange = db.prepare(`INSERT INTO unit_status_history (unit_id, at, from_status, to_status, by, reason, level, document)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
   const unitIds = new Map<number, number>()
   for (const unit of dataset.units) {
     const id = Number(insertUnit.run({ ...unit, sample: unit.sample ? 1 : 0, at }).lastInsertRowid)
     unitIds.set(unit.id, id)
-    for (const c of unit.history) insertChange.run(id, c.at, c.from, c.to, c.by, c.reason)
+    for (const c of unit.history) insertChange.run(id, c.at, c.from, c.to, c.by, c.reason, c.level ?? null, c.document ?? '')
   }
 
   const insertTarget = db.prepare(`INSERT INTO targets (area_code, scheme_id, category, min_level, count, due_year, note)
       VALUES (@areaCode, @schemeId, @category, @minLevel, @count, @dueYear, @note)`)
   for (const target of dataset.targets) insertTarget.run(target)
 
-  const insertInspection = db.prepare(`INSERT INTO inspections (unit_id, date, inspector, findings, follow_up)
-      VALUES (?, ?, ?, ?, ?)`)
+  const insertInspection = db.prepare(`INSERT INTO inspections (unit_id, date, inspector, inspectors, findings, follow_up,
+      checklist, rating, follow_up_due, follow_up_closed_at, follow_up_closed_by, created_by, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   for (const inspection of dataset.inspections) {
     const unitId = unitIds.get(inspection.unitId)
     if (unitId === undefined) {
       throw new Error(`inspection ${inspection.id} refers to unit ${inspection.unitId}, which is not in the dataset`)
     }
-    insertInspection.run(unitId, inspection.date, inspection.inspector, inspection.findings, inspection.followUp)
+    const inspectors = inspection.inspectors ?? (inspection.inspector === '' ? [] : [inspection.inspector])
+    insertInspection.run(unitId, inspection.date, inspection.inspectors ? joinedInspectors(inspectors) : inspection.inspector, JSON.stringify(inspectors),
+      inspection.findings, inspection.followUp, JSON.stringify(inspection.checklist ?? []), inspection.rating ?? null, inspection.followUpDue ?? null,
+      inspection.followUpClosedAt ?? null, inspection.followUpClosedBy ?? '', inspection.createdBy ?? actor, inspection.createdAt ?? at)
   }
 
   for (const corridor of dataset.corridors ?? []) {
@@ -183,9 +198,12 @@ interface ChangeRow {
   to_status: UnitStatus
   by: string
   reason: string
+  level: HonourLevel | null
+  document: string
 }
 
-function readDataset(db: Database.Database): Dataset {
+/** The whole store, every scheme and inspection with all its fields (a snapshot's input). */
+function readDataset(db: Database.Database): Dataset & { schemes: Scheme[]; inspections: Inspection[] } {
   const areas = (db.prepare('SELECT * FROM areas ORDER BY code').all() as AreaRow[]).map(
     (r): Area => ({
       code: r.code,
@@ -210,12 +228,14 @@ function readDataset(db: Database.Database): Dataset {
     name: string
     note: string
     is_default: number
+    visits_per_year: number
   }[]).map(
     (r): Scheme => ({
       id: r.id,
       name: r.name,
       note: r.note,
       isDefault: r.is_default === 1,
+      visitsPerYear: r.visits_per_year,
       categories: categories.filter((c) => c.scheme_id === r.id).map((c) => c.category),
     }),
   )
@@ -223,6 +243,8 @@ function readDataset(db: Database.Database): Dataset {
   const history = new Map<number, StatusChange[]>()
   for (const r of db.prepare('SELECT * FROM unit_status_history ORDER BY unit_id, at, id').all() as ChangeRow[]) {
     const change: StatusChange = { at: r.at, from: r.from_status, to: r.to_status, by: r.by, reason: r.reason }
+    if (r.level !== null) change.level = r.level
+    if (r.document !== '') change.document = r.document
     const list = history.get(r.unit_id)
     if (list) list.push(change)
     else history.set(r.unit_id, [change])
@@ -231,7 +253,6 @@ function readDataset(db: Database.Database): Dataset {
 
   const targets = (db.prepare(`SELECT id, area_code AS areaCode, scheme_id AS schemeId, category, min_level AS minLevel,
       count, due_year AS dueYear, note FROM targets ORDER BY id`).all() as Target[])
-  const inspections = db.prepare(`SELECT id, unit_id AS unitId, date, inspector, findings, follow_up AS followUp
-      FROM inspections ORDER BY date, id`).all() as Inspection[]
+  const inspections = (db.prepare('SELECT * FROM inspections ORDER BY date, id').all() as InspectionRow[]).map(inspectionOfRow)
   return { areas, schemes, units, targets, inspections }
 }

@@ -85,8 +85,10 @@ export function sqliteUnits(db: Database.Database, onWrite: () => void): UnitRep
     if (unit.version !== version) throw staleUnitError(unit, version)
     return unit
   }
-  const recordStatus = (id: number, from: UnitStatus, to: UnitStatus, { actor, at, reason }: ChangeNote) =>
-    db.prepare('INSERT INTO unit_status_history (unit_id, at, from_status, to_status, by, reason) VALUES (?, ?, ?, ?, ?, ?)').run(id, at.slice(0, 10), from, to, actor, reason)
+  const recordStatus = (id: number, from: UnitStatus | null, to: UnitStatus, { actor, at, reason }: ChangeNote, level: HonourLevel | null = null, document = '') =>
+    db
+      .prepare('INSERT INTO unit_status_history (unit_id, at, from_status, to_status, by, reason, level, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, at.slice(0, 10), from, to, actor, reason, level, document)
   const recordChange = (id: number, action: UnitChange['action'], before: Partial<UnitFields> | null, after: Partial<UnitFields>, { actor, at, reason }: ChangeNote) => {
     db.prepare('INSERT INTO unit_changes (unit_id, at, by, action, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       id,
@@ -120,17 +122,28 @@ export function sqliteUnits(db: Database.Database, onWrite: () => void): UnitRep
   }
 
   return {
-    changeStatus(ids, to, note) {
-      written(() => {
-        for (const id of ids) {
-          const row = db.prepare('SELECT id, name, status FROM units WHERE id = ?').get(id) as { id: number; name: string; status: UnitStatus } | undefined
-          if (!row) throw new UnknownUnitError(`unit ${id} does not exist`)
-          if (row.status === to) continue
-          db.prepare('UPDATE units SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(to, note.at, id)
-          recordStatus(id, row.status, to, note)
-          writeAudit(db, note.at, note.actor, 'status', 'unit', String(id), { name: row.name, status: row.status }, { name: row.name, status: to, reason: note.reason })
-        }
-      })
+    transition(moves, note) {
+      return written(() =>
+        moves.map((move) => {
+          const unit = read(move.id)
+          if (!unit) throw new UnknownUnitError(`unit ${move.id} does not exist`)
+          if (move.version !== undefined && unit.version !== move.version) throw staleUnitError(unit, move.version)
+          if (unit.status !== move.from) {
+            throw new DomainError('conflict', `单位 #${unit.id}“${unit.name}” is now ${unit.status}, not ${move.from}: someone moved it since it was read; nothing was changed`, { details: { current: unit } })
+          }
+          const naming = move.naming ? { level: move.naming.level, yearNamed: move.naming.year } : {}
+          write(unit, { status: move.to, ...naming }, note.at)
+          recordStatus(unit.id, move.from, move.to, note, move.naming?.level ?? null, note.document)
+          writeAudit(db, note.at, note.actor, 'transition', 'unit', String(unit.id), { status: unit.status, level: unit.level, yearNamed: unit.yearNamed }, {
+            status: move.to,
+            level: move.naming?.level ?? unit.level,
+            yearNamed: move.naming?.year ?? unit.yearNamed,
+            ...(note.reason ? { reason: note.reason } : {}),
+            ...(note.document ? { document: note.document } : {}),
+          })
+          return read(unit.id) as StoredUnit
+        }),
+      )
     },
     externalIds() {
       const rows = db.prepare('SELECT id, external_id FROM units WHERE external_id IS NOT NULL').all() as { id: number; external_id: string }[]
@@ -143,7 +156,7 @@ export function sqliteUnits(db: Database.Database, onWrite: () => void): UnitRep
           .prepare(`INSERT INTO units (${FIELDS.map((f) => COLUMN_OF[f]).join(', ')}, sample, created_at, updated_at) VALUES (${FIELDS.map(() => '?').join(', ')}, 0, ?, ?)`)
           .run(...FIELDS.map((f) => fields[f] ?? null), note.at, note.at)
         const id = Number(lastInsertRowid)
-        recordStatus(id, fields.status, fields.status, note)
+        recordStatus(id, null, fields.status, note, fields.status === '命名' ? fields.level : null)
         recordChange(id, 'create', null, fields, note)
         return read(id) as StoredUnit
       })
@@ -151,19 +164,11 @@ export function sqliteUnits(db: Database.Database, onWrite: () => void): UnitRep
     update(id, version, fields, note) {
       return written(() => {
         const unit = current(id, version)
-        if (fields.status !== undefined && fields.status !== unit.status) recordStatus(id, unit.status, fields.status, note)
+        if (fields.status !== undefined && fields.status !== unit.status) {
+          throw new DomainError('invalid', `status: ${unit.status} → ${fields.status} is a step of the naming workflow, not an edit (POST /api/units/${id}/transitions)`)
+        }
         const { before, after, changed } = write(unit, fields, note.at)
         if (changed) recordChange(id, 'edit', before, after, note)
-        return read(id) as StoredUnit
-      })
-    },
-    revoke(id, version, note) {
-      return written(() => {
-        const unit = current(id, version)
-        if (unit.status === '撤销') throw new DomainError('conflict', `unit ${id} is already revoked (撤销)`)
-        recordStatus(id, unit.status, '撤销', note)
-        const { before, after } = write(unit, { status: '撤销' }, note.at)
-        recordChange(id, 'revoke', before, after, note)
         return read(id) as StoredUnit
       })
     },

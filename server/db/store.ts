@@ -1,19 +1,30 @@
 // The repository contract the routes and CLI depend on. SQLite implements it today; a PostgreSQL
 // backend implements the same interface later without touching routes.
-import type { Role, SessionUser } from '../auth/roles'
-import type { Area, CorridorRecord, Inspection, Scheme, Target, Unit, UnitStatus } from '../shared/domain'
+import type { SessionUser } from '../auth/roles'
+import type { Role } from '../shared/roles'
+import type { Area, ChecklistEntry, CorridorRecord, HonourLevel, Inspection, InspectionRating, Scheme, Target, Unit, UnitStatus } from '../shared/domain'
 import type { Snapshot } from '../snapshot'
 import { DomainError } from '../domain-error'
 
 /** A whole dataset as it is loaded in one transaction (the demo seed, a restore). Ids may be omitted. */
 export interface Dataset {
   areas: Area[]
-  schemes: Scheme[]
+  schemes: DatasetScheme[]
   units: Unit[]
   targets: Target[]
-  inspections: Inspection[]
+  inspections: DatasetInspection[]
   corridors?: DatasetCorridor[] // none when absent
 }
+
+/** A scheme as a dataset carries it: without `visitsPerYear`, the column's default (DEFAULT_VISITS_PER_YEAR). */
+export type DatasetScheme = Omit<Scheme, 'visitsPerYear'> & Partial<Pick<Scheme, 'visitsPerYear'>>
+
+/**
+ * An inspection as a dataset carries it: at least what migration 1 stored; the rest take their defaults
+ * (`inspectors`: [inspector], no checklist or rating, version 1, created by the loading actor).
+ */
+export type DatasetInspection = Pick<Inspection, 'id' | 'unitId' | 'date' | 'inspector' | 'findings' | 'followUp'> &
+  Partial<Omit<Inspection, 'id' | 'unitId' | 'date' | 'inspector' | 'findings' | 'followUp'>>
 
 /** A corridor as a dataset carries it: `unitIds` are ids of units in the same dataset, in order. */
 export interface DatasetCorridor {
@@ -48,6 +59,8 @@ export interface AtlasStore {
   plans: PlanRepository
   imports: ImportRepository
   corridors: CorridorRepository
+  inspections: InspectionRepository
+  targets: TargetRepository
   close(): void
 }
 
@@ -117,6 +130,20 @@ export interface ChangeNote {
   reason: string
 }
 
+/** One unit's step in the naming workflow, as the ledger checked it. */
+export interface StatusMove {
+  id: number
+  from: UnitStatus
+  to: UnitStatus
+  version?: number // the version the writer read (If-Match), when it sent one
+  naming?: { level: HonourLevel; year: number } // what a step to 命名 gives
+}
+
+/** A status change's note: who, when, why, and the decision it rests on (文号), if any. */
+export interface TransitionNote extends ChangeNote {
+  document: string
+}
+
 /** One write to a unit as kept: the changed fields before (null for a create) and after. */
 export interface UnitChange {
   at: string
@@ -138,19 +165,21 @@ export function staleUnitError(current: StoredUnit, version: number): DomainErro
 
 /**
  * Writes to single units. Each bumps the unit's version and records the change and an audit row; `update` and
- * `revoke` change nothing and throw a 'stale' DomainError (details: { current }) if the unit is no longer at
+ * `transition` change nothing and throw a 'stale' DomainError (details: { current }) if the unit is no longer at
  * `version`, so two people editing the same unit never silently lose a change.
  */
 export interface UnitRepository {
-  /** Moves each unit to `to`, recording from → to; throws (changing nothing) if any id is unknown. */
-  changeStatus(ids: readonly number[], to: UnitStatus, change: ChangeNote): void
+  /**
+   * Moves units along the naming workflow together: all or none. Each must still be at `from` (and at
+   * `version`, when given), else nothing changes and a 'conflict' (or 'stale') DomainError names it.
+   * Whether the step is allowed, and to whom, is the ledger's rule (server/ledger/unit-transition.ts).
+   */
+  transition(moves: readonly StatusMove[], change: TransitionNote): StoredUnit[]
   /** Unit id → the id the unit has in its source ledger (set by imports). */
   externalIds(): ReadonlyMap<number, string>
   get(id: number): StoredUnit | null
   create(fields: UnitFields, change: ChangeNote): StoredUnit
   update(id: number, version: number, fields: Partial<UnitFields>, change: ChangeNote): StoredUnit
-  /** 撤销: the unit stays, with its history, as revoked. */
-  revoke(id: number, version: number, change: ChangeNote): StoredUnit
   /** The unit's edits, oldest first. */
   changes(id: number): UnitChange[]
 }
@@ -271,6 +300,19 @@ export interface CorridorRepository {
   delete(id: number, actor: string): boolean // false: there was no such corridor
 }
 
+/** What a person writes of a creation target (创建目标): everything but its id; the route has checked it. */
+export type TargetFields = Omit<Target, 'id'>
+
+/** Creation targets. Every change is written to the audit log under `actor`, with the target before and after. */
+export interface TargetRepository {
+  list(): Target[] // by id
+  get(id: number): Target | null
+  create(fields: TargetFields, actor: string): Target
+  /** Sets the fields given, keeping the others; null when there is no such target. */
+  update(id: number, fields: Partial<TargetFields>, actor: string): Target | null
+  remove(id: number, actor: string): boolean // false: there was no such target
+}
+
 /** A user as answers show it: never the password hash. */
 export function publicUser({ passwordHash: _hash, ...user }: UserRecord): Omit<UserRecord, 'passwordHash'> {
   return user
@@ -278,3 +320,45 @@ export function publicUser({ passwordHash: _hash, ...user }: UserRecord): Omit<U
 
 /** A screen token's id: the first characters of its hash, enough to name it in a list and to revoke it. */
 export const SCREEN_TOKEN_ID_LENGTH = 16
+
+/** What a writer records of a visit (督导); the route has checked it (server/ledger/inspection-edit.ts). */
+export interface InspectionFields {
+  unitId: number
+  date: string // yyyy-mm-dd
+  inspectors: string[] // at least one; stored joined by '、' in `inspector` too, for readers before migration 7
+  checklist: ChecklistEntry[]
+  rating: InspectionRating | null
+  findings: string
+  followUp: string
+  followUpDue: string | null
+  followUpClosedAt: string | null // set by a PATCH that closes the follow-up; `followUpClosedBy` is then its actor
+}
+
+/** Which inspections `list` returns; every field narrows, none given: all. */
+export interface InspectionFilter {
+  unitIds?: readonly number[]
+  from?: string // yyyy-mm-dd, inclusive
+  to?: string // yyyy-mm-dd, inclusive
+}
+
+/** A write based on `version` of an inspection now at another: a 412 whose body holds the current inspection. */
+export function staleInspectionError(current: Inspection, version: number): DomainError {
+  return new DomainError(
+    'stale',
+    `inspection ${current.id} is at version ${current.version}, not ${version}: someone changed it since it was read; merge with the current inspection and send again`,
+    { details: { current } },
+  )
+}
+
+/**
+ * Inspections (督导). Every write bumps the version and is written to the audit log under `actor` with the
+ * inspection before and after; `update` changes nothing and throws a 'stale' DomainError (details: { current })
+ * when the inspection is no longer at `version`, and a 'not_found' one when there is no such inspection.
+ */
+export interface InspectionRepository {
+  list(filter?: InspectionFilter): Inspection[] // newest first (date, then id)
+  get(id: number): Inspection | null
+  create(fields: Omit<InspectionFields, 'followUpClosedAt'>, actor: string): Inspection
+  /** Sets the fields given (not the unit), keeping the others. */
+  update(id: number, version: number, fields: Partial<Omit<InspectionFields, 'unitId'>>, actor: string): Inspection
+}

@@ -1,12 +1,14 @@
 // One unit with its status history and inspections, as an audience may see it (the dashboard's unit panel).
 // A withheld unit (sensitive category, caller not signed in) shows what /api/units shows of it (category,
 // level, status, years, area cut to township) plus the dates of its history and inspections, without the
-// people and free text in them. Contact details are for signed-in users only, whatever the category. Pure.
+// people and free text in them. Contact details and inspectors (server/geo/inspection-redaction.ts) are for
+// signed-in users only, whatever the category. Pure.
 import type { UnitChange } from '../db/store'
-import type { Unit } from '../shared/domain'
+import type { StatusChange, Unit } from '../shared/domain'
 import { redactedName, seesPeople, townshipOrAbove, withholds, type Audience } from '../shared/audience'
 import type { Snapshot } from '../snapshot'
 import { expiresOn } from './unit-history'
+import { inspectionFor } from './inspection-redaction'
 
 export function unitDetail(snapshot: Snapshot, unit: Unit, audience: Audience) {
   const redacted = withholds(audience, unit.category)
@@ -16,7 +18,7 @@ export function unitDetail(snapshot: Snapshot, unit: Unit, audience: Audience) {
   const inspections = snapshot.inspections
     .filter((i) => i.unitId === unit.id)
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((i) => (redacted ? { id: i.id, date: i.date, inspector: '', findings: '', followUp: '' } : i))
+    .map((i) => inspectionFor(audience, unit.category, i))
   return {
     unit: {
       id: unit.id,
@@ -36,7 +38,7 @@ export function unitDetail(snapshot: Snapshot, unit: Unit, audience: Audience) {
       sample: unit.sample,
       redacted,
     },
-    history: unit.history.map((h) => (redacted ? { ...h, by: '', reason: '' } : h)),
+    history: unit.history.map((h) => (redacted ? withheldChange(h) : h)),
     inspections,
   }
 }
@@ -55,11 +57,16 @@ export function unitHistory(unit: Unit, changes: readonly UnitChange[], audience
     return rest
   }
   return {
-    status: unit.history.map((h) => (redacted ? { ...h, by: '', reason: '' } : people ? h : { ...h, by: '' })),
+    status: unit.history.map((h) => (redacted ? withheldChange(h) : people ? h : { ...h, by: '' })),
     changes: changes.map((c) =>
       redacted
         ? { at: c.at, action: c.action, by: '', before: null, after: {}, reason: '' }
         : { ...c, by: people ? c.by : '', before: withoutContact(c.before), after: withoutContact(c.after) ?? {} },
     ),
   }
+}
+
+/** A status change of a withheld unit: when, from → to and the level, without who, why or the decision. */
+function withheldChange({ document: _document, ...change }: StatusChange): StatusChange {
+  return { ...change, by: '', reason: '' }
 }

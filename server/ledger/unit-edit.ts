@@ -38,7 +38,7 @@ const EMPTY: UnitFields = {
   contact: '',
   notes: '',
 }
-const FIRST_NAMING_YEAR = 1988 // the first national 民族团结进步 commendations
+export const FIRST_NAMING_YEAR = 1988 // the first national 民族团结进步 commendations
 
 /**
  * The unit after `input` is applied to `current` (null: a new unit), or a DomainError('invalid') listing
@@ -49,7 +49,7 @@ export function checkedUnit(current: UnitFields | null, input: UnitInput, contex
   const problems: string[] = []
   const warnings: string[] = []
   if (current !== null && input.status !== undefined && input.status !== current.status) {
-    problems.push(`status: an edit does not change the status (${current.status} → ${input.status}); revoke (撤销) with DELETE`)
+    problems.push(`status: an edit does not change the status (${current.status} → ${input.status}); it moves along the naming workflow: POST /api/units/:id/transitions { "to": "${input.status}" }`)
   }
   const fields: UnitFields = { ...EMPTY, ...current, ...definedOf(input) }
   fields.name = fields.name.trim().replace(/\s+/g, ' ')

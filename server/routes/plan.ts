@@ -4,12 +4,12 @@ import { DomainError } from '../domain-error'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { unitPlace } from '../auth/roles'
 import { HONOUR_LEVELS } from '../shared/domain'
 import type { AppEnv } from '../http/env'
 import { errorBody } from '../http/errors'
 import { areaCodeParam, honourLevelParam, schemeParam, yearParam } from '../http/params'
-import { answerDiffersByCaller, unitWriteRefusalResponse, writeRefusalResponse } from '../http/session'
+import { answerDiffersByCaller, writeRefusalResponse } from '../http/session'
+import { move, scopeRefusal, storedUnit } from '../http/unit-writes'
 import { validated } from '../http/validate'
 import { plainText } from '../text/plain-text'
 import { gapAnalysis } from '../plan/gaps'
@@ -141,11 +141,11 @@ export const planRoutes = new Hono<AppEnv>()
   })
   .post('/promote', validated('json', promoteBody), (c) => {
     const { unitIds, reason } = c.req.valid('json')
-    const snapshot = c.var.store.snapshot()
-    for (const unit of unitsToPromote(snapshot, unitIds)) {
-      const refusal = unitWriteRefusalResponse(c, { unit: `单位 #${unit.id}“${unit.name}”`, before: unitPlace(unit, snapshot.unitAreas) })
-      if (refusal) return refusal
-    }
-    c.var.store.units.changeStatus(unitIds, '申报', { actor: c.var.user?.username ?? 'unknown', reason, at: c.var.now().toISOString() })
+    unitsToPromote(c.var.store.snapshot(), unitIds)
+    const units = unitIds.map((id) => storedUnit(c, id))
+    const refused = scopeRefusal(c, units)
+    if (refused) return refused
+    // 申报 is the workflow's step from 培育; a unit already in 申报 stays as it is.
+    move(c, units.filter((unit) => unit.status === '培育'), { to: '申报', reason })
     return c.json({ promoted: unitIds.length, status: '申报' }, 200)
   })

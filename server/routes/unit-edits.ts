@@ -1,20 +1,24 @@
 // GET /api/units/:id/record, POST /api/units, PATCH /api/units/:id, DELETE /api/units/:id: a unit created, edited or revoked (撤销) by a
 // signed-in writer. Every answer carries ETag: "<version>"; a PATCH or DELETE must send it back as If-Match:
 // none is a 428, an older one a 412 whose body holds the current unit, so the form can show both to merge.
-// Scope is checked on the unit as it is and as it would be (server/auth/roles.ts unitWriteRefusal).
+// Scope is checked on the unit as it is and as it would be (server/auth/roles.ts unitWriteRefusal). The
+// status moves only along the naming workflow (server/routes/unit-transitions.ts), never by an edit.
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { staleUnitError, type StoredUnit, type UnitFields } from '../db/store'
+import type { UnitPlace } from '../auth/roles'
+import type { StoredUnit, UnitFields } from '../db/store'
 import { DomainError } from '../domain-error'
 import { deepestAreaAt } from '../geo/join'
-import { areaLookup } from '../import/area-match'
-import { checkedUnit, type UnitEditContext, type UnitInput } from '../ledger/unit-edit'
-import { unitPlace, type UnitPlace } from '../auth/roles'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam } from '../http/params'
 import { unitWriteRefusalResponse } from '../http/session'
+import { actorOf, changeNote, move, readVersion, scopeRefusal, storedUnit, unitAnswer } from '../http/unit-writes'
 import { validated } from '../http/validate'
+import { areaLookup } from '../import/area-match'
+import { checkedUnit, type UnitEditContext, type UnitInput } from '../ledger/unit-edit'
+import { unitLabel } from '../ledger/unit-transition'
 import { HONOUR_LEVELS, UNIT_STATUSES } from '../shared/domain'
+import { entryRefusal, namingLevelRefusal, type WorkflowActor } from '../shared/workflow'
 
 const unitInput = z
   .object({
@@ -50,49 +54,34 @@ export const unitEditRoutes = new Hono<AppEnv>()
     const { fields, warnings } = checkedUnit(null, input, editContext(c), crs)
     const refused = unitWriteRefusalResponse(c, { unit: `新单位“${fields.name}”`, after: placeAfter(c, fields) })
     if (refused) return refused
-    const unit = c.var.store.units.create(fields, note(c, reason))
+    const entry = entryRefusal(actorOf(c), fields.status, fields.level)
+    if (entry) throw new DomainError('forbidden', entry)
+    const unit = c.var.store.units.create(fields, changeNote(c, reason))
     return unitAnswer(c, unit, warnings, 201)
   })
   .patch('/:id', validated('param', unitParam), validated('json', unitInput), (c) => {
     const { crs, reason = '', ...input } = c.req.valid('json')
     const current = storedUnit(c)
-    const refusedBefore = unitWriteRefusalResponse(c, { unit: unitLabel(current), before: placeBefore(c, current) })
+    const refusedBefore = scopeRefusal(c, [current])
     if (refusedBefore) return refusedBefore
-    const version = readVersion(c, current)
+    const version = readVersion(c, current) as number // not optional: always a number
     const { fields, warnings } = checkedUnit(current, input as UnitInput, editContext(c), crs)
     const refused = unitWriteRefusalResponse(c, { unit: unitLabel(current), after: placeAfter(c, fields) })
     if (refused) return refused
-    const unit = c.var.store.units.update(current.id, version, fields, note(c, reason))
+    const naming = namingCorrectionRefusal(actorOf(c), current, fields)
+    if (naming) throw new DomainError('forbidden', naming)
+    const unit = c.var.store.units.update(current.id, version, fields, changeNote(c, reason))
     return unitAnswer(c, unit, warnings, 200)
   })
+  // 撤销 is the workflow's step to 撤销 (who may take it depends on where the unit is); it needs the version read.
   .delete('/:id', validated('param', unitParam), validated('json', revocation), (c) => {
     const current = storedUnit(c)
-    const refused = unitWriteRefusalResponse(c, { unit: unitLabel(current), before: placeBefore(c, current) })
+    const refused = scopeRefusal(c, [current])
     if (refused) return refused
-    const version = readVersion(c, current)
-    const unit = c.var.store.units.revoke(current.id, version, note(c, c.req.valid('json').reason))
+    readVersion(c, current)
+    const [unit] = move(c, [current], { to: '撤销', reason: c.req.valid('json').reason })
     return unitAnswer(c, unit, [], 200)
   })
-
-function storedUnit(c: Context<AppEnv>): StoredUnit {
-  const id = Number(c.req.param('id'))
-  const unit = c.var.store.units.get(id)
-  if (!unit) throw new DomainError('not_found', `unit ${id} does not exist in the store`)
-  return unit
-}
-
-/** The version the writer read, from If-Match; checked against `current` here so the answer can carry it. */
-function readVersion(c: Context<AppEnv>, current: StoredUnit): number {
-  const header = c.req.header('If-Match')
-  if (header === undefined) {
-    throw new DomainError('version_required', `If-Match: missing; send the unit's ETag as read, e.g. If-Match: "${current.version}" (GET /api/units/${current.id})`)
-  }
-  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim())
-  if (!match) throw new DomainError('invalid', `If-Match: ${header} is not a unit version (expected an ETag such as "${current.version}")`)
-  const version = Number(match[1])
-  if (version !== current.version) throw staleUnitError(current, version)
-  return version
-}
 
 function editContext(c: Context<AppEnv>): UnitEditContext {
   const snapshot = c.var.store.snapshot()
@@ -104,26 +93,20 @@ function editContext(c: Context<AppEnv>): UnitEditContext {
   }
 }
 
-/** Where a stored unit lies now: its ledger area and where the join placed it. */
-function placeBefore(c: Context<AppEnv>, unit: StoredUnit): UnitPlace {
-  return unitPlace(unit, c.var.store.snapshot().unitAreas)
-}
-
 /** Where a unit would lie: its ledger area and the deepest area holding its point (its ledger area without one). */
 function placeAfter(c: Context<AppEnv>, { areaCode, lon, lat }: UnitFields): UnitPlace {
   const located = lon === null || lat === null ? areaCode : deepestAreaAt(c.var.store.snapshot().areaIndex, lon, lat)
   return { ledgerArea: areaCode, locatedArea: located }
 }
 
-function unitLabel(unit: StoredUnit): string {
-  return `单位 #${unit.id}“${unit.name}”`
-}
-
-function note(c: Context<AppEnv>, reason: string) {
-  return { actor: c.var.user?.username ?? 'anonymous', at: c.var.now().toISOString(), reason }
-}
-
-function unitAnswer(c: Context<AppEnv>, unit: StoredUnit, warnings: string[], status: 200 | 201) {
-  c.header('ETag', `"${unit.version}"`)
-  return c.json({ unit, warnings }, status)
+/**
+ * Why `actor` may not correct a unit's naming (level, year) by an edit (null: may): the same people who
+ * could have given that naming, at the higher of its old and new level.
+ */
+function namingCorrectionRefusal(actor: WorkflowActor, current: StoredUnit, fields: UnitFields): string | null {
+  if (fields.level === current.level && fields.yearNamed === current.yearNamed) return null
+  const levels = [current.level, fields.level].filter((level) => level !== null)
+  const highest = levels.sort((a, b) => HONOUR_LEVELS.indexOf(b) - HONOUR_LEVELS.indexOf(a))[0] ?? HONOUR_LEVELS[0]
+  const refusal = namingLevelRefusal(actor, highest)
+  return refusal && `${refusal}：命名级别和年份由命名流程给出，只有能给出该命名的人可以更正（${unitLabel(current)}）`
 }

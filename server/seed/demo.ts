@@ -1,8 +1,8 @@
 // The demo dataset: real 昭通 boundaries and codes, invented (示例数据) units placed inside their townships.
 import { booleanPointInPolygon, bbox } from '@turf/turf'
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
-import type { Area, HonourLevel, Inspection, Scheme, StatusChange, Target, Unit, UnitStatus } from '../shared/domain'
-import type { Dataset } from '../db/store'
+import type { Area, HonourLevel, Scheme, StatusChange, Target, Unit, UnitStatus } from '../shared/domain'
+import type { Dataset, DatasetInspection } from '../db/store'
 import { intBetween, pick, seededRandom, type Random } from '../geo/prng'
 import { demoCorridors } from './corridors'
 import { SHIPPED_SCHEMES } from './schemes'
@@ -346,8 +346,8 @@ function demoTargets(): Target[] {
 }
 
 /** Provincial and national units are visited up to three times a year. */
-function demoInspections(units: Unit[], random: Random, thisYear: number): Inspection[] {
-  const inspections: Inspection[] = []
+function demoInspections(units: Unit[], random: Random, thisYear: number): DatasetInspection[] {
+  const inspections: DatasetInspection[] = []
   for (const unit of units) {
     if (unit.status === '撤销' || (unit.level !== '省级' && unit.level !== '国家级')) continue
     for (let i = intBetween(random, 1, 3); i > 0; i--) {

@@ -8,8 +8,8 @@ export const AREA_LEVELS: readonly AreaLevel[] = ['province', 'prefecture', 'cou
 export const HONOUR_LEVELS = ['县级', '市级', '省级', '国家级'] as const
 export type HonourLevel = (typeof HONOUR_LEVELS)[number]
 
-/** The naming workflow: 培育 → 申报 → 推荐 → 命名 → 复查, or 撤销 at any point. */
-export const UNIT_STATUSES = ['培育', '申报', '推荐', '命名', '复查', '撤销'] as const
+/** The naming workflow (server/shared/workflow.ts): 培育 → 申报 → 推荐 → 验收 → 命名 → 复查, or 撤销 at any point. */
+export const UNIT_STATUSES = ['培育', '申报', '推荐', '验收', '命名', '复查', '撤销'] as const
 export type UnitStatus = (typeof UNIT_STATUSES)[number]
 
 /** Statuses in which a unit holds its plaque and counts as a named demonstration unit. */
@@ -34,7 +34,11 @@ export interface Scheme {
   categories: string[]
   isDefault: boolean
   note: string
+  visitsPerYear: number // 督导 visits a year for each unit that needs them (server/geo/visits-due.ts)
 }
+
+/** The seeds' work plans: "对19个模范点进行不定期督导3次"; the schemes column's default (migration 7). */
+export const DEFAULT_VISITS_PER_YEAR = 3
 
 export interface StatusChange {
   at: string // ISO date, yyyy-mm-dd
@@ -42,6 +46,8 @@ export interface StatusChange {
   to: UnitStatus
   by: string
   reason: string
+  level?: HonourLevel // the level a naming (→ 命名) gave; absent for other steps and for changes before the workflow
+  document?: string // the decision it rests on, e.g. 昭市民宗〔2022〕15号
 }
 
 export interface Unit {
@@ -72,13 +78,40 @@ export interface Target {
   note: string
 }
 
+/** How a unit met one point of an inspection's checklist. */
+export const CHECKLIST_RESULTS = ['达标', '基本达标', '不达标'] as const
+export type ChecklistResult = (typeof CHECKLIST_RESULTS)[number]
+
+/** An inspection's overall rating, best first. */
+export const INSPECTION_RATINGS = ['优秀', '良好', '合格', '不合格'] as const
+export type InspectionRating = (typeof INSPECTION_RATINGS)[number]
+
+/** The points a 督导 checks when none are given: the five themes of the seeds' work plans. */
+export const DEFAULT_CHECKLIST_ITEMS: readonly string[] = ['宣传教育', '阵地建设', '活动开展', '制度建设', '群众满意']
+
+export interface ChecklistEntry {
+  item: string // e.g. 宣传教育
+  result: ChecklistResult
+  note: string
+}
+
+/** A visit (督导) to a unit, with what was found and what must follow. */
 export interface Inspection {
   id: number
   unitId: number
-  date: string
-  inspector: string
+  date: string // yyyy-mm-dd, the day of the visit
+  inspector: string // the inspectors joined by '、', as readers before `inspectors` know it
+  inspectors: string[]
   findings: string
-  followUp: string
+  followUp: string // what must be done after the visit; '' when nothing
+  checklist: ChecklistEntry[]
+  rating: InspectionRating | null
+  followUpDue: string | null // yyyy-mm-dd
+  followUpClosedAt: string | null // yyyy-mm-dd: the follow-up was done
+  followUpClosedBy: string
+  createdBy: string // '' for visits recorded before inspections were written through the API
+  createdAt: string | null // ISO timestamp; null for the same
+  version: number // +1 on every write; the ETag a writer sends back
 }
 
 /** A demonstration corridor (示范走廊) as stored: named, ordered units. */

@@ -70,3 +70,45 @@ test('an edit saved in the form shows in the table; a stale save gets the confli
   expect(await form(bob).getByLabel('地址').inputValue()).toBe('甲改的地址')
   expect(await form(bob).getByLabel('联系人').inputValue()).toBe('乙填的联系人')
 }, 120_000)
+
+test('a workflow step with its reason moves the unit and shows in its history; a batch 申报 moves every ticked unit', async () => {
+  const page = await signedInUnitsPage()
+  await page.getByLabel('状态').selectOption('培育')
+  // The filter has applied once every drawn row says 培育 (the status is the fifth column).
+  const statuses = () => page.locator('.units-body [role=row]').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('[role=gridcell]')[4]?.textContent))
+  await expect.poll(async () => { const s = await statuses(); return s.length > 3 && s.every((x) => x === '培育') }, { timeout: 15_000 }).toBe(true)
+  const cultivated = await page.locator('.units-body [role=row]').evaluateAll((rows) => rows.slice(0, 3).map((r) => Number(r.querySelector('[role=gridcell]')?.textContent)))
+  expect(cultivated).toHaveLength(3)
+
+  // One unit: 撤销 with its reason, from the form's workflow panel.
+  await row(page, cultivated[0]).click()
+  const form = page.getByTestId('unit-form')
+  await form.getByTestId('unit-workflow').getByRole('button', { name: '撤销' }).click()
+  await form.getByTestId('workflow-step-form').getByLabel('原因（必填）').fill('单位已合并')
+  await form.getByRole('button', { name: '办理撤销' }).click()
+  await expect.poll(() => form.getByRole('status').textContent()).toContain('已办理撤销：培育 → 撤销')
+  await expect.poll(() => form.getByTestId('unit-workflow').locator('.is-current').textContent()).toBe('撤销')
+  await expect.poll(() => form.getByTestId('unit-history').locator('li').first().textContent()).toMatch(/培育 → 撤销.*admin.*单位已合并/)
+  await form.getByRole('button', { name: '关闭' }).click()
+
+  // A batch: tick the other two and apply 申报 together.
+  for (const id of cultivated.slice(1)) await row(page, id).getByRole('checkbox').check()
+  const batch = page.getByTestId('units-batch')
+  await expect.poll(() => batch.textContent()).toContain('已选 2 个单位')
+  await batch.getByLabel('批量转为').selectOption('申报')
+  await batch.getByLabel('批量办理说明').fill('2026年度申报')
+  await batch.getByRole('button', { name: '办理' }).click()
+  await expect.poll(() => page.getByRole('status').first().textContent()).toContain('2 个单位已转为申报')
+  for (const id of cultivated.slice(1)) {
+    const answer = await page.evaluate(async (unit) => (await (await fetch(`/api/units/${unit}/record`)).json()) as { unit: { status: string } }, id)
+    expect(answer.unit.status).toBe('申报')
+  }
+  if (process.env.ATLAS_UNITS_SHOTS) {
+    await page.getByLabel('状态').selectOption('撤销')
+    await row(page, cultivated[0]).click()
+    await page.getByTestId('unit-history').waitFor()
+    await page.getByTestId('unit-history').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${process.env.ATLAS_UNITS_SHOTS}/units-workflow.png` })
+  }
+  await page.close()
+})

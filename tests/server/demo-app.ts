@@ -1,8 +1,11 @@
 // An app over an in-memory store seeded with the demo, with a fixed clock: shared by API tests.
+import { afterAll, beforeAll } from 'vitest'
 import { createApp, type SecurityOptions } from '../../server/app'
+import { hashPassword } from '../../server/auth/passwords'
 import { ensureFirstAdmin } from '../../server/auth/first-admin'
 import { openSqliteStore } from '../../server/db/sqlite-store'
 import { seedDemo } from '../../server/seed/seed-store'
+import type { Role } from '../../server/shared/roles'
 
 export const TODAY = '2026-11-23'
 export const ADMIN_PASSWORD = 'test-admin-password-1'
@@ -41,4 +44,33 @@ export function jsonRequest(method: string, body: unknown, cookie?: string, head
     headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie, Origin: OWN_ORIGIN } : {}), ...headers },
     body: JSON.stringify(body),
   }
+}
+
+export interface TestAccount {
+  username: string
+  role: Role
+  areaScope: string | null
+}
+
+/** The 绥江县 editor and the unscoped viewer most write tests need beside the admin. */
+export const SUIJIANG_EDITOR_AND_VIEWER: readonly TestAccount[] = [
+  { username: 'suijiang', role: 'editor', areaScope: '530626' },
+  { username: 'looker', role: 'viewer', areaScope: null },
+]
+
+/**
+ * A demo app with `accounts` made, and `cookies` (by username, `admin` included) filled by a beforeAll that
+ * signs each in; the store is closed after the file.
+ */
+export function demoAppWithAccounts(accounts: readonly TestAccount[] = SUIJIANG_EDITOR_AND_VIEWER) {
+  const { app, store } = demoApp()
+  const password = 'test-account-password-1'
+  for (const account of accounts) store.accounts.createUser({ ...account, passwordHash: hashPassword(password) }, 'test')
+  const cookies: Record<string, string> = {}
+  beforeAll(async () => {
+    cookies.admin = await signIn(app, 'admin', ADMIN_PASSWORD)
+    for (const { username } of accounts) cookies[username] = await signIn(app, username, password)
+  })
+  afterAll(() => store.close())
+  return { app, store, cookies }
 }

@@ -298,6 +298,30 @@ export async function fetchCorridors(area: string): Promise<CorridorsResponse> {
   return okBodyOf('示范走廊 (corridors)', await api.api.corridors.$get({ query: { area } }))
 }
 
+// ── creation targets (创建目标, /targets) ─────────────────────────────────────────────────────────────
+
+export type TargetsResponse = OkBodyOf<typeof api.api.targets.$get>
+export type TargetItem = TargetsResponse['targets'][number]
+export type NewTarget = Parameters<typeof api.api.targets.$post>[0]['json']
+export type TargetChange = Parameters<(typeof api.api.targets)[':id']['$patch']>[0]['json']
+
+/** The targets of `area` and of every area within it (all when absent), each with its progress this year. */
+export async function fetchTargets(query: { area?: string; scheme?: string }): Promise<TargetsResponse> {
+  return okBodyOf('创建目标 (targets)', await api.api.targets.$get({ query }))
+}
+
+export async function createTarget(target: NewTarget): Promise<TargetItem> {
+  return (await okBodyOf('新增目标 (create target)', await api.api.targets.$post({ json: target }))).target
+}
+
+export async function updateTarget(id: number, change: TargetChange): Promise<TargetItem> {
+  return (await okBodyOf(`保存目标 ${id} (update target)`, await api.api.targets[':id'].$patch({ param: { id: String(id) }, json: change }))).target
+}
+
+export async function deleteTarget(id: number): Promise<void> {
+  await okBodyOf(`删除目标 ${id} (delete target)`, await api.api.targets[':id'].$delete({ param: { id: String(id) } }))
+}
+
 // ── the units table and unit edits (/units) ─────────────────────────────────────────────────────────
 
 export type UnitTableQuery = NonNullable<Parameters<typeof api.api.units.table.$get>[0]>['query']
@@ -321,6 +345,48 @@ export async function updateUnit(id: number, version: number, edit: UnitEdit): P
   return okBodyOf(`保存单位 ${id}`, await api.api.units[':id'].$patch({ param: { id: String(id) }, json: edit }, { headers: { 'If-Match': `"${version}"` } }))
 }
 
-export async function revokeUnit(id: number, version: number, reason: string): Promise<UnitRecordAnswer> {
-  return okBodyOf(`撤销单位 ${id}`, await api.api.units[':id'].$delete({ param: { id: String(id) }, json: { reason } }, { headers: { 'If-Match': `"${version}"` } }))
+export type UnitTransition = Parameters<(typeof api.api.units)[':id']['transitions']['$post']>[0]['json']
+export type UnitHistory = OkBodyOf<(typeof api.api.units)[':id{[0-9]+}']['history']['$get']>
+
+/** Moves the unit one step along the naming workflow from `version`; a 412 carries the current unit, a 409 says why not. */
+export async function transitionUnit(id: number, version: number, transition: UnitTransition): Promise<UnitRecordAnswer> {
+  return okBodyOf(`单位 ${id} ${transition.to}`, await api.api.units[':id'].transitions.$post({ param: { id: String(id) }, json: transition }, { headers: { 'If-Match': `"${version}"` } }))
+}
+
+/** Moves every unit in `ids` together (all or none). */
+export async function transitionUnits(ids: number[], transition: UnitTransition): Promise<number> {
+  return (await okBodyOf(`${ids.length} 个单位 ${transition.to}`, await api.api.units.transitions.$post({ json: { ids, ...transition } }))).moved
+}
+
+export async function fetchUnitHistory(id: number): Promise<UnitHistory> {
+  return okBodyOf(`单位 ${id} 的历史`, await api.api.units[':id{[0-9]+}'].history.$get({ param: { id: String(id) } }))
+}
+
+// ── inspections (督导) of a unit (web/units/InspectionsPanel.tsx) ────────────────────────────────────
+
+export type InspectionQuery = NonNullable<Parameters<typeof api.api.inspections.$get>[0]>['query']
+export type InspectionList = OkBodyOf<typeof api.api.inspections.$get>
+export type InspectionItem = InspectionList['inspections'][number]
+export type VisitsSummary = NonNullable<InspectionList['visits']>
+export type NewInspection = NonNullable<Parameters<typeof api.api.inspections.$post>[0]>['json']
+export type InspectionChange = NonNullable<Parameters<(typeof api.api.inspections)[':id']['$patch']>[0]>['json']
+
+/** Inspections newest first; with `unit`, also its visits done and due this year (null when withheld from the caller). */
+export async function fetchInspections(query: InspectionQuery): Promise<InspectionList> {
+  return okBodyOf('督导记录 (inspections)', await api.api.inspections.$get({ query }))
+}
+
+export async function createInspection(inspection: NewInspection): Promise<InspectionItem> {
+  return (await okBodyOf('新增督导 (create inspection)', await api.api.inspections.$post({ json: inspection }))).inspection
+}
+
+/** Saves `change` over `version`; a 412 ApiError carries the current inspection in `details.current`. */
+export async function updateInspection(id: number, version: number, change: InspectionChange): Promise<InspectionItem> {
+  const answer = await api.api.inspections[':id'].$patch({ param: { id: String(id) }, json: change }, { headers: { 'If-Match': `"${version}"` } })
+  return (await okBodyOf(`保存督导 ${id} (update inspection)`, answer)).inspection
+}
+
+/** Marks the inspection's follow-up (整改) done on `date` (yyyy-mm-dd). */
+export async function closeFollowUp(id: number, version: number, date: string): Promise<InspectionItem> {
+  return updateInspection(id, version, { followUpClosedAt: date })
 }

@@ -101,7 +101,7 @@ export function t(lang: ViewLanguage, key: MessageKey, vars: Record<string, stri
 }
 
 const LEVEL_EN: Record<HonourLevel, string> = { 县级: 'County', 市级: 'Prefecture', 省级: 'Provincial', 国家级: 'National' }
-const STATUS_EN: Record<UnitStatus, string> = { 培育: 'Cultivating', 申报: 'Applied', 推荐: 'Recommended', 命名: 'Named', 复查: 'Re-checked', 撤销: 'Revoked' }
+const STATUS_EN: Record<UnitStatus, string> = { 培育: 'Cultivating', 申报: 'Applied', 推荐: 'Recommended', 验收: 'Accepted', 命名: 'Named', 复查: 'Under review', 撤销: 'Revoked' }
 const AREA_LEVEL: Record<AreaLevel, Record<ViewLanguage, string>> = {
   province: { zh: '省', en: 'Provinces' },
   prefecture: { zh: '市州', en: 'Prefectures' },

@@ -183,7 +183,7 @@ export function DataImportApp() {
           ) : (
             <span className="di-user">未登录：可以试导入；提交需要 <a href="/login?next=/data">登录</a>（编辑或管理员）</span>
           )}
-          <a href="/">返回地图</a> · <a href="/units">单位台账</a>
+          <a href="/">返回地图</a> · <a href="/units">单位台账</a> · <a href="/targets">创建目标</a>
         </p>
       </header>
 

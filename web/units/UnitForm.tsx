@@ -1,31 +1,27 @@
 // One unit in the side form: its stored record (GET /api/units/:id/record), edited and saved with the version
 // it was read at. When someone else saved first (412), the form shows both versions field by field so the
-// user keeps theirs or takes the other's, then saves over the current version. 撤销 asks for a reason.
+// user keeps theirs or takes the other's, then saves over the current version. Below the fields: the steps of
+// the naming workflow this user may take (撤销 among them, with its reason), the history, and the 督导 visits.
 import { useEffect, useState } from 'react'
 import { HONOUR_LEVELS, type HonourLevel } from '../../server/shared/domain'
-import { ApiError, fetchUnitRecord, revokeUnit, updateUnit, type UnitRecord } from '../api/client'
+import { FIELD_LABELS } from '../../server/shared/unit-fields'
+import type { WorkflowActor } from '../../server/shared/workflow'
+import { ApiError, fetchUnitRecord, transitionUnit, updateUnit, type UnitRecord } from '../api/client'
+import { InspectionsPanel } from './InspectionsPanel'
 import { conflictingFields, EDIT_FIELDS, editOf, type EditField, type FormValues, formValuesOf } from './unit-form-values'
+import { UnitHistoryList } from './UnitHistoryList'
+import { WorkflowPanel } from './WorkflowPanel'
 
 export interface UnitFormProps {
   id: number
   mayEdit: boolean
+  actor: WorkflowActor | null
   categories: readonly string[]
   onSaved(): void
   onClose(): void
 }
 
-const LABELS: Record<EditField, string> = {
-  name: '单位名称',
-  category: '类别',
-  level: '命名级别',
-  yearNamed: '命名年份',
-  lon: '经度',
-  lat: '纬度',
-  areaCode: '区划代码',
-  address: '地址',
-  contact: '联系人',
-  notes: '备注',
-}
+const LABELS: Record<EditField, string> = FIELD_LABELS
 
 interface Conflict {
   base: FormValues // the record this form started from
@@ -33,7 +29,7 @@ interface Conflict {
   mine: FormValues // what this form was about to save
 }
 
-export function UnitForm({ id, mayEdit, categories, onSaved, onClose }: UnitFormProps) {
+export function UnitForm({ id, mayEdit, actor, categories, onSaved, onClose }: UnitFormProps) {
   const [record, setRecord] = useState<UnitRecord | null>(null)
   const [values, setValues] = useState<FormValues | null>(null)
   const [conflict, setConflict] = useState<Conflict | null>(null)
@@ -71,10 +67,6 @@ export function UnitForm({ id, mayEdit, categories, onSaved, onClose }: UnitForm
   }
 
   const save = () => record && values && run(() => updateUnit(record.id, record.version, editOf(record, values)), `已保存（版本 ${record.version + 1}）`)
-  const revoke = () => {
-    const reason = record && window.prompt(`撤销“${record.name}”的原因（必填）：`)
-    if (record && reason) void run(() => revokeUnit(record.id, record.version, reason), '已撤销')
-  }
   /** Continue over the other person's version: their record becomes the base, the user's values stay. */
   const mergeOver = (taken: Partial<FormValues>) => {
     if (!conflict) return
@@ -110,10 +102,14 @@ export function UnitForm({ id, mayEdit, categories, onSaved, onClose }: UnitForm
           ))}
           <div className="unit-form-actions">
             <button type="submit" disabled={busy}>保存</button>
-            <button type="button" disabled={busy || record?.status === '撤销'} onClick={revoke}>撤销（需填写原因）</button>
           </div>
         </form>
       )}
+      {record && actor && !conflict && (
+        <WorkflowPanel record={record} actor={actor} busy={busy} onStep={(transition, label) => void run(() => transitionUnit(record.id, record.version, transition), `已办理${label}：${record.status} → ${transition.to}`)} />
+      )}
+      {record && <UnitHistoryList id={id} version={record.version} />}
+      <InspectionsPanel unitId={id} />
     </aside>
   )
 }

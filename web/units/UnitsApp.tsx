@@ -2,15 +2,19 @@
 // rows on screen are drawn and only their pages fetched, so 100 000 units scroll smoothly. A row opens the
 // edit form (signed-in editors and admins); "在地图上查看" opens the dashboard on the same filter.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { levelOfCode } from '../../server/shared/area-codes'
 import { UNIT_STATUSES, type UnitStatus } from '../../server/shared/domain'
+import type { WorkflowActor } from '../../server/shared/workflow'
 import { fetchCurrentUser, fetchSchemes, fetchUnitTable, type UnitTableQuery, type UnitTableRow } from '../api/client'
 import { useAsyncValue } from '../api/use-async-value'
 import { SampleNotice } from '../panels/SampleNotice'
+import { BatchSteps } from './BatchSteps'
 import { pagesOf, rowWindow } from './table-window'
 import { UnitForm } from './UnitForm'
 import './units.css'
 
 const ROW_HEIGHT = 32
+const CHECK_WIDTH = 32
 const PAGE_SIZE = 200
 type SortKey = NonNullable<UnitTableQuery['sort']>
 
@@ -47,6 +51,9 @@ export function UnitsApp() {
   const requested = useRef(new Set<number>())
   const body = useRef<HTMLDivElement>(null)
   const mayEdit = user !== null && user !== undefined && user.role !== 'viewer'
+  const actor = useMemo((): WorkflowActor | null => (user ? { username: user.username, role: user.role, scopeLevel: user.areaScope ? levelOfCode(user.areaScope) : null } : null), [user])
+  const [checked, setChecked] = useState<Map<number, UnitStatus>>(new Map()) // rows ticked for a batch step, with their status
+  const [notice, setNotice] = useState<string | null>(null)
 
   const query = useMemo((): UnitTableQuery => {
     const q: UnitTableQuery = { sort: filters.sort, order: filters.order, limit: String(PAGE_SIZE) }
@@ -92,14 +99,21 @@ export function UnitsApp() {
   const rowAt = (index: number) => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE]
   const sortBy = (key: SortKey) => setFilters((f) => ({ ...f, sort: key, order: f.sort === key && f.order === 'asc' ? 'desc' : 'asc' }))
   const mapLink = `/?${new URLSearchParams({ ...(filters.category ? { categories: filters.category } : {}), ...(filters.status ? { status: filters.status } : {}) })}`
-  const width = COLUMNS.reduce((sum, c) => sum + c.width, 0)
+  const width = CHECK_WIDTH + COLUMNS.reduce((sum, c) => sum + c.width, 0)
+  const toggle = (row: UnitTableRow) =>
+    setChecked((c) => {
+      const next = new Map(c)
+      if (next.has(row.id)) next.delete(row.id)
+      else next.set(row.id, row.status)
+      return next
+    })
 
   return (
     <div className="units-page">
       <header className="units-header">
         <h1>单位台账</h1>
         <nav>
-          <a href="/">地图</a> · <a href="/data">数据导入</a> · <a href="/plan">选址规划</a>
+          <a href="/">地图</a> · <a href="/data">数据导入</a> · <a href="/plan">选址规划</a> · <a href="/targets">创建目标</a>
         </nav>
         <span className="units-user">{user ? `已登录：${user.username}（${user.role}）` : <a href="/login?next=/units">登录后可编辑</a>}</span>
       </header>
@@ -117,6 +131,20 @@ export function UnitsApp() {
         <a className="units-map-link" href={mapLink}>在地图上查看</a>
       </div>
       {error && <p className="notice notice-error units-error" role="alert">{error}</p>}
+      {notice && <p className="units-notice" role="status">{notice}</p>}
+      {actor && mayEdit && checked.size > 0 && (
+        <BatchSteps
+          ids={[...checked.keys()]}
+          statuses={[...new Set(checked.values())]}
+          actor={actor}
+          onMoved={(message) => {
+            setNotice(message)
+            setChecked(new Map())
+            setVersion((v) => v + 1)
+          }}
+          onClear={() => setChecked(new Map())}
+        />
+      )}
       {[...pages.values()].some((rows) => rows.some((r) => r.sample)) && (
         <div className="units-sample">
           <SampleNotice sample schematic={false} />
@@ -125,6 +153,7 @@ export function UnitsApp() {
       <div className="units-main">
         <div className="units-table" role="grid" aria-rowcount={total ?? 0}>
           <div className="units-row units-head" role="row" style={{ width }}>
+            <span className="units-check" style={{ width: CHECK_WIDTH }} aria-hidden />
             {COLUMNS.map((c) => (
               <button key={c.key} role="columnheader" style={{ width: c.width }} aria-sort={filters.sort === c.key ? (filters.order === 'asc' ? 'ascending' : 'descending') : 'none'} onClick={() => sortBy(c.key)}>
                 {c.label}{filters.sort === c.key ? (filters.order === 'asc' ? ' ▲' : ' ▼') : ''}
@@ -145,6 +174,9 @@ export function UnitsApp() {
                     style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT, width }}
                     onClick={() => row && setSelected(row.id)}
                   >
+                    <span className="units-check" style={{ width: CHECK_WIDTH }} onClick={(e) => e.stopPropagation()}>
+                      {row && mayEdit && !row.redacted && <input type="checkbox" aria-label={`选择 ${row.name}`} checked={checked.has(row.id)} onChange={() => toggle(row)} />}
+                    </span>
                     {COLUMNS.map((c) => <span key={c.key} role="gridcell" style={{ width: c.width }}>{row ? c.text(row) : '…'}</span>)}
                   </div>
                 )
@@ -153,7 +185,7 @@ export function UnitsApp() {
           </div>
         </div>
         {selected !== null && (
-          <UnitForm key={selected} id={selected} mayEdit={mayEdit} categories={categories} onSaved={() => setVersion((v) => v + 1)} onClose={() => setSelected(null)} />
+          <UnitForm key={selected} id={selected} mayEdit={mayEdit} actor={actor} categories={categories} onSaved={() => setVersion((v) => v + 1)} onClose={() => setSelected(null)} />
         )}
       </div>
     </div>

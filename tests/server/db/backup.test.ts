@@ -12,6 +12,7 @@ import { backupStore, checkBackupFile, restoreStore } from '../../../server/db/b
 import { MIGRATIONS } from '../../../server/db/migrations'
 import { migrate, openSqliteStore } from '../../../server/db/sqlite-store'
 import { DomainError } from '../../../server/domain-error'
+import type { UnitStatus } from '../../../server/shared/domain'
 import { STORE_FILE } from '../../../server/open-store'
 import { seedDemo } from '../../../server/seed/seed-store'
 
@@ -68,7 +69,7 @@ function writesIn(file: string, actor: string): number {
   try {
     const count = (sql: string) => (db.prepare(sql).get(actor) as { n: number }).n
     const history = count('SELECT count(*) AS n FROM unit_status_history WHERE by = ?')
-    expect(count("SELECT count(*) AS n FROM audit_log WHERE actor = ? AND action = 'status'")).toBe(history)
+    expect(count("SELECT count(*) AS n FROM audit_log WHERE actor = ? AND action = 'transition'")).toBe(history)
     const behind = db
       .prepare(`SELECT u.id FROM units u JOIN unit_status_history h ON h.unit_id = u.id
           WHERE h.by = ? AND h.id = (SELECT max(id) FROM unit_status_history WHERE unit_id = u.id) AND h.to_status != u.status`)
@@ -106,7 +107,9 @@ describe('backup while the store is written', () => {
     const store = openSqliteStore(dataDirWithStore('own-connection'))
     const ids = store.snapshot().units.slice(0, 5).map((u) => u.id)
     const note = (actor: string) => ({ actor, reason: 'backup test', at: `${TODAY}T10:00:00.000Z` })
-    store.units.changeStatus(ids, '培育', note('setup'))
+    const moveTo = (units: number[], to: UnitStatus, actor: string) =>
+      store.units.transition(units.map((id) => ({ id, from: store.units.get(id)!.status, to })), { ...note(actor), document: '' })
+    moveTo(ids, '培育', 'setup')
     const file = join(dir, 'own-connection.backup.sqlite')
     let finished = false
     const done = store.backup(file, 'tester').finally(() => {
@@ -117,7 +120,7 @@ describe('backup while the store is written', () => {
       await new Promise((resolve) => setImmediate(resolve))
       if (finished) break
       // Each write is a real change: round 1 moves the five units to 申报, round 2 back to 培育, …
-      store.units.changeStatus([ids[writes % ids.length]], Math.floor(writes / ids.length) % 2 === 0 ? '申报' : '培育', note('writer'))
+      moveTo([ids[writes % ids.length]], Math.floor(writes / ids.length) % 2 === 0 ? '申报' : '培育', 'writer')
       writes++
     }
     await done
@@ -171,7 +174,7 @@ const write = db.transaction((id) => {
   const to = from === '培育' ? '申报' : '培育'
   db.prepare('UPDATE units SET status = ? WHERE id = ?').run(to, id)
   db.prepare("INSERT INTO unit_status_history (unit_id, at, from_status, to_status, by, reason) VALUES (?, '${TODAY}', ?, ?, 'writer', '')").run(id, from, to)
-  db.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES ('${TODAY}', 'writer', 'status', 'unit', ?)").run(String(id))
+  db.prepare("INSERT INTO audit_log (at, actor, action, entity, entity_id) VALUES ('${TODAY}', 'writer', 'transition', 'unit', ?)").run(String(id))
 })
 for (let i = 0; ; i++) write(units[i % units.length])
 `
@@ -179,7 +182,8 @@ for (let i = 0; ; i++) write(units[i % units.length])
 describe('restore', () => {
   it('into a fresh data dir gives a store whose every table equals the original, row by row', async () => {
     const original = openSqliteStore(dataDirWithStore('original'))
-    original.units.changeStatus([original.snapshot().units[0].id], '撤销', { actor: 'tester', reason: 'before the backup', at: `${TODAY}T11:00:00.000Z` })
+    const first = original.snapshot().units[0]
+    original.units.transition([{ id: first.id, from: first.status, to: '撤销' }], { actor: 'tester', reason: 'before the backup', at: `${TODAY}T11:00:00.000Z`, document: '' })
     const file = join(dir, 'original.backup.sqlite')
     const expected = contentsOf(join(dir, 'original', STORE_FILE)) // before the backup's audit row, which follows it
     await original.backup(file, 'tester')

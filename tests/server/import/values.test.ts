@@ -178,6 +178,6 @@ describe('normaliseStatus', () => {
   })
 
   it('rejects an unknown status, listing the statuses', () => {
-    expect(normaliseStatus('待定', named)).toEqual({ ok: false, reason: '状态“待定”无法识别（应为 培育、申报、推荐、命名、复查、撤销）' })
+    expect(normaliseStatus('待定', named)).toEqual({ ok: false, reason: '状态“待定”无法识别（应为 培育、申报、推荐、验收、命名、复查、撤销）' })
   })
 })

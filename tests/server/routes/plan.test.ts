@@ -207,6 +207,6 @@ describe('scenarios and promotion', () => {
     expect(after.status).toBe('申报')
     expect(after.history.at(-1)).toMatchObject({ from: '培育', to: '申报', by: 'admin', reason: '方案A 推荐' })
     const [entry] = store.audit.list({ limit: 1, entity: 'unit' })
-    expect(entry).toMatchObject({ actor: 'admin', action: 'status', entityId: String(cultivating.id), before: { status: '培育' }, after: { status: '申报' } })
+    expect(entry).toMatchObject({ actor: 'admin', action: 'transition', entityId: String(cultivating.id), before: { status: '培育' }, after: { status: '申报' } })
   })
 })

@@ -1,23 +1,11 @@
 // POST/PATCH/DELETE /api/units: create, edit and revoke with ETag/If-Match (428 without, 412 with the current
 // unit when stale), validation naming the field and value, the area from the point, scope before and after,
 // and every write kept in unit_changes and the audit log.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { hashPassword } from '../../../server/auth/passwords'
+import { describe, expect, test } from 'vitest'
 import type { StoredUnit } from '../../../server/db/store'
-import { ADMIN_PASSWORD, demoApp, jsonRequest, signIn } from '../demo-app'
+import { demoAppWithAccounts, jsonRequest } from '../demo-app'
 
-const { app, store } = demoApp()
-afterAll(() => store.close())
-
-const PASSWORD = 'unit-edit-password-1'
-store.accounts.createUser({ username: 'suijiang', passwordHash: hashPassword(PASSWORD), role: 'editor', areaScope: '530626' }, 'test')
-store.accounts.createUser({ username: 'looker', passwordHash: hashPassword(PASSWORD), role: 'viewer', areaScope: null }, 'test')
-const cookies: Record<string, string> = {}
-beforeAll(async () => {
-  cookies.admin = await signIn(app, 'admin', ADMIN_PASSWORD)
-  cookies.suijiang = await signIn(app, 'suijiang', PASSWORD)
-  cookies.looker = await signIn(app, 'looker', PASSWORD)
-})
+const { app, store, cookies } = demoAppWithAccounts()
 
 // Points inside 绥江县 (530626) and 水富市 (530681), found from the demo's own located units.
 const snapshot = store.snapshot()

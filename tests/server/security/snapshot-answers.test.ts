@@ -46,7 +46,7 @@ describe('the cache behind /api/units and /api/coverage', () => {
     const before = await (await app.request(path)).json()
     const unit = store.snapshot().units.find((u) => u.status === '命名' && store.snapshot().unitsInArea.get('530626')?.includes(u))
     expect(unit).toBeDefined()
-    store.units.changeStatus([unit!.id], '撤销', { actor: 'test', reason: 'test', at: '2026-11-23T09:00:00Z' })
+    store.units.transition([{ id: unit!.id, from: '命名', to: '撤销' }], { actor: 'test', reason: 'test', at: '2026-11-23T09:00:00Z', document: '' })
     const after = await (await app.request(path)).json()
     expect(after.features.length).toBe(before.features.length + 1)
   })

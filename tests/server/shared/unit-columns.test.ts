@@ -31,7 +31,7 @@ describe('unit columns', () => {
       name: ['单位1', '宗教活动场所（不公开）', '单位3', '单位4'],
       category: [0, 1, 0, 0],
       level: [0, 0, -1, 3],
-      status: [3, 3, 0, 4],
+      status: [4, 4, 0, 5],
       yearNamed: [2020, 2020, null, 2020],
       area: [0, 0, -1, 1],
       lon: [104.123457, null, 104.2, 104.3],
