@@ -5,6 +5,7 @@ import { HONOUR_LEVELS } from '../../server/shared/domain'
 import type { Scheme } from '../api/responses'
 import type { AreaOption } from './AreaPicker'
 import { categoriesFor, type TargetFormValues } from './target-form-values'
+import { Options } from '../panels/Options'
 
 export interface TargetEditorProps {
   initial: TargetFormValues
@@ -53,32 +54,20 @@ export function TargetEditor({ initial, areas, schemes, columns, save, onCancel 
         <td>
           <select aria-label="方案" value={values.schemeId} onChange={set('schemeId')}>
             <option value="">全部方案</option>
-            {schemes.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <Options choices={schemes.map((s) => ({ value: s.id, label: s.name }))} />
           </select>
         </td>
         <td>
           <select aria-label="类别" value={values.category} onChange={set('category')}>
             <option value="">全部类别</option>
             {!categories.includes(values.category) && values.category !== '' && <option value={values.category}>{values.category}（不在此方案中）</option>}
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
+            <Options choices={categories} />
           </select>
         </td>
         <td>
           <select aria-label="最低级别" value={values.minLevel} onChange={set('minLevel')}>
             <option value="">任意级别</option>
-            {HONOUR_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {l}及以上
-              </option>
-            ))}
+            <Options choices={HONOUR_LEVELS.map((l) => ({ value: l, label: `${l}及以上` }))} />
           </select>
         </td>
         <td>

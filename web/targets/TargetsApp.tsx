@@ -5,6 +5,8 @@ import { useCallback, useMemo, useState } from 'react'
 import { ancestorCodesOf } from '../../server/shared/area-codes'
 import { createTarget, deleteTarget, fetchCurrentUser, fetchSchemes, fetchTargets, updateTarget, type TargetItem } from '../api/client'
 import { useAsyncValue } from '../api/use-async-value'
+import { LedgerHeader } from '../panels/LedgerHeader'
+import { Options } from '../panels/Options'
 import { SampleNotice } from '../panels/SampleNotice'
 import { AreaPicker, type AreaOption } from './AreaPicker'
 import { TargetEditor } from './TargetEditor'
@@ -94,25 +96,13 @@ export function TargetsApp() {
 
   return (
     <div className="targets-page">
-      <header className="targets-header">
-        <h1>创建目标</h1>
-        <nav>
-          <a href="/">地图</a> · <a href="/units">单位台账</a> · <a href="/data">数据导入</a> · <a href="/plan">选址规划</a>
-        </nav>
-        <span className="targets-user">
-          {user ? `已登录：${user.username}（${user.role}${user.areaScope ? ` · 范围 ${user.areaScope}` : ''}）` : <a href={`/login?next=${encodeURIComponent('/targets' + window.location.search)}`}>登录后可编辑</a>}
-        </span>
-      </header>
+      <LedgerHeader title="创建目标" here="/targets" user={user} />
 
       <div className="targets-filters" role="search">
         <AreaPicker path={path} onChange={choose} onAreas={setAreas} />
         <select aria-label="方案" value={scheme} onChange={(e) => setScheme(e.target.value)}>
           <option value="">全部方案</option>
-          {schemes.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <Options choices={schemes.map((s) => ({ value: s.id, label: s.name }))} />
         </select>
         <span className="targets-total" data-testid="targets-total">
           {answer ? `共 ${targets.length} 个目标 · 进度按 ${answer.year} 年底的命名单位计算` : '正在加载…'}

@@ -7,6 +7,7 @@ import { UNIT_STATUSES, type UnitStatus } from '../../server/shared/domain'
 import type { WorkflowActor } from '../../server/shared/workflow'
 import { fetchCurrentUser, fetchSchemes, fetchUnitTable, type UnitTableQuery, type UnitTableRow } from '../api/client'
 import { useAsyncValue } from '../api/use-async-value'
+import { LedgerHeader } from '../panels/LedgerHeader'
 import { SampleNotice } from '../panels/SampleNotice'
 import { BatchSteps } from './BatchSteps'
 import { pagesOf, rowWindow } from './table-window'
@@ -110,13 +111,7 @@ export function UnitsApp() {
 
   return (
     <div className="units-page">
-      <header className="units-header">
-        <h1>单位台账</h1>
-        <nav>
-          <a href="/">地图</a> · <a href="/data">数据导入</a> · <a href="/plan">选址规划</a> · <a href="/targets">创建目标</a>
-        </nav>
-        <span className="units-user">{user ? `已登录：${user.username}（${user.role}）` : <a href="/login?next=/units">登录后可编辑</a>}</span>
-      </header>
+      <LedgerHeader title="单位台账" here="/units" user={user} />
       <div className="units-filters" role="search">
         <input type="search" aria-label="搜索" placeholder="搜索名称、地址、区划代码或编号" value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
         <select aria-label="类别" value={filters.category} onChange={(e) => setFilters({ ...filters, category: e.target.value })}>

@@ -1,0 +1,31 @@
+// The header of the ledger pages (/units, /targets): the page's title, links to the other pages, and who is
+// signed in (or where to sign in to edit).
+import type { SignedInUser } from '../api/client'
+
+const PAGES = [
+  { path: '/', label: '地图' },
+  { path: '/units', label: '单位台账' },
+  { path: '/targets', label: '创建目标' },
+  { path: '/data', label: '数据导入' },
+  { path: '/plan', label: '选址规划' },
+] as const
+
+export function LedgerHeader({ title, here, user }: { title: string; here: string; user: SignedInUser | null | undefined }) {
+  const next = encodeURIComponent(here + window.location.search)
+  return (
+    <header className="ledger-header">
+      <h1>{title}</h1>
+      <nav>
+        {PAGES.filter((page) => page.path !== here).map((page, i) => (
+          <span key={page.path}>
+            {i > 0 && ' · '}
+            <a href={page.path}>{page.label}</a>
+          </span>
+        ))}
+      </nav>
+      <span className="ledger-user">
+        {user ? `已登录：${user.username}（${user.role}${user.areaScope ? ` · 范围 ${user.areaScope}` : ''}）` : <a href={`/login?next=${next}`}>登录后可编辑</a>}
+      </span>
+    </header>
+  )
+}
