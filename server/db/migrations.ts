@@ -302,4 +302,25 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE schemes ADD COLUMN visits_per_year INTEGER NOT NULL DEFAULT 3 CHECK (visits_per_year >= 0); -- 督导 visits a year per unit
     `,
   },
+  {
+    version: 8,
+    description: 'target ids are never reused: an id in the audit log names one target',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE targets_v8 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        area_code TEXT NOT NULL REFERENCES areas(code),
+        scheme_id TEXT REFERENCES schemes(id),
+        category TEXT,
+        min_level TEXT CHECK (min_level IN ('县级','市级','省级','国家级')),
+        count INTEGER NOT NULL CHECK (count >= 0),
+        due_year INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+      );
+      INSERT INTO targets_v8 (id, area_code, scheme_id, category, min_level, count, due_year, note)
+        SELECT id, area_code, scheme_id, category, min_level, count, due_year, note FROM targets;
+      DROP TABLE targets;
+      ALTER TABLE targets_v8 RENAME TO targets;
+    `,
+  },
 ]

@@ -84,3 +84,13 @@ describe('the target repository', () => {
     store.close()
   })
 })
+
+describe('target ids', () => {
+  test('a deleted target’s id is never given to a new one (migration 8: AUTOINCREMENT)', () => {
+    const store = loadedStore()
+    const last = store.targets.create(SCHOOLS_IN_B, 'alice')
+    store.targets.remove(last.id, 'alice')
+    expect(store.targets.create(SCHOOLS_IN_B, 'alice').id).toBe(last.id + 1)
+    store.close()
+  })
+})
