@@ -304,7 +304,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 8,
-    description: 'target ids are never reused: an id in the audit log names one target',
+    description: 'target ids are never reused (an id in the audit log names one target); namings recorded before levels were kept get their unit\'s level',
     rebuildsTables: true,
     sql: `
       CREATE TABLE targets_v8 (
@@ -321,6 +321,10 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT id, area_code, scheme_id, category, min_level, count, due_year, note FROM targets;
       DROP TABLE targets;
       ALTER TABLE targets_v8 RENAME TO targets;
+
+      -- Before the workflow no unit changed level, so every naming or 复查 it has was at the level it has now.
+      UPDATE unit_status_history SET level = (SELECT level FROM units WHERE units.id = unit_status_history.unit_id)
+        WHERE level IS NULL AND to_status IN ('命名', '复查');
     `,
   },
 ]

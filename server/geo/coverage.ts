@@ -11,7 +11,7 @@ import {
 } from '../shared/domain'
 import { DomainError } from '../domain-error'
 import { redactedName, withholds, type Audience } from '../shared/audience'
-import { expiresOn, isAtLeastLevel, statusAsOfYear } from './unit-history'
+import { expiresOn, isAtLeastLevel, ledgerAsOfYear, type LedgerState } from './unit-history'
 
 export interface CoverageInput {
   areas: readonly Area[]
@@ -135,12 +135,20 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
   const minLevel = query.minLevel ?? '县级'
   const statuses = [...(query.statuses ?? NAMED_STATUSES)]
   const year = query.year ?? Number(query.today.slice(0, 4))
-  const expiryUntil = addMonths(query.today, query.expiryWindowMonths ?? 12)
+  // Namings due for 复查 within the window from the as-of date: today, or the end of an earlier as-of year.
+  const expiryFrom = year < Number(query.today.slice(0, 4)) ? `${year}-12-31` : query.today
+  const expiryUntil = addMonths(expiryFrom, query.expiryWindowMonths ?? 12)
 
+  // Each unit as its ledger stood at the end of `year` (status and level), worked out once per report.
+  const states = new Map<number, LedgerState | null>()
+  const stateOf = (unit: Unit) => {
+    if (!states.has(unit.id)) states.set(unit.id, ledgerAsOfYear(unit, year))
+    return states.get(unit.id) as LedgerState | null
+  }
   // A target is met by what its own terms count, whatever categories the view has chosen.
   const countsForTarget = (unit: Unit, atLeast: HonourLevel) => {
-    const status = statusAsOfYear(unit, year)
-    return status !== null && statuses.includes(status) && isAtLeastLevel(unit.level, atLeast)
+    const state = stateOf(unit)
+    return state !== null && statuses.includes(state.status) && isAtLeastLevel(state.level, atLeast)
   }
   const counts = (unit: Unit, atLeast: HonourLevel) => (chosen === null || chosen.has(unit.category)) && countsForTarget(unit, atLeast)
 
@@ -167,7 +175,7 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
       categories.map((c) => [c, emptyByLevel()]),
     )
     for (const unit of counted) {
-      const level = unit.level as HonourLevel // counted units have a level (isAtLeastLevel)
+      const level = stateOf(unit)?.level as HonourLevel // counted units had a level then (isAtLeastLevel)
       byLevel[level]++
       byCategory[unit.category] = (byCategory[unit.category] ?? 0) + 1
       byCategoryLevel[unit.category] ??= emptyByLevel()
@@ -203,9 +211,10 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
 
     const expiring = inArea
       .filter((unit) => chosen === null || chosen.has(unit.category))
-      .map((unit) => ({ unit, on: expiresOn(unit) }))
-      .filter((e): e is { unit: Unit; on: string } => e.on !== null && e.on >= query.today && e.on <= expiryUntil)
-      .map(({ unit, on }) => ({ id: unit.id, name: unit.name, category: unit.category, level: unit.level as HonourLevel, expiresOn: on }))
+      .map((unit) => ({ unit, state: stateOf(unit) }))
+      .map(({ unit, state }) => ({ unit, level: state?.level ?? null, on: state && expiresOn(state) }))
+      .filter((e): e is { unit: Unit; level: HonourLevel; on: string } => e.on !== null && e.on >= expiryFrom && e.on <= expiryUntil)
+      .map(({ unit, level, on }) => ({ id: unit.id, name: unit.name, category: unit.category, level, expiresOn: on }))
       .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.id - b.id)
 
     return {

@@ -7,7 +7,7 @@ import type { UnitChange } from '../db/store'
 import type { StatusChange, Unit } from '../shared/domain'
 import { redactedName, seesPeople, townshipOrAbove, withholds, type Audience } from '../shared/audience'
 import type { Snapshot } from '../snapshot'
-import { expiresOn } from './unit-history'
+import { currentLedger, expiresOn } from './unit-history'
 import { inspectionFor } from './inspection-redaction'
 
 export function unitDetail(snapshot: Snapshot, unit: Unit, audience: Audience) {
@@ -27,7 +27,7 @@ export function unitDetail(snapshot: Snapshot, unit: Unit, audience: Audience) {
       level: unit.level,
       status: unit.status,
       yearNamed: unit.yearNamed,
-      expiresOn: expiresOn(unit),
+      expiresOn: expiresOn(currentLedger(unit)),
       areaCode,
       areaName: area?.name ?? null,
       lon: redacted ? null : unit.lon,

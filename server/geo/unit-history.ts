@@ -4,19 +4,49 @@ import { HONOUR_LEVELS, NAMED_STATUSES, type HonourLevel, type Unit, type UnitSt
 /** Years a naming stays valid before it must be re-checked (复查). National namings: 5 years. */
 export const NAMING_VALIDITY_YEARS: Partial<Record<HonourLevel, number>> = { 国家级: 5 }
 
-/** The unit's status at the end of `year`, or null when the unit was not yet in the ledger. */
-export function statusAsOfYear(unit: Unit, year: number): UnitStatus | null {
-  if (unit.history.length === 0) {
-    if (unit.yearNamed !== null && NAMED_STATUSES.includes(unit.status) && unit.yearNamed > year) return null
-    return unit.status
-  }
+/** What the ledger said of a unit at some date: its status, its level, and when it was last named or re-checked. */
+export interface LedgerState {
+  status: UnitStatus
+  level: HonourLevel | null
+  namedOn: string | null // yyyy-mm-dd of the last naming or passed 复查, when it has been named
+}
+
+/** The unit as its ledger says now. */
+export function currentLedger(unit: Unit): LedgerState {
+  return { status: unit.status, level: unit.level, namedOn: namedOn(unit) }
+}
+
+/**
+ * The unit as its ledger said at the end of `year`, or null when it was not yet in the ledger: its status
+ * and level from its history (a unit named 县级 in 2019 and 市级 in 2022 is 县级 in 2020), and when that
+ * naming was made, so that its validity counts from then. From its latest change on, the unit is as it is
+ * now (an edit that corrected its level counts from then too).
+ */
+export function ledgerAsOfYear(unit: Unit, year: number): LedgerState | null {
   const yearEnd = `${year}-12-31`
+  const { history } = unit
+  if (history.length === 0) {
+    return unit.yearNamed !== null && NAMED_STATUSES.includes(unit.status) && unit.yearNamed > year ? null : currentLedger(unit)
+  }
+  if (history[history.length - 1].at <= yearEnd) return currentLedger(unit)
   let status: UnitStatus | null = null
-  for (const change of unit.history) {
+  let level: HonourLevel | undefined
+  let named: string | null = null
+  for (const change of history) {
     if (change.at > yearEnd) break
     status = change.to
+    if (change.level !== undefined) level = change.level
+    if (NAMED_STATUSES.includes(change.to)) named = change.at
   }
-  return status
+  if (status === null) return null
+  // A history kept before namings recorded their level: the unit's level is the only one it has had.
+  const levelsRecorded = history.some((change) => change.level !== undefined)
+  return { status, level: level ?? (levelsRecorded ? null : unit.level), namedOn: named }
+}
+
+/** The unit's status at the end of `year`, or null when the unit was not yet in the ledger. */
+export function statusAsOfYear(unit: Unit, year: number): UnitStatus | null {
+  return ledgerAsOfYear(unit, year)?.status ?? null
 }
 
 export function levelRank(level: HonourLevel): number {
@@ -35,13 +65,12 @@ export function namedOn(unit: Unit): string | null {
   return unit.yearNamed === null ? null : `${unit.yearNamed}-12-31`
 }
 
-/** The date a currently named unit's naming lapses, or null if its level has no fixed validity. */
-export function expiresOn(unit: Unit): string | null {
-  if (!NAMED_STATUSES.includes(unit.status) || unit.level === null) return null
-  const years = NAMING_VALIDITY_YEARS[unit.level]
-  const since = namedOn(unit)
-  if (years === undefined || since === null) return null
-  return addYears(since, years)
+/** The date a named unit's naming lapses as `state` has it (now, or as of a year), or null if its level has no fixed validity. */
+export function expiresOn(state: LedgerState): string | null {
+  if (!NAMED_STATUSES.includes(state.status) || state.level === null) return null
+  const years = NAMING_VALIDITY_YEARS[state.level]
+  if (years === undefined || state.namedOn === null) return null
+  return addYears(state.namedOn, years)
 }
 
 export function addYears(isoDate: string, years: number): string {

@@ -5,7 +5,7 @@ import { DomainError } from '../domain-error'
 import { redactedName, townshipOrAbove, withholds, type Audience } from '../shared/audience'
 import type { Snapshot } from '../snapshot'
 import type { UnitCollection, UnitProperties } from '../shared/unit-columns'
-import { expiresOn, isAtLeastLevel, statusAsOfYear } from './unit-history'
+import { currentLedger, expiresOn, isAtLeastLevel, ledgerAsOfYear, type LedgerState } from './unit-history'
 
 export interface UnitQuery {
   area?: string // the unit lies in this area or below it
@@ -18,33 +18,39 @@ export interface UnitQuery {
 }
 
 
-export function selectUnits(snapshot: Snapshot, query: UnitQuery): { unit: Unit; status: UnitStatus }[] {
+/** A unit a query selected, with its ledger as of the query's year (or now). */
+export interface SelectedUnit {
+  unit: Unit
+  state: LedgerState
+}
+
+export function selectUnits(snapshot: Snapshot, query: UnitQuery): SelectedUnit[] {
   const inArea = query.area === undefined ? null : new Set((snapshot.unitsInArea.get(query.area) ?? []).map((u) => u.id))
   const schemeCategories = query.scheme === undefined
     ? null
     : new Set(snapshot.schemes.find((s) => s.id === query.scheme)?.categories ?? [])
-  const selected: { unit: Unit; status: UnitStatus }[] = []
+  const selected: SelectedUnit[] = []
   for (const unit of snapshot.units) {
-    const status = query.year === undefined ? unit.status : statusAsOfYear(unit, query.year)
-    if (status === null) continue
+    const state = query.year === undefined ? currentLedger(unit) : ledgerAsOfYear(unit, query.year)
+    if (state === null) continue
     if (inArea && !inArea.has(unit.id)) continue
     if (schemeCategories && !schemeCategories.has(unit.category)) continue
     if (query.category !== undefined && unit.category !== query.category) continue
-    if (query.level !== undefined && unit.level !== query.level) continue
-    if (query.minLevel !== undefined && !isAtLeastLevel(unit.level, query.minLevel)) continue
-    if (query.status !== undefined && !query.status.includes(status)) continue
-    selected.push({ unit, status })
+    if (query.level !== undefined && state.level !== query.level) continue
+    if (query.minLevel !== undefined && !isAtLeastLevel(state.level, query.minLevel)) continue
+    if (query.status !== undefined && !query.status.includes(state.status)) continue
+    selected.push({ unit, state })
   }
   return selected
 }
 
 export function unitFeatures(
   snapshot: Snapshot,
-  selected: readonly { unit: Unit; status: UnitStatus }[],
+  selected: readonly SelectedUnit[],
 ): FeatureCollection<Point | null, UnitProperties> {
   return {
     type: 'FeatureCollection',
-    features: selected.map(({ unit, status }): Feature<Point | null, UnitProperties> => {
+    features: selected.map(({ unit, state }): Feature<Point | null, UnitProperties> => {
       const join = snapshot.joins.get(unit.id)
       return {
         type: 'Feature',
@@ -54,13 +60,13 @@ export function unitFeatures(
           id: unit.id,
           name: unit.name,
           category: unit.category,
-          level: unit.level,
-          status,
+          level: state.level,
+          status: state.status,
           yearNamed: unit.yearNamed,
           areaCode: join?.areaCode ?? null,
           claimedAreaCode: unit.areaCode,
           joinMethod: join?.method ?? 'none',
-          expiresOn: expiresOn(unit),
+          expiresOn: expiresOn(state),
           address: unit.address,
           notes: unit.notes,
           sample: unit.sample,

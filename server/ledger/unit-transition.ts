@@ -45,7 +45,7 @@ function namingLevel(unit: StoredUnit, step: WorkflowStep, request: TransitionRe
     throw new DomainError('invalid', `level: ${step.label}要给出命名级别（expected one of ${HONOUR_LEVELS.join(', ')}）（${unitLabel(unit)}）`)
   }
   if (step.naming === 'same-level' && unit.level !== null && level !== unit.level) {
-    throw new DomainError('invalid', `level: 复查通过保持原级别 ${unit.level}，不是 ${level}；晋级请给出更高的级别（${unitLabel(unit)}）`)
+    throw new DomainError('invalid', `level: ${step.label}保持原级别 ${unit.level}，不是 ${level}；晋级命名请转为命名并给出更高的级别（${unitLabel(unit)}）`)
   }
   return level
 }

@@ -254,8 +254,8 @@ function date(random: Random, year: number): string {
   return `${year}-${String(intBetween(random, 1, 12)).padStart(2, '0')}-${String(intBetween(random, 1, 28)).padStart(2, '0')}`
 }
 
-function change(at: string, from: UnitStatus | null, to: UnitStatus, reason = ''): StatusChange {
-  return { at, from, to, by: '示例数据', reason }
+function change(at: string, from: UnitStatus | null, to: UnitStatus, reason = '', level?: HonourLevel): StatusChange {
+  return { at, from, to, by: '示例数据', reason, ...(level ? { level } : {}) }
 }
 
 /** Years in which namings at each level were made; national ones cluster so some lapse within a year. */
@@ -270,14 +270,29 @@ function namedUnit(ctx: UnitContext, id: number, level: HonourLevel, allowMiliti
   const { random } = ctx
   const [from, to] = NAMING_YEARS[level]
   const year = Math.min(intBetween(random, from, to), ctx.thisYear - 1)
-  const history = [
-    change(date(random, year - 2), null, '培育'),
-    change(date(random, year - 1), '培育', '申报'),
-    change(date(random, year), '申报', '命名', `${level}民族团结进步示范单位命名`),
-  ]
+  const [cultivated, applied, named] = [date(random, year - 2), date(random, year - 1), date(random, year)]
+  const history = promotedFromCounty(id, level, year)
+    ? [
+        change(`${year - 4}-03-15`, null, '培育'),
+        change(`${year - 3}-11-20`, '培育', '命名', '县级民族团结进步示范单位命名', '县级'),
+        change(named, '命名', '命名', `晋级命名为${level}民族团结进步示范单位`, level),
+      ]
+    : [
+        change(cultivated, null, '培育'),
+        change(applied, '培育', '申报'),
+        change(named, '申报', '命名', `${level}民族团结进步示范单位命名`, level),
+      ]
   const rechecked = year + 5 < ctx.thisYear && random() < 0.6
-  if (rechecked) history.push(change(date(random, year + 5), '命名', '复查', '到期复查合格'))
+  if (rechecked) history.push(change(date(random, year + 5), '命名', '复查', '到期复查合格', level))
   return newUnit(ctx, id, () => pickCategory(random, allowMilitia), { level, status: rechecked ? '复查' : '命名', yearNamed: year, history })
+}
+
+/**
+ * Every third 市级 unit named since 2018 was a 县级 one first, three years before: the as-of-year views show it
+ * at 县级 until its promotion. (By id, not by the random stream, so the rest of the demo stays as it was.)
+ */
+function promotedFromCounty(id: number, level: HonourLevel, year: number): boolean {
+  return level === '市级' && year >= 2018 && id % 3 === 0
 }
 
 function poolUnit(ctx: UnitContext, id: number, status: '培育' | '申报' | '推荐'): Unit {
@@ -291,7 +306,7 @@ function poolUnit(ctx: UnitContext, id: number, status: '培育' | '申报' | '�
 function revokedUnit(ctx: UnitContext, id: number): Unit {
   const { random } = ctx
   const history = [
-    change(date(random, 2019), null, '命名', '县级民族团结进步示范单位命名'),
+    change(date(random, 2019), null, '命名', '县级民族团结进步示范单位命名', '县级'),
     change('2024-06-30', '命名', '撤销', '复查不合格，撤销命名'),
   ]
   return newUnit(ctx, id, () => pickCategory(random, false), { level: '县级', status: '撤销', yearNamed: 2019, history })

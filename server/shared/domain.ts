@@ -8,7 +8,7 @@ export const AREA_LEVELS: readonly AreaLevel[] = ['province', 'prefecture', 'cou
 export const HONOUR_LEVELS = ['县级', '市级', '省级', '国家级'] as const
 export type HonourLevel = (typeof HONOUR_LEVELS)[number]
 
-/** The naming workflow (server/shared/workflow.ts): 培育 → 申报 → 推荐 → 验收 → 命名 → 复查, or 撤销 at any point. */
+/** The naming workflow (server/shared/workflow.ts): 培育 → 申报 → 推荐 → 验收 → 命名 → 复查 (a review passed), or 撤销 at any point. */
 export const UNIT_STATUSES = ['培育', '申报', '推荐', '验收', '命名', '复查', '撤销'] as const
 export type UnitStatus = (typeof UNIT_STATUSES)[number]
 

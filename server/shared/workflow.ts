@@ -2,14 +2,14 @@
 // take it. The server refuses anything else (server/ledger/unit-transition.ts); the web offers only the
 // steps this table allows the signed-in user. Admins may take every step.
 //
-//   培育 → 申报 → 推荐 → 验收 → 命名 ⇄ 复查        撤销 from any status, with a reason
+//   培育 → 申报 → 推荐 → 验收 → 命名 → 复查 (→ 复查 …)      撤销 from any status, with a reason
 //
 // A naming gives a level and a year; an approver names at most at the level of the area they are scoped
 // to (a county's approver 县级, a prefecture's 市级, a province's 省级, an unscoped one 国家级).
 import { HONOUR_LEVELS, type AreaLevel, type HonourLevel, type UnitStatus } from './domain'
 import { ROLE_NAMES, type Role } from './roles'
 
-export type WorkflowAction = 'apply' | 'return' | 'recommend' | 'accept' | 'name' | 'review' | 'pass-review' | 'promote' | 'revoke' | 'restart'
+export type WorkflowAction = 'apply' | 'return' | 'recommend' | 'accept' | 'name' | 'review' | 'promote' | 'revoke' | 'restart'
 
 export interface WorkflowStep {
   action: WorkflowAction
@@ -28,9 +28,9 @@ export const NAMING_WORKFLOW: readonly WorkflowStep[] = [
   { action: 'accept', label: '考核验收', from: ['推荐'], to: '验收', roles: ['approver'], reasonRequired: false, naming: null },
   { action: 'name', label: '命名授牌', from: ['验收'], to: '命名', roles: ['approver'], reasonRequired: false, naming: 'new' },
   { action: 'return', label: '退回培育', from: ['申报', '推荐', '验收'], to: '培育', roles: ['approver'], reasonRequired: true, naming: null },
-  { action: 'review', label: '开始复查', from: ['命名'], to: '复查', roles: ['editor', 'approver'], reasonRequired: false, naming: null },
-  // Passing the 复查 renews the plaque at the level it had: its validity counts again from this date.
-  { action: 'pass-review', label: '复查通过', from: ['复查'], to: '命名', roles: ['approver'], reasonRequired: false, naming: 'same-level' },
+  // 复查 is a review passed (as ledgers record it: 复查合格): the plaque is kept at its level and its validity
+  // counts again from this date. A review failed is a 撤销 with its reason.
+  { action: 'review', label: '复查通过', from: ['命名', '复查'], to: '复查', roles: ['approver'], reasonRequired: false, naming: 'same-level' },
   // A named unit raised to a higher level keeps counting throughout (it is never un-named on the way).
   { action: 'promote', label: '晋级命名', from: ['命名', '复查'], to: '命名', roles: ['approver'], reasonRequired: false, naming: 'higher-level' },
   // Editors may withdraw what they prepared; a unit past 申报 is withdrawn by whoever decides on it.
@@ -46,12 +46,10 @@ export interface WorkflowActor {
   scopeLevel: AreaLevel | null
 }
 
-/** The step from `from` to `to`, if the workflow has one (a unit named at a higher level: `promote`). */
+/** The step from `from` to `to`, if the workflow has one (命名 → 命名 only as a promotion to a higher level). */
 export function workflowStep(from: UnitStatus, to: UnitStatus, level?: { current: HonourLevel | null; next: HonourLevel | null }): WorkflowStep | null {
   const higher = level?.next != null && (level.current === null || HONOUR_LEVELS.indexOf(level.next) > HONOUR_LEVELS.indexOf(level.current))
-  const steps = NAMING_WORKFLOW.filter((step) => step.from.includes(from) && step.to === to && (step.naming !== 'higher-level' || higher))
-  // 复查 → 命名 at a higher level is a promotion, not a passed review.
-  return steps.find((step) => step.naming === 'higher-level') ?? steps[0] ?? null
+  return NAMING_WORKFLOW.find((step) => step.from.includes(from) && step.to === to && (step.naming !== 'higher-level' || higher)) ?? null
 }
 
 /** The steps a unit in `status` can take at all, one per target status, as the refusal message lists them. */

@@ -70,13 +70,14 @@ describe('one unit through the whole workflow', () => {
     expect(history.at(-1)).toMatchObject({ by: 'sj-approver', level: '县级', document: '绥民宗〔2026〕8号', reason: '考核合格' })
   })
 
-  test('复查: an editor starts it, an approver passes it at the same level; a promotion to 市级 needs the prefecture', async () => {
+  test('复查: an approver records a passed review at the same level; a promotion to 市级 needs the prefecture', async () => {
     const unit = await cultivated()
     for (const to of ['申报', '推荐', '验收']) await step(unit, { to }, 'admin')
     await step(unit, { to: '命名', level: '县级', year: 2021 }, 'admin')
-    expect((await step(unit, { to: '复查' }, 'sj-editor')).body.unit.status).toBe('复查')
-    const passed = await step(unit, { to: '命名' }, 'sj-approver')
-    expect(passed.body.unit).toMatchObject({ status: '命名', level: '县级', yearNamed: 2026 })
+    expect((await step(unit, { to: '复查' }, 'sj-editor')).status).toBe(403)
+    const passed = await step(unit, { to: '复查', reason: '复查合格' }, 'sj-approver')
+    expect(passed.body.unit).toMatchObject({ status: '复查', level: '县级', yearNamed: 2026 })
+    expect((await step(unit, { to: '复查', level: '市级' }, 'sj-approver')).status).toBe(400)
 
     const county = await step(unit, { to: '命名', level: '市级' }, 'sj-approver')
     expect(county.status).toBe(403)
