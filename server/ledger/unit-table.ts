@@ -3,6 +3,7 @@
 // and audience), so paging and re-sorting 100 000 units costs a search and a slice, not a sort, per request.
 import type { UnitCollection, UnitProperties } from '../shared/unit-columns'
 import { HONOUR_LEVELS, UNIT_STATUSES } from '../shared/domain'
+import { isInitialsQuery, pinyinInitials } from '../text/pinyin-initials'
 
 export interface UnitTableRow extends UnitProperties {
   lon: number | null
@@ -14,7 +15,7 @@ export const TABLE_SORT_KEYS = ['id', 'name', 'category', 'level', 'status', 'ye
 export type TableSortKey = (typeof TABLE_SORT_KEYS)[number]
 
 export interface TablePageQuery {
-  q?: string // searched in name, address, area code and name, and the id
+  q?: string // searched in name, address, area code and name, and the id; latin letters also as the name's pinyin initials
   sort: TableSortKey
   order: 'asc' | 'desc'
   offset: number
@@ -40,7 +41,10 @@ export class UnitTable {
   page({ q, sort, order, offset, limit }: TablePageQuery): TablePage {
     const ascending = this.sortedBy(sort)
     const needle = q?.trim().toLowerCase() ?? ''
-    const found = needle === '' ? ascending : ascending.filter((r) => (this.searchText.get(r) as string).includes(needle))
+    const byInitials = isInitialsQuery(needle)
+    const found = needle === ''
+      ? ascending
+      : ascending.filter((r) => (this.searchText.get(r) as string).includes(needle) || (byInitials && pinyinInitials(r.name).includes(needle)))
     const total = found.length
     const rows = order === 'asc' ? found.slice(offset, offset + limit) : pageFromEnd(found, offset, limit)
     return { total, rows }

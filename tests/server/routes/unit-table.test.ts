@@ -2,6 +2,7 @@
 // server; a search never finds what the caller may not see; bad parameters are named.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TablePage } from '../../../server/ledger/unit-table'
+import { pinyinInitials } from '../../../server/text/pinyin-initials'
 import { ADMIN_PASSWORD, demoApp, signIn } from '../demo-app'
 
 const { app, store } = demoApp()
@@ -48,6 +49,19 @@ describe('GET /api/units/table', () => {
     const levels = (await table('sort=level&limit=500')).body.rows.map((r) => r.level).filter((l) => l !== null)
     const rank = ['县级', '市级', '省级', '国家级']
     expect(levels.map((l) => rank.indexOf(l!))).toEqual([...levels.map((l) => rank.indexOf(l!))].sort((a, b) => a - b))
+  })
+
+  test('latin letters also find a name by its pinyin initials (中学 → zx), read in context; a sensitive one only when signed in', async () => {
+    const school = store.snapshot().units.find((u) => u.category === '学校' && u.name.includes('中学'))!
+    const initials = pinyinInitials(school.name)
+    expect(initials).toMatch(/^[a-z]+$/)
+    expect(initials).toContain('zx')
+    expect((await table(`q=${initials}&limit=500`)).body.rows.map((r) => r.id)).toContain(school.id)
+    expect((await table(`q=${initials.toUpperCase()}&limit=500`)).body.rows.map((r) => r.id)).toContain(school.id)
+    expect(pinyinInitials('重庆路社区')).toBe('cqlsq')
+    const templeInitials = pinyinInitials(temple.name)
+    expect((await table(`q=${templeInitials}&limit=500`)).body.rows.map((r) => r.id)).not.toContain(temple.id)
+    expect((await table(`q=${templeInitials}&limit=500`, admin)).body.rows.map((r) => r.id)).toContain(temple.id)
   })
 
   test('anonymous: sensitive units are listed redacted, and their names are not searchable', async () => {
