@@ -28,6 +28,7 @@ import { importRoutes } from './routes/import'
 import { inspectionRoutes } from './routes/inspections'
 import { planRoutes } from './routes/plan'
 import { schemeRoutes } from './routes/schemes'
+import { schemeEditRoutes } from './routes/scheme-edits'
 import { screenProfileRoutes } from './routes/screen-profiles'
 import { screenTokenRoutes } from './routes/screen-tokens'
 import { targetRoutes } from './routes/targets'
@@ -102,6 +103,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/audit', auditRoutes)
     .route('/backup', backupRoutes)
     .route('/schemes', schemeRoutes)
+    .route('/schemes', schemeEditRoutes)
     .route('/areas', areaRoutes)
     .route('/units', unitRoutes)
     .route('/units', unitExportRoutes)

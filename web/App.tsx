@@ -11,6 +11,7 @@ const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
   data: lazy(() => import('./data-import/DataImportApp').then((m) => ({ default: m.DataImportApp }))),
   units: lazy(() => import('./units/UnitsApp').then((m) => ({ default: m.UnitsApp }))),
   targets: lazy(() => import('./targets/TargetsApp').then((m) => ({ default: m.TargetsApp }))),
+  schemes: lazy(() => import('./schemes/SchemesApp').then((m) => ({ default: m.SchemesApp }))),
   'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
 }
 

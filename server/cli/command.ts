@@ -5,6 +5,8 @@ export interface CliIo {
   out: (text: string) => void
   err: (text: string) => void
   env: Record<string, string | undefined>
+  /** Present only when stderr is a terminal: raw writes (no newline added) for a bar redrawn in place. */
+  stderrTty?: { write: (text: string) => void; columns: number }
 }
 
 export interface Command {

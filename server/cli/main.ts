@@ -6,10 +6,12 @@ import { exportCommand } from './commands/export'
 import { exportUnitsCommand } from './commands/export-units'
 import { geodataCommand } from './commands/geodata'
 import { importCommand } from './commands/import'
+import { initCommand } from './commands/init'
 import { planCommand } from './commands/plan'
 import { restoreCommand } from './commands/restore'
 
 export const COMMANDS: readonly Command[] = [
+  initCommand,
   coverageCommand,
   geodataCommand,
   importCommand,
@@ -62,5 +64,7 @@ export async function runFromProcess(): Promise<void> {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     env: process.env,
+    // A progress bar only for a person at a terminal: a pipe or a file gets plain lines, never escape codes.
+    ...(process.stderr.isTTY ? { stderrTty: { write: (t: string) => void process.stderr.write(t), columns: process.stderr.columns || 80 } } : {}),
   })
 }

@@ -327,4 +327,37 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE level IS NULL AND to_status IN ('命名', '复查');
     `,
   },
+  {
+    version: 9,
+    description: 'schemes edited in the product: synonyms per category, and the renames of categories',
+    sql: `
+      -- Words a ledger writes for a category, mapped to it on import; a renamed category's old name becomes one.
+      -- A synonym names one category per scheme. The foreign key keeps them with their category: a rename in
+      -- scheme_categories carries them along (ON UPDATE), a removed category or scheme takes them with it.
+      CREATE TABLE category_synonyms (
+        scheme_id TEXT NOT NULL,
+        category TEXT NOT NULL,
+        synonym TEXT NOT NULL,
+        position INTEGER NOT NULL,     -- the order they were given in
+        PRIMARY KEY (scheme_id, synonym),
+        FOREIGN KEY (scheme_id, category) REFERENCES scheme_categories(scheme_id, category) ON UPDATE CASCADE ON DELETE CASCADE
+      );
+      CREATE INDEX category_synonyms_category ON category_synonyms(scheme_id, category);
+
+      -- A rename is kept twice: here, once per scheme renamed (what its category was called, when, by whom, how
+      -- much moved), and as a unit_changes row ('edit', the category before and after) for every unit it moved,
+      -- so each unit's own history shows it. Targets that follow have no row of their own: the audit log lists them.
+      CREATE TABLE category_renames (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        scheme_id TEXT NOT NULL REFERENCES schemes(id) ON DELETE CASCADE,
+        from_category TEXT NOT NULL,
+        to_category TEXT NOT NULL,
+        at TEXT NOT NULL,              -- ISO timestamp
+        by TEXT NOT NULL,
+        units INTEGER NOT NULL,        -- how many units it moved
+        targets INTEGER NOT NULL       -- how many targets it moved
+      );
+      CREATE INDEX category_renames_scheme ON category_renames(scheme_id, at);
+    `,
+  },
 ]

@@ -2,6 +2,7 @@
 // it was inserted or what it was before an update, so that the batch can be rolled back exactly.
 import type Database from 'better-sqlite3'
 import { DomainError } from '../domain-error'
+import { NAMED_STATUSES, type HonourLevel, type UnitStatus } from '../shared/domain'
 import { writeAudit } from './sqlite-accounts'
 import type { ImportBatch, ImportBatchSummary, ImportRepository } from './store'
 
@@ -43,7 +44,7 @@ export function sqliteImports(db: Database.Database, now: () => Date, onWrite: (
     return summaryOf(row)
   }
   return {
-    commitUnits(units, { fileName, options, report, actor }) {
+    commitUnits(units, { fileName, options, report, actor }, onWritten) {
       const at = now().toISOString()
       const id = db.transaction(() => {
         const batchId = Number(
@@ -57,23 +58,28 @@ export function sqliteImports(db: Database.Database, now: () => Date, onWrite: (
         const insert = db.prepare(`INSERT INTO units (${UNIT_COLUMNS.join(', ')}, created_at, updated_at)
             VALUES (${UNIT_COLUMNS.map(() => '?').join(', ')}, ?, ?)`)
         const update = db.prepare(`UPDATE units SET ${UNIT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`)
-        const history = db.prepare(`INSERT INTO unit_status_history (unit_id, at, from_status, to_status, by, reason) VALUES (?, ?, ?, ?, ?, ?)`)
-        for (const unit of units) {
+        const insertHistory = db.prepare(`INSERT INTO unit_status_history (unit_id, at, from_status, to_status, by, reason, level) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+        // A named unit's history keeps its level, so that it counts at that level in later as-of views.
+        const history = (unitId: number, at: string, from: unknown, to: UnitStatus, by: string, reason: string, level: HonourLevel | null) =>
+          insertHistory.run(unitId, at, from, to, by, reason, NAMED_STATUSES.includes(to) ? level : null)
+        for (const [written, unit] of units.entries()) {
+          if (written % 500 === 0) onWritten?.(written, units.length)
           const values = [unit.name, unit.category, unit.level, unit.status, unit.yearNamed, unit.lon, unit.lat, unit.areaCode,
             unit.address, unit.contact, unit.notes, unit.sample ? 1 : 0, unit.externalId]
           const reason = `导入 ${fileName}`
           if (unit.updates === null) {
             const unitId = Number(insert.run(...values, at, at).lastInsertRowid)
-            history.run(unitId, at.slice(0, 10), null, unit.status, actor, reason)
+            history(unitId, at.slice(0, 10), null, unit.status, actor, reason, unit.level)
             recordChange.run(batchId, String(unitId), 'insert', null)
           } else {
             const before = db.prepare('SELECT * FROM units WHERE id = ?').get(unit.updates) as Record<string, unknown> | undefined
             if (!before) throw new ImportRollbackError(`import: unit ${unit.updates} to update does not exist`)
             update.run(...values, at, unit.updates)
-            if (before.status !== unit.status) history.run(unit.updates, at.slice(0, 10), before.status, unit.status, actor, reason)
+            if (before.status !== unit.status || before.level !== unit.level) history(unit.updates, at.slice(0, 10), before.status, unit.status, actor, reason, unit.level)
             recordChange.run(batchId, String(unit.updates), 'update', JSON.stringify(before))
           }
         }
+        onWritten?.(units.length, units.length)
         writeAudit(db, at, actor, 'import', 'import', String(batchId), null, { fileName, units: units.length })
         return batchId
       })()

@@ -1,8 +1,8 @@
 // The embedded SQLite store (better-sqlite3): WAL, foreign keys, versioned migrations.
 import Database from 'better-sqlite3'
 import { statSync } from 'node:fs'
-import { DEFAULT_VISITS_PER_YEAR, type Area, type AreaLevel, type HonourLevel, type Inspection, type Scheme, type StatusChange, type Target, type UnitStatus } from '../shared/domain'
-import { buildSnapshot, type Snapshot } from '../snapshot'
+import { DEFAULT_VISITS_PER_YEAR, type Area, type AreaLevel, type HonourLevel, type Inspection, type Scheme, type StatusChange, type Target, type Unit, type UnitStatus } from '../shared/domain'
+import { buildSnapshot, withUnits, type Snapshot } from '../snapshot'
 import { backupStore } from './backup'
 import { MIGRATIONS, type Migration } from './migrations'
 import { sqliteAccounts, sqliteAudit, sqliteScreenTokens, writeAudit } from './sqlite-accounts'
@@ -13,6 +13,7 @@ import { sqlitePlans } from './sqlite-plans'
 import { sqliteUnits, unitOfRow, type UnitRow } from './sqlite-units'
 import { sqliteScreenProfiles } from './sqlite-screen-profiles'
 import { sqliteTargets } from './sqlite-targets'
+import { readSchemes, sqliteSchemes, writeSynonyms } from './sqlite-schemes'
 import type { AtlasStore, Dataset, StoreHealth } from './store'
 
 export interface SqliteStoreOptions {
@@ -32,13 +33,24 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
 
   let version = 0
   let cached: Snapshot | null = null
+  // Units written since `cached` was built: the next snapshot reads only them again (server/snapshot.ts withUnits).
+  const writtenUnits = new Set<number>()
   let checked: { at: number; result: string } | null = null
   const invalidate = () => {
     cached = null
+    writtenUnits.clear()
+  }
+  const unitsWritten = (ids: readonly number[]) => {
+    if (cached !== null) for (const id of ids) writtenUnits.add(id)
   }
 
   return {
     snapshot() {
+      if (cached !== null && writtenUnits.size > 0) {
+        // A few units written, nothing else: past a few hundred, reading everything again is as quick.
+        cached = writtenUnits.size > 500 ? null : withUnits(cached, ++version, readUnits(db, [...writtenUnits]))
+        writtenUnits.clear()
+      }
       cached ??= buildSnapshot(++version, readDataset(db))
       return cached
     },
@@ -72,13 +84,14 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     accounts: sqliteAccounts(db, now),
     screenTokens: sqliteScreenTokens(db, now),
     audit: sqliteAudit(db),
-    units: sqliteUnits(db, invalidate),
+    units: sqliteUnits(db, unitsWritten),
     plans: sqlitePlans(db, now),
     imports: sqliteImports(db, now, invalidate),
     screenProfiles: sqliteScreenProfiles(db, now),
     corridors: sqliteCorridors(db, now),
     inspections: sqliteInspections(db, now, invalidate),
     targets: sqliteTargets(db, now, invalidate),
+    schemes: sqliteSchemes(db, now, invalidate),
     close() {
       db.close()
     },
@@ -127,6 +140,7 @@ function writeDataset(db: Database.Database, dataset: Dataset, actor: string, at
   for (const scheme of dataset.schemes) {
     insertScheme.run(scheme.id, scheme.name, scheme.note, scheme.isDefault ? 1 : 0, scheme.visitsPerYear ?? DEFAULT_VISITS_PER_YEAR)
     scheme.categories.forEach((category, i) => insertCategory.run(scheme.id, category, i))
+    for (const [category, synonyms] of Object.entries(scheme.synonyms ?? {})) writeSynonyms(db, scheme.id, category, synonyms)
   }
 
   const insertUnit = db.prepare(`INSERT INTO units (name, category, level, status, year_named, lon, lat, area_code,
@@ -219,29 +233,21 @@ function readDataset(db: Database.Database): Dataset & { schemes: Scheme[]; insp
     }),
   )
 
-  const categories = db.prepare('SELECT scheme_id, category FROM scheme_categories ORDER BY scheme_id, position').all() as {
-    scheme_id: string
-    category: string
-  }[]
-  const schemes = (db.prepare('SELECT * FROM schemes ORDER BY is_default DESC, id').all() as {
-    id: string
-    name: string
-    note: string
-    is_default: number
-    visits_per_year: number
-  }[]).map(
-    (r): Scheme => ({
-      id: r.id,
-      name: r.name,
-      note: r.note,
-      isDefault: r.is_default === 1,
-      visitsPerYear: r.visits_per_year,
-      categories: categories.filter((c) => c.scheme_id === r.id).map((c) => c.category),
-    }),
-  )
+  const schemes = readSchemes(db) // with their synonyms
 
+  const units = readUnits(db)
+
+  const targets = (db.prepare(`SELECT id, area_code AS areaCode, scheme_id AS schemeId, category, min_level AS minLevel,
+      count, due_year AS dueYear, note FROM targets ORDER BY id`).all() as Target[])
+  const inspections = (db.prepare('SELECT * FROM inspections ORDER BY date, id').all() as InspectionRow[]).map(inspectionOfRow)
+  return { areas, schemes, units, targets, inspections }
+}
+
+/** Units with their status history, by id: all of them, or those in `ids` (what a few writes changed). */
+function readUnits(db: Database.Database, ids?: readonly number[]): Unit[] {
+  const among = (column: string) => (ids === undefined ? '' : `WHERE ${column} IN (${ids.map(() => '?').join(', ')})`)
   const history = new Map<number, StatusChange[]>()
-  for (const r of db.prepare('SELECT * FROM unit_status_history ORDER BY unit_id, at, id').all() as ChangeRow[]) {
+  for (const r of db.prepare(`SELECT * FROM unit_status_history ${among('unit_id')} ORDER BY unit_id, at, id`).all(...(ids ?? [])) as ChangeRow[]) {
     const change: StatusChange = { at: r.at, from: r.from_status, to: r.to_status, by: r.by, reason: r.reason }
     if (r.level !== null) change.level = r.level
     if (r.document !== '') change.document = r.document
@@ -249,10 +255,6 @@ function readDataset(db: Database.Database): Dataset & { schemes: Scheme[]; insp
     if (list) list.push(change)
     else history.set(r.unit_id, [change])
   }
-  const units = (db.prepare('SELECT * FROM units ORDER BY id').all() as UnitRow[]).map((r) => unitOfRow(r, history.get(r.id) ?? []))
-
-  const targets = (db.prepare(`SELECT id, area_code AS areaCode, scheme_id AS schemeId, category, min_level AS minLevel,
-      count, due_year AS dueYear, note FROM targets ORDER BY id`).all() as Target[])
-  const inspections = (db.prepare('SELECT * FROM inspections ORDER BY date, id').all() as InspectionRow[]).map(inspectionOfRow)
-  return { areas, schemes, units, targets, inspections }
+  const rows = db.prepare(`SELECT * FROM units ${among('id')} ORDER BY id`).all(...(ids ?? [])) as UnitRow[]
+  return rows.map((r) => unitOfRow(r, history.get(r.id) ?? []))
 }

@@ -72,7 +72,8 @@ interface ChangeRow {
   reason: string
 }
 
-export function sqliteUnits(db: Database.Database, onWrite: () => void): UnitRepository {
+/** `onWrite` hears which units each committed write changed, so the next snapshot reads only those again. */
+export function sqliteUnits(db: Database.Database, onWrite: (unitIds: readonly number[]) => void): UnitRepository {
   const read = (id: number): StoredUnit | null => {
     const row = db.prepare('SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined
     if (!row) return null
@@ -115,9 +116,9 @@ export function sqliteUnits(db: Database.Database, onWrite: () => void): UnitRep
     }
     return { before, after, changed: changed.length > 0 }
   }
-  const written = <T>(work: () => T): T => {
+  const written = <T extends StoredUnit | StoredUnit[]>(work: () => T): T => {
     const result = db.transaction(work)()
-    onWrite()
+    onWrite([result].flat().map((unit) => unit.id))
     return result
   }
 

@@ -61,6 +61,7 @@ export interface AtlasStore {
   corridors: CorridorRepository
   inspections: InspectionRepository
   targets: TargetRepository
+  schemes: SchemeRepository
   close(): void
 }
 
@@ -105,7 +106,8 @@ export interface ImportBatch extends ImportBatchSummary {
 
 /** Committed imports: each one transaction, listed with its report, and reversible. */
 export interface ImportRepository {
-  commitUnits(units: readonly ImportedUnit[], batch: { fileName: string; options: unknown; report: unknown; actor: string }): ImportBatchSummary
+  /** `onWritten` hears the units written so far, every 500 and at the end, from inside the transaction. */
+  commitUnits(units: readonly ImportedUnit[], batch: { fileName: string; options: unknown; report: unknown; actor: string }, onWritten?: (done: number, total: number) => void): ImportBatchSummary
   /** Inserts new areas and updates existing ones (only the fields given), in one transaction, as an 'areas' batch. */
   commitAreas(areas: readonly ImportedAreaChange[], batch: { fileName: string; options: unknown; report: unknown; actor: string }): ImportBatchSummary
   list(): ImportBatchSummary[]
@@ -311,6 +313,71 @@ export interface TargetRepository {
   /** Sets the fields given, keeping the others; null when there is no such target. */
   update(id: number, fields: Partial<TargetFields>, actor: string): Target | null
   remove(id: number, actor: string): boolean // false: there was no such target
+}
+
+/** A scheme (创建方案) as an admin creates it; the route has checked the shapes. A new scheme is never the default. */
+export interface NewScheme {
+  id: string // a slug of a–z, 0–9 and -, e.g. 'wujin'
+  name: string
+  note: string
+  categories: readonly string[] // in order, each once
+  visitsPerYear: number
+}
+
+/** What a scheme update sets; `categories`: the scheme's own categories in a new order (adding, renaming, removing are writes of their own). */
+export type SchemeChange = Partial<Pick<NewScheme, 'name' | 'note' | 'visitsPerYear' | 'categories'>>
+
+/** A category's change: a new name (its units and targets follow; the old name becomes a synonym), its synonyms (replaced), or both. */
+export interface CategoryChange {
+  name?: string
+  synonyms?: readonly string[]
+}
+
+/**
+ * What a rename moved. Units and targets carry a category's word, not a scheme, so the word is renamed in every
+ * scheme that lists it (`schemes`), or those schemes would lose the units.
+ */
+export interface CategoryRename {
+  from: string
+  to: string
+  schemes: string[] // ids, the scheme asked first
+  units: number
+  targets: number
+}
+
+/** A rename as category_renames keeps it, once per scheme renamed. */
+export interface CategoryRenameRecord {
+  schemeId: string
+  from: string
+  to: string
+  at: string // ISO timestamp
+  by: string
+  units: number
+  targets: number
+}
+
+/**
+ * Schemes and their categories. Every write is one transaction with its audit rows (entity 'scheme', the scheme
+ * before and after). An unknown scheme or category is a 'not_found' DomainError; a name already taken, or a
+ * category still used, a 'conflict' one naming it. Schemes are never deleted here: the built-in ones come back
+ * at every start (server/open-store.ts), and others may be named by targets and import batches.
+ */
+export interface SchemeRepository {
+  get(id: string): Scheme | null // with its synonyms
+  create(scheme: NewScheme, actor: string): Scheme
+  update(id: string, change: SchemeChange, actor: string): Scheme
+  /** Appends a category, with its synonyms. */
+  addCategory(id: string, category: string, synonyms: readonly string[], actor: string): Scheme
+  /**
+   * Renames the category and/or sets its synonyms, in one transaction. A rename moves every unit and target
+   * naming the old word (each unit's version bumped, the edit kept in unit_changes) and keeps the old word as
+   * a synonym, so ledgers that still write it import as before.
+   */
+  changeCategory(id: string, category: string, change: CategoryChange, actor: string): { scheme: Scheme; renamed: CategoryRename | null }
+  /** Removes a category no unit names and no target of this scheme (or of every scheme) names; its synonyms go with it. */
+  removeCategory(id: string, category: string, actor: string): Scheme
+  /** The scheme's category renames, oldest first. */
+  renames(id: string): CategoryRenameRecord[]
 }
 
 /** A user as answers show it: never the password hash. */

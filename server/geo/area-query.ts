@@ -1,6 +1,7 @@
-// Which areas a /api/areas query selects, as GeoJSON: pure functions.
+// Which areas a /api/areas query selects, as GeoJSON, and which hold a point (/api/areas/at): pure functions.
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson'
 import type { Area, AreaLevel } from '../shared/domain'
+import { ancestorsOf, deepestAreaAt, type AreaIndex } from './join'
 
 export interface AreaProperties {
   code: string
@@ -42,4 +43,23 @@ export function areaFeatures(areas: readonly Area[]): FeatureCollection<MultiPol
       }),
     ),
   }
+}
+
+/** One area holding a point, as GET /api/areas/at answers it. */
+export interface AreaStep {
+  code: string
+  name: string
+  level: AreaLevel
+  schematic: boolean // a 示意 township cell: the point's township is approximate
+}
+
+/**
+ * The areas holding the WGS-84 point (lon, lat), deepest first: the deepest area with geometry, as the join
+ * and the unit edit find it (deepestAreaAt), then its ancestors. [] outside every area.
+ */
+export function areaChainAt(index: AreaIndex, lon: number, lat: number): AreaStep[] {
+  const code = deepestAreaAt(index, lon, lat)
+  const deepest = code === null ? undefined : index.areasByCode.get(code)
+  if (deepest === undefined) return []
+  return [deepest, ...ancestorsOf(deepest.code, index.areasByCode)].map(({ code, name, level, schematic }) => ({ code, name, level, schematic }))
 }

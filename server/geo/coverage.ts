@@ -112,16 +112,24 @@ export function unitsByAncestor(
 ): Map<string, readonly Unit[]> {
   const result = new Map<string, Unit[]>()
   for (const unit of units) {
-    let code = unitAreas.get(unit.id) ?? null
-    // A cycle in parent links would loop forever; the depth of the hierarchy bounds the walk.
-    for (let depth = 0; code !== null && depth < 8; depth++) {
+    for (const code of ancestorChain(unitAreas.get(unit.id) ?? null, areasByCode)) {
       const bucket = result.get(code)
       if (bucket) bucket.push(unit)
       else result.set(code, [unit])
-      code = areasByCode.get(code)?.parent ?? null
     }
   }
   return result
+}
+
+/** `code` and the areas above it, nearest first, by the stored parents. */
+export function ancestorChain(code: string | null, areasByCode: ReadonlyMap<string, Area>): string[] {
+  const chain: string[] = []
+  // A cycle in parent links would loop forever; the depth of the hierarchy bounds the walk.
+  for (let depth = 0; code !== null && depth < 8; depth++) {
+    chain.push(code)
+    code = areasByCode.get(code)?.parent ?? null
+  }
+  return chain
 }
 
 export function emptyByLevel(): Record<HonourLevel, number> {

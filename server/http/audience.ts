@@ -5,7 +5,7 @@ import type { AppEnv } from './env'
 import { screenTokenOf } from './session'
 
 /**
- * Sets c.var.audience. Runs after requireLoginForReads, which has refused unknown screen tokens: a caller
+ * Sets c.var.audience (and c.var.publicAudience, the anonymous one). Runs after requireLoginForReads, which has refused unknown screen tokens: a caller
  * with no user that still carries a token is a live screen token.
  */
 export function resolveAudience(sensitiveCategories?: readonly string[]): MiddlewareHandler<AppEnv> {
@@ -16,6 +16,7 @@ export function resolveAudience(sensitiveCategories?: readonly string[]): Middle
   }
   return async (c, next) => {
     c.set('audience', audiences[c.var.user ? 'signed-in' : screenTokenOf(c) !== null ? 'screen-token' : 'anonymous'])
+    c.set('publicAudience', audiences.anonymous)
     await next()
   }
 }

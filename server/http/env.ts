@@ -12,6 +12,7 @@ export interface AppEnv {
     now: () => Date
     user: SessionUser | null // the signed-in user (readOnly: through an export's render credential), or null for an anonymous viewer
     audience: Audience // what the caller may see of sensitive units (server/http/audience.ts); every answer carrying units asks it
+    publicAudience: Audience // what callers not signed in may see, whoever asks: a write that could change that checks against it
     loginThrottle: LoginThrottle
     trustedProxies: ReadonlySet<string> // ATLAS_TRUSTED_PROXIES, normalized (server/http/forwarded.ts)
     renderTokens: RenderTokens // the export jobs' render credentials, issued and honoured by this app only

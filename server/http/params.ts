@@ -42,3 +42,18 @@ export const categoryListParam = z.string().transform((text, ctx): string[] => {
   }
   return items
 })
+
+/** Degrees of a point as a query string gives them ("104.23"); anything else, or beyond ±`limit`, names the value. */
+function degreesParam(limit: number, expected: string) {
+  return z
+    .string()
+    .regex(/^[+-]?\d{1,3}(\.\d+)?$/, expected)
+    .transform(Number)
+    .refine((degrees) => Math.abs(degrees) <= limit, expected)
+}
+
+export const lonParam = degreesParam(180, 'expected a longitude in degrees from -180 to 180, e.g. 104.23')
+export const latParam = degreesParam(90, 'expected a latitude in degrees from -90 to 90, e.g. 28.6')
+
+/** How a point was measured: WGS-84 (the store's), GCJ-02 (高德, 腾讯) or BD-09 (百度); see server/import/crs.ts. */
+export const geographicCrsParam = z.enum(['wgs84', 'gcj02', 'bd09'], { error: 'expected wgs84, gcj02 (高德, 腾讯) or bd09 (百度)' })

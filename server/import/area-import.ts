@@ -9,6 +9,7 @@
 // area scope covers it. Committing attributes needs an admin, or an editor whose scope holds every area written.
 import { boundaryWriteRefusal, writeRefusal, type SessionUser, type WriteRefusal } from '../auth/roles'
 import type { AtlasStore, ImportBatchSummary } from '../db/store'
+import type { OnImportProgress } from '../shared/import-progress'
 import type { Snapshot } from '../snapshot'
 import {
   validateAreaFile,
@@ -40,12 +41,13 @@ export async function importAreas(
   fileName: string,
   options: AreaImportOptions,
   who: { user: SessionUser | null; actor: string },
+  onProgress?: OnImportProgress, // features (rows) parsed, checked and written (server/shared/import-progress.ts)
 ): Promise<AreaImportResult> {
   const snapshot = store.snapshot()
   const { report, areas } =
     options.kind === 'attributes'
-      ? await validateAttributesFile(bytes, fileName, snapshot.areas, options)
-      : await validateAreaFile(bytes, fileName, snapshot.areas, options)
+      ? await validateAttributesFile(bytes, fileName, snapshot.areas, options, onProgress)
+      : await validateAreaFile(bytes, fileName, snapshot.areas, options, onProgress)
   const dryRun = options.dryRun ?? true
   if (dryRun) return { dryRun, report, batch: null }
   const now = store.snapshot() // as it is at commit time: the parse above was asynchronous
@@ -53,7 +55,9 @@ export async function importAreas(
   if (refusal) throw new UnitImportError(refusal.message, refusal.kind)
   if (areas.length === 0) return { dryRun, report, batch: null }
   const { dryRun: _dry, ...kept } = options
+  onProgress?.({ phase: 'write', done: 0, total: areas.length })
   const batch = store.imports.commitAreas(areas, { fileName, options: kept, report, actor: who.actor })
+  onProgress?.({ phase: 'write', done: areas.length, total: areas.length })
   return { dryRun, report, batch }
 }
 

@@ -13,6 +13,7 @@ export interface CsvOptions {
   sampleRows?: number // 20: rows looked at to choose the delimiter
   limits?: TableLimits // DEFAULT_UPLOAD_LIMITS: rows, columnsPerRow, cells, cellChars (server/limits.ts)
   strict?: boolean // true: a quote still open at the end is an error; false for a prefix of a file
+  onRows?: (rows: number) => void // called every 1024 rows read: the import's progress (parse-task.ts)
 }
 
 export interface CsvTable {
@@ -20,9 +21,20 @@ export interface CsvTable {
   delimiter: Delimiter
 }
 
-export function parseCsv(text: string, { delimiter = 'auto', sampleRows = 20, limits = DEFAULT_UPLOAD_LIMITS, strict = true }: CsvOptions = {}): CsvTable {
+export function parseCsv(text: string, { delimiter = 'auto', sampleRows = 20, limits = DEFAULT_UPLOAD_LIMITS, strict = true, onRows }: CsvOptions = {}): CsvTable {
   const chosen = delimiter === 'auto' ? detectDelimiter(text, sampleRows, limits) : delimiter
-  return { rows: csvRows(text, chosen, limits, Infinity, strict), delimiter: chosen }
+  return { rows: csvRows(text, chosen, limits, Infinity, strict, onRows), delimiter: chosen }
+}
+
+/** Lines in `text` (CRLF, LF or a lone CR ends one): the most rows it can hold, known before it is split. */
+export function lineCount(text: string): number {
+  let lines = 0
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i)
+    if (char === 0x0a || (char === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) lines++
+  }
+  const last = text.charCodeAt(text.length - 1)
+  return text.length === 0 || last === 0x0a || last === 0x0d ? lines : lines + 1
 }
 
 /**
@@ -50,7 +62,7 @@ export function detectDelimiter(text: string, sampleRows = 20, limits: TableLimi
   return best.delimiter
 }
 
-function csvRows(text: string, delimiter: Delimiter, caps: TableLimits, limit = Infinity, strict = true): SourceRow[] {
+function csvRows(text: string, delimiter: Delimiter, caps: TableLimits, limit = Infinity, strict = true, onRows?: (rows: number) => void): SourceRow[] {
   const rows: SourceRow[] = []
   let cells: string[] = []
   let field = ''
@@ -76,6 +88,7 @@ function csvRows(text: string, delimiter: Delimiter, caps: TableLimits, limit = 
     cellCount += cells.length
     checkLimit(caps, 'cells', cellCount, `前${rows.length + 1}行的单元格数`, true)
     rows.push({ line: rowLine, cells })
+    if (onRows !== undefined && rows.length % 1024 === 0) onRows(rows.length)
     cells = []
   }
   while (i < text.length && rows.length < limit) {

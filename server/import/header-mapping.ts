@@ -17,7 +17,8 @@
 //
 // An explicit mapping (field → header text or 0-based column index) overrides detection for its fields and
 // takes its columns away from any detected field; its header texts also count as known names when the
-// header row is looked for.
+// header row is looked for. Its `ignore` list (header texts or column indexes) names columns that are not
+// imported even where detection recognises them: a person's "不导入" wins over a synonym.
 import { FIELD_LABELS, MULTI_COLUMN_FIELDS, UNIT_FIELDS, type UnitField } from '../shared/unit-fields'
 import { compactText } from './half-width'
 import { ImportError } from './import-error'
@@ -27,8 +28,11 @@ import { isBlankRow, type ParsedTable, type SourceRow } from './table'
 /** Field → 0-based column indexes (one column, except for MULTI_COLUMN_FIELDS). */
 export type ColumnMapping = Partial<Record<UnitField, number[]>>
 
-/** Field → a header text or a 0-based column index, or several for MULTI_COLUMN_FIELDS. */
-export type ExplicitMapping = Partial<Record<UnitField, string | number | readonly (string | number)[]>>
+/** A header text or a 0-based column index. */
+export type ColumnRef = string | number
+
+/** Field → a column, or several for MULTI_COLUMN_FIELDS; `ignore`: columns not imported, whatever they are named. */
+export type ExplicitMapping = Partial<Record<UnitField, ColumnRef | readonly ColumnRef[]>> & { ignore?: readonly ColumnRef[] }
 
 export interface UnmappedColumn {
   column: number // 0-based
@@ -109,8 +113,7 @@ function fixedHeader(table: ParsedTable): FoundHeader {
 
 export function detectHeader(rows: readonly SourceRow[], { explicit = {}, scanRows = 10 }: HeaderOptions = {}): FoundHeader {
   const explicitHeaders = new Set(
-    Object.values(explicit)
-      .flatMap((v) => (Array.isArray(v) ? v : [v]))
+    UNIT_FIELDS.flatMap((field) => columnRefsOf(explicit[field]))
       .filter((v): v is string => typeof v === 'string')
       .map(normaliseHeader),
   )
@@ -147,7 +150,7 @@ export function mapColumns(headers: readonly string[], explicit: ExplicitMapping
   for (const field of UNIT_FIELDS) {
     const given = explicit[field]
     if (given === undefined) continue
-    const columns = (Array.isArray(given) ? given : [given]).map((g: string | number) => explicitColumn(headers, field, g))
+    const columns = columnRefsOf(given).map((g) => explicitColumn(headers, FIELD_LABELS[field], g))
     if (columns.length > 1 && !MULTI_COLUMN_FIELDS.has(field)) {
       throw new ImportError(`“${FIELD_LABELS[field]}”只能对应一列，指定了 ${columns.length} 列`)
     }
@@ -160,6 +163,13 @@ export function mapColumns(headers: readonly string[], explicit: ExplicitMapping
     }
     mapping[field] = columns
   }
+  const ignored = new Set<number>()
+  for (const given of explicit.ignore ?? []) {
+    const column = explicitColumn(headers, '不导入', given)
+    const other = claimed.get(column)
+    if (other !== undefined) throw new ImportError(`第 ${column + 1} 列（${headers[column]}）被同时指定为“${FIELD_LABELS[other]}”和“不导入”`)
+    ignored.add(column)
+  }
 
   const unmapped: UnmappedColumn[] = []
   headers.forEach((header, column) => {
@@ -170,6 +180,7 @@ export function mapColumns(headers: readonly string[], explicit: ExplicitMapping
     if (ROW_COUNTERS.includes(normal)) return leave('序号是行号，不作为编号导入')
     const field = FIELD_BY_SYNONYM.get(normal)
     if (field === undefined) return leave('无法识别的列名')
+    if (ignored.has(column)) return leave(`已选择不导入（列名可识别为“${FIELD_LABELS[field]}”）`)
     const columns = mapping[field]
     if (columns === undefined) {
       mapping[field] = [column]
@@ -184,16 +195,21 @@ export function mapColumns(headers: readonly string[], explicit: ExplicitMapping
   return { mapping, unmapped }
 }
 
-function explicitColumn(headers: readonly string[], field: UnitField, given: string | number): number {
+function columnRefsOf(given: ColumnRef | readonly ColumnRef[] | undefined): readonly ColumnRef[] {
+  return given === undefined ? [] : typeof given === 'string' || typeof given === 'number' ? [given] : given
+}
+
+/** The column `given` names; `label` says what for in the error ("单位名称", "不导入"). */
+function explicitColumn(headers: readonly string[], label: string, given: ColumnRef): number {
   if (typeof given === 'number') {
     if (Number.isInteger(given) && given >= 0 && given < headers.length) return given
-    throw new ImportError(`“${FIELD_LABELS[field]}”指定的第 ${given} 列不存在（列号从 0 起，共 ${headers.length} 列）`)
+    throw new ImportError(`“${label}”指定的第 ${given} 列不存在（列号从 0 起，共 ${headers.length} 列）`)
   }
   const exact = headers.findIndex((h) => h.trim() === given.trim())
   if (exact >= 0) return exact
   const normal = headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(given))
   if (normal >= 0) return normal
-  throw new ImportError(`“${FIELD_LABELS[field]}”指定的列“${given}”不在表头中（表头为：${headers.filter((h) => h.trim() !== '').join('、')}）`)
+  throw new ImportError(`“${label}”指定的列“${given}”不在表头中（表头为：${headers.filter((h) => h.trim() !== '').join('、')}）`)
 }
 
 function linesText(lines: readonly number[]): string {

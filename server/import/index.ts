@@ -8,17 +8,19 @@
 // conclusive (an XLSX is a ZIP: "PK\x03\x04"; a legacy .xls is an OLE2 file), else by its extension
 // (.csv .tsv .txt → CSV; .json .geojson → GeoJSON), else by a first character "{" → GeoJSON, else CSV.
 // parseUnitFile reads on a worker thread (parse-pool.ts), within the limits of server/limits.ts.
+import type { OnImportProgress } from '../shared/import-progress'
 import { headerMapping, type ExplicitMapping } from './header-mapping'
 import { namingFile } from './file-reading'
 import { parseOffThread } from './parse-pool'
-import type { ParseOptions } from './read-unit-file'
+import { runInSlices } from './progress'
+import type { OnRowsRead, ParseOptions } from './read-unit-file'
 import type { ParsedTable } from './table'
-import { validateUnitRows, type ImportReport, type ValidateOptions, type ValidationContext } from './validate-units'
+import { unitRowChecks, validateUnitRows, type ImportReport, type ValidateOptions, type ValidationContext } from './validate-units'
 
 /** Reads the file on a worker thread (parse-pool.ts), so that no upload holds up the event loop. */
-export async function parseUnitFile(bytes: Uint8Array, fileName: string, { encoding, delimiter, sheet, limits }: ParseOptions = {}): Promise<ParsedTable> {
+export async function parseUnitFile(bytes: Uint8Array, fileName: string, { encoding, delimiter, sheet, limits }: ParseOptions = {}, onRowsRead?: OnRowsRead): Promise<ParsedTable> {
   const options: ParseOptions = { encoding, delimiter, sheet, limits }
-  return namingFile(fileName, () => parseOffThread<ParsedTable>({ kind: 'units', bytes, fileName, options }, limits))
+  return namingFile(fileName, () => parseOffThread<ParsedTable>({ kind: 'units', bytes, fileName, options }, limits, onRowsRead))
 }
 
 
@@ -27,17 +29,29 @@ export interface UnitFileOptions extends ParseOptions, ValidateOptions {
   scanRows?: number // 10: rows searched for the header
 }
 
-/** Parse, map and validate in one call: what the CLI and the import route do. */
+/**
+ * Parse, map and validate in one call: what the CLI and the import route do. With `onProgress` the rows are
+ * checked in slices that let the event loop turn, and each phase's progress is reported (rows parsed, rows
+ * checked); without it they are checked in one go.
+ */
 export async function validateUnitFile(
   bytes: Uint8Array,
   fileName: string,
   context: ValidationContext,
   options: UnitFileOptions = {},
+  onProgress?: OnImportProgress,
 ): Promise<ImportReport> {
-  const table = await parseUnitFile(bytes, fileName, options)
-  return namingFile(fileName, () => {
+  onProgress?.({ phase: 'parse', done: 0, total: null })
+  const table = await parseUnitFile(bytes, fileName, options, onProgress && ((done, total) => onProgress({ phase: 'parse', done, total })))
+  onProgress?.({ phase: 'parse', done: table.rows.length, total: table.rows.length })
+  return namingFile(fileName, async () => {
     const header = headerMapping(table, { explicit: options.mapping, scanRows: options.scanRows })
-    return validateUnitRows(table, header, context, options)
+    if (onProgress === undefined) return validateUnitRows(table, header, context, options)
+    const total = Math.max(0, table.rows.length - header.dataStart)
+    onProgress({ phase: 'check', done: 0, total })
+    const report = await runInSlices(unitRowChecks(table, header, context, options), (done) => onProgress({ phase: 'check', done, total }))
+    onProgress({ phase: 'check', done: total, total })
+    return report
   })
 }
 

@@ -6,6 +6,7 @@
 // A worker that runs out of heap (workerHeapMb) or time (parseSeconds) is stopped and its file refused with
 // an UploadLimitError; a file that finds queuedUploads others waiting is refused at once (503).
 import { availableParallelism } from 'node:os'
+import { MessageChannel, type MessagePort } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import { DEFAULT_UPLOAD_LIMITS, UploadLimitError, uploadLimits, type LimitName, type UploadLimits } from '../limits'
 import { ImportError } from './import-error'
@@ -19,6 +20,7 @@ export interface ParseTask<Kind extends string = string, Options = unknown> {
   bytes: Uint8Array
   fileName: string
   options: Options // structured-cloneable: no functions
+  progress?: MessagePort // where the worker posts { done, total } as it reads rows (parseOffThread's onRowsRead)
 }
 
 /** What a worker answers: the table, or the error it threw, to be thrown again here as its own class. */
@@ -62,9 +64,10 @@ export function handOver(bytes: Uint8Array): Uint8Array {
 
 /**
  * Runs `task` on a worker and answers its table, or throws what the worker threw (ImportError,
- * UploadLimitError), or an UploadLimitError when the worker was stopped.
+ * UploadLimitError), or an UploadLimitError when the worker was stopped. `onRowsRead` hears how far the
+ * worker has read, through a MessagePort of its own.
  */
-export async function parseOffThread<T>(task: ParseTask, limits: Partial<UploadLimits> = {}): Promise<T> {
+export async function parseOffThread<T>(task: ParseTask, limits: Partial<UploadLimits> = {}, onRowsRead?: (done: number, total: number | null) => void): Promise<T> {
   const caps = uploadLimits(limits)
   if (inFlight >= THREADS + DEFAULT_UPLOAD_LIMITS.queuedUploads) throw busyError()
   const { bytes } = task
@@ -73,13 +76,19 @@ export async function parseOffThread<T>(task: ParseTask, limits: Partial<UploadL
   const sent = moved || (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) ? bytes : bytes.slice()
   if (moved) handedOver.delete(bytes)
   let answer: ParseAnswer<unknown>
+  const channel = onRowsRead === undefined ? null : new MessageChannel()
+  channel?.port1.on('message', ({ done, total }: { done: number; total: number | null }) => onRowsRead?.(done, total))
   inFlight++
   try {
-    answer = await pool().run({ ...task, bytes: sent }, { signal: AbortSignal.timeout(caps.parseSeconds * 1000), transferList: moved ? [bytes.buffer as ArrayBuffer] : [] })
+    answer = await pool().run(channel === null ? { ...task, bytes: sent } : { ...task, bytes: sent, progress: channel.port2 }, {
+      signal: AbortSignal.timeout(caps.parseSeconds * 1000),
+      transferList: [...(moved ? [bytes.buffer as ArrayBuffer] : []), ...(channel === null ? [] : [channel.port2])],
+    })
   } catch (error) {
     throw stoppedError(error, caps)
   } finally {
     inFlight--
+    channel?.port1.close() // what the worker posted after its answer is dropped: the caller reports the end itself
   }
   if (answer.ok) return answer.table as T
   const { message, limit, busy } = answer.error

@@ -9,12 +9,16 @@ import { readUnitFile, type ParseOptions } from './read-unit-file'
 export type UploadTask = ParseTask<'units', ParseOptions> | ParseTask<'areas', ReadAreaOptions>
 
 export async function parseTask(task: UploadTask): Promise<ParseAnswer<unknown>> {
+  const port = task.progress
+  const onRowsRead = port && ((done: number, total: number | null) => port.postMessage({ done, total }))
   try {
-    const table = task.kind === 'units' ? await readUnitFile(task.bytes, task.fileName, task.options) : await readAreaFile(task.bytes, task.fileName, task.options)
+    const table = task.kind === 'units' ? await readUnitFile(task.bytes, task.fileName, task.options, onRowsRead) : await readAreaFile(task.bytes, task.fileName, task.options)
     return { ok: true, table }
   } catch (error) {
     if (error instanceof UploadLimitError) return { ok: false, error: { message: error.message, limit: error.limit, busy: error.busy } }
     if (error instanceof ImportError) return { ok: false, error: { message: error.message } }
     throw error
+  } finally {
+    port?.close()
   }
 }

@@ -2,7 +2,7 @@
 // Everything else calls parseUnitFile (index.ts), which runs this on a worker. Imports only the readers,
 // so that a worker starts without loading validation.
 import { UploadLimitError, uploadLimits, type UploadLimits } from '../limits'
-import { parseCsv } from './csv'
+import { lineCount, parseCsv } from './csv'
 import { DELIMITERS, type Delimiter } from './table'
 import { decodeText, type EncodingOption } from './decode-text'
 import { geoJsonUnitRows } from './geojson-units'
@@ -20,13 +20,16 @@ export interface ParseOptions {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 
+/** Rows read so far of a total (null: not known yet): how far parsing has got, for the import's progress. */
+export type OnRowsRead = (done: number, total: number | null) => void
+
 /** parseUnitFile on this thread. */
-export async function readUnitFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<ParsedTable> {
+export async function readUnitFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}, onRowsRead?: OnRowsRead): Promise<ParsedTable> {
   if (bytes.length === 0) throw new ImportError('文件是空的')
   const limits = uploadLimits(options.limits)
   const format = formatOf(bytes, fileName)
   if (format === 'xlsx') {
-    const { rows, sheet, sheets } = await readXlsx(bytes, { sheet: options.sheet, limits })
+    const { rows, sheet, sheets } = await readXlsx(bytes, { sheet: options.sheet, limits, onRows: onRowsRead })
     return { fileName, format, rows, rowKind: 'line', sheet, sheets }
   }
   if (format === 'csv') checkCsvHead(bytes, options, limits)
@@ -35,7 +38,9 @@ export async function readUnitFile(bytes: Uint8Array, fileName: string, options:
     const { rows, crs } = geoJsonUnitRows(text, limits)
     return { fileName, format, rows, rowKind: 'feature', headerIndex: 0, encoding, ...(crs === undefined ? {} : { crs }) }
   }
-  const { rows, delimiter } = parseCsv(text, { delimiter: options.delimiter, limits })
+  // The line count is a CSV's row count but for quoted line breaks: the total while it is split.
+  const lines = onRowsRead === undefined ? 0 : lineCount(text)
+  const { rows, delimiter } = parseCsv(text, { delimiter: options.delimiter, limits, onRows: onRowsRead && ((done) => onRowsRead(done, lines)) })
   return { fileName, format, rows, rowKind: 'line', encoding, delimiter }
 }
 

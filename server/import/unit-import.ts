@@ -4,6 +4,7 @@ import { DomainError } from '../domain-error'
 import { unitPlace, unitWriteRefusal, type SessionUser, type UnitPlace, type WriteRefusal } from '../auth/roles'
 import type { AtlasStore, ImportBatchSummary, ImportedUnit } from '../db/store'
 import { deepestAreaAt, joinUnitsToAreas } from '../geo/join'
+import type { OnImportProgress } from '../shared/import-progress'
 import type { Snapshot } from '../snapshot'
 import { validateUnitFile, type UnitFileOptions } from './index'
 import type { ImportReport, ValidationContext } from './validate-units'
@@ -73,10 +74,11 @@ export async function importUnits(
   fileName: string,
   options: UnitImportOptions,
   who: { user: SessionUser | null; actor: string; today: string },
+  onProgress?: OnImportProgress, // rows parsed, checked and written (see server/shared/import-progress.ts)
 ): Promise<UnitImportResult> {
   const snapshot = store.snapshot()
   const context = validationContext(snapshot, store.units.externalIds(), options.scheme, Number(who.today.slice(0, 4)))
-  const report = await validateUnitFile(bytes, fileName, context, options)
+  const report = await validateUnitFile(bytes, fileName, context, options, onProgress)
   const dryRun = options.dryRun ?? true
   const units = importedUnitsOf(report)
   if (dryRun || units.length === 0) return { dryRun, report, batch: null }
@@ -85,6 +87,6 @@ export async function importUnits(
   const refusal = importRefusal(who.user, units, store.snapshot())
   if (refusal) throw new UnitImportError(refusal.message, refusal.kind)
   const { dryRun: _dry, ...kept } = options
-  const batch = store.imports.commitUnits(units, { fileName, options: kept, report, actor: who.actor })
+  const batch = store.imports.commitUnits(units, { fileName, options: kept, report, actor: who.actor }, onProgress && ((done, total) => onProgress({ phase: 'write', done, total })))
   return { dryRun, report, batch }
 }

@@ -31,6 +31,7 @@ import { compactText } from './half-width'
 import { FIELD_LABELS, type UnitField } from '../shared/unit-fields'
 import { normaliseHeader, type ColumnMapping, type HeaderMapping, type UnmappedColumn } from './header-mapping'
 import { plainTextProblem } from '../text/plain-text'
+import { runToEnd } from './progress'
 import { isBlankRow, rowLabel, type ParsedTable } from './table'
 import { normaliseCategory, normaliseLevel, normaliseStatus, parseCoordinate, parseYear, type Parsed } from './values'
 
@@ -73,7 +74,8 @@ export type RowStatus = 'accepted' | 'warning' | 'rejected'
 export interface RowReport {
   row: number // source row number (CSV line, Excel row, GeoJSON feature position)
   status: RowStatus
-  messages: string[] // Chinese, each starting 第N行：
+  name?: string // a rejected row's unit name, when it has a printable one (accepted rows carry it in unit)
+  messages: string[] // Chinese, each starting 第N行： (a rejected row with a name: 第N行（name）：)
   unit?: UnitDraft // absent when rejected
 }
 
@@ -115,12 +117,20 @@ const FREE_TEXT_FIELDS = ['address', 'contact', 'notes', 'externalId'] as const 
 const TOTAL_ROW = /^(合计|小计|总计|共计|总数)/
 const FOOTNOTE = /^(注|备注|说明|填表说明|填表人|制表人?|审核人?|联系人|填报单位|填报日期)[:：]/
 
-export function validateUnitRows(
+export function validateUnitRows(table: ParsedTable, header: HeaderMapping, context: ValidationContext, options: ValidateOptions = {}): ImportReport {
+  return runToEnd(unitRowChecks(table, header, context, options))
+}
+
+/**
+ * validateUnitRows a row at a time: before each data row it yields how many it has checked, and it returns
+ * the report. runInSlices (progress.ts) runs it in slices, letting the event loop turn and reporting progress.
+ */
+export function* unitRowChecks(
   table: ParsedTable,
   header: HeaderMapping,
   context: ValidationContext,
   { crs, duplicates = 'reject', duplicateRadiusM = 50 }: ValidateOptions = {},
-): ImportReport {
+): Generator<number, ImportReport, void> {
   const fileCrs: CrsId = crs ?? (table.crs === undefined ? 'wgs84' : parseCrs(table.crs))
   const lookup = areaLookup(context.areas)
   const labelOfCode = (code: string) => {
@@ -137,7 +147,8 @@ export function validateUnitRows(
   const headerText = header.headers.map(normaliseHeader).join('|')
   const dataRows = table.rows.slice(header.dataStart)
 
-  for (const { line, cells } of dataRows) {
+  for (const [checkedRows, { line, cells }] of dataRows.entries()) {
+    yield checkedRows
     const value = (field: UnitField) => cellsOf(cells, header.mapping[field])
     const ignoreReason = ignoredBecause(cells, value('name'), headerText)
     if (ignoreReason !== null) {
@@ -216,7 +227,10 @@ export function validateUnitRows(
     }
 
     if (errors.length > 0) {
-      rows.push({ row: line, status: 'rejected', messages: [...errors, ...warnings].map((m) => at + m) })
+      // Named as well as numbered: a person finds "第14行（绥江县某商贸公司）" in the ledger without counting.
+      const shown = nameForLabel(name)
+      const named = shown === null ? at : `${rowLabel(table, line)}（${shown}）：`
+      rows.push({ row: line, status: 'rejected', ...(shown === null ? {} : { name }), messages: [...errors, ...warnings].map((m) => named + m) })
       continue
     }
     earlier.add(draft)
@@ -260,6 +274,18 @@ export function validateUnitRows(
     rows,
     ignored,
   }
+}
+
+const LABEL_NAME_CHARS = 30
+
+/**
+ * A row's name as its label shows it, cut to 30 characters; null when there is none or it is not plain text
+ * (a bidi control in the name must not reorder the message that reports it).
+ */
+function nameForLabel(name: string): string | null {
+  if (name === '' || plainTextProblem(name, { lineBreaks: false }) !== null) return null
+  const chars = [...name]
+  return chars.length <= LABEL_NAME_CHARS ? name : `${chars.slice(0, LABEL_NAME_CHARS).join('')}…`
 }
 
 /** The trimmed text of a field's columns, joined with a space. */

@@ -1,6 +1,7 @@
 // One ledger cell → one Unit field value, or the reason it cannot be one. Reasons are Chinese and name the
 // value as written; the caller prefixes the row ("第9行：").
 import { HONOUR_LEVELS, UNIT_STATUSES, type HonourLevel, type Scheme, type UnitStatus } from '../shared/domain'
+import { arabicNumerals } from './chinese-numerals'
 import { compactText, toHalfWidth } from './half-width'
 
 export type Parsed<T> = { ok: true; value: T; warning?: string } | { ok: false; reason: string }
@@ -77,12 +78,13 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30) // Excel's day 0 (after its 1900 l
 const DAY_MS = 86_400_000
 
 /**
- * "2021", "2021年", "2021年度", "2021年5月", "2021-05-01", "2021/5/1", "2021.5", "2021-05-01 00:00";
+ * "2021", "2021年", "2021年度", "2021年5月", "2021-05-01", "2021/5/1", "2021.5", "2021-05-01 00:00", in
+ * full-width digits ("２０２１") or Chinese numerals ("二〇二一年", "二零二一年五月"; chinese-numerals.ts);
  * a bare 5-digit number is read as an Excel date serial (a date cell that lost its format), with a warning.
  * Empty → null. A year before 1988 or after the reporting year is impossible.
  */
 export function parseYear(text: string, reportingYear: number): Parsed<number | null> {
-  const s = compactText(text)
+  const s = arabicNumerals(compactText(text))
   if (s === '') return ok(null)
   let year: number | null = null
   let warning: string | undefined
@@ -98,7 +100,7 @@ export function parseYear(text: string, reportingYear: number): Parsed<number | 
     year = serialDate.getUTCFullYear()
     warning = `命名年份“${s}”按 Excel 日期序号读作 ${serialDate.toISOString().slice(0, 10)}`
   } else {
-    return fail(`命名年份“${text.trim()}”无法识别（应为 4 位年份，如 2021、2021年、2021-05-01）`)
+    return fail(`命名年份“${text.trim()}”无法识别（应为 4 位年份，如 2021、2021年、二〇二一年、2021-05-01）`)
   }
   if (year < FIRST_NAMING_YEAR) {
     return fail(`命名年份 ${year} 早于 ${FIRST_NAMING_YEAR} 年（首次全国民族团结进步表彰），不可能`)
@@ -134,18 +136,20 @@ const CATEGORY_SUFFIXES = /(示范单位|示范点|示范|单位|类)+$/
 
 /**
  * The scheme's category the cell means: half-width, no spaces; then as written, without a 进/示范 prefix,
- * without 示范单位/示范点/示范/单位/类 suffixes, or through the synonyms above — the first that the scheme has.
- * ("进学校" → 学校, "学校 " → 学校, "宗教场所" → 宗教活动场所, "窗口单位" stays 窗口单位 where the scheme
- * has it.) Not found → the reason lists the scheme's categories, with the closest one when it is one typo away.
+ * without 示范单位/示范点/示范/单位/类 suffixes; then through the scheme's own synonyms (kept on /schemes), then
+ * through the synonyms above — the first that the scheme has. ("进学校" → 学校, "学校 " → 学校, "宗教场所" →
+ * 宗教活动场所, "窗口单位" stays 窗口单位 where the scheme has it.) Not found → the reason lists the scheme's categories, with the closest one when it is one typo away.
  */
 export function normaliseCategory(text: string, scheme: Scheme): Parsed<string> {
-  const s = compactText(text).replace(/（/g, '(').replace(/）/g, ')')
+  const s = categoryKey(text)
   if (s === '') return fail(`类别为空（应为 ${scheme.categories.join('、')}）`)
   const unprefixed = s.replace(CATEGORY_PREFIXES, '')
   const stems = [...new Set([s, unprefixed, s.replace(CATEGORY_SUFFIXES, ''), unprefixed.replace(CATEGORY_SUFFIXES, '')])].filter(
     (stem) => stem !== '',
   )
   for (const stem of stems) if (scheme.categories.includes(stem)) return ok(stem)
+  const stored = categoryOfStoredSynonym(stems, scheme)
+  if (stored !== null) return ok(stored)
   for (const stem of stems) {
     for (const synonym of CATEGORY_SYNONYMS) {
       if (!synonym.words.includes(stem)) continue
@@ -157,6 +161,23 @@ export function normaliseCategory(text: string, scheme: Scheme): Parsed<string> 
   const closest = closestWithinOneEdit(stems, scheme.categories)
   const hint = closest === null ? '' : `；是否为“${closest}”？`
   return fail(`类别“${text.trim()}”不在方案“${scheme.name}”中（应为 ${scheme.categories.join('、')}${hint}）`)
+}
+
+/** A category cell or word as categories are compared: half-width, no spaces, ASCII brackets. */
+function categoryKey(text: string): string {
+  return compactText(text).replace(/（/g, '(').replace(/）/g, ')')
+}
+
+/**
+ * The category one of `stems` is a stored synonym of (Scheme.synonyms: "学校（中小学）" or a renamed category's
+ * old name), each synonym compared as the cell is; the first stem that is one wins. Null when none is.
+ */
+export function categoryOfStoredSynonym(stems: readonly string[], scheme: Scheme): string | null {
+  const synonyms = Object.entries(scheme.synonyms ?? {}).filter(([category]) => scheme.categories.includes(category))
+  for (const stem of stems) {
+    for (const [category, words] of synonyms) if (words.some((word) => categoryKey(word) === stem)) return category
+  }
+  return null
 }
 
 function closestWithinOneEdit(stems: readonly string[], candidates: readonly string[]): string | null {

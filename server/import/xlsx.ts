@@ -18,6 +18,7 @@ export interface XlsxOptions {
   /** A sheet name, or a 1-based position among the workbook's sheets. Default: the first sheet with data. */
   sheet?: string | number
   limits?: XlsxLimits // DEFAULT_UPLOAD_LIMITS (server/limits.ts)
+  onRows?: (rows: number, total: number) => void // called every 1024 rows read out of the loaded sheet
 }
 
 export interface XlsxTable {
@@ -26,12 +27,12 @@ export interface XlsxTable {
   sheets: string[] // every sheet, in workbook order
 }
 
-export async function readXlsx(bytes: Uint8Array, { sheet, limits = DEFAULT_UPLOAD_LIMITS }: XlsxOptions = {}): Promise<XlsxTable> {
+export async function readXlsx(bytes: Uint8Array, { sheet, limits = DEFAULT_UPLOAD_LIMITS, onRows }: XlsxOptions = {}): Promise<XlsxTable> {
   const workbook = await loadWorkbook(bytes, limits)
   const worksheets = workbook.worksheets
   const sheets = worksheets.map((w) => w.name)
   const chosen = chooseSheet(worksheets, sheet, limits)
-  return { rows: sheetRows(chosen, limits), sheet: chosen.name, sheets }
+  return { rows: sheetRows(chosen, limits, onRows), sheet: chosen.name, sheets }
 }
 
 export async function listSheets(bytes: Uint8Array, limits: XlsxLimits = DEFAULT_UPLOAD_LIMITS): Promise<string[]> {
@@ -87,7 +88,7 @@ function chooseSheet(worksheets: ExcelJS.Worksheet[], sheet: string | number | u
 }
 
 /** Rows 1…last non-blank, every row as wide as the widest; blank rows inside the range are kept. */
-function sheetRows(worksheet: ExcelJS.Worksheet, limits: XlsxLimits): SourceRow[] {
+function sheetRows(worksheet: ExcelJS.Worksheet, limits: XlsxLimits, onRows?: (rows: number, total: number) => void): SourceRow[] {
   const rows: SourceRow[] = []
   const width = worksheet.columnCount
   const where = `工作表“${worksheet.name}”`
@@ -104,6 +105,7 @@ function sheetRows(worksheet: ExcelJS.Worksheet, limits: XlsxLimits): SourceRow[
       cells.push(text)
     }
     rows.push({ line: r, cells })
+    if (onRows !== undefined && r % 1024 === 0) onRows(r, worksheet.rowCount)
   }
   while (rows.length > 0 && rows[rows.length - 1].cells.every((cell) => cell.trim() === '')) rows.pop()
   return rows

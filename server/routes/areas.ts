@@ -1,21 +1,36 @@
 import { Hono } from 'hono'
 import { DomainError } from '../domain-error'
 import { z } from 'zod'
-import { areaFeatures, selectAreas } from '../geo/area-query'
+import { areaChainAt, areaFeatures, selectAreas } from '../geo/area-query'
 import type { AppEnv } from '../http/env'
-import { areaCodeParam, areaLevelParam } from '../http/params'
+import { areaCodeParam, areaLevelParam, geographicCrsParam, latParam, lonParam } from '../http/params'
 import { validated } from '../http/validate'
+import { toWgs84 } from '../import/crs'
 
 const areasQuery = z.object({
   level: areaLevelParam.optional(),
   parent: areaCodeParam.optional(),
 })
 
-export const areaRoutes = new Hono<AppEnv>().get('/', validated('query', areasQuery), (c) => {
-  const query = c.req.valid('query')
-  const snapshot = c.var.store.snapshot()
-  if (query.parent !== undefined && !snapshot.areasByCode.has(query.parent)) {
-    throw new DomainError('not_found', `parent: area ${query.parent} does not exist in the store`)
-  }
-  return c.json(areaFeatures(selectAreas(snapshot.areas, query)), 200)
+// WGS-84 unless crs says the point was read off 高德/腾讯 (gcj02) or 百度 (bd09), as the unit edit takes it.
+const pointQuery = z.object({
+  lon: lonParam,
+  lat: latParam,
+  crs: geographicCrsParam.default('wgs84'),
 })
+
+export const areaRoutes = new Hono<AppEnv>()
+  .get('/', validated('query', areasQuery), (c) => {
+    const query = c.req.valid('query')
+    const snapshot = c.var.store.snapshot()
+    if (query.parent !== undefined && !snapshot.areasByCode.has(query.parent)) {
+      throw new DomainError('not_found', `parent: area ${query.parent} does not exist in the store`)
+    }
+    return c.json(areaFeatures(selectAreas(snapshot.areas, query)), 200)
+  })
+  // The areas holding a point, deepest first (township → county → prefecture); [] outside every area.
+  .get('/at', validated('query', pointQuery), (c) => {
+    const query = c.req.valid('query')
+    const [lon, lat] = toWgs84(query.lon, query.lat, query.crs)
+    return c.json({ lon, lat, areas: areaChainAt(c.var.store.snapshot().areaIndex, lon, lat) }, 200)
+  })

@@ -4,6 +4,9 @@
 // Dry runs are open to anyone, so an anonymous upload is held to less: anonymousUploadBytes instead of
 // uploadBytes, and anonymousUploadsPerMinute per client address. The file itself is read on a worker
 // thread within the limits of server/limits.ts (server/import/parse-pool.ts); a broken limit is a 413.
+//
+// With `?progress=1` or `Accept: application/x-ndjson` either import answers a stream of progress events
+// ending with the same body (server/http/progress-stream.ts); without, the JSON answer as always.
 import { DomainError } from '../domain-error'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -20,6 +23,8 @@ import { handOver } from '../import/parse-pool'
 import { DUPLICATE_POLICIES } from '../import/validate-units'
 import type { AppEnv } from '../http/env'
 import { errorBody, jsonError } from '../http/errors'
+import { progressAnswer, wantsProgress } from '../http/progress-stream'
+import type { OnImportProgress } from '../shared/import-progress'
 import { clientAddressOf } from '../http/forwarded'
 import { requireAdmin, writeRefusalResponse } from '../http/session'
 import { uploadedFile, uploadForm } from '../http/upload-form'
@@ -37,10 +42,13 @@ const unitImportForm = z.object({
   mapping: z.string().max(10_000).optional(),
 })
 
-const explicitMapping = z.partialRecord(
-  z.enum(UNIT_FIELDS),
-  z.union([z.string().max(200), z.number().int().min(0), z.array(z.union([z.string().max(200), z.number().int().min(0)])).max(20)]),
-)
+const columnRef = z.union([z.string().max(200), z.number().int().min(0)])
+
+/** Field → column(s); `ignore`: columns the wizard set to 不导入, which wins over a recognised header. */
+const explicitMapping = z
+  .partialRecord(z.enum([...UNIT_FIELDS, 'ignore']), z.union([columnRef, z.array(columnRef).max(20)]))
+  .refine((m) => m.ignore === undefined || Array.isArray(m.ignore), { message: 'ignore: expected a list of columns, e.g. [3, "联系电话"]' })
+  .transform(({ ignore, ...fields }) => ({ ...fields, ...(Array.isArray(ignore) ? { ignore } : {}) }))
 
 /** The `mapping` form field parsed, or a message saying what is wrong with it. */
 function mappingOf(text: string | undefined): { ok: true; mapping?: z.infer<typeof explicitMapping> } | { ok: false; message: string } {
@@ -54,7 +62,7 @@ function mappingOf(text: string | undefined): { ok: true; mapping?: z.infer<type
     return { ok: false, message: 'mapping: expected JSON such as {"name":"单位名称","lon":5}' }
   }
   const parsed = explicitMapping.safeParse(json)
-  return parsed.success ? { ok: true, mapping: parsed.data } : { ok: false, message: `mapping: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')} (fields: ${UNIT_FIELDS.join(', ')})` }
+  return parsed.success ? { ok: true, mapping: parsed.data } : { ok: false, message: `mapping: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')} (fields: ${UNIT_FIELDS.join(', ')}, and ignore: a list of columns not to import)` }
 }
 
 const areaImportForm = z.object({
@@ -122,22 +130,26 @@ export function importRoutes(limits: UploadGateLimits = DEFAULT_UPLOAD_LIMITS) {
       if (!dryRun && !c.var.user) throw new DomainError('unauthorized', '需要登录 (sign in as an editor or admin to commit an import)')
       const mapping = mappingOf(form.mapping)
       if (!mapping.ok) throw new DomainError('invalid', mapping.message)
-      const result = await importUnits(
-        c.var.store,
-        handOver(form.file.bytes),
-        form.file.name || 'upload',
-        {
-          scheme: form.scheme,
-          crs: form.crs === undefined ? undefined : parseCrs(form.crs),
-          encoding: form.encoding,
-          sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet,
-          duplicates: form.duplicates,
-          mapping: mapping.mapping,
-          dryRun,
-        },
-        { user: c.var.user, actor: c.var.user?.username ?? 'anonymous', today: c.var.today },
-      )
-      return c.json(result, 200)
+      const crs = form.crs === undefined ? undefined : parseCrs(form.crs)
+      const run = (onProgress?: OnImportProgress) =>
+        importUnits(
+          c.var.store,
+          handOver(form.file.bytes),
+          form.file.name || 'upload',
+          {
+            scheme: form.scheme,
+            crs,
+            encoding: form.encoding,
+            sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet,
+            duplicates: form.duplicates,
+            mapping: mapping.mapping,
+            dryRun,
+          },
+          { user: c.var.user, actor: c.var.user?.username ?? 'anonymous', today: c.var.today },
+          onProgress,
+        )
+      if (wantsProgress(c)) return progressAnswer(c, run)
+      return c.json(await run(), 200)
     })
     .post('/areas', gate, uploadForm(areaImportForm), async (c) => {
       const form = c.req.valid('form')
@@ -151,26 +163,30 @@ export function importRoutes(limits: UploadGateLimits = DEFAULT_UPLOAD_LIMITS) {
       const bytes = handOver(form.file.bytes)
       const fileName = form.file.name || 'upload'
       const fields = { ...(form.codeField ? { code: form.codeField } : {}), ...(form.nameField ? { name: form.nameField } : {}) }
-      const result = await importAreas(
-        c.var.store,
-        bytes,
-        fileName,
-        form.kind === 'attributes'
-          ? { kind: 'attributes', encoding: form.encoding, sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet, fields, dryRun }
-          : {
-              kind: 'boundaries',
-              level: form.level ?? 'township',
-              fields,
-              parent: form.parent,
-              crs: form.crs === undefined ? undefined : parseCrs(form.crs),
-              gcj02: form.gcj02 === 'true' || form.gcj02 === '1',
-              encoding: form.encoding,
-              toleranceKm2: form.toleranceKm2,
-              dryRun,
-            },
-        { user: c.var.user, actor: c.var.user?.username ?? 'anonymous' },
-      )
-      return c.json(result, 200)
+      const crs = form.crs === undefined ? undefined : parseCrs(form.crs)
+      const run = (onProgress?: OnImportProgress) =>
+        importAreas(
+          c.var.store,
+          bytes,
+          fileName,
+          form.kind === 'attributes'
+            ? { kind: 'attributes', encoding: form.encoding, sheet: form.sheet === undefined ? undefined : /^\d+$/.test(form.sheet) ? Number(form.sheet) : form.sheet, fields, dryRun }
+            : {
+                kind: 'boundaries',
+                level: form.level ?? 'township',
+                fields,
+                parent: form.parent,
+                crs,
+                gcj02: form.gcj02 === 'true' || form.gcj02 === '1',
+                encoding: form.encoding,
+                toleranceKm2: form.toleranceKm2,
+                dryRun,
+              },
+          { user: c.var.user, actor: c.var.user?.username ?? 'anonymous' },
+          onProgress,
+        )
+      if (wantsProgress(c)) return progressAnswer(c, run)
+      return c.json(await run(), 200)
     })
     .get('/batches', requireAdmin, (c) => c.json({ imports: c.var.store.imports.list() }, 200))
     .get('/batches/:id', requireAdmin, validated('param', idParam), (c) => {

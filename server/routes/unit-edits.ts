@@ -10,7 +10,7 @@ import type { StoredUnit, UnitFields } from '../db/store'
 import { DomainError } from '../domain-error'
 import { deepestAreaAt } from '../geo/join'
 import type { AppEnv } from '../http/env'
-import { areaCodeParam } from '../http/params'
+import { areaCodeParam, geographicCrsParam } from '../http/params'
 import { unitWriteRefusalResponse } from '../http/session'
 import { actorOf, changeNote, move, readVersion, scopeRefusal, storedUnit, unitAnswer } from '../http/unit-writes'
 import { validated } from '../http/validate'
@@ -33,7 +33,7 @@ const unitInput = z
     address: z.string().max(500, 'expected at most 500 characters'),
     contact: z.string().max(200, 'expected at most 200 characters'),
     notes: z.string().max(2000, 'expected at most 2000 characters'),
-    crs: z.enum(['wgs84', 'gcj02', 'bd09']),
+    crs: geographicCrsParam,
     reason: z.string().max(500, 'expected at most 500 characters'),
   })
   .partial()

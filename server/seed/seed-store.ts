@@ -19,9 +19,12 @@ export function seedDemo(store: AtlasStore, today: string): void {
   store.loadDataset(withoutStoredSchemes(store, demoDataset(readDemoGeodata(), today)), 'demo-seed')
 }
 
-/** The shipped real boundaries (the province, 昭通市, its counties) and the schemes; no units, no 示意 townships. */
-export function seedBoundaries(store: AtlasStore): void {
-  store.loadDataset(withoutStoredSchemes(store, boundaryDataset(readDemoGeodata())), 'boundaries-seed')
+/**
+ * The shipped real boundaries (the province, 昭通市, its counties) and the schemes; no units, no 示意 townships.
+ * `dir`: a shipped prefecture's folder (geodata/<4 digits>/), as `atlas init --prefecture` names it.
+ */
+export function seedBoundaries(store: AtlasStore, dir = DEMO_GEODATA_DIR, actor = 'boundaries-seed'): void {
+  store.loadDataset(withoutStoredSchemes(store, boundaryDataset(readDemoGeodata(dir))), actor)
 }
 
 /** Adds the built-in schemes a store lacks (every store has them); how many were added. */

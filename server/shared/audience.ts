@@ -29,6 +29,11 @@ export function withholds(audience: Audience, category: string): boolean {
   return audience.withheld.has(category)
 }
 
+/** Whether renaming the category `from` to `to` would show this audience units it has withheld: a sensitive word renamed to one that is not. */
+export function renameReveals(audience: Audience, from: string, to: string): boolean {
+  return withholds(audience, from) && !withholds(audience, to)
+}
+
 /** Contact people and phone numbers, and who did what in a unit's history: signed-in users only, any category. */
 export function seesPeople(audience: Audience): boolean {
   return audience.kind === 'signed-in'

@@ -35,10 +35,17 @@ export interface Scheme {
   isDefault: boolean
   note: string
   visitsPerYear: number // 督导 visits a year for each unit that needs them (server/geo/visits-due.ts)
+  /**
+   * Category → other words a ledger writes for it, which imports map to it (a renamed category's old name is
+   * one); as admins keep them on /schemes (migration 9). Every scheme read from the store has it; absent: none.
+   */
+  synonyms?: Readonly<Record<string, readonly string[]>>
 }
 
 /** The seeds' work plans: "对19个模范点进行不定期督导3次"; the schemes column's default (migration 7). */
 export const DEFAULT_VISITS_PER_YEAR = 3
+/** The most 督导 visits a year a scheme may ask (one a week): what /schemes and its API accept. */
+export const MAX_VISITS_PER_YEAR = 52
 
 export interface StatusChange {
   at: string // ISO date, yyyy-mm-dd

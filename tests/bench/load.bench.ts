@@ -15,7 +15,6 @@
 // answers sat at 100 % of a core while the server idled at 25 % (measured with top), so a single client
 // measured itself, not the server. Each process records every response's latency; the percentiles are
 // over all of them. Exits 1 when a route misses the target.
-import { booleanPointInPolygon } from '@turf/turf'
 import autocannon from 'autocannon'
 import { spawn } from 'node:child_process'
 import http from 'node:http'
@@ -23,12 +22,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openSqliteStore } from '../../server/db/sqlite-store'
-import { HONOUR_LEVELS, type HonourLevel, type Unit, type UnitStatus } from '../../server/shared/domain'
-import { pick, seededRandom } from '../../server/geo/prng'
 import { STORE_FILE } from '../../server/open-store'
 import { PROJECT_ROOT } from '../../server/paths'
-import { seedDemo } from '../../server/seed/seed-store'
 import { freePort } from '../e2e/harness'
+import { seedDemoWithUnits } from './bench-units'
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100)
@@ -65,58 +62,6 @@ const ROUTES: { name: string; path: string; reference?: boolean; revalidate?: bo
   // Not a target: a tiny answer, to show what this machine and the load generator manage at all.
   ...(process.env.LOAD_REFERENCE === '0' ? [] : [{ name: 'reference: schemes', path: '/api/schemes', reference: true }]),
 ]
-
-const CATEGORIES = ['机关', '企业', '社区', '乡镇', '学校', '连队', '宗教活动场所']
-const STATUSES: UnitStatus[] = ['命名', '命名', '命名', '复查', '培育', '申报', '推荐', '撤销']
-
-/** `count` units at random points inside random townships, seeded. */
-function loadUnits(townships: { code: string; geometry: NonNullable<import('../../server/shared/domain').Area['geometry']> }[], count: number): Unit[] {
-  const random = seededRandom(100_000)
-  const units: Unit[] = []
-  for (let i = 0; i < count; i++) {
-    const town = pick(random, townships)
-    const [minX, minY, maxX, maxY] = bboxOf(town.geometry)
-    let lon = 0
-    let lat = 0
-    for (let tries = 0; tries < 1000; tries++) {
-      lon = minX + random() * (maxX - minX)
-      lat = minY + random() * (maxY - minY)
-      if (booleanPointInPolygon([lon, lat], town.geometry)) break
-    }
-    const status = pick(random, STATUSES)
-    const named = status === '命名' || status === '复查' || status === '撤销'
-    const level: HonourLevel | null = named ? HONOUR_LEVELS[Math.min(3, Math.floor(-Math.log2(random() + 1e-9) * 0.8))] : null
-    const yearNamed = named ? 2012 + Math.floor(random() * 14) : null
-    units.push({
-      id: i + 1,
-      name: `负载单位${i + 1}`,
-      category: pick(random, CATEGORIES),
-      level,
-      status,
-      yearNamed,
-      lon: Math.round(lon * 1e6) / 1e6,
-      lat: Math.round(lat * 1e6) / 1e6,
-      areaCode: town.code,
-      address: '',
-      contact: '',
-      notes: '负载测试数据',
-      sample: true,
-      history: yearNamed ? [{ at: `${yearNamed}-06-01`, from: null, to: '命名', by: 'bench', reason: '' }] : [],
-    })
-  }
-  return units
-}
-
-function bboxOf(geometry: { coordinates: number[][][][] }): [number, number, number, number] {
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity]
-  for (const polygon of geometry.coordinates) for (const [x, y] of polygon[0]) {
-    minX = Math.min(minX, x)
-    minY = Math.min(minY, y)
-    maxX = Math.max(maxX, x)
-    maxY = Math.max(maxY, y)
-  }
-  return [minX, minY, maxX, maxY]
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN
@@ -217,15 +162,10 @@ async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'atlas-load-'))
   const t0 = Date.now()
   const store = openSqliteStore(join(dataDir, STORE_FILE))
-  seedDemo(store, new Date().toISOString().slice(0, 10))
-  const townships = store
-    .snapshot()
-    .areas.filter((a) => a.level === 'township' && a.geometry !== null)
-    .map((a) => ({ code: a.code, geometry: a.geometry as NonNullable<typeof a.geometry> }))
-  store.loadDataset({ areas: [], schemes: [], units: loadUnits(townships, UNITS), targets: [], inspections: [] }, 'bench')
+  const townships = seedDemoWithUnits(store, UNITS)
   const units = store.health().units
   store.close()
-  console.log(`Seeded ${units} units over ${townships.length} townships in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  console.log(`Seeded ${units} units over ${townships} townships in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {

@@ -51,7 +51,12 @@ test('a GBK ledger gives a report with 第N行 rows and messages, a mapping per 
   expect(labels.length).toBeGreaterThanOrEqual(3)
   expect(labels.every((l) => /^第\d+行$/.test(l))).toBe(true)
   const messages = await page.locator('.di-rows tbody td:last-child').allTextContents()
-  expect(messages.some((m) => /^第\d+行：/.test(m))).toBe(true)
+  expect(messages.some((m) => /^第\d+行(（[^）]+）)?：/.test(m))).toBe(true)
+  // A rejected row is named by its number and its unit's name, in the message and in the 名称 column.
+  const rejected = page.locator('.di-rows tbody tr.di-status-rejected').first()
+  const name = (await rejected.locator('td').nth(2).textContent()) ?? ''
+  expect(name).not.toBe('')
+  expect(await rejected.locator('td').last().textContent()).toMatch(new RegExp(`^第\\d+行（${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}）：`))
   expect(await page.getByLabel('第 1 列导入为').inputValue()).toBe('name')
 
   // Filter: only the rejected rows.

@@ -73,7 +73,7 @@ test('an edit saved in the form shows in the table; a stale save gets the confli
 
 test('a workflow step with its reason moves the unit and shows in its history; a batch 申报 moves every ticked unit', async () => {
   const page = await signedInUnitsPage()
-  await page.getByLabel('状态').selectOption('培育')
+  await page.getByRole('combobox', { name: '状态' }).selectOption('培育')
   // The filter has applied once every drawn row says 培育 (the status is the fifth column).
   const statuses = () => page.locator('.units-body [role=row]').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('[role=gridcell]')[4]?.textContent))
   await expect.poll(async () => { const s = await statuses(); return s.length > 3 && s.every((x) => x === '培育') }, { timeout: 15_000 }).toBe(true)
@@ -104,7 +104,7 @@ test('a workflow step with its reason moves the unit and shows in its history; a
     expect(answer.unit.status).toBe('申报')
   }
   if (process.env.ATLAS_UNITS_SHOTS) {
-    await page.getByLabel('状态').selectOption('撤销')
+    await page.getByRole('combobox', { name: '状态' }).selectOption('撤销')
     await row(page, cultivated[0]).click()
     await page.getByTestId('unit-history').waitFor()
     await page.getByTestId('unit-history').scrollIntoViewIfNeeded()
@@ -112,3 +112,69 @@ test('a workflow step with its reason moves the unit and shows in its history; a
   }
   await page.close()
 })
+
+/** Waits until the form's location map has drawn its area (body[data-map-ready]="1", set by UnitLocationMap). */
+async function mapDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.mapReady === '1' || document.body.dataset.atlasError !== undefined, null, { timeout: 60_000 })
+  expect(await page.evaluate(() => document.body.dataset.atlasError)).toBeUndefined()
+}
+
+interface AreasAt {
+  areas: { code: string }[]
+}
+
+test('a unit added by a click on the map shows its area before saving and is listed; dragging its marker moves it', async () => {
+  const page = await signedInUnitsPage()
+  const totalBefore = Number((await page.getByTestId('units-total').textContent())!.replace(/\D/g, ''))
+  await page.getByRole('button', { name: '在地图上添加单位' }).click()
+  const draft = page.getByTestId('unit-new-form')
+  await draft.getByLabel('单位名称').fill('地图添加的示例社区')
+  await draft.getByLabel('类别').selectOption('社区')
+  await mapDrawn(page)
+
+  // A click in the middle of the map (昭通市, the admin's whole atlas) places the point and names its township.
+  const canvas = (await draft.locator('.unit-map-canvas canvas').boundingBox())!
+  await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2)
+  const found = draft.getByTestId('unit-place-found')
+  await expect.poll(() => found.textContent(), { timeout: 10_000 }).toMatch(/^将位于：\S+ \S+ \((\d{9})\)/)
+  const placed = /\((\d{9})\)/.exec((await found.textContent())!)![1]
+  const [lon, lat] = [await draft.getByLabel('经度').inputValue(), await draft.getByLabel('纬度').inputValue()]
+  expect(lon).toMatch(/^10[34]\.\d{1,6}$/)
+  expect(lat).toMatch(/^2[6-9]\.\d{1,6}$/)
+  if (process.env.ATLAS_UNITS_SHOTS) await draft.screenshot({ path: `${process.env.ATLAS_UNITS_SHOTS}/units-new-on-map.png` })
+
+  // Saved: POST /api/units, then the page opens the created unit and the table lists it.
+  await draft.getByRole('button', { name: '保存' }).click()
+  const form = page.getByTestId('unit-form')
+  await expect.poll(() => form.locator('h2').textContent()).toMatch(/单位 #\d+/)
+  const id = Number(/#(\d+)/.exec((await form.locator('h2').textContent())!)![1])
+  expect(await page.getByRole('status').first().textContent()).toContain(`已新增单位 #${id}“地图添加的示例社区”`)
+  await expect.poll(() => page.getByTestId('units-total').textContent()).toBe(`共 ${totalBefore + 1} 个单位`)
+  await page.getByLabel('搜索').fill('地图添加的示例社区')
+  await expect.poll(() => row(page, id).textContent()).toContain('地图添加的示例社区')
+  const record = async () => (await page.evaluate(async (unit) => (await (await fetch(`/api/units/${unit}/record`)).json()) as { unit: { lon: number; lat: number; areaCode: string; status: string; version: number } }, id)).unit
+  expect(await record()).toMatchObject({ lon: Number(lon), lat: Number(lat), areaCode: placed, status: '培育', version: 1 })
+
+  // Dragging the marker moves the point: the new area shows before saving, and the save keeps both.
+  await mapDrawn(page)
+  const marker = (await form.getByTestId('unit-marker').boundingBox())!
+  const grip = { x: marker.x + marker.width / 2, y: marker.y + marker.height / 2 }
+  await page.mouse.move(grip.x, grip.y)
+  await page.mouse.down()
+  for (let step = 1; step <= 10; step++) await page.mouse.move(grip.x + step * 8, grip.y + step * 3)
+  await page.mouse.up()
+  const moved = form.getByTestId('unit-place-found')
+  await expect.poll(() => moved.textContent(), { timeout: 10_000 }).toMatch(/^将位于：\S+ \S+ \(\d{9}\)/)
+  const [lon2, lat2] = [await form.getByLabel('经度').inputValue(), await form.getByLabel('纬度').inputValue()]
+  expect(Number(lon2)).toBeGreaterThan(Number(lon))
+  expect(Number(lat2)).toBeLessThan(Number(lat))
+  const movedTo = /\((\d{9})\)/.exec((await moved.textContent())!)![1]
+  const chain = await page.evaluate(async ([x, y]) => (await (await fetch(`/api/areas/at?lon=${x}&lat=${y}`)).json()) as AreasAt, [lon2, lat2])
+  expect(chain.areas[0].code).toBe(movedTo)
+  expect(movedTo).not.toBe(placed)
+  if (process.env.ATLAS_UNITS_SHOTS) await form.screenshot({ path: `${process.env.ATLAS_UNITS_SHOTS}/units-dragged.png` })
+  await form.getByRole('button', { name: '保存' }).click()
+  await expect.poll(() => form.getByRole('status').textContent()).toContain('已保存（版本 2）')
+  expect(await record()).toMatchObject({ lon: Number(lon2), lat: Number(lat2), areaCode: movedTo, version: 2 })
+  await page.close()
+}, 180_000)

@@ -2,6 +2,7 @@
 import { hc } from 'hono/client'
 import { NAMED_STATUSES, type HonourLevel, type UnitStatus } from '../../server/shared/domain'
 import type { AppType } from '../../server/app'
+import { IMPORT_PROGRESS_TYPE, ndjsonSplitter, type ImportStreamEvent, type OnImportProgress } from '../../server/shared/import-progress'
 
 export const api = hc<AppType>('/', { headers: credentialHeaders })
 
@@ -88,6 +89,14 @@ export async function fetchSchemes(): Promise<SchemesResponse> {
 
 export async function fetchAreas(query: { level: string; parent?: string }): Promise<AreasResponse> {
   return okBodyOf('行政区 (areas)', await api.api.areas.$get({ query }))
+}
+
+export type AreasAtAnswer = OkBodyOf<typeof api.api.areas.at.$get>
+export type AreaStep = AreasAtAnswer['areas'][number]
+
+/** The areas holding a WGS-84 point, deepest first (township → county → …); empty outside every area. */
+export async function fetchAreasAt(lon: number, lat: number, init?: RequestInit): Promise<AreasAtAnswer> {
+  return okBodyOf(`所在区域 (areas at ${lon}, ${lat})`, await api.api.areas.at.$get({ query: { lon: String(lon), lat: String(lat) } }, { init }))
 }
 
 export interface CountedUnitsQuery {
@@ -251,12 +260,40 @@ export type AreaImportForm = Omit<Parameters<typeof api.api.import.areas.$post>[
 export type AreaImportResult = OkBodyOf<typeof api.api.import.areas.$post>
 export type ImportBatchSummary = OkBodyOf<typeof api.api.import.batches.$get>['imports'][number]
 
-export async function importUnitsFile(file: File, form: UnitImportForm): Promise<UnitImportResult> {
-  return okBodyOf('导入单位台账 (import units)', await api.api.import.units.$post({ form: { ...form, file } }))
+/**
+ * An import with progress: asks for the NDJSON stream (server/http/progress-stream.ts), calls `onProgress`
+ * with each event, and answers the last event's body — the body the plain JSON answer has.
+ */
+export async function importUnitsWithProgress(file: File, form: UnitImportForm, onProgress: OnImportProgress): Promise<UnitImportResult> {
+  const answer = await api.api.import.units.$post({ form: { ...form, file } }, { headers: { Accept: IMPORT_PROGRESS_TYPE } })
+  return streamedBodyOf('导入单位台账 (import units)', answer, onProgress)
 }
 
-export async function importAreasFile(file: File, form: AreaImportForm): Promise<AreaImportResult> {
-  return okBodyOf('导入行政区 (import areas)', await api.api.import.areas.$post({ form: { ...form, file } }))
+export async function importAreasWithProgress(file: File, form: AreaImportForm, onProgress: OnImportProgress): Promise<AreaImportResult> {
+  const answer = await api.api.import.areas.$post({ form: { ...form, file } }, { headers: { Accept: IMPORT_PROGRESS_TYPE } })
+  return streamedBodyOf('导入行政区 (import areas)', answer, onProgress)
+}
+
+/** The result event's body of a progress stream; an error before the stream or in its last event is an ApiError. */
+async function streamedBodyOf<A extends Answer & { body: ReadableStream<Uint8Array> | null }>(what: string, answer: A, onProgress: OnImportProgress): Promise<OkBody<A>> {
+  if (!answer.ok) throw await apiErrorOf(what, answer)
+  if (answer.body === null) throw new ApiError(answer.status, 'http_error', `${what}: the answer has no body`)
+  const lines = ndjsonSplitter<ImportStreamEvent<OkBody<A>>>()
+  const decoder = new TextDecoder()
+  const reader = answer.body.getReader()
+  let last: Exclude<ImportStreamEvent<OkBody<A>>, { type: 'progress' }> | undefined
+  for (;;) {
+    const { done, value } = await reader.read()
+    const events = done ? lines.push(decoder.decode()).concat(lines.end()) : lines.push(decoder.decode(value, { stream: true }))
+    for (const event of events) {
+      if (event.type === 'progress') onProgress({ phase: event.phase, done: event.done, total: event.total })
+      else last = event
+    }
+    if (done) break
+  }
+  if (last === undefined) throw new ApiError(answer.status, 'http_error', `${what}: the answer ended before its result (connection lost?)`)
+  if (last.type === 'error') throw new ApiError(last.status, last.body.error.code, `${what}: ${last.body.error.message}`, last.body.error.details)
+  return last.body
 }
 
 export async function fetchImportBatches(): Promise<ImportBatchSummary[]> {
@@ -322,6 +359,41 @@ export async function deleteTarget(id: number): Promise<void> {
   await okBodyOf(`删除目标 ${id} (delete target)`, await api.api.targets[':id'].$delete({ param: { id: String(id) } }))
 }
 
+// ── schemes and their categories (创建方案, /schemes; writes: admins) ──────────────────────────────────
+
+export type SchemeItem = SchemesResponse['schemes'][number]
+export type NewScheme = Parameters<typeof api.api.schemes.$post>[0]['json']
+export type SchemeChange = Parameters<(typeof api.api.schemes)[':id']['$patch']>[0]['json']
+export type NewCategory = Parameters<(typeof api.api.schemes)[':id']['categories']['$post']>[0]['json']
+export type CategoryChange = Parameters<(typeof api.api.schemes)[':id']['categories'][':category']['$patch']>[0]['json']
+export type CategoryChangeAnswer = OkBodyOf<(typeof api.api.schemes)[':id']['categories'][':category']['$patch']>
+
+export async function createScheme(scheme: NewScheme): Promise<SchemeItem> {
+  return (await okBodyOf('新增方案 (create scheme)', await api.api.schemes.$post({ json: scheme }))).scheme
+}
+
+/** Sets name, note, visits a year, or the order of the scheme's categories (`categories`: the same ones reordered). */
+export async function updateScheme(id: string, change: SchemeChange): Promise<SchemeItem> {
+  return (await okBodyOf(`保存方案 ${id} (update scheme)`, await api.api.schemes[':id'].$patch({ param: { id }, json: change }))).scheme
+}
+
+export async function addCategory(schemeId: string, category: NewCategory): Promise<SchemeItem> {
+  const answer = await api.api.schemes[':id'].categories.$post({ param: { id: schemeId }, json: category })
+  return (await okBodyOf(`新增类别 ${category.name} (add category)`, answer)).scheme
+}
+
+/** Renames the category (its units and targets follow; the old name stays a synonym) and/or replaces its synonyms. */
+export async function changeCategory(schemeId: string, category: string, change: CategoryChange): Promise<CategoryChangeAnswer> {
+  const answer = await api.api.schemes[':id'].categories[':category'].$patch({ param: { id: schemeId, category }, json: change })
+  return okBodyOf(`保存类别 ${category} (change category)`, answer)
+}
+
+/** Removes a category no unit or target uses; a 409 says how many use it. */
+export async function removeCategory(schemeId: string, category: string): Promise<SchemeItem> {
+  const answer = await api.api.schemes[':id'].categories[':category'].$delete({ param: { id: schemeId, category } })
+  return (await okBodyOf(`删除类别 ${category} (remove category)`, answer)).scheme
+}
+
 // ── the units table and unit edits (/units) ─────────────────────────────────────────────────────────
 
 export type UnitTableQuery = NonNullable<Parameters<typeof api.api.units.table.$get>[0]>['query']
@@ -338,6 +410,13 @@ export type UnitEdit = NonNullable<Parameters<(typeof api.api.units)[':id']['$pa
 
 export async function fetchUnitRecord(id: number): Promise<UnitRecordAnswer> {
   return okBodyOf(`单位 ${id}`, await api.api.units[':id'].record.$get({ param: { id: String(id) } }))
+}
+
+export type NewUnit = NonNullable<Parameters<typeof api.api.units.$post>[0]>['json']
+
+/** Adds a unit (status 培育 unless given); the area comes from the point when none is named. */
+export async function createUnit(unit: NewUnit): Promise<UnitRecordAnswer> {
+  return okBodyOf('新增单位', await api.api.units.$post({ json: unit }))
 }
 
 /** Saves `edit` over `version`; a 412 ApiError carries the current unit in `details.current`. */

@@ -1,12 +1,14 @@
 // /data: the import wizard. Choose a file → dry-run report (totals, rows by status, header mapping with a
 // dropdown per column, options) → re-check with a changed mapping → commit (signed-in editors and admins)
-// → committed imports with rollback (admins). Unit ledgers, boundaries and area attributes.
+// → committed imports with rollback (admins). Unit ledgers, boundaries and area attributes. Every check and
+// commit streams its progress (rows read, checked, written), shown under the button while it runs.
 import { useMemo, useState, type ChangeEvent } from 'react'
+import type { ImportProgress } from '../../server/shared/import-progress'
 import {
   fetchCurrentUser,
   fetchImportBatches,
-  importAreasFile,
-  importUnitsFile,
+  importAreasWithProgress,
+  importUnitsWithProgress,
   rollbackImport,
   type AreaImportResult,
   type UnitImportResult,
@@ -14,6 +16,7 @@ import {
 import { useAsyncValue } from '../api/use-async-value'
 import { choicesOfColumns, headerSignature, mappingOfChoices, savedMapping, saveMapping, type ColumnChoices, type ColumnMappingChoice } from './mapping-memory'
 import { ImportHistory } from './ImportHistory'
+import { ImportProgressBar } from './ImportProgressBar'
 import { countByStatus, filterRows, reportRows, type RowFilter } from './report-rows'
 import { ColumnMappingTable, SiblingSummary, SourceLine, type Outcome } from './report-parts'
 import './data-import.css'
@@ -34,7 +37,7 @@ export function DataImportApp() {
   const [crs, setCrs] = useState('')
   const [sheet, setSheet] = useState('')
   const [duplicates, setDuplicates] = useState<'reject' | 'merge' | 'keep'>('reject')
-  const [level, setLevel] = useState<'county' | 'township' | 'village'>('township')
+  const [level, setLevel] = useState<'province' | 'prefecture' | 'county' | 'township' | 'village'>('township')
   const [codeField, setCodeField] = useState('')
   const [nameField, setNameField] = useState('')
   const [gcj02, setGcj02] = useState(false)
@@ -47,6 +50,7 @@ export function DataImportApp() {
   const [notice, setNotice] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [progress, setProgress] = useState<ImportProgress | null>(null)
   const [batchesVersion, setBatchesVersion] = useState(0)
   const isAdmin = user?.role === 'admin'
   const mayCommit = user !== null && user !== undefined && user.role !== 'viewer'
@@ -54,28 +58,36 @@ export function DataImportApp() {
 
   async function runUnits(dryRun: boolean, explicit: ColumnMappingChoice | undefined): Promise<UnitImportResult> {
     if (!file) throw new Error('请先选择文件')
-    return importUnitsFile(file, {
-      encoding,
-      duplicates,
-      dryRun: String(dryRun) as 'true' | 'false',
-      ...(crs ? { crs } : {}),
-      ...(sheet ? { sheet } : {}),
-      ...(explicit ? { mapping: JSON.stringify(explicit) } : {}),
-    })
+    return importUnitsWithProgress(
+      file,
+      {
+        encoding,
+        duplicates,
+        dryRun: String(dryRun) as 'true' | 'false',
+        ...(crs ? { crs } : {}),
+        ...(sheet ? { sheet } : {}),
+        ...(explicit ? { mapping: JSON.stringify(explicit) } : {}),
+      },
+      setProgress,
+    )
   }
 
   async function runAreas(dryRun: boolean): Promise<AreaImportResult> {
     if (!file) throw new Error('请先选择文件')
-    return importAreasFile(file, {
-      kind: kind === 'attributes' ? 'attributes' : 'boundaries',
-      encoding,
-      dryRun: String(dryRun) as 'true' | 'false',
-      ...(kind === 'boundaries' ? { level, gcj02: String(gcj02) as 'true' | 'false' } : {}),
-      ...(codeField ? { codeField } : {}),
-      ...(nameField ? { nameField } : {}),
-      ...(crs && kind === 'boundaries' ? { crs } : {}),
-      ...(sheet && kind === 'attributes' ? { sheet } : {}),
-    })
+    return importAreasWithProgress(
+      file,
+      {
+        kind: kind === 'attributes' ? 'attributes' : 'boundaries',
+        encoding,
+        dryRun: String(dryRun) as 'true' | 'false',
+        ...(kind === 'boundaries' ? { level, gcj02: String(gcj02) as 'true' | 'false' } : {}),
+        ...(codeField ? { codeField } : {}),
+        ...(nameField ? { nameField } : {}),
+        ...(crs && kind === 'boundaries' ? { crs } : {}),
+        ...(sheet && kind === 'attributes' ? { sheet } : {}),
+      },
+      setProgress,
+    )
   }
 
   function showUnits(result: UnitImportResult, explicit: ColumnMappingChoice | undefined) {
@@ -94,6 +106,7 @@ export function DataImportApp() {
       setError(e instanceof Error ? e.message : String(e))
     } finally {
       setBusy(false)
+      setProgress(null)
     }
   }
 
@@ -247,6 +260,8 @@ export function DataImportApp() {
               <label>
                 <span className="control-label">层级</span>
                 <select value={level} onChange={(e) => setLevel(e.target.value as typeof level)}>
+                  <option value="province">省级（6 位代码，最高一级）</option>
+                  <option value="prefecture">市级（6 位代码，库中无省时为最高一级）</option>
                   <option value="county">县级（6 位代码）</option>
                   <option value="township">乡级（9 位代码）</option>
                   <option value="village">村级（12 位代码）</option>
@@ -273,6 +288,7 @@ export function DataImportApp() {
         <button className="di-primary" disabled={!file || busy} onClick={check}>
           {busy ? '正在检查…' : '检查（试导入，不写入）'}
         </button>
+        {progress && <ImportProgressBar progress={progress} unit={kind === 'boundaries' ? '个要素' : '行'} />}
       </section>
 
       {error && <p className="notice notice-error di-message" role="alert">{error}</p>}
@@ -293,6 +309,7 @@ export function DataImportApp() {
           {outcome.kind === 'units' && (
             <ColumnMappingTable
               header={outcome.result.report.header}
+              unmapped={outcome.result.report.unmapped}
               choices={choices}
               dirty={mappingDirty}
               busy={busy}

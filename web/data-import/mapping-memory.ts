@@ -2,8 +2,11 @@
 // maps itself. Pure functions over a Storage-like object (localStorage in the page, a Map in tests).
 import { MULTI_COLUMN_FIELDS, UNIT_FIELDS, type UnitField } from '../../server/shared/unit-fields'
 
-/** Field → 0-based columns, as the import route's `mapping` field takes it. */
-export type ColumnMappingChoice = Partial<Record<UnitField, number | number[]>>
+/**
+ * Field → 0-based columns, as the import route's `mapping` field takes it; `ignore`: the columns set to
+ * 不导入, sent so that the server does not recognise them again by their header.
+ */
+export type ColumnMappingChoice = Partial<Record<UnitField, number | number[]>> & { ignore?: number[] }
 
 /** Column → the field it is imported as (null: not imported). */
 export type ColumnChoices = Record<number, UnitField | null>
@@ -36,12 +39,13 @@ export function savedMapping(store: KeyValueStore, signature: string): ColumnMap
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return null
   const mapping: ColumnMappingChoice = {}
+  const ok = (v: unknown) => Number.isInteger(v) && (v as number) >= 0
   for (const [field, value] of Object.entries(json)) {
+    if (field === 'ignore' && Array.isArray(value) && value.every(ok)) mapping.ignore = value as number[]
     if (!(UNIT_FIELDS as readonly string[]).includes(field)) continue
-    const ok = (v: unknown) => Number.isInteger(v) && (v as number) >= 0
     if (ok(value) || (Array.isArray(value) && value.length > 0 && value.every(ok))) mapping[field as UnitField] = value as number | number[]
   }
-  return Object.keys(mapping).length > 0 ? mapping : null
+  return Object.keys(mapping).some((key) => key !== 'ignore') ? mapping : null
 }
 
 export function saveMapping(store: KeyValueStore, signature: string, mapping: ColumnMappingChoice): void {
@@ -52,12 +56,16 @@ export function saveMapping(store: KeyValueStore, signature: string, mapping: Co
   }
 }
 
-/** The choices as the route's mapping, and what is wrong with them (a single-column field chosen twice). */
+/**
+ * The choices as the route's mapping, and what is wrong with them (a single-column field chosen twice). Every
+ * column chosen as 不导入 is listed in `ignore`: a column the server recognised on its own stays out.
+ */
 export function mappingOfChoices(choices: ColumnChoices): { mapping: ColumnMappingChoice; problems: string[] } {
   const columnsOf = new Map<UnitField, number[]>()
+  const ignore: number[] = []
   for (const [column, field] of Object.entries(choices)) {
-    if (field === null) continue
-    columnsOf.set(field, [...(columnsOf.get(field) ?? []), Number(column)].sort((a, b) => a - b))
+    if (field === null) ignore.push(Number(column))
+    else columnsOf.set(field, [...(columnsOf.get(field) ?? []), Number(column)].sort((a, b) => a - b))
   }
   const mapping: ColumnMappingChoice = {}
   const problems: string[] = []
@@ -67,6 +75,7 @@ export function mappingOfChoices(choices: ColumnChoices): { mapping: ColumnMappi
     if (columns.length > 1 && !MULTI_COLUMN_FIELDS.has(field)) problems.push(`${field} 对应了 ${columns.length} 列（第 ${columns.map((c) => c + 1).join('、')} 列），只能对应一列`)
     mapping[field] = MULTI_COLUMN_FIELDS.has(field) ? columns : columns[0]
   }
+  if (ignore.length > 0) mapping.ignore = ignore.sort((a, b) => a - b)
   return { mapping, problems }
 }
 

@@ -4,10 +4,13 @@ import { FIELD_LABELS, UNIT_FIELDS, type UnitField } from '../../server/shared/u
 import type { AreaImportResult, UnitImportResult } from '../api/client'
 import type { ColumnChoices } from './mapping-memory'
 
+const PARENT_LEVEL_LABELS: Partial<Record<string, string>> = { province: '省级', prefecture: '市级', county: '县级', township: '乡级' }
+
 export type Outcome = { kind: 'units'; result: UnitImportResult } | { kind: 'areas'; result: AreaImportResult }
 
 interface ColumnMappingTableProps {
   header: UnitImportResult['report']['header']
+  unmapped: UnitImportResult['report']['unmapped'] // why a column is not imported, as the server said
   choices: ColumnChoices
   dirty: boolean // changed since the last check
   busy: boolean
@@ -15,13 +18,18 @@ interface ColumnMappingTableProps {
   onRecheck(): void
 }
 
-export function ColumnMappingTable({ header, choices, dirty, busy, onChoose, onRecheck }: ColumnMappingTableProps) {
+/**
+ * A select per column; "（不导入）" drops a column even where the server recognised its header (the choice is
+ * sent as the mapping's `ignore` list, which wins over recognition).
+ */
+export function ColumnMappingTable({ header, unmapped, choices, dirty, busy, onChoose, onRecheck }: ColumnMappingTableProps) {
+  const reasons = new Map(unmapped.map((u) => [u.column, u.reason]))
   return (
     <details className="di-mapping" open>
       <summary>表头对应（第 {header.lines.join('、')} 行为表头）{dirty ? ' · 已修改，尚未重新检查' : ''}</summary>
       <table>
         <thead>
-          <tr><th>列</th><th>表头</th><th>导入为</th></tr>
+          <tr><th>列</th><th>表头</th><th>导入为</th><th>说明</th></tr>
         </thead>
         <tbody>
           {header.columns.map((c) => (
@@ -38,6 +46,7 @@ export function ColumnMappingTable({ header, choices, dirty, busy, onChoose, onR
                   {UNIT_FIELDS.map((f) => <option key={f} value={f}>{FIELD_LABELS[f]}</option>)}
                 </select>
               </td>
+              <td className="di-reason">{c.field === null ? (reasons.get(c.column) ?? '') : ''}</td>
             </tr>
           ))}
         </tbody>
@@ -72,6 +81,12 @@ export function SourceLine({ outcome }: { outcome: Outcome }) {
       <br />
       {t.features} 个要素：通过 {t.accepted}，警告 {t.warnings}，拒绝 {t.rejected} → 新增 {t.inserts}，更新 {t.updates}
       {r.notes.map((n, i) => <span key={i} className="di-note"><br />注：{n}</span>)}
+      {(r.parentsCreated ?? []).map((p) => (
+        <span key={p.code} className="di-note">
+          <br />
+          上级区划 {p.code} 不在库中：{outcome.result.dryRun ? '提交时将新建' : '已新建'}为“{p.name}”（{p.children} 个区划的上级）；导入其边界（层级选{PARENT_LEVEL_LABELS[p.level] ?? p.level}）即可为其命名
+        </span>
+      ))}
     </p>
   )
 }

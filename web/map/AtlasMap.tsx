@@ -2,19 +2,15 @@
 import type { LayersList, PickingInfo } from '@deck.gl/core'
 import { MapboxOverlay } from '@deck.gl/mapbox'
 import * as maplibregl from 'maplibre-gl'
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useLayoutEffect, useRef, useState } from 'react'
 import type { AreaFeature } from '../api/responses'
 import { boundsOf } from '../data/area-geometry'
 import { BASEMAP_SOURCE_PREFIX, rasterStyle, type BasemapPart, type BasemapStyle } from './basemaps'
-import { LayerDraws, setSourceFeatures } from './layer-draws'
+import { LayerDraws } from './layer-draws'
 import { setMapReady } from './map-status'
+import { createOfflineMap, showAreas } from './offline-map'
 import { basemapStyles } from './pmtiles-archive'
-import { BASEMAP_COLOURS, BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE, paintMapBackground, type BasemapColours } from './offline-style'
-
-// maplibre-gl finds its worker next to its own module, which Vite moves when it bundles; without this
-// the production map stays blank.
-maplibregl.setWorkerUrl(workerUrl)
+import { BASEMAP_COLOURS, type BasemapColours } from './offline-style'
 
 /** What the pointer is over: a layer's id and the index of the object in that layer's data. */
 export interface MapHit {
@@ -100,17 +96,7 @@ export function AtlasMap({
   useLayoutEffect(() => {
     const container = containerRef.current
     if (!container) return
-    paintMapBackground(container, basemap)
-    const map = new maplibregl.Map({
-      container,
-      style: offlineStyle(basemap),
-      pixelRatio,
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-      touchPitch: false,
-      fadeDuration: 0,
-    })
+    const map = createOfflineMap(container, { colours: basemap, pixelRatio, controls })
     const overlay = new MapboxOverlay({
       interleaved: false, // interleaved mode crashes with maplibre-gl 6 (see stack notes)
       useDevicePixels: pixelRatio ?? true,
@@ -125,10 +111,6 @@ export function AtlasMap({
       onError: (error: Error) => callbacks.current.onError(`deck.gl: ${error.message}`),
     })
     map.addControl(overlay)
-    if (controls) {
-      map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
-      map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right')
-    }
     map.on('load', () => setStyleLoaded(true))
     map.on('error', (event) => {
       // A basemap tile that fails (no network, a wrong key) is the basemap's problem, not the page's.
@@ -170,8 +152,7 @@ export function AtlasMap({
   useLayoutEffect(() => {
     const map = mapRef.current
     if (!map || !styleLoaded) return
-    setSourceFeatures(map, OUTLINE_SOURCE, [outline])
-    setSourceFeatures(map, BOUNDARY_SOURCE, boundaries)
+    showAreas(map, outline, boundaries)
   }, [styleLoaded, outline, boundaries])
 
   useLayoutEffect(() => {

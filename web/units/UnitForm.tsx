@@ -2,7 +2,7 @@
 // it was read at. When someone else saved first (412), the form shows both versions field by field so the
 // user keeps theirs or takes the other's, then saves over the current version. Below the fields: the steps of
 // the naming workflow this user may take (撤销 among them, with its reason), the history, and the 督导 visits.
-import { useEffect, useState } from 'react'
+import { Fragment, useEffect, useState } from 'react'
 import { HONOUR_LEVELS, type HonourLevel } from '../../server/shared/domain'
 import { FIELD_LABELS } from '../../server/shared/unit-fields'
 import type { WorkflowActor } from '../../server/shared/workflow'
@@ -10,6 +10,8 @@ import { ApiError, fetchUnitRecord, transitionUnit, updateUnit, type UnitRecord 
 import { InspectionsPanel } from './InspectionsPanel'
 import { conflictingFields, EDIT_FIELDS, editOf, type EditField, type FormValues, formValuesOf } from './unit-form-values'
 import { UnitHistoryList } from './UnitHistoryList'
+import { frameCodeOf, type LonLat } from './unit-location'
+import { UnitLocation } from './UnitLocation'
 import { WorkflowPanel } from './WorkflowPanel'
 
 export interface UnitFormProps {
@@ -92,14 +94,17 @@ export function UnitForm({ id, mayEdit, actor, categories, onSaved, onClose }: U
       </h2>
       {message && <p className={message.error ? 'notice-inline unit-form-error' : 'unit-form-ok'} role={message.error ? 'alert' : 'status'}>{message.text}</p>}
       {conflict && <ConflictView conflict={conflict} onMerge={mergeOver} />}
-      {values && !conflict && (
+      {record && values && !conflict && (
         <form onSubmit={(e) => { e.preventDefault(); void save() }}>
-          {EDIT_FIELDS.map((field) => (
-            <label key={field}>
-              <span className="control-label">{LABELS[field]}</span>
-              <FieldInput field={field} value={values[field]} categories={categories} onChange={(v) => setValues({ ...values, [field]: v })} />
-            </label>
-          ))}
+          <UnitFieldInputs
+            fields={EDIT_FIELDS}
+            values={values}
+            categories={categories}
+            saved={savedPointOf(record)}
+            frame={frameCodeOf(record.areaCode)}
+            focus={savedPointOf(record) ? null : record.areaCode}
+            onChange={(change) => setValues((v) => v && { ...v, ...change })}
+          />
           <div className="unit-form-actions">
             <button type="submit" disabled={busy}>保存</button>
           </div>
@@ -114,11 +119,38 @@ export function UnitForm({ id, mayEdit, actor, categories, onSaved, onClose }: U
   )
 }
 
+export interface UnitFieldInputsProps {
+  fields: readonly EditField[]
+  values: FormValues
+  categories: readonly string[]
+  saved: LonLat | null // the point as stored
+  frame: string | null // the area the location map shows
+  focus: string | null // an area within it the map frames (the unit's own, while it has no point)
+  onChange(change: Partial<FormValues>): void
+}
+
+/** The form's fields in order, with the location map after the coordinates. */
+export function UnitFieldInputs({ fields, values, categories, saved, frame, focus, onChange }: UnitFieldInputsProps) {
+  return fields.map((field) => (
+    <Fragment key={field}>
+      <label>
+        <span className="control-label">{LABELS[field]}</span>
+        <FieldInput field={field} value={values[field]} categories={categories} onChange={(v) => onChange({ [field]: v })} />
+      </label>
+      {field === 'lat' && <UnitLocation lon={values.lon} lat={values.lat} saved={saved} frame={frame} focus={focus} onPick={(lon, lat) => onChange({ lon, lat })} />}
+    </Fragment>
+  ))
+}
+
+function savedPointOf(unit: UnitRecord): LonLat | null {
+  return unit.lon === null || unit.lat === null ? null : [unit.lon, unit.lat]
+}
+
 function FieldInput({ field, value, categories, onChange }: { field: EditField; value: string; categories: readonly string[]; onChange(v: string): void }) {
   if (field === 'category') {
     return (
       <select value={value} onChange={(e) => onChange(e.target.value)}>
-        {!categories.includes(value) && <option value={value}>{value}</option>}
+        {!categories.includes(value) && <option value={value}>{value || '（请选择类别）'}</option>}
         {categories.map((c) => <option key={c} value={c}>{c}</option>)}
       </select>
     )

@@ -1,6 +1,7 @@
 // /units: the ledger as a table. Server-side search, filter, sort and paging (GET /api/units/table); only the
 // rows on screen are drawn and only their pages fetched, so 100 000 units scroll smoothly. A row opens the
-// edit form (signed-in editors and admins); "在地图上查看" opens the dashboard on the same filter.
+// edit form (signed-in editors and admins); "在地图上查看" opens the dashboard on the same filter, and
+// "在地图上添加单位" a form for a new unit placed by a click on its map.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { levelOfCode } from '../../server/shared/area-codes'
 import { UNIT_STATUSES, type UnitStatus } from '../../server/shared/domain'
@@ -10,6 +11,9 @@ import { useAsyncValue } from '../api/use-async-value'
 import { LedgerHeader } from '../panels/LedgerHeader'
 import { SampleNotice } from '../panels/SampleNotice'
 import { BatchSteps } from './BatchSteps'
+import { ColumnChooser } from './ColumnChooser'
+import { useColumnChoice } from './column-choice'
+import { NewUnitForm } from './NewUnitForm'
 import { pagesOf, rowWindow } from './table-window'
 import { UnitForm } from './UnitForm'
 import './units.css'
@@ -29,6 +33,7 @@ const COLUMNS: { key: SortKey; label: string; width: number; text(row: UnitTable
   { key: 'areaName', label: '所在区域', width: 150, text: (r) => r.areaName ?? r.areaCode ?? '—' },
   { key: 'address', label: '地址', width: 220, text: (r) => r.address || '—' },
 ]
+const COLUMN_KEYS = COLUMNS.map((c) => c.key)
 
 interface Filters {
   q: string
@@ -48,10 +53,13 @@ export function UnitsApp() {
   const [error, setError] = useState<string | null>(null)
   const [scroll, setScroll] = useState({ top: 0, height: 600 })
   const [selected, setSelected] = useState<number | null>(null)
+  const [creating, setCreating] = useState(false) // the new-unit form is open instead of a unit's
   const [version, setVersion] = useState(0) // bumped after a save, to reload the rows
   const requested = useRef(new Set<number>())
   const body = useRef<HTMLDivElement>(null)
   const mayEdit = user !== null && user !== undefined && user.role !== 'viewer'
+  const [shownColumns, toggleColumn] = useColumnChoice(COLUMN_KEYS)
+  const columns = COLUMNS.filter((c) => shownColumns.has(c.key))
   const actor = useMemo((): WorkflowActor | null => (user ? { username: user.username, role: user.role, scopeLevel: user.areaScope ? levelOfCode(user.areaScope) : null } : null), [user])
   const [checked, setChecked] = useState<Map<number, UnitStatus>>(new Map()) // rows ticked for a batch step, with their status
   const [notice, setNotice] = useState<string | null>(null)
@@ -100,7 +108,7 @@ export function UnitsApp() {
   const rowAt = (index: number) => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE]
   const sortBy = (key: SortKey) => setFilters((f) => ({ ...f, sort: key, order: f.sort === key && f.order === 'asc' ? 'desc' : 'asc' }))
   const mapLink = `/?${new URLSearchParams({ ...(filters.category ? { categories: filters.category } : {}), ...(filters.status ? { status: filters.status } : {}) })}`
-  const width = CHECK_WIDTH + COLUMNS.reduce((sum, c) => sum + c.width, 0)
+  const width = CHECK_WIDTH + columns.reduce((sum, c) => sum + c.width, 0)
   const toggle = (row: UnitTableRow) =>
     setChecked((c) => {
       const next = new Map(c)
@@ -113,7 +121,7 @@ export function UnitsApp() {
     <div className="units-page">
       <LedgerHeader title="单位台账" here="/units" user={user} />
       <div className="units-filters" role="search">
-        <input type="search" aria-label="搜索" placeholder="搜索名称、地址、区划代码或编号" value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
+        <input type="search" aria-label="搜索" placeholder="搜索名称（可用拼音首字母）、地址、区划代码或编号" value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })} />
         <select aria-label="类别" value={filters.category} onChange={(e) => setFilters({ ...filters, category: e.target.value })}>
           <option value="">全部类别</option>
           {categories.map((c) => <option key={c} value={c}>{c}</option>)}
@@ -123,7 +131,19 @@ export function UnitsApp() {
           {UNIT_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
         <span className="units-total" data-testid="units-total">{total === null ? '正在加载…' : `共 ${total.toLocaleString('zh-CN')} 个单位`}</span>
+        <ColumnChooser columns={COLUMNS} shown={shownColumns} onToggle={toggleColumn} />
         <a className="units-map-link" href={mapLink}>在地图上查看</a>
+        {mayEdit && (
+          <button
+            className="units-add"
+            onClick={() => {
+              setSelected(null)
+              setCreating(true)
+            }}
+          >
+            在地图上添加单位
+          </button>
+        )}
       </div>
       {error && <p className="notice notice-error units-error" role="alert">{error}</p>}
       {notice && <p className="units-notice" role="status">{notice}</p>}
@@ -149,7 +169,7 @@ export function UnitsApp() {
         <div className="units-table" role="grid" aria-rowcount={total ?? 0}>
           <div className="units-row units-head" role="row" style={{ width }}>
             <span className="units-check" style={{ width: CHECK_WIDTH }} aria-hidden />
-            {COLUMNS.map((c) => (
+            {columns.map((c) => (
               <button key={c.key} role="columnheader" style={{ width: c.width }} aria-sort={filters.sort === c.key ? (filters.order === 'asc' ? 'ascending' : 'descending') : 'none'} onClick={() => sortBy(c.key)}>
                 {c.label}{filters.sort === c.key ? (filters.order === 'asc' ? ' ▲' : ' ▼') : ''}
               </button>
@@ -167,19 +187,36 @@ export function UnitsApp() {
                     aria-rowindex={index + 1}
                     className={`units-row${row && row.id === selected ? ' is-selected' : ''}${row?.redacted ? ' is-redacted' : ''}`}
                     style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT, width }}
-                    onClick={() => row && setSelected(row.id)}
+                    onClick={() => {
+                      if (!row) return
+                      setSelected(row.id)
+                      setCreating(false)
+                    }}
                   >
                     <span className="units-check" style={{ width: CHECK_WIDTH }} onClick={(e) => e.stopPropagation()}>
                       {row && mayEdit && !row.redacted && <input type="checkbox" aria-label={`选择 ${row.name}`} checked={checked.has(row.id)} onChange={() => toggle(row)} />}
                     </span>
-                    {COLUMNS.map((c) => <span key={c.key} role="gridcell" style={{ width: c.width }}>{row ? c.text(row) : '…'}</span>)}
+                    {columns.map((c) => <span key={c.key} role="gridcell" style={{ width: c.width }}>{row ? c.text(row) : '…'}</span>)}
                   </div>
                 )
               })}
             </div>
           </div>
         </div>
-        {selected !== null && (
+        {creating && user && (
+          <NewUnitForm
+            scope={user.areaScope}
+            categories={categories}
+            onCreated={(id, message) => {
+              setNotice(message)
+              setCreating(false)
+              setSelected(id)
+              setVersion((v) => v + 1)
+            }}
+            onClose={() => setCreating(false)}
+          />
+        )}
+        {!creating && selected !== null && (
           <UnitForm key={selected} id={selected} mayEdit={mayEdit} actor={actor} categories={categories} onSaved={() => setVersion((v) => v + 1)} onClose={() => setSelected(null)} />
         )}
       </div>

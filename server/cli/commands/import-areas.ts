@@ -10,9 +10,10 @@ import { ENCODING_OPTIONS, ImportError, type EncodingOption } from '../../import
 import { UnitImportError } from '../../import/unit-import'
 import { openDataDirStore } from '../../open-store'
 import { importOutcome } from '../import-outcome'
+import { importProgressOutput } from '../import-progress'
 import { CliError, parseOptions, type CliIo } from '../command'
 
-export const AREAS_HELP = `Usage: atlas import areas <file> --level county|township|village [options]
+export const AREAS_HELP = `Usage: atlas import areas <file> --level province|prefecture|county|township|village [options]
        atlas import areas <attributes.csv|xlsx> --attributes [options]
 
 Imports boundaries — GeoJSON, TopoJSON, or a shapefile zipped with its .dbf, .prj and .cpg — into the store
@@ -25,8 +26,14 @@ minority share by code (代码/区划代码, 人口, 少数民族占比 or 少�
 Nothing is written with --dry-run or when the file cannot be read; otherwise the accepted areas are written
 in one transaction, listed as an import that can be rolled back.
 
+Parents: each area's parent is implied by its code (GB/T 2260: county 530626 → prefecture 530600). A
+province, or a prefecture whose province is not in the store, is imported as a top level. A county, township
+or village whose parent is not in the store gets one, created from the code with a placeholder name
+("530600（待命名）") and reported; import the parent's own boundary later (e.g. --level prefecture) to name it.
+
 Options:
-  --level LEVEL        county | township | village (required for boundaries): sets the code length 6/9/12
+  --level LEVEL        province | prefecture | county | township | village (required for boundaries): sets
+                       the code length 6/6/6/9/12
   --code-field F       the attribute holding the code (default: detected — 代码, 区划代码, code, adcode, XZQDM…)
   --name-field F       the attribute holding the name (default: detected — 名称, name, XZQMC…)
   --parent CODE        every area's parent (default: implied by the code: township 530626101 → 530626)
@@ -40,9 +47,13 @@ Options:
   --report FILE        also write the full report as JSON to FILE
   -h, --help           show this help
 
-Exit status: 0 when the import ran (even with rejected features), 1 when the file cannot be read.
+Progress goes to stderr (a bar on a terminal, plain lines otherwise); stdout has the report only.
 
-Example: atlas import areas 绥江县乡镇界.zip --level township --dry-run --report report.json
+Exit status: 0 when the import ran (even with rejected features), 1 when the file cannot be read, or when a
+commit wrote nothing because every feature was rejected.
+
+Examples: atlas import areas 绥江县乡镇界.zip --level township --dry-run --report report.json
+          atlas import areas geodata/5306/counties.geojson --level county    (into an empty store: creates 530600)
 `
 
 export async function runAreaImport(args: string[], io: CliIo): Promise<number> {
@@ -80,6 +91,7 @@ export async function runAreaImport(args: string[], io: CliIo): Promise<number> 
   const fields = { ...(values['code-field'] ? { code: values['code-field'] } : {}), ...(values['name-field'] ? { name: values['name-field'] } : {}) }
   const dryRun = values['dry-run'] ?? false
   const store = openDataDirStore(readConfig(io.env), io.err)
+  const progress = importProgressOutput(io, attributes ? 'rows' : 'features')
   try {
     const sheet = values.sheet === undefined ? undefined : /^\d+$/.test(values.sheet) ? Number(values.sheet) : values.sheet
     const result = await importAreas(
@@ -101,8 +113,10 @@ export async function runAreaImport(args: string[], io: CliIo): Promise<number> 
           },
       // The CLI works on the data dir directly, so it acts with the rights of whoever may open that file.
       { user: { id: 0, username: 'cli', role: 'admin', areaScope: null }, actor: 'cli' },
+      progress.onProgress,
     )
-    io.out(areaReportText(result.report))
+    progress.end()
+    io.out(areaReportText(result.report, result.dryRun))
     if (values.report) writeFileSync(values.report, `${JSON.stringify(result, null, 2)}\n`)
     const outcome = importOutcome(result, 'areas')
     io.out(outcome.text)
@@ -111,12 +125,24 @@ export async function runAreaImport(args: string[], io: CliIo): Promise<number> 
     if (error instanceof ImportError || error instanceof UnitImportError) throw new CliError(`atlas import areas: ${error.message}`, 1)
     throw error
   } finally {
+    progress.end()
     store.close()
   }
 }
 
-/** The report as a person reads it: source, totals, every feature that is not simply accepted, siblings. */
-export function areaReportText(report: AreaImportReport | AreaAttributesReport): string {
+const LEVEL_PLURALS: Readonly<Record<ImportAreaLevel, string>> = {
+  province: 'provinces',
+  prefecture: 'prefectures',
+  county: 'counties',
+  township: 'townships',
+  village: 'villages',
+}
+
+/**
+ * The report as a person reads it: source, totals, every feature that is not simply accepted, siblings, and
+ * each parent created for want of one in the store (said as done, or for a dry run as what a commit would do).
+ */
+export function areaReportText(report: AreaImportReport | AreaAttributesReport, dryRun = false): string {
   if (report.kind === 'attributes') {
     const { rowsRead, accepted, warnings, rejected, ignored } = report.totals
     return `${[
@@ -136,6 +162,11 @@ export function areaReportText(report: AreaImportReport | AreaAttributesReport):
       const gaps = g.gapsChecked ? `gaps ${g.gaps.length}${g.gaps.length ? ` (${g.gaps.map((x) => `${x.areaKm2} km² near ${x.near.join(', ')}`).join('; ')})` : ''}` : `gaps not checked: ${g.gapsSkipped ?? ''}`
       return `  ${g.parentName} (${g.parent}): ${g.children} children, overlaps ${g.overlaps.length}, ${gaps}, outside parent ${g.outside.length} (tolerance ${report.toleranceKm2} km²)`
     }),
+    ...(report.parentsCreated ?? []).map(
+      (p) =>
+        `${dryRun ? 'Would create' : 'Created'} ${p.code} as the parent of ${p.children} ${LEVEL_PLURALS[report.level]} (it was not in the store; placeholder name “${p.name}”); ` +
+        `name it with atlas import areas <its boundary file> --level ${p.level}, or in /data.`,
+    ),
   ]
   return `${lines.join('\n')}\n`
 }

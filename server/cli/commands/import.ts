@@ -7,6 +7,7 @@ import { importUnits, UnitImportError } from '../../import/unit-import'
 import { DUPLICATE_POLICIES, type DuplicatePolicy, type ImportReport } from '../../import/validate-units'
 import { openDataDirStore } from '../../open-store'
 import { importOutcome } from '../import-outcome'
+import { importProgressOutput } from '../import-progress'
 import { CliError, parseOptions, type Command } from '../command'
 import { AREAS_HELP, runAreaImport } from './import-areas'
 
@@ -27,7 +28,11 @@ Options:
   --report FILE        also write the full report as JSON to FILE
   -h, --help           show this help
 
-Exit status: 0 when the import ran (even with rejected rows), 1 when the file cannot be read.
+Progress (rows parsed, checked, written) goes to stderr: a bar redrawn in place when stderr is a terminal,
+plain lines otherwise (every 5 s and at the end of each phase). stdout has the report only.
+
+Exit status: 0 when the import ran (even with rejected rows), 1 when the file cannot be read, or when a
+commit wrote nothing because every row was rejected.
 
 Example: atlas import units 绥江县示范单位台账.xlsx --crs gcj02 --dry-run --report report.json
 
@@ -67,6 +72,7 @@ export const importCommand: Command = {
     }
 
     const store = openDataDirStore(readConfig(io.env), io.err)
+    const progress = importProgressOutput(io)
     try {
       const crs = values.crs === undefined ? undefined : parseCrs(values.crs)
       const sheet = values.sheet === undefined ? undefined : /^\d+$/.test(values.sheet) ? Number(values.sheet) : values.sheet
@@ -77,7 +83,9 @@ export const importCommand: Command = {
         { scheme: values.scheme, crs, encoding: encoding as EncodingOption, sheet, duplicates: duplicates as DuplicatePolicy, dryRun: values['dry-run'] ?? false },
         // The CLI works on the data dir directly, so it acts with the rights of whoever may open that file.
         { user: { id: 0, username: 'cli', role: 'admin', areaScope: null }, actor: 'cli', today: new Date().toISOString().slice(0, 10) },
+        progress.onProgress,
       )
+      progress.end()
       io.out(reportText(result.report))
       if (values.report) writeFileSync(values.report, `${JSON.stringify({ ...result, report: result.report }, null, 2)}\n`)
       const outcome = importOutcome(result, 'units')
@@ -87,6 +95,7 @@ export const importCommand: Command = {
       if (error instanceof ImportError || error instanceof UnitImportError) throw new CliError(`atlas import units: ${error.message}`, 1)
       throw error
     } finally {
+      progress.end()
       store.close()
     }
   },

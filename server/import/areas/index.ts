@@ -7,6 +7,7 @@
 // or TopoJSON when its type is "Topology". A bare .shp/.dbf is refused with what to do instead.
 // Attributes (population, minority share by code) come from CSV or XLSX: validateAttributesFile.
 import type { Area } from '../../shared/domain'
+import type { OnImportProgress } from '../../shared/import-progress'
 import type { UploadLimits } from '../../limits'
 import type { EncodingOption } from '../decode-text'
 import { ImportError } from '../import-error'
@@ -30,9 +31,16 @@ export async function parseAreaFile(bytes: Uint8Array, fileName: string, encodin
   return namingFile(fileName, () => parseOffThread<AreaTable>({ kind: 'areas', bytes, fileName, options }, limits))
 }
 
-export async function validateAreaFile(bytes: Uint8Array, fileName: string, storeAreas: readonly Area[], options: AreaFileOptions): Promise<AreaValidation> {
+/** With `onProgress`: the features read (parse), then checked (check) — in one step each, so 0 then all. */
+export async function validateAreaFile(bytes: Uint8Array, fileName: string, storeAreas: readonly Area[], options: AreaFileOptions, onProgress?: OnImportProgress): Promise<AreaValidation> {
+  onProgress?.({ phase: 'parse', done: 0, total: null })
   const table = await parseAreaFile(bytes, fileName, options.encoding, options.limits)
-  return namingFile(fileName, () => validateAreaTable(table, storeAreas, options))
+  const features = table.features.length
+  onProgress?.({ phase: 'parse', done: features, total: features })
+  onProgress?.({ phase: 'check', done: 0, total: features })
+  const validation = await namingFile(fileName, () => validateAreaTable(table, storeAreas, options))
+  onProgress?.({ phase: 'check', done: features, total: features })
+  return validation
 }
 
 export interface AttributesFileOptions {
@@ -47,10 +55,18 @@ export async function validateAttributesFile(
   fileName: string,
   storeAreas: readonly Area[],
   options: AttributesFileOptions = {},
+  onProgress?: OnImportProgress,
 ): Promise<{ report: AreaAttributesReport; areas: ImportedArea[] }> {
-  const table = await parseUnitFile(bytes, fileName, { encoding: options.encoding, sheet: options.sheet, limits: options.limits })
+  onProgress?.({ phase: 'parse', done: 0, total: null })
+  const onRowsRead = onProgress && ((done: number, total: number | null) => onProgress({ phase: 'parse', done, total }))
+  const table = await parseUnitFile(bytes, fileName, { encoding: options.encoding, sheet: options.sheet, limits: options.limits }, onRowsRead)
   if (table.format === 'geojson') throw new ImportError(`无法读取文件“${fileName}”：属性表应为 CSV 或 XLSX`)
-  return namingFile(fileName, () => validateAreaAttributes(table, storeAreas, options.fields))
+  const rows = table.rows.length
+  onProgress?.({ phase: 'parse', done: rows, total: rows })
+  onProgress?.({ phase: 'check', done: 0, total: rows })
+  const validation = await namingFile(fileName, () => validateAreaAttributes(table, storeAreas, options.fields))
+  onProgress?.({ phase: 'check', done: rows, total: rows })
+  return validation
 }
 
 
@@ -64,12 +80,14 @@ export { areaFieldMapping, readAreaCode, impliedParent, readPopulation, readShar
 export { validateAreaAttributes, type AreaAttributesReport, type AttributeRowReport } from './attributes'
 export {
   IMPORT_AREA_LEVELS,
+  placeholderName,
   validateAreaTable,
   type AreaImportReport,
   type AreaImportTotals,
   type AreaRowReport,
   type AreaValidateOptions,
   type AreaValidation,
+  type CreatedParent,
   type ImportAreaLevel,
   type ImportedArea,
   type SiblingGroupReport,

@@ -14,8 +14,15 @@
 //   the tolerance.
 // - accepted: imported as is (a schematic 示意 cell being replaced by a real boundary is the normal case).
 // Gaps between siblings are reported per parent, not per feature.
+//
+// Parents: a feature's parent is --parent, else the one its code implies (GB/T 2260: county 530626 → 530600).
+// A province, or a prefecture whose province the store lacks, is a top level (no parent). A county,
+// township or village whose parent the store lacks gets one: the parent is created from the code's digits
+// with a placeholder name ("530600（待命名）"), reported in parentsCreated, and named later by
+// importing its own boundary (--level prefecture).
 import type { MultiPolygon } from 'geojson'
 import type { Area, AreaLevel } from '../../shared/domain'
+import { levelOfCode, parentCodeOf } from '../../shared/area-codes'
 import { CHINA_BOX } from '../crs'
 import { ImportError } from '../import-error'
 import type { RowStatus } from '../validate-units'
@@ -36,8 +43,16 @@ import { plainTextProblem } from '../../text/plain-text'
 import { repairPolygonal } from './repair'
 import { areaKm2, DEFAULT_TOLERANCE_KM2, siblingFindings, type Gap, type Overhang, type Overlap, type SiblingShape } from './siblings'
 
-export const IMPORT_AREA_LEVELS = ['county', 'township', 'village'] as const
+export const IMPORT_AREA_LEVELS = ['province', 'prefecture', 'county', 'township', 'village'] as const
 export type ImportAreaLevel = (typeof IMPORT_AREA_LEVELS)[number]
+
+/** Levels imported as a top level when the store lacks their parent: nothing is created above them. */
+const TOP_LEVELS: ReadonlySet<ImportAreaLevel> = new Set(['province', 'prefecture'])
+
+/** The name a parent created from the digits of its children's codes carries until it is named. */
+export function placeholderName(code: string): string {
+  return `${code}（待命名）`
+}
 
 export interface AreaValidateOptions extends AreaCrsOptions {
   level: ImportAreaLevel
@@ -82,6 +97,14 @@ export interface SiblingGroupReport {
   outside: Overhang[]
 }
 
+/** A parent the store lacked, created from its children's codes with a placeholder name. */
+export interface CreatedParent {
+  code: string
+  name: string // placeholderName(code)
+  level: AreaLevel
+  children: number // accepted features of the file under it
+}
+
 export interface AreaImportTotals {
   features: number
   accepted: number
@@ -108,6 +131,7 @@ export interface AreaImportReport {
   totals: AreaImportTotals
   rows: AreaRowReport[]
   siblings: SiblingGroupReport[]
+  parentsCreated?: CreatedParent[] // present when the file's areas needed a parent the store lacked
 }
 
 export interface AreaValidation {
@@ -157,8 +181,11 @@ export function validateAreaTable(table: AreaTable, storeAreas: readonly Area[],
       if (parent !== null && !byCode.has(parent)) {
         const alternative = level === 'county' ? `${code.slice(0, 2)}0000` : null // 省直辖县
         if (alternative !== null && byCode.has(alternative)) parent = alternative
-        else errors.push(`上级区划 ${parent} 不在库中，请先导入上级`)
+        else if (TOP_LEVELS.has(level)) parent = null // a top level; its parent can be imported above it later
+        // else: created below from the code's digits, once the feature is accepted
       }
+      const digitsLevel = TOP_LEVELS.has(level) ? levelOfCode(code) : level
+      if (digitsLevel !== level) errors.push(`代码 ${code} 是${LEVEL_NAMES[digitsLevel]}代码，不是${LEVEL_NAMES[level]}（${level === 'province' ? '省级代码以 0000 结尾' : '市级代码以 00 结尾'}）`)
       if (fixedParent !== undefined && impliedParent(code, level) !== fixedParent) warnings.push(`代码 ${code} 不以上级 ${fixedParent} 开头`)
       if (existing && existing.parent !== parent && parent !== null && byCode.has(parent)) warnings.push(`上级由 ${existing.parent ?? '无'} 改为 ${parent}`)
     }
@@ -247,6 +274,8 @@ export function validateAreaTable(table: AreaTable, storeAreas: readonly Area[],
     }
   }
 
+  const parentsCreated = createdParents([...drafts.values()].map((d) => d.draft), byCode)
+
   const totals: AreaImportTotals = {
     features: rows.length,
     accepted: rows.filter((r) => r.status === 'accepted').length,
@@ -272,8 +301,34 @@ export function validateAreaTable(table: AreaTable, storeAreas: readonly Area[],
     totals,
     rows,
     siblings,
+    ...(parentsCreated.length > 0 ? { parentsCreated } : {}),
   }
-  return { report, areas: [...drafts.values()].map((d) => d.draft) }
+  const placeholders: ImportedArea[] = parentsCreated.map((p) => ({
+    code: p.code,
+    name: p.name,
+    level: p.level,
+    parent: ancestorIn(p.code, byCode),
+    exists: false,
+  }))
+  return { report, areas: [...placeholders, ...[...drafts.values()].map((d) => d.draft)] }
+}
+
+/** The parents the accepted drafts name that the store lacks, each with how many drafts it would hold. */
+function createdParents(drafts: readonly ImportedArea[], byCode: ReadonlyMap<string, Area>): CreatedParent[] {
+  const children = new Map<string, number>()
+  for (const draft of drafts) {
+    if (draft.parent == null || byCode.has(draft.parent)) continue
+    children.set(draft.parent, (children.get(draft.parent) ?? 0) + 1)
+  }
+  return [...children]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, count]) => ({ code, name: placeholderName(code), level: levelOfCode(code), children: count }))
+}
+
+/** The created parent's own parent: the one its digits imply when the store has it, else none (a top level). */
+function ancestorIn(code: string, byCode: ReadonlyMap<string, Area>): string | null {
+  const above = parentCodeOf(code)
+  return above !== null && byCode.has(above) ? above : null
 }
 
 function reject(row: AreaRowReport, message: string): void {
@@ -317,7 +372,7 @@ function siblingReports(
     const findings = siblingFindings(children, outline, { toleranceKm2, complete: missing.length === 0 })
     reports.push({
       parent: parentCode,
-      parentName: parent?.name ?? parentCode,
+      parentName: parent?.name ?? placeholderName(parentCode), // a parent not in the store is created with this name
       children: children.length,
       fromFile: members.length,
       gapsChecked: findings.gapsChecked,

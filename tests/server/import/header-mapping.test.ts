@@ -113,6 +113,30 @@ describe('mapColumns', () => {
     expect(() => mapColumns(['名称', '类别'], { name: 0, category: 0 })).toThrow('第 1 列（名称）被同时指定为“单位名称”和“类别”')
     expect(() => mapColumns(['名称', '全称'], { name: [0, 1] })).toThrow('“单位名称”只能对应一列')
   })
+
+  it('leaves out the columns an explicit ignore names, even where their header is recognised', () => {
+    const headers = ['序号', '单位名称', '联系人', '联系电话', '备注', '其他']
+    expect(mapColumns(headers).mapping).toEqual({ name: [1], contact: [2, 3], notes: [4] })
+    const { mapping, unmapped } = mapColumns(headers, { ignore: [3, '备注', 0, '其他'] })
+    expect(mapping).toEqual({ name: [1], contact: [2] })
+    expect(unmapped).toEqual([
+      { column: 0, header: '序号', reason: '序号是行号，不作为编号导入' },
+      { column: 3, header: '联系电话', reason: '已选择不导入（列名可识别为“联系人”）' },
+      { column: 4, header: '备注', reason: '已选择不导入（列名可识别为“备注”）' },
+      { column: 5, header: '其他', reason: '无法识别的列名' },
+    ])
+  })
+
+  it('refuses an ignore that names no column, or a column an explicit field also names', () => {
+    expect(() => mapColumns(['名称', '备注'], { ignore: ['附注'] })).toThrow('“不导入”指定的列“附注”不在表头中（表头为：名称、备注）')
+    expect(() => mapColumns(['名称', '备注'], { ignore: [5] })).toThrow('“不导入”指定的第 5 列不存在（列号从 0 起，共 2 列）')
+    expect(() => mapColumns(['名称', '备注'], { notes: '备注', ignore: [1] })).toThrow('第 2 列（备注）被同时指定为“备注”和“不导入”')
+  })
+
+  it('does not count ignored header texts as known names when looking for the header row', () => {
+    const rows = rowsOf(['台账', '甲', '乙'], ['名称', '类别', '其他'])
+    expect(detectHeader(rows, { explicit: { ignore: ['台账', '甲'] } }).headerIndex).toBe(1)
+  })
 })
 
 describe('headerMapping', () => {

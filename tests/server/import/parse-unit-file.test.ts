@@ -101,7 +101,7 @@ describe('validateUnitFile', () => {
       [5, 'rejected', undefined, undefined, undefined, undefined, undefined, undefined],
     ])
     expect(report.rows[3].messages).toEqual([
-      '第5行：类别“学效”不在方案“七进”中（应为 机关、企业、社区、乡镇、学校、连队、宗教活动场所；是否为“学校”？）',
+      '第5行（会仪镇双语学校）：类别“学效”不在方案“七进”中（应为 机关、企业、社区、乡镇、学校、连队、宗教活动场所；是否为“学校”？）',
     ])
   })
 
@@ -113,7 +113,7 @@ describe('validateUnitFile', () => {
       [3, 'accepted', 'GJ-3'],
       [4, 'rejected', null],
     ])
-    expect(report.rows[3].messages).toEqual(['第4个要素：坐标 104.3, 28.6 位于 530626104 会仪镇，不在所报区域 530626101 中城镇 内'])
+    expect(report.rows[3].messages).toEqual(['第4个要素（会仪镇民族团结示范企业）：坐标 104.3, 28.6 位于 530626104 会仪镇，不在所报区域 530626101 中城镇 内'])
   })
 
   it('reads a GeoJSON file in the CRS its crs member names', async () => {

@@ -36,9 +36,9 @@ describe('validateUnitRows on the full ledger', () => {
     const report = validateUnitRows(table, headerMapping(table), suijiangContext())
     expect(report.totals).toEqual({ rowsRead: 28, accepted: 7, warnings: 4, rejected: 14, ignored: 3 })
     const byRow = outcomes(report)
-    expect(byRow[9]).toEqual(['rejected', '第9行：类别“家庭”不在方案“七进”中（应为 机关、企业、社区、乡镇、学校、连队、宗教活动场所）'])
-    expect(byRow[14]).toEqual(['rejected', '第14行：经度 1041.2 超出范围（应为 73–136）'])
-    expect(byRow[13]).toEqual(['rejected', '第13行：坐标 104.1, 28.6 位于 530626102 南岸镇，不在所报区域 530626101 中城镇 内'])
+    expect(byRow[9]).toEqual(['rejected', '第9行（中城镇五好家庭）：类别“家庭”不在方案“七进”中（应为 机关、企业、社区、乡镇、学校、连队、宗教活动场所）'])
+    expect(byRow[14]).toEqual(['rejected', '第14行（中城镇第二小学）：经度 1041.2 超出范围（应为 73–136）'])
+    expect(byRow[13]).toEqual(['rejected', '第13行（南岸镇中心学校）：坐标 104.1, 28.6 位于 530626102 南岸镇，不在所报区域 530626101 中城镇 内'])
     expect(report.ignored).toEqual([
       { row: 21, reason: '空行' },
       { row: 30, reason: '合计行（“合计”）' },
@@ -80,12 +80,27 @@ describe('validateUnitRows: names and values', () => {
   it('says which coordinate is not a number', () => {
     expect(outcomes(validate([HEADER, ['a', '学校', '县级', '2021', '中城镇', 'abc', '28.6']]))[2]).toEqual([
       'rejected',
-      '第2行：经度“abc”不是经纬度数值',
+      '第2行（a）：经度“abc”不是经纬度数值',
     ])
     expect(outcomes(validate([HEADER, ['a', '学校', '县级', '2021', '中城镇', '', '28.6']]))[2]).toEqual([
       'rejected',
-      '第2行：只有纬度 28.6，没有经度',
+      '第2行（a）：只有纬度 28.6，没有经度',
     ])
+  })
+
+  it('names a rejected row by its number and its name (cut at 30 characters), and only by its number without a plain name', () => {
+    const long = '绥江县中城镇民族团结进步创建示范单位中城镇第一中学附属民族团结小学'
+    const report = validate([
+      HEADER,
+      ['绥江县中城镇中学', '学校', '县级', '2021', '中城镇', '1031.2', '28.6'],
+      [long, '学校', '县级', '2021', '中城镇', '1031.2', '28.6'],
+      ['中城镇\u202e中学', '学校', '县级', '2021', '中城镇', '104.0', '28.6'],
+    ])
+    expect(report.rows[0]).toMatchObject({ name: '绥江县中城镇中学', messages: ['第2行（绥江县中城镇中学）：经度 1031.2 超出范围（应为 73–136）'] })
+    expect(report.rows[1].name).toBe(long)
+    expect(report.rows[1].messages[0]).toBe(`第3行（${[...long].slice(0, 30).join('')}…）：经度 1031.2 超出范围（应为 73–136）`)
+    expect(report.rows[2].name).toBeUndefined()
+    expect(report.rows[2].messages[0]).toMatch(/^第4行：单位名称 contains the control character U\+202E/)
   })
 
   it('converts points from the CRS it is given', () => {
@@ -112,7 +127,7 @@ describe('validateUnitRows: areas', () => {
       '530626',
       '530626102',
       '530626101001',
-      '第5行：行政区划代码“5306261”应为 6、9 或 12 位数字',
+      '第5行（d）：行政区划代码“5306261”应为 6、9 或 12 位数字',
     ])
   })
 
@@ -120,7 +135,7 @@ describe('validateUnitRows: areas', () => {
     const report = validate([header, ['a', '学校', '县级', '2021', '530626101', '南岸', '', '']])
     expect(outcomes(report)[2]).toEqual([
       'rejected',
-      '第2行：行政区划代码 530626101 中城镇 与所属区域“南岸”（530626102 南岸镇）不一致',
+      '第2行（a）：行政区划代码 530626101 中城镇 与所属区域“南岸”（530626102 南岸镇）不一致',
     ])
     expect(validate([header, ['a', '学校', '县级', '2021', '530626101', '中城镇', '', '']]).rows[0].status).toBe('accepted')
   })
@@ -133,8 +148,8 @@ describe('validateUnitRows: areas', () => {
   it('rejects a point outside every area when the claimed area has an outline, or when nothing is claimed', () => {
     const report = validate([HEADER, ['a', '学校', '县级', '2021', '中城镇', '103.5', '27.5'], ['b', '学校', '县级', '2021', '', '103.5', '27.5']])
     expect(outcomes(report)).toEqual({
-      2: ['rejected', '第2行：坐标 103.5, 27.5 不在所报区域 530626101 中城镇 内（不在任何已知行政区内）'],
-      3: ['rejected', '第3行：坐标 103.5, 27.5 不在任何已知行政区内，且未填所属区域'],
+      2: ['rejected', '第2行（a）：坐标 103.5, 27.5 不在所报区域 530626101 中城镇 内（不在任何已知行政区内）'],
+      3: ['rejected', '第3行（b）：坐标 103.5, 27.5 不在任何已知行政区内，且未填所属区域'],
     })
   })
 
@@ -162,9 +177,9 @@ describe('validateUnitRows: duplicates', () => {
 
   it('rejects them by default', () => {
     expect(outcomes(validate(rows))).toEqual({
-      2: ['rejected', '第2行：与已有单位 #41“板栗镇中心学校”重复（同名且相距 15 m）'],
+      2: ['rejected', '第2行（板栗镇中心学校）：与已有单位 #41“板栗镇中心学校”重复（同名且相距 15 m）'],
       3: ['accepted'],
-      4: ['rejected', '第4行：与第3行重复（同名且相距 29 m）'],
+      4: ['rejected', '第4行（中城镇 中学）：与第3行重复（同名且相距 29 m）'],
     })
   })
 
@@ -173,7 +188,7 @@ describe('validateUnitRows: duplicates', () => {
     expect(outcomes(report)).toEqual({
       2: ['warning', '第2行：与已有单位 #41“板栗镇中心学校”重复（同名且相距 15 m），将合并（更新该单位）'],
       3: ['accepted'],
-      4: ['rejected', '第4行：与第3行重复（同名且相距 29 m）；文件内的重复行不合并'],
+      4: ['rejected', '第4行（中城镇 中学）：与第3行重复（同名且相距 29 m）；文件内的重复行不合并'],
     })
     expect(report.rows[0].unit?.mergeInto).toBe(41)
     expect(report.duplicates).toBe('merge')
@@ -191,13 +206,13 @@ describe('validateUnitRows: duplicates', () => {
 
   it('finds a duplicate by external id, and refuses to guess between several existing units', () => {
     const withId = validate([[...HEADER, '编号'], ['板栗镇中心校', '学校', '市级', '2020', '板栗镇', '104.25', '28.5', 'SJ-041']])
-    expect(outcomes(withId)[2]).toEqual(['rejected', '第2行：与已有单位 #41“板栗镇中心学校”重复（编号 SJ-041 相同）'])
+    expect(outcomes(withId)[2]).toEqual(['rejected', '第2行（板栗镇中心校）：与已有单位 #41“板栗镇中心学校”重复（编号 SJ-041 相同）'])
 
     const twins = suijiangContext({ existing: [...existingUnits, { ...existingUnits[0], id: 43, externalId: null }] })
     const report = validate([HEADER, ['板栗镇中心学校', '学校', '市级', '2020', '板栗镇', '', '']], { duplicates: 'merge' }, twins)
     expect(outcomes(report)[2]).toEqual([
       'rejected',
-      '第2行：与多个已有单位重复，无法确定合并到哪一个：#41“板栗镇中心学校”（同名且同属 530626105 板栗镇）、#43“板栗镇中心学校”（同名且同属 530626105 板栗镇）',
+      '第2行（板栗镇中心学校）：与多个已有单位重复，无法确定合并到哪一个：#41“板栗镇中心学校”（同名且同属 530626105 板栗镇）、#43“板栗镇中心学校”（同名且同属 530626105 板栗镇）',
     ])
   })
 
@@ -207,7 +222,7 @@ describe('validateUnitRows: duplicates', () => {
       ['民族团结广场', '社区', '县级', '2021', '中城镇', '104.0499', '28.6'],
       ['民族团结广场', '社区', '县级', '2021', '南岸镇', '104.0502', '28.6'],
     ]
-    expect(outcomes(validate(acrossBorder))[3]).toEqual(['rejected', '第3行：与第2行重复（同名且相距 29 m）'])
+    expect(outcomes(validate(acrossBorder))[3]).toEqual(['rejected', '第3行（民族团结广场）：与第2行重复（同名且相距 29 m）'])
     expect(validate(acrossBorder, { duplicateRadiusM: 10 }).rows[1].status).toBe('accepted')
   })
 })
@@ -240,8 +255,8 @@ describe('validateUnitRows: rows that are not units', () => {
   it('still validates a row whose only content is a name', () => {
     expect(outcomes(validate([HEADER, ['中城镇中学', '', '', '', '', '', '']]))[2]).toEqual([
       'rejected',
-      '第2行：类别为空（应为 机关、企业、社区、乡镇、学校、连队、宗教活动场所）',
-      '第2行：既无坐标也无所属区域，无法定位',
+      '第2行（中城镇中学）：类别为空（应为 机关、企业、社区、乡镇、学校、连队、宗教活动场所）',
+      '第2行（中城镇中学）：既无坐标也无所属区域，无法定位',
     ])
   })
 })

@@ -72,7 +72,7 @@ describe('parseYear', () => {
   it('rejects impossible years and what is not a year', () => {
     expect(year('1985')).toBe('命名年份 1985 早于 1988 年（首次全国民族团结进步表彰），不可能')
     expect(year('2030')).toBe('命名年份 2030 晚于报告年份 2024，不可能')
-    expect(year('21年')).toBe('命名年份“21年”无法识别（应为 4 位年份，如 2021、2021年、2021-05-01）')
+    expect(year('21年')).toBe('命名年份“21年”无法识别（应为 4 位年份，如 2021、2021年、二〇二一年、2021-05-01）')
     expect(year('2021-13-01')).toBe('命名年份“2021-13-01”不是有效日期')
     expect(year('去年')).toContain('无法识别')
   })
@@ -111,6 +111,16 @@ describe('normaliseCategory', () => {
     expect(category('进军营', LIUJIN)).toBe('军营')
     expect(category('企业', LIUJIN)).toEqual(['企事业单位', '类别“企业”按方案“六进”的“企事业单位”导入'])
     expect(category('村', LIUJIN)).toEqual(['乡村', '类别“村”按方案“六进”的“乡村”导入'])
+  })
+
+  it('maps the scheme’s stored synonyms (kept on /schemes) before the built-in ones, compared as cells are', () => {
+    const scheme = { ...QIJIN, synonyms: { 学校: ['学校（中小学）', '九年一贯制'], 连队: ['部队'], 医院: ['卫生院'] } }
+    expect(category('学校（中小学）')).toBe('类别“学校（中小学）”不在方案“七进”中（应为 机关、企业、社区、乡镇、学校、连队、宗教活动场所）')
+    expect(category('学校（中小学）', scheme)).toBe('学校')
+    expect(category('学校(中小学) ', scheme)).toBe('学校')
+    expect(category('进九年一贯制示范单位', scheme)).toBe('学校')
+    expect(category('部队', scheme)).toBe('连队') // stored: no warning, unlike the built-in approximate mapping
+    expect(category('卫生院', scheme)).toBe('类别“卫生院”不在方案“七进”中（应为 机关、企业、社区、乡镇、学校、连队、宗教活动场所）') // not a category of it
   })
 
   it('rejects a category the scheme lacks, listing its categories and a likely typo', () => {

@@ -26,7 +26,7 @@ describe('POST /api/import/units', () => {
     const { rowsRead, accepted, warnings, rejected, ignored } = report.totals
     expect(accepted + warnings + rejected + ignored).toBe(rowsRead)
     expect(rejected).toBeGreaterThan(0)
-    expect(report.rows.find((r: { row: number }) => r.row === 14).messages[0]).toMatch(/^第14行：/)
+    expect(report.rows.find((r: { row: number }) => r.row === 14).messages[0]).toMatch(/^第14行（中城镇第二小学）：经度 1041\.2/)
     expect(store.snapshot().units.length).toBe(before)
   })
 

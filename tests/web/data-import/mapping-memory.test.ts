@@ -41,14 +41,36 @@ describe('saved mappings', () => {
 })
 
 describe('mappingOfChoices', () => {
-  test('choices → the route mapping: multi-column fields as lists, others as one column', () => {
+  test('choices → the route mapping: multi-column fields as lists, others as one column, 不导入 columns as ignore', () => {
     const choices = choicesOfColumns([
       { column: 0, field: null },
       { column: 1, field: 'name' },
       { column: 2, field: 'contact' },
       { column: 3, field: 'contact' },
     ])
-    expect(mappingOfChoices(choices)).toEqual({ mapping: { name: 1, contact: [2, 3] }, problems: [] })
+    expect(mappingOfChoices(choices)).toEqual({ mapping: { name: 1, contact: [2, 3], ignore: [0] }, problems: [] })
+  })
+
+  test('a recognised column set to 不导入 is listed in ignore, so the server does not map it again', () => {
+    const detected = choicesOfColumns([
+      { column: 0, field: 'name' },
+      { column: 1, field: 'contact' },
+      { column: 2, field: 'contact' },
+      { column: 3, field: 'notes' },
+    ])
+    const dropped = { ...detected, 2: null, 3: null }
+    expect(mappingOfChoices(dropped)).toEqual({ mapping: { name: 0, contact: [1], ignore: [2, 3] }, problems: [] })
+    expect(mappingOfChoices(detected).mapping.ignore).toBeUndefined()
+  })
+
+  test('a saved mapping keeps its ignore list; an ignore list alone is no mapping', () => {
+    const store = memoryStore()
+    saveMapping(store, 'sig', { name: 0, ignore: [3] })
+    expect(savedMapping(store, 'sig')).toEqual({ name: 0, ignore: [3] })
+    saveMapping(store, 'only', { ignore: [3] })
+    expect(savedMapping(store, 'only')).toBeNull()
+    store.map.set([...store.map.keys()][0], '{"name": 0, "ignore": [-1]}')
+    expect(savedMapping(store, 'sig')).toEqual({ name: 0 })
   })
 
   test('a single-column field chosen twice is a problem naming the columns', () => {
@@ -81,6 +103,11 @@ describe('report rows', () => {
     expect(filterRows(rows, 'rejected').map((r) => r.row)).toEqual([3])
     expect(filterRows(rows, 'all')).toHaveLength(4)
     expect(countByStatus(rows)).toEqual({ all: 4, accepted: 1, warning: 1, rejected: 1, ignored: 1 })
+  })
+
+  test('a rejected unit row is titled with the name the server read from it', () => {
+    const [row] = reportRows([{ row: 14, status: 'rejected', name: '中城镇第二小学', messages: ['第14行（中城镇第二小学）：经度 1041.2 超出范围（应为 73–136）'] }], [], 'line')
+    expect(row).toMatchObject({ label: '第14行', title: '中城镇第二小学' })
   })
 
   test('area rows are labelled 第N个要素 and titled code + name', () => {

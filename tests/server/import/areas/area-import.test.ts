@@ -109,4 +109,26 @@ describe('POST /api/import/units with an explicit mapping', () => {
     expect(bad.status).toBe(400)
     expect((await bad.json()).error.message).toMatch(/^mapping/)
   })
+
+  test('a recognised column the wizard set to 不导入 (ignore) stays out: the ignore wins over its header', async () => {
+    const { app } = demoApp()
+    const ledger = readFileSync(join(PROJECT_ROOT, 'tests/fixtures/import/ledger-utf8-bom.csv'))
+    const mapping = JSON.stringify({ ignore: [11, '备注'] }) // 联系电话 (a contact column) by index, 备注 by its header
+    const { report } = await (await app.request('/api/import/units', upload(ledger, '台账.csv', { mapping }))).json()
+    expect(report.mapping.contact).toEqual([10])
+    expect(report.mapping.notes).toBeUndefined()
+    expect(report.header.columns.filter((c: { field: string | null }) => c.field === null).map((c: { header: string }) => c.header)).toEqual(['序号', '联系电话', '备注'])
+    expect(report.unmapped).toContainEqual({ column: 11, header: '联系电话', reason: '已选择不导入（列名可识别为“联系人”）' })
+    expect(report.unmapped).toContainEqual({ column: 13, header: '备注', reason: '已选择不导入（列名可识别为“备注”）' })
+    expect(report.unmapped).toContainEqual({ column: 0, header: '序号', reason: '序号是行号，不作为编号导入' })
+    const row = (n: number) => report.rows.find((r: { row: number }) => r.row === n).unit
+    expect(row(3).contact).toBe('张老师') // without 0870-7621234 from 联系电话
+
+    const both = await app.request('/api/import/units', upload(ledger, '台账.csv', { mapping: JSON.stringify({ notes: 13, ignore: [13] }) }))
+    expect(both.status).toBe(400)
+    expect((await both.json()).error.message).toContain('第 14 列（备注）被同时指定为“备注”和“不导入”')
+    const notAList = await app.request('/api/import/units', upload(ledger, '台账.csv', { mapping: JSON.stringify({ ignore: 13 }) }))
+    expect(notAList.status).toBe(400)
+    expect((await notAList.json()).error.message).toContain('ignore: expected a list of columns')
+  })
 })
