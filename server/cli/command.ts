@@ -23,10 +23,24 @@ export class CliError extends Error {
   }
 }
 
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, command: string) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true })
-  } catch (error) {
-    throw new CliError(`atlas ${command}: ${(error as Error).message} (see atlas ${command} --help)`)
+/** Asked for with -h or --help: runCli prints `help` and exits 0. */
+export class HelpRequested extends Error {
+  constructor(readonly help: string) {
+    super('help requested')
   }
+}
+
+/**
+ * `args` read against `options`, plus -h/--help, which every command takes: it stops the command here
+ * (HelpRequested) with `command.help`, so no command handles it itself.
+ */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, command: { name: string; help: string }) {
+  let parsed
+  try {
+    parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new CliError(`atlas ${command.name}: ${(error as Error).message} (see atlas ${command.name} --help)`)
+  }
+  if ((parsed.values as { help?: boolean }).help) throw new HelpRequested(command.help)
+  return parsed
 }

@@ -1,5 +1,5 @@
 // `atlas <command>`: dispatches to one command module per verb.
-import { CliError, type CliIo, type Command } from './command'
+import { CliError, HelpRequested, type CliIo, type Command } from './command'
 import { backupCommand } from './commands/backup'
 import { coverageCommand } from './commands/coverage'
 import { exportCommand } from './commands/export'
@@ -49,6 +49,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(args, io)
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      io.out(error.help)
+      return 0
+    }
     if (error instanceof CliError) {
       io.err(`${error.message}\n`)
       return error.exitCode

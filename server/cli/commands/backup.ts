@@ -25,11 +25,7 @@ export const backupCommand: Command = {
   summary: 'copy the store to a file, also while the server runs (SQLite online backup)',
   help: HELP,
   async run(args, io) {
-    const { values, positionals } = parseOptions(args, { overwrite: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, 'backup')
-    if (values.help) {
-      io.out(HELP)
-      return 0
-    }
+    const { values, positionals } = parseOptions(args, { overwrite: { type: 'boolean' } }, { name: 'backup', help: HELP })
     const [file, ...extra] = positionals
     if (file === undefined) throw new CliError('atlas backup: name the file to write (see atlas backup --help)')
     if (extra.length > 0) throw new CliError(`atlas backup: unexpected arguments ${extra.join(' ')} (one file at a time)`)

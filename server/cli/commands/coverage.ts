@@ -47,12 +47,8 @@ export const coverageCommand: Command = {
     const { values } = parseOptions(args, {
       level: { type: 'string' }, parent: { type: 'string' }, scheme: { type: 'string' },
       'min-level': { type: 'string' }, status: { type: 'string' }, year: { type: 'string' },
-      format: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    }, 'coverage')
-    if (values.help) {
-      io.out(HELP)
-      return 0
-    }
+      format: { type: 'string' }, out: { type: 'string' },
+    }, { name: 'coverage', help: HELP })
     const parsed = coverageArgs.safeParse(values)
     if (!parsed.success) throw new CliError(`atlas coverage: ${describeIssues(parsed.error.issues, values).replace(/^(\w[\w-]*):/, '--$1:')}`)
     const options = parsed.data

@@ -45,12 +45,8 @@ export const exportUnitsCommand: Command = {
     const { values } = parseOptions(args, {
       out: { type: 'string' }, format: { type: 'string' }, area: { type: 'string' }, category: { type: 'string' },
       level: { type: 'string' }, 'min-level': { type: 'string' }, status: { type: 'string' }, year: { type: 'string' },
-      scheme: { type: 'string' }, full: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    }, 'export-units')
-    if (values.help) {
-      io.out(HELP)
-      return 0
-    }
+      scheme: { type: 'string' }, full: { type: 'boolean' },
+    }, { name: 'export-units', help: HELP })
     if (!values.out) throw new CliError('atlas export-units: --out FILE is required, e.g. --out units.csv (see atlas export-units --help)')
     const out = resolve(values.out)
     if (!existsSync(dirname(out))) throw new CliError(`atlas export-units: the directory ${dirname(out)} does not exist`)

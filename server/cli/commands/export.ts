@@ -49,12 +49,8 @@ export const exportCommand: Command = {
       size: { type: 'string' }, view: { type: 'string' }, title: { type: 'string' }, subtitle: { type: 'string' },
       source: { type: 'string' }, 'review-number': { type: 'string' }, table: { type: 'boolean' },
       'no-inset': { type: 'boolean' }, transparent: { type: 'boolean' }, 'atlas-by': { type: 'string' },
-      format: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    }, 'export')
-    if (values.help) {
-      io.out(HELP)
-      return 0
-    }
+      format: { type: 'string' },
+    }, { name: 'export', help: HELP })
     if (!values.out) throw new CliError('atlas export: --out FILE is required, e.g. --out map.png (see atlas export --help)')
     const out = resolve(values.out)
     const format = EXTENSION_FORMATS[extname(out).toLowerCase()]

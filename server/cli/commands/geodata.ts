@@ -40,12 +40,7 @@ export const geodataCommand: Command = {
       provinces: { type: 'string' },
       full: { type: 'boolean' },
       out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    }, 'geodata')
-    if (values.help) {
-      io.out(HELP)
-      return 0
-    }
+    }, { name: 'geodata', help: HELP })
     if (values.all && values.prefecture !== undefined) throw new CliError('atlas geodata: give either --prefecture CODE or --all, not both')
     if (!values.all && (!values.prefecture || !/^\d{4}(\d{2})?$/.test(values.prefecture))) {
       throw new CliError(`atlas geodata: --prefecture ${JSON.stringify(values.prefecture ?? '')} is not a prefecture code (expected 4 or 6 digits, e.g. 5306), and --all was not given`)

@@ -61,12 +61,7 @@ export async function runAreaImport(args: string[], io: CliIo): Promise<number> 
     level: { type: 'string' }, 'code-field': { type: 'string' }, 'name-field': { type: 'string' }, parent: { type: 'string' },
     crs: { type: 'string' }, gcj02: { type: 'boolean' }, encoding: { type: 'string' }, tolerance: { type: 'string' },
     attributes: { type: 'boolean' }, sheet: { type: 'string' }, 'dry-run': { type: 'boolean' }, report: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  }, 'import areas')
-  if (values.help) {
-    io.out(AREAS_HELP)
-    return 0
-  }
+  }, { name: 'import areas', help: AREAS_HELP })
   const [file, ...extra] = positionals
   if (file === undefined) throw new CliError('atlas import areas: name the file to import (see atlas import areas --help)')
   if (extra.length > 0) throw new CliError(`atlas import areas: unexpected arguments ${extra.join(' ')} (one file at a time)`)

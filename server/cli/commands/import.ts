@@ -46,12 +46,8 @@ export const importCommand: Command = {
     if (args[0] === 'areas') return runAreaImport(args.slice(1), io)
     const { values, positionals } = parseOptions(args, {
       scheme: { type: 'string' }, crs: { type: 'string' }, encoding: { type: 'string' }, sheet: { type: 'string' },
-      duplicates: { type: 'string' }, 'dry-run': { type: 'boolean' }, report: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    }, 'import')
-    if (values.help) {
-      io.out(HELP)
-      return 0
-    }
+      duplicates: { type: 'string' }, 'dry-run': { type: 'boolean' }, report: { type: 'string' },
+    }, { name: 'import', help: HELP })
     const [kind, file, ...extra] = positionals
     if (kind !== 'units') throw new CliError(`atlas import: expected "units" or "areas" after import, got ${kind === undefined ? 'nothing' : `"${kind}"`} (see atlas import --help)`)
     if (file === undefined) throw new CliError('atlas import units: name the file to import (see atlas import --help)')

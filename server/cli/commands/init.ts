@@ -44,11 +44,7 @@ export const initCommand: Command = {
   summary: 'start a new store with the shipped real boundaries of a prefecture and no sample units',
   help: HELP,
   async run(args, io) {
-    const { values, positionals } = parseOptions(args, { prefecture: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'init')
-    if (values.help) {
-      io.out(HELP)
-      return 0
-    }
+    const { values, positionals } = parseOptions(args, { prefecture: { type: 'string' } }, { name: 'init', help: HELP })
     if (positionals.length > 0) throw new CliError(`atlas init: unexpected arguments ${positionals.join(' ')} (see atlas init --help)`)
     const given = values.prefecture
     if (given === undefined) throw new CliError('atlas init: --prefecture is required, e.g. atlas init --prefecture 5306 (see atlas init --help)')

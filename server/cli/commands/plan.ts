@@ -61,12 +61,8 @@ export const planCommand: Command = {
       area: { type: 'string' }, model: { type: 'string' }, sites: { type: 'string' }, 'radius-km': { type: 'string' },
       'min-level': { type: 'string' }, demand: { type: 'string' }, candidates: { type: 'string' },
       required: { type: 'string' }, exact: { type: 'string' }, format: { type: 'string' },
-      out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    }, 'plan')
-    if (values.help) {
-      io.out(HELP)
-      return 0
-    }
+      out: { type: 'string' },
+    }, { name: 'plan', help: HELP })
     if (values.area === undefined) throw new CliError('atlas plan: --area is required (e.g. --area 530626); see atlas plan --help')
     if (values.sites === undefined) throw new CliError('atlas plan: --sites is required (e.g. --sites 3); see atlas plan --help')
     const parsed = planArgs.safeParse(values)

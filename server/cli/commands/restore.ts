@@ -25,11 +25,7 @@ export const restoreCommand: Command = {
   summary: 'replace the store with a checked backup, keeping the old one (server stopped)',
   help: HELP,
   async run(args, io) {
-    const { values, positionals } = parseOptions(args, { help: { type: 'boolean', short: 'h' } }, 'restore')
-    if (values.help) {
-      io.out(HELP)
-      return 0
-    }
+    const { positionals } = parseOptions(args, {}, { name: 'restore', help: HELP })
     const [file, ...extra] = positionals
     if (file === undefined) throw new CliError('atlas restore: name the backup file to restore (see atlas restore --help)')
     if (extra.length > 0) throw new CliError(`atlas restore: unexpected arguments ${extra.join(' ')} (one file at a time)`)
