@@ -16,6 +16,10 @@ export interface Command {
   run: (args: string[], io: CliIo) => Promise<number>
 }
 
+export function command(name: string, summary: string, help: string, run: Command['run']): Command {
+  return { name, summary, help, run }
+}
+
 /** A failure the user can fix; main prints its message without a stack trace. */
 export class CliError extends Error {
   constructor(message: string, readonly exitCode = 2) {

@@ -186,7 +186,7 @@ export function DataImportApp() {
   const writable = counts.accepted + counts.warning
 
   return (
-    <div className="data-import">
+    <div className="ledger-page data-import">
       <header className="di-header">
         <h1>数据导入</h1>
         <p>
@@ -285,7 +285,7 @@ export function DataImportApp() {
             </>
           )}
         </div>
-        <button className="di-primary" disabled={!file || busy} onClick={check}>
+        <button className="button-primary" disabled={!file || busy} onClick={check}>
           {busy ? '正在检查…' : '检查（试导入，不写入）'}
         </button>
         {progress && <ImportProgressBar progress={progress} unit={kind === 'boundaries' ? '个要素' : '行'} />}
@@ -341,7 +341,7 @@ export function DataImportApp() {
           {!showAll && shown.length > ROWS_SHOWN && <button onClick={() => setShowAll(true)}>显示全部 {shown.length} 行</button>}
 
           <div className="di-commit">
-            <button className="di-primary" disabled={!mayCommit || busy || writable === 0 || mappingDirty || !outcome.result.dryRun} onClick={commit}>
+            <button className="button-primary" disabled={!mayCommit || busy || writable === 0 || mappingDirty || !outcome.result.dryRun} onClick={commit}>
               提交导入（写入 {writable} 条）
             </button>
             {!mayCommit && <span className="di-muted">提交需要登录（编辑或管理员）。<a href="/login?next=/data">登录</a></span>}

@@ -4,6 +4,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react'
 import { changeCategory, removeCategory, type SchemeItem } from '../api/client'
 import { renameSummary, wordsOf } from './scheme-form-values'
 import type { Write } from './write'
+import { FormActions } from './FormActions'
 
 export interface CategoryRowProps {
   scheme: SchemeItem
@@ -62,7 +63,7 @@ export function CategoryRow({ scheme, category, position, synonyms, mayEdit, bus
           <button type="button" disabled={busy} onClick={() => setMode('synonyms')}>
             同义词
           </button>
-          <button type="button" className="schemes-danger" disabled={busy} onClick={remove}>
+          <button type="button" className="button-danger" disabled={busy} onClick={remove}>
             删除
           </button>
         </span>
@@ -89,14 +90,7 @@ function RenameForm({ scheme, category, busy, write, nameOf, onClose }: { scheme
   return (
     <form className="scheme-inline-form" onSubmit={submit} aria-label={`将 ${category} 改名`}>
       <input aria-label="新名称" value={name} onChange={(e) => setName(e.target.value)} required maxLength={40} autoFocus />
-      <span className="scheme-inline-actions">
-        <button type="submit" className="schemes-primary" disabled={busy}>
-          改名
-        </button>
-        <button type="button" onClick={onClose} disabled={busy}>
-          取消
-        </button>
-      </span>
+      <FormActions className="scheme-inline-actions" submit="改名" busy={busy} onCancel={onClose} />
     </form>
   )
 }
@@ -140,14 +134,7 @@ function SynonymsForm({ scheme, category, synonyms, busy, write, onClose }: { sc
         ))}
       </span>
       <input aria-label="新同义词" value={typed} onChange={(e) => setTyped(e.target.value)} onKeyDown={onKeyDown} placeholder="输入后回车添加" maxLength={200} autoFocus />
-      <span className="scheme-inline-actions">
-        <button type="submit" className="schemes-primary" disabled={busy}>
-          保存
-        </button>
-        <button type="button" onClick={onClose} disabled={busy}>
-          取消
-        </button>
-      </span>
+      <FormActions className="scheme-inline-actions" submit="保存" busy={busy} onCancel={onClose} />
     </form>
   )
 }

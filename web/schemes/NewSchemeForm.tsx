@@ -4,6 +4,7 @@ import { MAX_VISITS_PER_YEAR } from '../../server/shared/domain'
 import { createScheme } from '../api/client'
 import { EMPTY_NEW_SCHEME, newSchemeOf, type NewSchemeValues } from './scheme-form-values'
 import type { Write } from './write'
+import { FormActions } from './FormActions'
 
 export function NewSchemeForm({ busy, write, onClose }: { busy: boolean; write: Write; onClose: () => void }) {
   const [values, setValues] = useState<NewSchemeValues>(EMPTY_NEW_SCHEME)
@@ -43,14 +44,7 @@ export function NewSchemeForm({ busy, write, onClose }: { busy: boolean; write: 
           <textarea value={values.note} onChange={set('note')} rows={2} maxLength={500} placeholder="如 依据的实施方案文件" />
         </label>
       </div>
-      <div className="scheme-form-actions">
-        <button type="submit" className="schemes-primary" disabled={busy}>
-          保存方案
-        </button>
-        <button type="button" onClick={onClose} disabled={busy}>
-          取消
-        </button>
-      </div>
+      <FormActions className="scheme-form-actions" submit="保存方案" busy={busy} onCancel={onClose} />
     </form>
   )
 }

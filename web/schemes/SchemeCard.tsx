@@ -6,6 +6,7 @@ import { addCategory, updateScheme, type SchemeItem } from '../api/client'
 import { CategoryRow } from './CategoryRow'
 import { movedCategory, wordsOf } from './scheme-form-values'
 import type { Write } from './write'
+import { FormActions } from './FormActions'
 
 export interface SchemeCardProps {
   scheme: SchemeItem
@@ -110,14 +111,7 @@ function SchemeFieldsForm({ scheme, busy, write, onClose }: { scheme: SchemeItem
           <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={500} />
         </label>
       </div>
-      <div className="scheme-form-actions">
-        <button type="submit" className="schemes-primary" disabled={busy}>
-          保存
-        </button>
-        <button type="button" onClick={onClose} disabled={busy}>
-          取消
-        </button>
-      </div>
+      <FormActions className="scheme-form-actions" submit="保存" busy={busy} onCancel={onClose} />
     </form>
   )
 }

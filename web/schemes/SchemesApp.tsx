@@ -10,6 +10,7 @@ import { NewSchemeForm } from './NewSchemeForm'
 import { SchemeCard } from './SchemeCard'
 import type { Write } from './write'
 import './schemes.css'
+import { PageMessages } from '../panels/PageMessages'
 
 export function SchemesApp() {
   const user = useAsyncValue(fetchCurrentUser, []).value
@@ -40,7 +41,7 @@ export function SchemesApp() {
   const nameOf = (id: string) => schemes.find((s) => s.id === id)?.name ?? id
 
   return (
-    <div className="schemes-page">
+    <div className="ledger-page schemes-page">
       <LedgerHeader title="创建方案" here="/schemes" user={user} />
 
       <div className="schemes-toolbar">
@@ -48,7 +49,7 @@ export function SchemesApp() {
           {listed.value ? `共 ${schemes.length} 个方案 · 类别按顺序排列，同义词是台账里的其他写法，导入时归入该类别` : '正在加载…'}
         </span>
         {mayEdit ? (
-          <button type="button" className="schemes-primary schemes-add" disabled={adding || busy} onClick={() => { setMessage(null); setAdding(true) }}>
+          <button type="button" className="button-primary schemes-add" disabled={adding || busy} onClick={() => { setMessage(null); setAdding(true) }}>
             新增方案
           </button>
         ) : (
@@ -56,12 +57,7 @@ export function SchemesApp() {
         )}
       </div>
 
-      {listed.error && <p className="schemes-banner schemes-error" role="alert">{listed.error.message}</p>}
-      {message && (
-        <p className={`schemes-banner ${message.error ? 'schemes-error' : 'schemes-ok'}`} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <PageMessages loadError={listed.error} message={message} />
 
       <main className="schemes-main">
         {adding && <NewSchemeForm busy={busy} write={write} onClose={() => setAdding(false)} />}

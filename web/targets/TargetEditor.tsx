@@ -81,7 +81,7 @@ export function TargetEditor({ initial, areas, schemes, columns, save, onCancel 
         </td>
         <td className="targets-muted">保存后计算</td>
         <td className="targets-actions">
-          <button type="button" className="targets-primary" disabled={busy} onClick={submit}>
+          <button type="button" className="button-primary" disabled={busy} onClick={submit}>
             {busy ? '正在保存…' : '保存'}
           </button>
           <button type="button" disabled={busy} onClick={onCancel}>

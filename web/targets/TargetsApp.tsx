@@ -6,6 +6,7 @@ import { ancestorCodesOf } from '../../server/shared/area-codes'
 import { createTarget, deleteTarget, fetchCurrentUser, fetchSchemes, fetchTargets, updateTarget, type TargetItem } from '../api/client'
 import { useAsyncValue } from '../api/use-async-value'
 import { LedgerHeader } from '../panels/LedgerHeader'
+import { PageMessages } from '../panels/PageMessages'
 import { Options } from '../panels/Options'
 import { SampleNotice } from '../panels/SampleNotice'
 import { AreaPicker, type AreaOption } from './AreaPicker'
@@ -95,7 +96,7 @@ export function TargetsApp() {
   const editorProps = { areas, schemes, columns: COLUMNS.length, onCancel: () => setEditing(null) }
 
   return (
-    <div className="targets-page">
+    <div className="ledger-page targets-page">
       <LedgerHeader title="创建目标" here="/targets" user={user} />
 
       <div className="targets-filters" role="search">
@@ -108,7 +109,7 @@ export function TargetsApp() {
           {answer ? `共 ${targets.length} 个目标 · 进度按 ${answer.year} 年底的命名单位计算` : '正在加载…'}
         </span>
         {mayEdit && (
-          <button type="button" className="targets-primary targets-add" disabled={editing !== null} onClick={() => { setMessage(null); setEditing('new') }}>
+          <button type="button" className="button-primary targets-add" disabled={editing !== null} onClick={() => { setMessage(null); setEditing('new') }}>
             新增目标
           </button>
         )}
@@ -119,12 +120,7 @@ export function TargetsApp() {
           <SampleNotice sample schematic={false} />
         </div>
       )}
-      {listed.error && <p className="targets-error targets-banner" role="alert">{listed.error.message}</p>}
-      {message && (
-        <p className={`targets-banner ${message.error ? 'targets-error' : 'targets-ok'}`} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <PageMessages loadError={listed.error} message={message} />
 
       <div className="targets-main">
         <table className="targets-table">
@@ -175,7 +171,7 @@ export function TargetsApp() {
                         <button type="button" disabled={editing !== null} onClick={() => { setMessage(null); setEditing(t.id) }}>
                           编辑
                         </button>
-                        <button type="button" className="targets-danger" disabled={editing !== null} onClick={() => remove(t)}>
+                        <button type="button" className="button-danger" disabled={editing !== null} onClick={() => remove(t)}>
                           删除
                         </button>
                       </>

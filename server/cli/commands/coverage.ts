@@ -5,7 +5,7 @@ import { coverageByArea, UnknownSchemeError } from '../../geo/coverage'
 import { areaCodeParam, honourLevelParam, schemeParam, statusListParam, yearParam } from '../../http/params'
 import { describeIssues } from '../../http/validate'
 import { openDataDirStore } from '../../open-store'
-import { CliError, parseOptions, type Command } from '../command'
+import { CliError, command, parseOptions } from '../command'
 import { coverageCsv } from '../coverage-csv'
 
 const HELP = `Usage: atlas coverage --level county|township [options]
@@ -39,47 +39,42 @@ const coverageArgs = z.object({
   out: z.string().min(1).optional(),
 })
 
-export const coverageCommand: Command = {
-  name: 'coverage',
-  summary: 'coverage per area (counts by level and category, completeness, targets) as JSON or CSV',
-  help: HELP,
-  async run(args, io) {
-    const { values } = parseOptions(args, {
-      level: { type: 'string' }, parent: { type: 'string' }, scheme: { type: 'string' },
-      'min-level': { type: 'string' }, status: { type: 'string' }, year: { type: 'string' },
-      format: { type: 'string' }, out: { type: 'string' },
-    }, { name: 'coverage', help: HELP })
-    const parsed = coverageArgs.safeParse(values)
-    if (!parsed.success) throw new CliError(`atlas coverage: ${describeIssues(parsed.error.issues, values).replace(/^(\w[\w-]*):/, '--$1:')}`)
-    const options = parsed.data
+export const coverageCommand = command('coverage', 'coverage per area (counts by level and category, completeness, targets) as JSON or CSV', HELP, async (args, io) => {
+  const { values } = parseOptions(args, {
+    level: { type: 'string' }, parent: { type: 'string' }, scheme: { type: 'string' },
+    'min-level': { type: 'string' }, status: { type: 'string' }, year: { type: 'string' },
+    format: { type: 'string' }, out: { type: 'string' },
+  }, { name: 'coverage', help: HELP })
+  const parsed = coverageArgs.safeParse(values)
+  if (!parsed.success) throw new CliError(`atlas coverage: ${describeIssues(parsed.error.issues, values).replace(/^(\w[\w-]*):/, '--$1:')}`)
+  const options = parsed.data
 
-    const store = openDataDirStore(readConfig(io.env), io.err)
-    try {
-      const snapshot = store.snapshot()
-      if (options.parent !== undefined && !snapshot.areasByCode.has(options.parent)) {
-        throw new CliError(`atlas coverage: --parent ${options.parent} is not an area in the store`)
-      }
-      const report = coverageByArea(snapshot, {
-        level: options.level,
-        parent: options.parent,
-        schemeId: options.scheme,
-        minLevel: options['min-level'],
-        statuses: options.status,
-        year: options.year,
-        today: new Date().toISOString().slice(0, 10),
-      })
-      const text = options.format === 'csv' ? coverageCsv(report) : `${JSON.stringify(report, null, 2)}\n`
-      if (options.out === undefined) io.out(text)
-      else {
-        writeFileSync(options.out, options.format === 'csv' ? `\uFEFF${text}` : text)
-        io.err(`Wrote coverage of ${report.areas.length} areas to ${options.out}`)
-      }
-      return 0
-    } catch (error) {
-      if (error instanceof UnknownSchemeError) throw new CliError(`atlas coverage: --${error.message}`)
-      throw error
-    } finally {
-      store.close()
+  const store = openDataDirStore(readConfig(io.env), io.err)
+  try {
+    const snapshot = store.snapshot()
+    if (options.parent !== undefined && !snapshot.areasByCode.has(options.parent)) {
+      throw new CliError(`atlas coverage: --parent ${options.parent} is not an area in the store`)
     }
-  },
-}
+    const report = coverageByArea(snapshot, {
+      level: options.level,
+      parent: options.parent,
+      schemeId: options.scheme,
+      minLevel: options['min-level'],
+      statuses: options.status,
+      year: options.year,
+      today: new Date().toISOString().slice(0, 10),
+    })
+    const text = options.format === 'csv' ? coverageCsv(report) : `${JSON.stringify(report, null, 2)}\n`
+    if (options.out === undefined) io.out(text)
+    else {
+      writeFileSync(options.out, options.format === 'csv' ? `\uFEFF${text}` : text)
+      io.err(`Wrote coverage of ${report.areas.length} areas to ${options.out}`)
+    }
+    return 0
+  } catch (error) {
+    if (error instanceof UnknownSchemeError) throw new CliError(`atlas coverage: --${error.message}`)
+    throw error
+  } finally {
+    store.close()
+  }
+})

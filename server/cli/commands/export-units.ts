@@ -7,7 +7,7 @@ import { ledgerFile, ledgerRowsOf, UNIT_EXPORT_FORMATS, type UnitExportFormat } 
 import { openDataDirStore } from '../../open-store'
 import { unitsQuery } from '../../routes/units'
 import { audienceOf } from '../../shared/audience'
-import { CliError, parseOptions, type Command } from '../command'
+import { CliError, command, parseOptions } from '../command'
 
 const HELP = `Usage: atlas export-units --out FILE [options]
 
@@ -37,44 +37,39 @@ Example: atlas export-units --out suijiang.xlsx --area 530626 --min-level 市级
 
 const EXTENSION_FORMATS: Record<string, UnitExportFormat> = { '.csv': 'csv', '.xlsx': 'xlsx', '.geojson': 'geojson', '.json': 'geojson' }
 
-export const exportUnitsCommand: Command = {
-  name: 'export-units',
-  summary: 'the units a filter selects as CSV (for Excel), XLSX or GeoJSON, to edit and import back',
-  help: HELP,
-  async run(args, io) {
-    const { values } = parseOptions(args, {
-      out: { type: 'string' }, format: { type: 'string' }, area: { type: 'string' }, category: { type: 'string' },
-      level: { type: 'string' }, 'min-level': { type: 'string' }, status: { type: 'string' }, year: { type: 'string' },
-      scheme: { type: 'string' }, full: { type: 'boolean' },
-    }, { name: 'export-units', help: HELP })
-    if (!values.out) throw new CliError('atlas export-units: --out FILE is required, e.g. --out units.csv (see atlas export-units --help)')
-    const out = resolve(values.out)
-    if (!existsSync(dirname(out))) throw new CliError(`atlas export-units: the directory ${dirname(out)} does not exist`)
-    const format = formatOf(values.format, values.out)
-    const { full, 'min-level': minLevel, area, category, level, status, year, scheme } = values
-    const given = { area, category, level, minLevel, status, year, scheme }
-    const parsed = unitsQuery.safeParse(given)
-    if (!parsed.success) throw new CliError(`atlas export-units: ${optionNames(describeIssues(parsed.error.issues, given))}`)
+export const exportUnitsCommand = command('export-units', 'the units a filter selects as CSV (for Excel), XLSX or GeoJSON, to edit and import back', HELP, async (args, io) => {
+  const { values } = parseOptions(args, {
+    out: { type: 'string' }, format: { type: 'string' }, area: { type: 'string' }, category: { type: 'string' },
+    level: { type: 'string' }, 'min-level': { type: 'string' }, status: { type: 'string' }, year: { type: 'string' },
+    scheme: { type: 'string' }, full: { type: 'boolean' },
+  }, { name: 'export-units', help: HELP })
+  if (!values.out) throw new CliError('atlas export-units: --out FILE is required, e.g. --out units.csv (see atlas export-units --help)')
+  const out = resolve(values.out)
+  if (!existsSync(dirname(out))) throw new CliError(`atlas export-units: the directory ${dirname(out)} does not exist`)
+  const format = formatOf(values.format, values.out)
+  const { full, 'min-level': minLevel, area, category, level, status, year, scheme } = values
+  const given = { area, category, level, minLevel, status, year, scheme }
+  const parsed = unitsQuery.safeParse(given)
+  if (!parsed.success) throw new CliError(`atlas export-units: ${optionNames(describeIssues(parsed.error.issues, given))}`)
 
-    const config = readConfig(io.env)
-    // The same rule as the server's: who runs this could read the store file, but the file they write may be
-    // passed on, so it carries what the public may see unless asked for more.
-    const audience = audienceOf(full ? 'signed-in' : 'anonymous', config.sensitiveCategories)
-    const store = openDataDirStore(config, io.err)
-    try {
-      const rows = ledgerRowsOf(store.snapshot(), parsed.data, audience, store.units.externalIds())
-      writeFileSync(out, await ledgerFile(rows, format))
-      const seen = full ? 'as signed-in users see them' : 'as anonymous visitors see them (--full for everything)'
-      io.out(`Wrote ${rows.length} units to ${out} (${format}), ${seen}\n`)
-      return 0
-    } catch (error) {
-      if (error instanceof DomainError) throw new CliError(`atlas export-units: ${optionNames(error.message)}`)
-      throw error
-    } finally {
-      store.close()
-    }
-  },
-}
+  const config = readConfig(io.env)
+  // The same rule as the server's: who runs this could read the store file, but the file they write may be
+  // passed on, so it carries what the public may see unless asked for more.
+  const audience = audienceOf(full ? 'signed-in' : 'anonymous', config.sensitiveCategories)
+  const store = openDataDirStore(config, io.err)
+  try {
+    const rows = ledgerRowsOf(store.snapshot(), parsed.data, audience, store.units.externalIds())
+    writeFileSync(out, await ledgerFile(rows, format))
+    const seen = full ? 'as signed-in users see them' : 'as anonymous visitors see them (--full for everything)'
+    io.out(`Wrote ${rows.length} units to ${out} (${format}), ${seen}\n`)
+    return 0
+  } catch (error) {
+    if (error instanceof DomainError) throw new CliError(`atlas export-units: ${optionNames(error.message)}`)
+    throw error
+  } finally {
+    store.close()
+  }
+})
 
 /** --format when given (it must agree with a known extension), else the extension's. */
 function formatOf(given: string | undefined, file: string): UnitExportFormat {

@@ -5,7 +5,7 @@ import { exportRequestOf, ExportRequestError } from '../../export/export-request
 import { startLocalServer, type LocalServer } from '../../export/local-server'
 import { RenderError, type RenderProgress } from '../../export/renderer'
 import { createExportService } from '../../export/service'
-import { CliError, parseOptions, type Command } from '../command'
+import { CliError, command, parseOptions } from '../command'
 
 const HELP = `Usage: atlas export --out FILE.png|pdf|zip [options]
 
@@ -39,78 +39,73 @@ Examples:
 
 const EXTENSION_FORMATS: Record<string, 'png' | 'pdf' | 'zip'> = { '.png': 'png', '.pdf': 'pdf', '.zip': 'zip' }
 
-export const exportCommand: Command = {
-  name: 'export',
-  summary: 'print-quality map images (PNG/PDF, A4/A3, 150/300 DPI, atlas series) via headless Chromium',
-  help: HELP,
-  async run(args, io) {
-    const { values } = parseOptions(args, {
-      out: { type: 'string' }, paper: { type: 'string' }, orientation: { type: 'string' }, dpi: { type: 'string' },
-      size: { type: 'string' }, view: { type: 'string' }, title: { type: 'string' }, subtitle: { type: 'string' },
-      source: { type: 'string' }, 'review-number': { type: 'string' }, table: { type: 'boolean' },
-      'no-inset': { type: 'boolean' }, transparent: { type: 'boolean' }, 'atlas-by': { type: 'string' },
-      format: { type: 'string' },
-    }, { name: 'export', help: HELP })
-    if (!values.out) throw new CliError('atlas export: --out FILE is required, e.g. --out map.png (see atlas export --help)')
-    const out = resolve(values.out)
-    const format = EXTENSION_FORMATS[extname(out).toLowerCase()]
-    if (!format) throw new CliError(`atlas export: --out ${values.out}: the extension must be .png, .pdf or .zip (it sets the format)`)
-    if (values.format && values.format !== format) throw new CliError(`atlas export: --format ${values.format} disagrees with --out ${values.out}`)
-    if (format === 'png' && values['atlas-by']) throw new CliError('atlas export: an atlas has many pages: write it to a .pdf or a .zip (of PNGs), not a .png')
-    checkWritable(out, values.out)
+export const exportCommand = command('export', 'print-quality map images (PNG/PDF, A4/A3, 150/300 DPI, atlas series) via headless Chromium', HELP, async (args, io) => {
+  const { values } = parseOptions(args, {
+    out: { type: 'string' }, paper: { type: 'string' }, orientation: { type: 'string' }, dpi: { type: 'string' },
+    size: { type: 'string' }, view: { type: 'string' }, title: { type: 'string' }, subtitle: { type: 'string' },
+    source: { type: 'string' }, 'review-number': { type: 'string' }, table: { type: 'boolean' },
+    'no-inset': { type: 'boolean' }, transparent: { type: 'boolean' }, 'atlas-by': { type: 'string' },
+    format: { type: 'string' },
+  }, { name: 'export', help: HELP })
+  if (!values.out) throw new CliError('atlas export: --out FILE is required, e.g. --out map.png (see atlas export --help)')
+  const out = resolve(values.out)
+  const format = EXTENSION_FORMATS[extname(out).toLowerCase()]
+  if (!format) throw new CliError(`atlas export: --out ${values.out}: the extension must be .png, .pdf or .zip (it sets the format)`)
+  if (values.format && values.format !== format) throw new CliError(`atlas export: --format ${values.format} disagrees with --out ${values.out}`)
+  if (format === 'png' && values['atlas-by']) throw new CliError('atlas export: an atlas has many pages: write it to a .pdf or a .zip (of PNGs), not a .png')
+  checkWritable(out, values.out)
 
-    const params = new URLSearchParams()
-    const put = (key: string, value: string | undefined) => value !== undefined && params.set(key, value)
-    put('format', format)
-    put('paper', values.paper)
-    put('orientation', values.orientation)
-    put('dpi', values.dpi)
-    put('size', values.size)
-    put('view', values.view)
-    put('title', values.title)
-    put('subtitle', values.subtitle)
-    put('source', values.source)
-    put('reviewNumber', values['review-number'])
-    put('atlasBy', values['atlas-by'])
-    if (values.table) params.set('table', '1')
-    if (values['no-inset']) params.set('inset', '0')
-    if (values.transparent) params.set('transparent', '1')
-    let request
-    try {
-      request = exportRequestOf(params)
-    } catch (error) {
-      if (error instanceof ExportRequestError) throw new CliError(`atlas export: --${optionName(error.parameter)}: ${error.message}`)
-      throw error
-    }
+  const params = new URLSearchParams()
+  const put = (key: string, value: string | undefined) => value !== undefined && params.set(key, value)
+  put('format', format)
+  put('paper', values.paper)
+  put('orientation', values.orientation)
+  put('dpi', values.dpi)
+  put('size', values.size)
+  put('view', values.view)
+  put('title', values.title)
+  put('subtitle', values.subtitle)
+  put('source', values.source)
+  put('reviewNumber', values['review-number'])
+  put('atlasBy', values['atlas-by'])
+  if (values.table) params.set('table', '1')
+  if (values['no-inset']) params.set('inset', '0')
+  if (values.transparent) params.set('transparent', '1')
+  let request
+  try {
+    request = exportRequestOf(params)
+  } catch (error) {
+    if (error instanceof ExportRequestError) throw new CliError(`atlas export: --${optionName(error.parameter)}: ${error.message}`)
+    throw error
+  }
 
-    const started = Date.now()
-    const exporter = createExportService()
-    let server: LocalServer | null = null
-    try {
-      const baseUrl = io.env.ATLAS_URL?.replace(/\/$/, '')
-      if (!baseUrl) server = await startLocalServer(readConfig(io.env), exporter, (m) => io.err(m))
-      const url = baseUrl ?? server?.url ?? ''
-      let lastLine = ''
-      const job = exporter.queue.enqueue(request, url, undefined, (j) => {
-        const line = progressLine(j.progress)
-        if (line && line !== lastLine) io.err(line)
-        lastLine = line
-      })
-      const result = await job.done
-      writeFileSync(out, result.bytes)
-      const seconds = ((Date.now() - started) / 1000).toFixed(1)
-      const what = format === 'pdf' ? `${result.pages} page${result.pages === 1 ? '' : 's'}, ${request.size.widthMm}×${request.size.heightMm} mm` : `${result.pages} image${result.pages === 1 ? '' : 's'} of ${result.widthPx}×${result.heightPx} px`
-      io.out(`${out}\n${what}, ${(result.bytes.length / 1024 / 1024).toFixed(2)} MB, in ${seconds} s\n`)
-      return 0
-    } catch (error) {
-      if (error instanceof RenderError) throw new CliError(`atlas export: ${error.message}`, 1)
-      throw error
-    } finally {
-      await exporter.renderer.close()
-      await server?.close()
-    }
-  },
-}
+  const started = Date.now()
+  const exporter = createExportService()
+  let server: LocalServer | null = null
+  try {
+    const baseUrl = io.env.ATLAS_URL?.replace(/\/$/, '')
+    if (!baseUrl) server = await startLocalServer(readConfig(io.env), exporter, (m) => io.err(m))
+    const url = baseUrl ?? server?.url ?? ''
+    let lastLine = ''
+    const job = exporter.queue.enqueue(request, url, undefined, (j) => {
+      const line = progressLine(j.progress)
+      if (line && line !== lastLine) io.err(line)
+      lastLine = line
+    })
+    const result = await job.done
+    writeFileSync(out, result.bytes)
+    const seconds = ((Date.now() - started) / 1000).toFixed(1)
+    const what = format === 'pdf' ? `${result.pages} page${result.pages === 1 ? '' : 's'}, ${request.size.widthMm}×${request.size.heightMm} mm` : `${result.pages} image${result.pages === 1 ? '' : 's'} of ${result.widthPx}×${result.heightPx} px`
+    io.out(`${out}\n${what}, ${(result.bytes.length / 1024 / 1024).toFixed(2)} MB, in ${seconds} s\n`)
+    return 0
+  } catch (error) {
+    if (error instanceof RenderError) throw new CliError(`atlas export: ${error.message}`, 1)
+    throw error
+  } finally {
+    await exporter.renderer.close()
+    await server?.close()
+  }
+})
 
 function progressLine(p: RenderProgress): string {
   if (p.stage === 'drawing' && p.total > 1) return `drawing page ${Math.min(p.done + 1, p.total)} of ${p.total}…`

@@ -10,7 +10,7 @@ import { openDataDirStore } from '../../open-store'
 import { PointFileError, pointsFromText, type FilePoint } from '../../plan/point-file'
 import { DomainError } from '../../domain-error'
 import { sitePlan, type SitePlanReport } from '../../plan/site-plan'
-import { CliError, parseOptions, type Command } from '../command'
+import { CliError, command, parseOptions } from '../command'
 
 const HELP = `Usage: atlas plan --area CODE --sites N [options]
 
@@ -52,47 +52,42 @@ const planArgs = z.object({
   out: z.string().min(1).optional(),
 })
 
-export const planCommand: Command = {
-  name: 'plan',
-  summary: 'choose the next demonstration sites (maximal coverage) with their optimality gap',
-  help: HELP,
-  async run(args, io) {
-    const { values } = parseOptions(args, {
-      area: { type: 'string' }, model: { type: 'string' }, sites: { type: 'string' }, 'radius-km': { type: 'string' },
-      'min-level': { type: 'string' }, demand: { type: 'string' }, candidates: { type: 'string' },
-      required: { type: 'string' }, exact: { type: 'string' }, format: { type: 'string' },
-      out: { type: 'string' },
-    }, { name: 'plan', help: HELP })
-    if (values.area === undefined) throw new CliError('atlas plan: --area is required (e.g. --area 530626); see atlas plan --help')
-    if (values.sites === undefined) throw new CliError('atlas plan: --sites is required (e.g. --sites 3); see atlas plan --help')
-    const parsed = planArgs.safeParse(values)
-    if (!parsed.success) throw new CliError(`atlas plan: ${describeIssues(parsed.error.issues, values).replace(/^(\w[\w-]*):/, '--$1:')}`)
-    const options = parsed.data
-    const demand = values.demand === undefined ? undefined : readPoints(values.demand, 'demand file')
-    const candidates = values.candidates === undefined ? undefined : readPoints(values.candidates, 'candidates file')
-    const required = values.required === undefined ? undefined : readPoints(values.required, 'required file')
+export const planCommand = command('plan', 'choose the next demonstration sites (maximal coverage) with their optimality gap', HELP, async (args, io) => {
+  const { values } = parseOptions(args, {
+    area: { type: 'string' }, model: { type: 'string' }, sites: { type: 'string' }, 'radius-km': { type: 'string' },
+    'min-level': { type: 'string' }, demand: { type: 'string' }, candidates: { type: 'string' },
+    required: { type: 'string' }, exact: { type: 'string' }, format: { type: 'string' },
+    out: { type: 'string' },
+  }, { name: 'plan', help: HELP })
+  if (values.area === undefined) throw new CliError('atlas plan: --area is required (e.g. --area 530626); see atlas plan --help')
+  if (values.sites === undefined) throw new CliError('atlas plan: --sites is required (e.g. --sites 3); see atlas plan --help')
+  const parsed = planArgs.safeParse(values)
+  if (!parsed.success) throw new CliError(`atlas plan: ${describeIssues(parsed.error.issues, values).replace(/^(\w[\w-]*):/, '--$1:')}`)
+  const options = parsed.data
+  const demand = values.demand === undefined ? undefined : readPoints(values.demand, 'demand file')
+  const candidates = values.candidates === undefined ? undefined : readPoints(values.candidates, 'candidates file')
+  const required = values.required === undefined ? undefined : readPoints(values.required, 'required file')
 
-    const store = openDataDirStore(readConfig(io.env), io.err)
-    try {
-      const started = Date.now()
-      const report = await sitePlan(
-        store.snapshot(),
-        { area: options.area, model: options.model, sites: options.sites, radiusKm: options['radius-km'], minLevel: options['min-level'], demand, candidates, required },
-        { exact: options.exact },
-      )
-      const text = options.format === 'geojson' ? `${JSON.stringify(chosenSitesGeoJson(report), null, 2)}\n` : `${JSON.stringify(report, null, 2)}\n`
-      if (options.out === undefined) io.out(text)
-      else writeFileSync(options.out, text)
-      io.err(summaryLine(report, Date.now() - started) + (options.out ? `; written to ${options.out}` : ''))
-      return 0
-    } catch (error) {
-      if (error instanceof DomainError) throw new CliError(`atlas plan: ${error.message}`)
-      throw error
-    } finally {
-      store.close()
-    }
-  },
-}
+  const store = openDataDirStore(readConfig(io.env), io.err)
+  try {
+    const started = Date.now()
+    const report = await sitePlan(
+      store.snapshot(),
+      { area: options.area, model: options.model, sites: options.sites, radiusKm: options['radius-km'], minLevel: options['min-level'], demand, candidates, required },
+      { exact: options.exact },
+    )
+    const text = options.format === 'geojson' ? `${JSON.stringify(chosenSitesGeoJson(report), null, 2)}\n` : `${JSON.stringify(report, null, 2)}\n`
+    if (options.out === undefined) io.out(text)
+    else writeFileSync(options.out, text)
+    io.err(summaryLine(report, Date.now() - started) + (options.out ? `; written to ${options.out}` : ''))
+    return 0
+  } catch (error) {
+    if (error instanceof DomainError) throw new CliError(`atlas plan: ${error.message}`)
+    throw error
+  } finally {
+    store.close()
+  }
+})
 
 function readPoints(file: string, what: string): FilePoint[] {
   let bytes: Buffer
