@@ -1,5 +1,6 @@
 // An area file's features → a report saying, feature by feature, what would be imported and what is wrong,
-// plus the drafts to write. Pure: the store's areas come in as a list.
+// plus the drafts to write. Pure: the store's areas come in as a list. One file, a little over 400 lines:
+// the feature rules below run in one pass and read better together.
 //
 // Each feature is one of:
 // - rejected: no or bad code (wrong length for the level, not digits); no name for a new area; a code the
