@@ -1,5 +1,6 @@
 // Loopback load on the real server: 100 000 units, 100 concurrent connections, per route errors and
-// p50/p95/p99 latency against the target (0 errors, p95 ≤ 30 ms).
+// p50/p95/p99 latency against the target (0 errors, p95 ≤ 30 ms), while LOAD_WRITERS (5) signed-in writers
+// edit two units at once with If-Match for the whole run (0 errors, no lost update: tests/bench/unit-writers.ts).
 //
 //   npm run bench:load                         60 s per route
 //   LOAD_SECONDS=10 npm run bench:load         shorter
@@ -26,12 +27,16 @@ import { STORE_FILE } from '../../server/open-store'
 import { PROJECT_ROOT } from '../../server/paths'
 import { freePort } from '../e2e/harness'
 import { seedDemoWithUnits } from './bench-units'
+import { counters, lostUpdates, runWriters, type WriterTally } from './unit-writers'
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100)
 const UNITS = Number(process.env.LOAD_UNITS ?? 100_000)
 const GZIP = process.env.LOAD_GZIP !== '0'
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 2)
+const WRITERS = Number(process.env.LOAD_WRITERS ?? 5)
+const WRITTEN_UNITS = [1, 2] // shared by the writers, so that they contend for the same versions
+const ADMIN_PASSWORD = 'load-bench-password-1'
 /** A load-generator process: `load.bench.ts --client <json>` prints its ClientResult as JSON. */
 const CLIENT_FLAG = '--client'
 const TARGET_P95_MS = 30
@@ -78,6 +83,7 @@ interface RouteResult {
   p95: number
   p99: number
   bytes: number // size of one answer as sent (compressed when gzip is accepted)
+  writes: WriterTally & { lost: Map<number, [number, number]> }
 }
 
 interface ClientJob {
@@ -132,10 +138,15 @@ async function runClients(job: ClientJob): Promise<ClientResult> {
   }
 }
 
-async function load(url: string, route: (typeof ROUTES)[number]): Promise<RouteResult> {
+async function load(url: string, route: (typeof ROUTES)[number], cookie: string): Promise<RouteResult> {
   const headers = { ...HEADERS }
   if (route.revalidate) headers['if-none-match'] = (await fetch(`${url}${route.path}`, { headers: HEADERS })).headers.get('etag') ?? ''
-  const result = await runClients({ url: `${url}${route.path}`, connections: CONNECTIONS, headers, expected: route.revalidate ? 304 : 200 })
+  const before = await counters(url, cookie, WRITTEN_UNITS)
+  const [result, writes] = await Promise.all([
+    runClients({ url: `${url}${route.path}`, connections: CONNECTIONS, headers, expected: route.revalidate ? 304 : 200 }),
+    runWriters(url, cookie, WRITTEN_UNITS, WRITERS, Date.now() + SECONDS * 1000),
+  ])
+  const lost = await lostUpdates(url, cookie, writes, before)
   const latencies = result.latencies.sort((a, b) => a - b)
   const sample = await new Promise<number>((resolve, reject) => {
     // node:http, not fetch: fetch would decompress, and the size on the wire is what matters here.
@@ -155,6 +166,7 @@ async function load(url: string, route: (typeof ROUTES)[number]): Promise<RouteR
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     bytes: sample,
+    writes: { ...writes, lost },
   }
 }
 
@@ -170,7 +182,7 @@ async function main() {
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), ATLAS_DATA_DIR: dataDir, ATLAS_DEMO: '0', ATLAS_ADMIN_PASSWORD: 'load-bench-password-1' },
+    env: { ...process.env, PORT: String(port), ATLAS_DATA_DIR: dataDir, ATLAS_DEMO: '0', ATLAS_ADMIN_PASSWORD: ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -195,8 +207,11 @@ async function main() {
       console.log(`warm-up ${route.name}: ${Date.now() - w0} ms`)
     }
     console.log(`\n${CONNECTIONS} connections (over ${CLIENTS} load-generator processes) × ${SECONDS} s per route, ${units} units, ${GZIP ? 'gzip accepted' : 'no compression'}\n`)
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) })
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
+    if (!login.ok || !cookie) throw new Error(`the writers cannot sign in: HTTP ${login.status}`)
     const results: RouteResult[] = []
-    for (const route of ROUTES) results.push(await load(url, route))
+    for (const route of ROUTES) results.push(await load(url, route, cookie))
     console.log('route                 requests   req/s  errors   p50 ms   p95 ms   p99 ms  answer    target')
     let missed = false
     for (const r of results) {
@@ -217,6 +232,14 @@ async function main() {
       )
     }
     for (const r of results) console.log(`  ${r.name}: ${r.path}`)
+    console.log(`\nwriters (${WRITERS} on units ${WRITTEN_UNITS.join(', ')}, If-Match, re-read after a 412), during each route:`)
+    for (const r of results) {
+      const accepted = [...r.writes.accepted.values()].reduce((a, b) => a + b, 0)
+      const ok = r.writes.errors.length === 0 && r.writes.lost.size === 0
+      if (!r.reference) missed ||= !ok
+      const lost = [...r.writes.lost].map(([id, [counter, written]]) => `unit ${id}: counter ${counter}, accepted ${written}`).join('; ')
+      console.log(`  ${r.name.padEnd(20)} accepted ${accepted}, 412 retried ${r.writes.conflicts}, errors ${r.writes.errors.length}${r.writes.errors[0] ? ` (${r.writes.errors[0]})` : ''}, lost updates ${r.writes.lost.size}${lost ? ` (${lost})` : ''}  ${ok ? 'ok' : 'MISSED'}`)
+    }
     console.log('\nbefore the fix (same run, recorded):')
     for (const [name, b] of Object.entries(BEFORE)) {
       console.log(`  ${name.padEnd(20)} requests ${b.requests}, errors ${b.errors}, p50 ${b.p50} ms, p95 ${b.p95} ms, p99 ${b.p99} ms`)
