@@ -205,13 +205,12 @@ describe('the analyst dashboard', () => {
     expect(classesNow.length).toBeGreaterThan(2)
     await page.getByRole('button', { name: '播放' }).click()
     await expect.poll(async () => Number(await page.getByTestId('year-value').textContent()), { timeout: 15_000 }).toBeGreaterThanOrEqual(2015)
-    await ready(page)
-    const totalThen = Number(await kpi(page, 'total'))
+    // Read while it plays (a year a second: waiting for the map to draw could let it reach the end).
     expect(await classRows()).toEqual(classesNow)
     await page.getByRole('button', { name: '暂停' }).click()
     await ready(page)
-    // Paused, the year's own classes again: fitted to its (much smaller) counts.
-    expect(totalThen).toBeLessThan(200)
+    // Paused in an early year, the year's own classes again: fitted to its (much smaller) counts.
+    expect(Number(await kpi(page, 'total'))).toBeLessThan(200)
     expect(await classRows()).not.toEqual(classesNow)
   })
 
