@@ -42,9 +42,9 @@ export function buildSnapshot(
  */
 export function withUnits(previous: Snapshot, version: number, changed: readonly Unit[]): Snapshot {
   const byId = new Map(changed.map((u) => [u.id, u]))
-  const known = new Set(previous.units.map((u) => u.id))
   const units = previous.units.map((u) => byId.get(u.id) ?? u)
-  const added = changed.filter((u) => !known.has(u.id))
+  // Every unit has a join, so the joins say which units are new.
+  const added = changed.filter((u) => !previous.joins.has(u.id))
   if (added.length > 0) {
     units.push(...added)
     units.sort((a, b) => a.id - b.id) // nearly sorted already: cheap

@@ -57,3 +57,6 @@ export const latParam = degreesParam(90, 'expected a latitude in degrees from -9
 
 /** How a point was measured: WGS-84 (the store's), GCJ-02 (高德, 腾讯) or BD-09 (百度); see server/import/crs.ts. */
 export const geographicCrsParam = z.enum(['wgs84', 'gcj02', 'bd09'], { error: 'expected wgs84, gcj02 (高德, 腾讯) or bd09 (百度)' })
+
+/** A unit's id in a route (/api/units/:id…). */
+export const unitIdParam = z.object({ id: z.string().regex(/^\d{1,9}$/, 'expected a unit id, a whole number such as 12') })

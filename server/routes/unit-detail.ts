@@ -1,24 +1,23 @@
 // GET /api/units/:id/history: its status changes and edits. GET /api/units/:id: one unit with its status history and inspections, as the caller's audience may see it
 // (server/geo/unit-detail.ts), with the unit's version as its ETag.
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { DomainError } from '../domain-error'
 import { unitDetail, unitHistory } from '../geo/unit-detail'
 import { answerDiffersByCaller } from '../http/session'
 import type { AppEnv } from '../http/env'
+import { unitIdParam } from '../http/params'
 import { validated } from '../http/validate'
 
-const unitParam = z.object({ id: z.string().regex(/^\d{1,9}$/, 'expected a unit id, a whole number such as 12') })
 
 export const unitDetailRoutes = new Hono<AppEnv>()
-  .get('/:id{[0-9]+}/history', validated('param', unitParam), (c) => {
+  .get('/:id{[0-9]+}/history', validated('param', unitIdParam), (c) => {
     const id = Number(c.req.valid('param').id)
     const unit = c.var.store.snapshot().units.find((u) => u.id === id)
     if (!unit) throw new DomainError('not_found', `unit ${id} does not exist in the store`)
     answerDiffersByCaller(c)
     return c.json(unitHistory(unit, c.var.store.units.changes(id), c.var.audience), 200)
   })
-  .get('/:id{[0-9]+}', validated('param', unitParam), (c) => {
+  .get('/:id{[0-9]+}', validated('param', unitIdParam), (c) => {
     const id = Number(c.req.valid('param').id)
     const snapshot = c.var.store.snapshot()
     const unit = snapshot.units.find((u) => u.id === id)

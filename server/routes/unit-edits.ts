@@ -10,7 +10,7 @@ import type { StoredUnit, UnitFields } from '../db/store'
 import { DomainError } from '../domain-error'
 import { deepestAreaAt } from '../geo/join'
 import type { AppEnv } from '../http/env'
-import { areaCodeParam, geographicCrsParam } from '../http/params'
+import { areaCodeParam, geographicCrsParam, unitIdParam } from '../http/params'
 import { unitWriteRefusalResponse } from '../http/session'
 import { actorOf, changeNote, move, readVersion, scopeRefusal, storedUnit, unitAnswer } from '../http/unit-writes'
 import { validated } from '../http/validate'
@@ -40,12 +40,11 @@ const unitInput = z
   .strict()
 
 const revocation = z.object({ reason: z.string().trim().min(1, 'expected why the unit is revoked, e.g. 复查不合格').max(500) }).strict()
-const unitParam = z.object({ id: z.string().regex(/^\d{1,9}$/, 'expected a unit id, a whole number such as 12') })
 
 export const unitEditRoutes = new Hono<AppEnv>()
   // The unit as stored, for the edit form: every field and the version to send back. Signed-in callers only
   // (the audience policy lets them see every unit whole).
-  .get('/:id/record', validated('param', unitParam), (c) => {
+  .get('/:id/record', validated('param', unitIdParam), (c) => {
     if (!c.var.user) throw new DomainError('unauthorized', '需要登录 (sign in to edit units)')
     return unitAnswer(c, storedUnit(c), [], 200)
   })
@@ -59,7 +58,7 @@ export const unitEditRoutes = new Hono<AppEnv>()
     const unit = c.var.store.units.create(fields, changeNote(c, reason))
     return unitAnswer(c, unit, warnings, 201)
   })
-  .patch('/:id', validated('param', unitParam), validated('json', unitInput), (c) => {
+  .patch('/:id', validated('param', unitIdParam), validated('json', unitInput), (c) => {
     const { crs, reason = '', ...input } = c.req.valid('json')
     const current = storedUnit(c)
     const refusedBefore = scopeRefusal(c, [current])
@@ -74,7 +73,7 @@ export const unitEditRoutes = new Hono<AppEnv>()
     return unitAnswer(c, unit, warnings, 200)
   })
   // 撤销 is the workflow's step to 撤销 (who may take it depends on where the unit is); it needs the version read.
-  .delete('/:id', validated('param', unitParam), validated('json', revocation), (c) => {
+  .delete('/:id', validated('param', unitIdParam), validated('json', revocation), (c) => {
     const current = storedUnit(c)
     const refused = scopeRefusal(c, [current])
     if (refused) return refused

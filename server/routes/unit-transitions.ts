@@ -5,6 +5,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../http/env'
+import { unitIdParam } from '../http/params'
 import { move, readVersion, scopeRefusal, storedUnit, unitAnswer } from '../http/unit-writes'
 import { validated } from '../http/validate'
 import { HONOUR_LEVELS, UNIT_STATUSES } from '../shared/domain'
@@ -22,7 +23,6 @@ const MAX_BATCH = 2000
 const batchBody = z
   .object({ ids: z.array(z.number().int().positive('expected unit ids')).min(1, 'expected at least one unit id').max(MAX_BATCH, `expected at most ${MAX_BATCH} units at once`), ...transitionFields })
   .strict()
-const unitParam = z.object({ id: z.string().regex(/^\d{1,9}$/, 'expected a unit id, a whole number such as 12') })
 
 export const unitTransitionRoutes = new Hono<AppEnv>()
   .post('/transitions', validated('json', batchBody), (c) => {
@@ -33,7 +33,7 @@ export const unitTransitionRoutes = new Hono<AppEnv>()
     const moved = move(c, units, request)
     return c.json({ units: moved, moved: moved.length }, 200)
   })
-  .post('/:id/transitions', validated('param', unitParam), validated('json', transitionBody), (c) => {
+  .post('/:id/transitions', validated('param', unitIdParam), validated('json', transitionBody), (c) => {
     const unit = storedUnit(c)
     const refused = scopeRefusal(c, [unit])
     if (refused) return refused
