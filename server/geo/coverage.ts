@@ -136,12 +136,24 @@ export function emptyByLevel(): Record<HonourLevel, number> {
   return { 县级: 0, 市级: 0, 省级: 0, 国家级: 0 }
 }
 
-export function coverageByArea(input: CoverageInput, query: CoverageQuery): CoverageReport {
+/** A report made for the same query before some units were written, and which of its areas those writes left alone. */
+export interface EarlierReport {
+  report: CoverageReport
+  untouched: (code: string) => boolean
+}
+
+/**
+ * Coverage of the areas `query` names. With `earlier`, the entries of areas the writes since left alone are
+ * taken from it as they are (an area's entry depends only on the units in it or below), so that after an edit
+ * a prefecture's report costs the one county the edit was in.
+ */
+export function coverageByArea(input: CoverageInput, query: CoverageQuery, earlier?: EarlierReport): CoverageReport {
   const scheme = schemeById(input.schemes, query.schemeId)
   const chosen = query.categories === undefined || query.categories.length === 0 ? null : new Set(query.categories)
   const categories = chosen === null ? scheme.categories : scheme.categories.filter((c) => chosen.has(c))
   const minLevel = query.minLevel ?? '县级'
   const statuses = [...(query.statuses ?? NAMED_STATUSES)]
+  const countedStatuses = new Set(statuses)
   const year = query.year ?? Number(query.today.slice(0, 4))
   // Namings due for 复查 within the window from the as-of date: today, or the end of an earlier as-of year.
   const expiryFrom = year < Number(query.today.slice(0, 4)) ? `${year}-12-31` : query.today
@@ -156,7 +168,7 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
   // A target is met by what its own terms count, whatever categories the view has chosen.
   const countsForTarget = (unit: Unit, atLeast: HonourLevel) => {
     const state = stateOf(unit)
-    return state !== null && statuses.includes(state.status) && isAtLeastLevel(state.level, atLeast)
+    return state !== null && countedStatuses.has(state.status) && isAtLeastLevel(state.level, atLeast)
   }
   const counts = (unit: Unit, atLeast: HonourLevel) => (chosen === null || chosen.has(unit.category)) && countsForTarget(unit, atLeast)
 
@@ -174,21 +186,40 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
     (a) => a.level === query.level && (query.parent === undefined || a.parent === query.parent),
   )
 
+  const earlierEntries = new Map(earlier?.report.areas.map((entry) => [entry.code, entry]))
   const areas = reported.map((area): AreaCoverage => {
+    const kept = earlier?.untouched(area.code) ? earlierEntries.get(area.code) : undefined
+    if (kept) return kept
     const inArea = byAncestor.get(area.code) ?? []
-    const counted = inArea.filter((u) => counts(u, minLevel))
     const byLevel = emptyByLevel()
     const byCategory: Record<string, number> = Object.fromEntries(categories.map((c) => [c, 0]))
     const byCategoryLevel: Record<string, Record<HonourLevel, number>> = Object.fromEntries(
       categories.map((c) => [c, emptyByLevel()]),
     )
-    for (const unit of counted) {
-      const level = stateOf(unit)?.level as HonourLevel // counted units had a level then (isAtLeastLevel)
-      byLevel[level]++
-      byCategory[unit.category] = (byCategory[unit.category] ?? 0) + 1
-      byCategoryLevel[unit.category] ??= emptyByLevel()
-      byCategoryLevel[unit.category][level]++
+    // One pass over the area's units (a county's can be 10 000): counted, and due for 复查 in the window.
+    let total = 0
+    let sample = false
+    const expiring: ExpiringUnit[] = []
+    for (const unit of inArea) {
+      if (chosen !== null && !chosen.has(unit.category)) continue
+      // Not through stateOf: at 10 000 units its memo costs more than working the state out again.
+      const state = ledgerAsOfYear(unit, year)
+      if (state === null) continue
+      if (countedStatuses.has(state.status) && isAtLeastLevel(state.level, minLevel)) {
+        const level = state.level as HonourLevel // isAtLeastLevel: it has one
+        total++
+        sample ||= unit.sample
+        byLevel[level]++
+        byCategory[unit.category] = (byCategory[unit.category] ?? 0) + 1
+        byCategoryLevel[unit.category] ??= emptyByLevel()
+        byCategoryLevel[unit.category][level]++
+      }
+      const on = expiresOn(state)
+      if (on !== null && on >= expiryFrom && on <= expiryUntil) {
+        expiring.push({ id: unit.id, name: unit.name, category: unit.category, level: state.level as HonourLevel, expiresOn: on })
+      }
     }
+    expiring.sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.id - b.id)
     const missingCategories = categories.filter((c) => byCategory[c] === 0)
     const children = childCount.get(area.code) ?? []
     const childAreasCovered = children.filter((child) =>
@@ -217,20 +248,12 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
         }
       })
 
-    const expiring = inArea
-      .filter((unit) => chosen === null || chosen.has(unit.category))
-      .map((unit) => ({ unit, state: stateOf(unit) }))
-      .map(({ unit, state }) => ({ unit, level: state?.level ?? null, on: state && expiresOn(state) }))
-      .filter((e): e is { unit: Unit; level: HonourLevel; on: string } => e.on !== null && e.on >= expiryFrom && e.on <= expiryUntil)
-      .map(({ unit, level, on }) => ({ id: unit.id, name: unit.name, category: unit.category, level, expiresOn: on }))
-      .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.id - b.id)
-
     return {
       code: area.code,
       name: area.name,
       level: area.level,
       parent: area.parent,
-      total: counted.length,
+      total,
       byLevel,
       byCategory,
       byCategoryLevel,
@@ -240,13 +263,13 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery): Cove
       childAreas: children.length,
       childAreasCovered,
       population: area.population,
-      per10kPeople: ratePer(counted.length, area.population, 10_000),
+      per10kPeople: ratePer(total, area.population, 10_000),
       areaKm2: area.areaKm2,
-      per100km2: ratePer(counted.length, area.areaKm2, 100),
+      per100km2: ratePer(total, area.areaKm2, 100),
       targets,
       expiring,
       expiringCount: expiring.length,
-      sample: counted.some((u) => u.sample),
+      sample,
       schematic: area.schematic,
     }
   })

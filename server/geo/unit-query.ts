@@ -24,24 +24,33 @@ export interface SelectedUnit {
   state: LedgerState
 }
 
-export function selectUnits(snapshot: Snapshot, query: UnitQuery): SelectedUnit[] {
+/** The units `query` selects, in id order; `among` (sorted by id) narrows where they are looked for. */
+export function selectUnits(snapshot: Snapshot, query: UnitQuery, among?: readonly Unit[]): SelectedUnit[] {
+  const passes = selectionFilter(snapshot, query)
+  const selected: SelectedUnit[] = []
+  for (const unit of among ?? (query.area === undefined ? snapshot.units : (snapshot.unitsInArea.get(query.area) ?? []))) {
+    const state = query.year === undefined ? currentLedger(unit) : ledgerAsOfYear(unit, query.year)
+    if (state !== null && passes(unit.id, unit.category, state)) selected.push({ unit, state })
+  }
+  return selected
+}
+
+/**
+ * Whether a unit (its id, its category, and its ledger state as of the query's year) passes every filter of
+ * `query` but the year: the one test behind selectUnits and the units table's filtered pages.
+ */
+export function selectionFilter(snapshot: Snapshot, query: UnitQuery): (id: number, category: string, state: Pick<LedgerState, 'status' | 'level'>) => boolean {
   const inArea = query.area === undefined ? null : new Set((snapshot.unitsInArea.get(query.area) ?? []).map((u) => u.id))
   const schemeCategories = query.scheme === undefined
     ? null
     : new Set(snapshot.schemes.find((s) => s.id === query.scheme)?.categories ?? [])
-  const selected: SelectedUnit[] = []
-  for (const unit of snapshot.units) {
-    const state = query.year === undefined ? currentLedger(unit) : ledgerAsOfYear(unit, query.year)
-    if (state === null) continue
-    if (inArea && !inArea.has(unit.id)) continue
-    if (schemeCategories && !schemeCategories.has(unit.category)) continue
-    if (query.category !== undefined && unit.category !== query.category) continue
-    if (query.level !== undefined && state.level !== query.level) continue
-    if (query.minLevel !== undefined && !isAtLeastLevel(state.level, query.minLevel)) continue
-    if (query.status !== undefined && !query.status.includes(state.status)) continue
-    selected.push({ unit, state })
-  }
-  return selected
+  return (id, category, state) =>
+    (inArea === null || inArea.has(id)) &&
+    (schemeCategories === null || schemeCategories.has(category)) &&
+    (query.category === undefined || category === query.category) &&
+    (query.level === undefined || state.level === query.level) &&
+    (query.minLevel === undefined || isAtLeastLevel(state.level, query.minLevel)) &&
+    (query.status === undefined || query.status.includes(state.status))
 }
 
 export function unitFeatures(

@@ -7,6 +7,8 @@ import type { AppEnv } from '../http/env'
 import { areaCodeParam, areaLevelParam, categoryListParam, honourLevelParam, schemeParam, statusListParam, yearParam } from '../http/params'
 import { cachedJson, cachedJsonAnswer } from '../http/snapshot-answers'
 import { validated } from '../http/validate'
+import { keptAcrossWrites } from '../kept-across-writes'
+import type { Snapshot } from '../snapshot'
 
 const coverageQuery = z.object({
   level: areaLevelParam.default('county'),
@@ -36,7 +38,7 @@ export const coverageRoutes = new Hono<AppEnv>()
     const { audience } = c.var
     answerDiffersByCaller(c) // the names of expiring sensitive units
     const answer = cachedJson(snapshot, `coverage:${audience.cacheKey}:${JSON.stringify(pureQuery)}`, () =>
-      coverageForAudience(coverageByArea(snapshot, pureQuery), audience),
+      coverageForAudience(keptCoverage(c.var.store, snapshot, pureQuery), audience),
     )
     return cachedJsonAnswer<CoverageReport>(c, answer)
   })
@@ -51,6 +53,18 @@ export const coverageRoutes = new Hono<AppEnv>()
     const answer = cachedJson(snapshot, `coverage-series:${JSON.stringify({ ...pureQuery, years })}`, () => ({ series: coverageSeries(snapshot, pureQuery, years) }))
     return cachedJsonAnswer<{ series: CoverageSeriesPoint[] }>(c, answer)
   })
+
+/** The report for `query`, made again after unit writes only for the areas they touched. */
+function keptCoverage(store: object, snapshot: Snapshot, query: CoverageQuery): CoverageReport {
+  return keptAcrossWrites(
+    store,
+    snapshot,
+    'coverage report',
+    JSON.stringify(query),
+    () => coverageByArea(snapshot, query),
+    (report, { areas }) => coverageByArea(snapshot, query, { report, untouched: (code) => !areas.has(code) }),
+  )
+}
 
 function unknownParent(c: Context<AppEnv>, parent: string | undefined) {
   if (parent === undefined || c.var.store.snapshot().areasByCode.has(parent)) return null

@@ -3,12 +3,12 @@
 // so a search cannot find what the caller may not see (it searches the redacted rows).
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { redactSensitiveUnits, selectUnits, unitFeatures } from '../geo/unit-query'
+import { selectionFilter } from '../geo/unit-query'
 import type { AppEnv } from '../http/env'
 import { answerDiffersByCaller } from '../http/session'
 import { validated } from '../http/validate'
-import { TABLE_SORT_KEYS, tableRowsOf, UnitTable } from '../ledger/unit-table'
-import type { Snapshot } from '../snapshot'
+import { unitTableFor } from '../ledger/kept-unit-tables'
+import { TABLE_SORT_KEYS } from '../ledger/unit-table'
 import { checkUnitsQuery, unitsQuery } from './units'
 
 export const TABLE_PAGE_MAX = 500
@@ -21,31 +21,13 @@ const tableQuery = unitsQuery.extend({
   limit: z.coerce.number().int('expected a whole number').min(1, 'expected 1 or more').max(TABLE_PAGE_MAX, `expected at most ${TABLE_PAGE_MAX}`).default(100),
 })
 
-// Tables per snapshot, by audience and filters; a new snapshot (after a write) starts afresh.
-const tablesBySnapshot = new WeakMap<Snapshot, Map<string, UnitTable>>()
-const TABLES_PER_SNAPSHOT = 32
-
-function tableFor(snapshot: Snapshot, key: string, build: () => UnitTable): UnitTable {
-  let tables = tablesBySnapshot.get(snapshot)
-  if (!tables) tablesBySnapshot.set(snapshot, (tables = new Map()))
-  let table = tables.get(key)
-  if (!table) {
-    if (tables.size >= TABLES_PER_SNAPSHOT) tables.delete(tables.keys().next().value as string)
-    table = build()
-    tables.set(key, table)
-  }
-  return table
-}
-
 export const unitTableRoutes = new Hono<AppEnv>().get('/table', validated('query', tableQuery), (c) => {
   const { q, sort, order, offset, limit, ...filters } = c.req.valid('query')
   checkUnitsQuery(c, filters)
   answerDiffersByCaller(c)
   const snapshot = c.var.store.snapshot()
-  const { audience } = c.var
-  const table = tableFor(snapshot, `${audience.cacheKey}:${JSON.stringify(filters)}`, () => {
-    const units = redactSensitiveUnits(unitFeatures(snapshot, selectUnits(snapshot, filters)), audience)
-    return new UnitTable(tableRowsOf(units, (code) => snapshot.areasByCode.get(code)?.name ?? null))
-  })
-  return c.json(table.page({ q, sort, order, offset, limit }), 200)
+  const table = unitTableFor(c.var.store, snapshot, c.var.audience, filters.year)
+  const { year: _year, ...narrowing } = filters
+  const passes = Object.keys(narrowing).length === 0 ? null : selectionFilter(snapshot, narrowing)
+  return c.json(table.page({ q, sort, order, offset, limit }, passes ? (row) => passes(row.id, row.category, row) : undefined), 200)
 })

@@ -10,6 +10,7 @@ import { unitColumnsOf, type UnitCollection, type UnitColumns } from '../shared/
 import { answerDiffersByCaller } from '../http/session'
 import { cachedJson, cachedJsonAnswer } from '../http/snapshot-answers'
 import { validated } from '../http/validate'
+import { keptAcrossWrites } from '../kept-across-writes'
 import { withholds } from '../shared/audience'
 
 export const unitsQuery = z.object({
@@ -27,13 +28,24 @@ export function checkUnitsQuery(c: Context<AppEnv>, query: z.infer<typeof unitsQ
   checkQueryTargets(c.var.store.snapshot(), query)
 }
 
-/** The units `query` selects as this caller's audience may see them, kept per snapshot with the answer built from them. */
+/**
+ * The units `query` selects as this caller's audience may see them, kept per snapshot with the answer built
+ * from them; the answer for an area is kept across unit writes that touched nothing in it (the same bytes
+ * and ETag, so a polling client's revalidation still gets its 304).
+ */
 function cachedUnits<T>(c: Context<AppEnv>, query: z.infer<typeof unitsQuery>, shape: string, build: (units: UnitCollection) => T) {
   const snapshot = c.var.store.snapshot()
   const { audience } = c.var
   answerDiffersByCaller(c)
-  return cachedJson(snapshot, `units:${shape}:${audience.cacheKey}:${JSON.stringify(query)}`, () =>
-    build(redactSensitiveUnits(unitFeatures(snapshot, selectUnits(snapshot, query)), audience)),
+  const key = `units:${shape}:${audience.cacheKey}:${JSON.stringify(query)}`
+  return keptAcrossWrites(
+    c.var.store,
+    snapshot,
+    'units answer',
+    key,
+    () => cachedJson(snapshot, key, () => build(redactSensitiveUnits(unitFeatures(snapshot, selectUnits(snapshot, query)), audience))),
+    (kept, { areas }) => (query.area !== undefined && !areas.has(query.area) ? kept : null),
+    { sizeOf: (answer) => answer.body.byteLength },
   )
 }
 

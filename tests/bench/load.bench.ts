@@ -79,6 +79,7 @@ interface RouteResult {
   path: string
   requests: number
   errors: number // connection errors + timeouts + non-2xx
+  errorKinds: Record<string, number>
   p50: number
   p95: number
   p99: number
@@ -97,20 +98,22 @@ interface ClientResult {
   latencies: number[]
   requests: number
   errors: number // connection errors + timeouts + unexpected statuses
+  errorKinds: Record<string, number> // the same, by kind: "connection", "timeout", "HTTP 503"
 }
 
 /** One load-generator process's share: autocannon with `connections`, every response's latency kept. */
 async function runClient({ url, connections, headers, expected }: ClientJob): Promise<ClientResult> {
   const latencies: number[] = []
-  let unexpected = 0
+  const unexpected: Record<string, number> = {}
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url, connections, duration: SECONDS, timeout: 10, headers }, (error, result) => (error ? reject(error) : resolve(result)))
     instance.on('response', (_client, status, _bytes, responseTime) => {
       latencies.push(responseTime)
-      if (status !== expected) unexpected++
+      if (status !== expected) unexpected[`HTTP ${status}`] = (unexpected[`HTTP ${status}`] ?? 0) + 1
     })
   })
-  return { latencies, requests: result.requests.total, errors: result.errors + result.timeouts + unexpected }
+  const errorKinds = { ...unexpected, ...(result.errors > 0 ? { connection: result.errors } : {}), ...(result.timeouts > 0 ? { timeout: result.timeouts } : {}) }
+  return { latencies, requests: result.requests.total, errors: Object.values(errorKinds).reduce((a, b) => a + b, 0), errorKinds }
 }
 
 /** Runs `job` split over CLIENTS processes (connections shared out) and merges what they measured. */
@@ -135,6 +138,10 @@ async function runClients(job: ClientJob): Promise<ClientResult> {
     latencies: results.flatMap((r) => r.latencies),
     requests: results.reduce((sum, r) => sum + r.requests, 0),
     errors: results.reduce((sum, r) => sum + r.errors, 0),
+    errorKinds: results.reduce<Record<string, number>>((kinds, r) => {
+      for (const [kind, n] of Object.entries(r.errorKinds)) kinds[kind] = (kinds[kind] ?? 0) + n
+      return kinds
+    }, {}),
   }
 }
 
@@ -162,6 +169,7 @@ async function load(url: string, route: (typeof ROUTES)[number], cookie: string)
     path: route.path,
     requests: result.requests,
     errors: result.errors,
+    errorKinds: result.errorKinds,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -231,7 +239,7 @@ async function main() {
         ].join(' '),
       )
     }
-    for (const r of results) console.log(`  ${r.name}: ${r.path}`)
+    for (const r of results) console.log(`  ${r.name}: ${r.path}${r.errors > 0 ? ` (errors: ${Object.entries(r.errorKinds).map(([kind, n]) => `${kind} ${n}`).join(', ')})` : ''}`)
     console.log(`\nwriters (${WRITERS} on units ${WRITTEN_UNITS.join(', ')}, If-Match, re-read after a 412), during each route:`)
     for (const r of results) {
       const accepted = [...r.writes.accepted.values()].reduce((a, b) => a + b, 0)

@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { createApp } from '../../server/app'
 import { ensureFirstAdmin } from '../../server/auth/first-admin'
 import { openSqliteStore } from '../../server/db/sqlite-store'
+import { prepareForReading } from '../../server/ledger/kept-unit-tables'
 import { STORE_FILE } from '../../server/open-store'
 import { ensureWebBuild } from '../../server/web-build'
 import { launchBrowser, startServer } from '../e2e/harness'
@@ -33,6 +34,9 @@ seedDemoWithUnits(store, UNITS)
 ensureFirstAdmin(store, PASSWORD, () => {})
 const app = createApp({ store, version: 'bench', log: () => {} })
 console.log(`Seeded ${store.health().units} units in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+const t1 = performance.now()
+prepareForReading(store) // as the server does before it listens
+const preparing = performance.now() - t1
 
 const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) })
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
@@ -69,8 +73,14 @@ const baseline = await median('/api/schemes', 31)
 const rows: { name: string; ms: number; target: number | null }[] = []
 const table = (query: string) => `/api/units/table?${query}&limit=200`
 
-// Cold: the first page after an edit, the snapshot and the table's order built again.
-for (const [name, query] of [['cold: first page by id', 'sort=id'], ['cold: first page by name', 'sort=name']] as const) {
+rows.push({ name: 'start: snapshot, staff table prepared', ms: preparing, target: null })
+// Cold: the first page after an edit, with a filter not asked for before.
+for (const [name, query] of [
+  ['cold: first page by id', 'sort=id'],
+  ['cold: first page by name', 'sort=name'],
+  ['cold: 企业 in 绥江县, by area name', `category=${encodeURIComponent('企业')}&area=530626&sort=areaName`],
+  ['cold: search, by address, descending', `q=${encodeURIComponent('负载单位77')}&sort=address&order=desc`],
+] as const) {
   await editOneUnit()
   rows.push({ name, ms: await timed(table(query), signedIn), target: TABLE_TARGET_MS })
 }
@@ -89,15 +99,15 @@ for (const [name, query] of [
   rows.push({ name, ms: await median(table(query), 9, signedIn), target: TABLE_TARGET_MS })
 }
 
-// One edit, then its county's coverage served again.
+// One edit, then its county's coverage served again; five rounds first, as a server in use has run the code before.
 const coverage = '/api/coverage?level=township&parent=530602'
-await timed(coverage)
 const afterEdit: number[] = []
-for (let i = 0; i < 5; i++) {
+for (let i = 0; i < 14; i++) {
   await editOneUnit()
-  afterEdit.push(await timed(coverage))
+  const ms = await timed(coverage)
+  if (i >= 5) afterEdit.push(ms)
 }
-rows.push({ name: 'edit → county coverage (median of 5)', ms: afterEdit.sort((a, b) => a - b)[2], target: EDIT_TARGET_MS })
+rows.push({ name: 'edit → county coverage (median of 9)', ms: afterEdit.sort((a, b) => a - b)[4], target: EDIT_TARGET_MS })
 
 store.close()
 

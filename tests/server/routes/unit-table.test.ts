@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TablePage } from '../../../server/ledger/unit-table'
 import { pinyinInitials } from '../../../server/text/pinyin-initials'
-import { ADMIN_PASSWORD, demoApp, signIn } from '../demo-app'
+import { ADMIN_PASSWORD, demoApp, jsonRequest, signIn } from '../demo-app'
 
 const { app, store } = demoApp()
 afterAll(() => store.close())
@@ -72,6 +72,29 @@ describe('GET /api/units/table', () => {
     const listed = (await table('category=宗教活动场所&limit=500')).body.rows.find((r) => r.id === temple.id)!
     expect(listed).toMatchObject({ lon: null, lat: null, redacted: true, address: '' })
     expect(listed.name).not.toBe(temple.name)
+  })
+
+  test('after edits (renamed, moved to another county, revoked) the kept table answers as /api/units does', async () => {
+    const byName = new Intl.Collator('zh-CN', { numeric: true })
+    const expected = async (area: string) => {
+      const units = (await (await app.request(`/api/units?area=${area}`, { headers: { Cookie: admin } })).json()) as { features: { properties: { id: number; name: string } }[] }
+      return units.features.map((f) => f.properties).sort((a, b) => byName.compare(a.name, b.name) || a.id - b.id).map((p) => p.id)
+    }
+    const page = async (area: string) => (await table(`area=${area}&sort=name&limit=500`, admin)).body.rows.map((r) => r.id)
+    expect(await page('530626')).toEqual(await expected('530626')) // the table is made and kept
+
+    const [moved, renamed] = store.snapshot().units.filter((u) => u.areaCode?.startsWith('530626') && u.lon !== null)
+    const target = store.snapshot().units.find((u) => u.areaCode?.startsWith('530602') && u.lon !== null)!
+    const edit = async (id: number, change: object) => {
+      const version = store.units.get(id)!.version
+      const answer = await app.request(`/api/units/${id}`, jsonRequest('PATCH', change, admin, { 'If-Match': `"${version}"` }))
+      expect(answer.status, await answer.clone().text()).toBe(200)
+    }
+    await edit(moved.id, { lon: target.lon, lat: target.lat, areaCode: target.areaCode })
+    await edit(renamed.id, { name: '啊啊最先排到的单位' })
+    for (const area of ['530626', '530602']) expect(await page(area)).toEqual(await expected(area))
+    expect((await page('530626'))[0]).toBe(renamed.id)
+    expect(await page('530602')).toContain(moved.id)
   })
 
   test('bad parameters are named with what was expected', async () => {
