@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { pagesOf, rowWindow } from '../../web/units/table-window'
+import { nearestPages, pagesOf, rowWindow } from '../../web/units/table-window'
 
 describe('rowWindow', () => {
   test('the rows on screen plus the margin, clamped to the table', () => {
@@ -16,5 +16,15 @@ describe('pagesOf', () => {
     expect(pagesOf({ first: 190, last: 210 }, 200)).toEqual([0, 1])
     expect(pagesOf({ first: 0, last: 0 }, 200)).toEqual([])
     expect(pagesOf({ first: 99_985, last: 100_000 }, 200)).toEqual([499])
+  })
+})
+
+describe('nearestPages', () => {
+  test('keeps the pages nearest the one loaded, ties to the lower page', () => {
+    const pages = new Map([0, 1, 2, 7, 8, 9, 40].map((p) => [p, `rows ${p}`]))
+    expect([...nearestPages(pages, 8, 3).keys()]).toEqual([7, 8, 9])
+    expect([...nearestPages(pages, 40, 2).keys()]).toEqual([9, 40])
+    expect(nearestPages(pages, 1, 3).get(2)).toBe('rows 2')
+    expect(nearestPages(pages, 5, 10).size).toBe(7)
   })
 })

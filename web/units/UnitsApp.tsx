@@ -14,13 +14,15 @@ import { BatchSteps } from './BatchSteps'
 import { ColumnChooser } from './ColumnChooser'
 import { useColumnChoice } from './column-choice'
 import { NewUnitForm } from './NewUnitForm'
-import { pagesOf, rowWindow } from './table-window'
+import { nearestPages, pagesOf, rowWindow } from './table-window'
 import { UnitForm } from './UnitForm'
 import './units.css'
 
 const ROW_HEIGHT = 32
 const CHECK_WIDTH = 32
 const PAGE_SIZE = 200
+/** Pages of rows kept while scrolling (10 000 rows); farther ones are fetched again when scrolled back to. */
+const PAGES_KEPT = 50
 type SortKey = NonNullable<UnitTableQuery['sort']>
 
 const COLUMNS: { key: SortKey; label: string; width: number; text(row: UnitTableRow): string }[] = [
@@ -50,6 +52,7 @@ export function UnitsApp() {
   const [filters, setFilters] = useState<Filters>({ q: '', category: '', status: '', sort: 'id', order: 'asc' })
   const [total, setTotal] = useState<number | null>(null)
   const [pages, setPages] = useState<Map<number, UnitTableRow[]>>(new Map())
+  const [sample, setSample] = useState(false) // some row loaded is sample data (示例数据)
   const [error, setError] = useState<string | null>(null)
   const [scroll, setScroll] = useState({ top: 0, height: 600 })
   const [selected, setSelected] = useState<number | null>(null)
@@ -76,6 +79,7 @@ export function UnitsApp() {
   useEffect(() => {
     requested.current = new Set()
     setPages(new Map())
+    setSample(false)
     setTotal(null)
     body.current?.scrollTo({ top: 0 })
   }, [query, version])
@@ -87,7 +91,12 @@ export function UnitsApp() {
       fetchUnitTable({ ...query, offset: String(page * PAGE_SIZE) }).then(
         (answer) => {
           setTotal(answer.total)
-          setPages((p) => new Map(p).set(page, answer.rows))
+          setPages((p) => {
+            const kept = nearestPages(new Map(p).set(page, answer.rows), page, PAGES_KEPT)
+            for (const old of p.keys()) if (!kept.has(old)) requested.current.delete(old)
+            return kept
+          })
+          if (answer.rows.some((r) => r.sample)) setSample(true)
           setError(null)
         },
         (e: Error) => {
@@ -160,7 +169,7 @@ export function UnitsApp() {
           onClear={() => setChecked(new Map())}
         />
       )}
-      {[...pages.values()].some((rows) => rows.some((r) => r.sample)) && (
+      {sample && (
         <div className="units-sample">
           <SampleNotice sample schematic={false} />
         </div>
@@ -181,8 +190,9 @@ export function UnitsApp() {
                 const index = shown.first + k
                 const row = rowAt(index)
                 return (
+                  // Keyed by place on screen, not by row: a jump of the scrollbar refills the same elements.
                   <div
-                    key={index}
+                    key={k}
                     role="row"
                     aria-rowindex={index + 1}
                     className={`units-row${row && row.id === selected ? ' is-selected' : ''}${row?.redacted ? ' is-redacted' : ''}`}

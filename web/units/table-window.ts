@@ -20,3 +20,9 @@ export function pagesOf(window: RowWindow, pageSize: number): number[] {
   for (let page = Math.floor(window.first / pageSize); page * pageSize < window.last; page++) pages.push(page)
   return pages
 }
+
+/** `pages` cut to the `max` nearest to page `around`, so that scrolling through 100 000 rows keeps a bounded few in memory. */
+export function nearestPages<T>(pages: ReadonlyMap<number, T>, around: number, max: number): Map<number, T> {
+  const kept = [...pages.keys()].sort((a, b) => Math.abs(a - around) - Math.abs(b - around) || a - b).slice(0, max)
+  return new Map(kept.sort((a, b) => a - b).map((page) => [page, pages.get(page) as T]))
+}
