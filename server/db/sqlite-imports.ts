@@ -66,16 +66,19 @@ export function sqliteImports(db: Database.Database, now: () => Date, onWrite: (
           if (written % 500 === 0) onWritten?.(written, units.length)
           const values = [unit.name, unit.category, unit.level, unit.status, unit.yearNamed, unit.lon, unit.lat, unit.areaCode,
             unit.address, unit.contact, unit.notes, unit.sample ? 1 : 0, unit.externalId]
-          const reason = `导入 ${fileName}`
+          const reason = importReason(fileName, batchId)
+          // A naming the file dates to an earlier year is kept at the end of that year, so that as-of views of
+          // that year count it; anything else happened, as far as the atlas knows, on the import day.
+          const on = NAMED_STATUSES.includes(unit.status) && unit.yearNamed !== null && `${unit.yearNamed}` < at.slice(0, 4) ? `${unit.yearNamed}-12-31` : at.slice(0, 10)
           if (unit.updates === null) {
             const unitId = Number(insert.run(...values, at, at).lastInsertRowid)
-            history(unitId, at.slice(0, 10), null, unit.status, actor, reason, unit.level)
+            history(unitId, on, null, unit.status, actor, reason, unit.level)
             recordChange.run(batchId, String(unitId), 'insert', null)
           } else {
             const before = db.prepare('SELECT * FROM units WHERE id = ?').get(unit.updates) as Record<string, unknown> | undefined
             if (!before) throw new ImportRollbackError(`import: unit ${unit.updates} to update does not exist`)
             update.run(...values, at, unit.updates)
-            if (before.status !== unit.status || before.level !== unit.level) history(unit.updates, at.slice(0, 10), before.status, unit.status, actor, reason, unit.level)
+            if (before.status !== unit.status || before.level !== unit.level) history(unit.updates, on, before.status, unit.status, actor, reason, unit.level)
             recordChange.run(batchId, String(unit.updates), 'update', JSON.stringify(before))
           }
         }
@@ -168,13 +171,17 @@ export function sqliteImports(db: Database.Database, now: () => Date, onWrite: (
             db.prepare('DELETE FROM units WHERE id = ?').run(Number(change.entity_id))
           } else {
             const before = JSON.parse(change.before_json ?? '{}') as Record<string, unknown>
+            // A category renamed since the import is restored under its name now (the old one is only a synonym).
+            before.category = categoryRenamedSince(db, String(before.category), batch.createdAt)
             db.prepare(`UPDATE units SET ${UNIT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`).run(
               ...UNIT_COLUMNS.map((c) => before[c] ?? null),
               before.updated_at,
               Number(change.entity_id),
             )
-            db.prepare(`DELETE FROM unit_status_history WHERE unit_id = ? AND reason = ? AND at >= ?`).run(
+            // Imports before the batch number was in the reason are told by file name and date.
+            db.prepare(`DELETE FROM unit_status_history WHERE unit_id = ? AND (reason = ? OR (reason = ? AND at >= ?))`).run(
               Number(change.entity_id),
+              importReason(batch.fileName, id),
               `导入 ${batch.fileName}`,
               batch.createdAt.slice(0, 10),
             )
@@ -187,6 +194,22 @@ export function sqliteImports(db: Database.Database, now: () => Date, onWrite: (
       return summary(id)
     },
   }
+}
+
+/** The reason on the history rows an import writes: its file and its batch, which a rollback removes them by. */
+function importReason(fileName: string, batchId: number): string {
+  return `导入 ${fileName}（第 ${batchId} 批）`
+}
+
+/** `category` as the renames made since `since` (ISO time) have called it, following a chain of them. */
+function categoryRenamedSince(db: Database.Database, category: string, since: string): string {
+  const next = db.prepare('SELECT to_category AS name FROM category_renames WHERE from_category = ? AND at >= ? ORDER BY at, id LIMIT 1')
+  const seen = new Set<string>()
+  for (let row = next.get(category, since) as { name: string } | undefined; row && !seen.has(row.name); row = next.get(category, since) as { name: string } | undefined) {
+    seen.add(category)
+    category = row.name
+  }
+  return category
 }
 
 /** Deletes an area the batch inserted (refusing while areas below it exist) or restores its row before the batch. */

@@ -1,10 +1,11 @@
 // An import of a unit ledger from start to end: validate against the store (always), then, unless it is
 // a dry run, write the accepted rows in one transaction. A file that cannot be read changes nothing.
 import { DomainError } from '../domain-error'
-import { unitPlace, unitWriteRefusal, type SessionUser, type UnitPlace, type WriteRefusal } from '../auth/roles'
+import { unitPlace, unitWriteRefusal, workflowActor, type SessionUser, type UnitPlace, type WriteRefusal } from '../auth/roles'
 import type { AtlasStore, ImportBatchSummary, ImportedUnit } from '../db/store'
 import { deepestAreaAt, joinUnitsToAreas } from '../geo/join'
 import type { OnImportProgress } from '../shared/import-progress'
+import { entryRefusal } from '../shared/workflow'
 import type { Snapshot } from '../snapshot'
 import { validateUnitFile, type UnitFileOptions } from './index'
 import type { ImportReport, ValidationContext } from './validate-units'
@@ -64,6 +65,11 @@ export function importRefusal(user: SessionUser | null, units: readonly Imported
     const label = target === undefined ? `单位“${unit.name}”` : `合并目标单位 #${target.id}“${target.name}”`
     const refusal = unitWriteRefusal(user, { unit: label, before: target && unitPlace(target, snapshot.unitAreas), after }, snapshot.areasByCode)
     if (refusal) return refusal
+    // A status (or naming level) the importer could not have reached through the workflow: an editor's file
+    // cannot name units, as an editor's form cannot.
+    const changesStanding = target === undefined || target.status !== unit.status || target.level !== unit.level
+    const entry = user && changesStanding ? entryRefusal(workflowActor(user, snapshot.areasByCode), unit.status, unit.level) : null
+    if (entry) return { kind: 'forbidden', message: `${label}: ${entry}` }
   }
   return null
 }

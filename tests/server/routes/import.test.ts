@@ -40,7 +40,7 @@ describe('POST /api/import/units', () => {
     expect(written).toBeGreaterThan(0)
     expect(batch).toMatchObject({ inserted: written, updated: 0, createdBy: 'admin', fileName: '台账.csv' })
     expect(store.snapshot().units.length).toBe(before + written)
-    const imported = store.snapshot().units.filter((u) => u.history[0]?.reason === '导入 台账.csv')
+    const imported = store.snapshot().units.filter((u) => u.history[0]?.reason === `导入 台账.csv（第 ${batch.id} 批）`)
     expect(imported).toHaveLength(written)
     expect(store.units.externalIds().size).toBeGreaterThan(0)
 
@@ -92,5 +92,27 @@ describe('POST /api/import/units', () => {
     const twice = await app.request(`/api/import/batches/${batch.id}/rollback`, jsonRequest('POST', {}, admin))
     expect(twice.status).toBe(409)
     expect((await twice.json()).error.message).toContain('already rolled back')
+  })
+
+  test('a naming the file dates to an earlier year counts in as-of views of that year; a merge rolled back after a rename keeps the new category', async () => {
+    const { app, store } = demoApp()
+    const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
+    const unit = store.snapshot().units.find((u) => u.category === '学校' && u.lon !== null && u.status === '培育')!
+    const header = '编号,单位名称,创建类别,状态,级别,命名年份,经度,纬度,行政区划代码'
+    const csv = (rows: string) => new TextEncoder().encode(`${header}\n${rows}`)
+    const named = await (await app.request('/api/import/units', upload(csv(`EXT-Y-1,往年命名学校,进学校,命名,县级,2019,${unit.lon},${unit.lat},${unit.areaCode}\n`), '往年.csv', { dryRun: 'false' }, admin))).json()
+    const imported = store.snapshot().units.find((u) => u.name === '往年命名学校')!
+    expect(imported.history).toMatchObject([{ at: '2019-12-31', to: '命名', level: '县级', reason: `导入 往年.csv（第 ${named.batch.id} 批）` }])
+    const asOf = async (year: number) => (await (await app.request(`/api/units?year=${year}&category=${encodeURIComponent('学校')}`)).json()).features.map((f: { id: number }) => f.id)
+    expect(await asOf(2020)).toContain(imported.id)
+    expect(await asOf(2018)).not.toContain(imported.id)
+
+    // A merge that renames a 学校 unit, then 学校 renamed 中小学校, then the merge rolled back: its old name, under the new category.
+    const merged = await (await app.request('/api/import/units', upload(csv(`EXT-Y-1,往年命名学校（新名）,进学校,命名,县级,2019,${unit.lon},${unit.lat},${unit.areaCode}\n`), '改名.csv', { dryRun: 'false', duplicates: 'merge' }, admin))).json()
+    expect(merged.batch).toMatchObject({ updated: 1 })
+    const renamed = await app.request('/api/schemes/qijin/categories/%E5%AD%A6%E6%A0%A1', jsonRequest('PATCH', { name: '中小学校' }, admin))
+    expect(renamed.status, await renamed.clone().text()).toBe(200)
+    expect((await app.request(`/api/import/batches/${merged.batch.id}/rollback`, jsonRequest('POST', {}, admin))).status).toBe(200)
+    expect(store.snapshot().units.find((u) => u.id === imported.id)).toMatchObject({ name: '往年命名学校', category: '中小学校' })
   })
 })

@@ -76,6 +76,29 @@ describe('importing with duplicates=merge', { timeout: IMPORT_TIMEOUT_MS }, () =
   })
 })
 
+describe('importing a status the workflow gives', { timeout: IMPORT_TIMEOUT_MS }, () => {
+  test('an editor may import units at 培育 or 申报, not named ones, nor name a unit by a merge; an admin may', async () => {
+    const { app, store, admin, editor } = await withSuijiangEditor()
+    const [lon, lat] = pointIn(store, '530626102')
+    const file = (rows: string) => `${HEADER},级别\n${rows}`
+    const applied = await app.request('/api/import/units', upload(file(`EXT-WF-1,绥江申报学校,进学校,申报,${lon},${lat},530626102,\n`), 'a.csv', { dryRun: 'false' }, editor))
+    expect(applied.status).toBe(200)
+
+    const named = await app.request('/api/import/units', upload(file(`EXT-WF-2,绥江命名学校,进学校,命名,${lon},${lat},530626102,县级\n`), 'b.csv', { dryRun: 'false' }, editor))
+    expect(named.status).toBe(403)
+    expect((await named.json()).error.message).toMatch(/绥江命名学校.*不能新建状态为命名的单位/)
+    const promoted = await app.request(
+      '/api/import/units',
+      upload(file(`EXT-WF-1,绥江申报学校,进学校,命名,${lon},${lat},530626102,县级\n`), 'c.csv', { dryRun: 'false', duplicates: 'merge' }, editor),
+    )
+    expect(promoted.status).toBe(403)
+    expect(store.snapshot().units.filter((u) => u.name.startsWith('绥江') && u.name.endsWith('学校') && u.status === '命名')).toHaveLength(0)
+
+    const byAdmin = await app.request('/api/import/units', upload(file(`EXT-WF-2,绥江命名学校,进学校,命名,${lon},${lat},530626102,县级\n`), 'd.csv', { dryRun: 'false' }, admin))
+    expect(byAdmin.status).toBe(200)
+  })
+})
+
 /** 中城镇 (530626101) drawn as a box of about 18 600 km² over 绥江, 彝良, 水富 and more. */
 const BOX = JSON.stringify({
   type: 'FeatureCollection',
