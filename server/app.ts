@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
+import { WorkLimiter, type WorkLimits } from './auth/work-limits'
 import { LoginThrottle } from './auth/rate-limit'
 import { RenderTokens } from './auth/render-tokens'
 import type { AtlasStore } from './db/store'
@@ -59,6 +60,7 @@ export interface SecurityOptions {
   loginThrottle?: LoginThrottle // per (account, address): 1 min after 5 failures, doubling to 15 min; per address: 20 failures per 15 min
   trustedProxies?: string[] // []: reverse proxies whose X-Forwarded-For, -Proto and -Host are believed (ATLAS_TRUSTED_PROXIES)
   sensitiveCategories?: readonly string[] // ['宗教活动场所']: exact places, names, addresses for signed-in users only (ATLAS_SENSITIVE_CATEGORIES)
+  workLimits?: WorkLimits // exports, plans and ledger exports per account and minute (ATLAS_EXPORTS_PER_MINUTE and the like)
 }
 
 const OWN_BODY_LIMIT = ['/api/plan', '/api/import']
@@ -66,6 +68,7 @@ const OWN_BODY_LIMIT = ['/api/plan', '/api/import']
 export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens() }: AppDeps) {
   const { requireLogin = false, frameAncestors = ["'self'"], allowedOrigins = [], maxJsonBytes = 1 << 20, sensitiveCategories } = security
   const loginThrottle = security.loginThrottle ?? new LoginThrottle()
+  const workLimiter = new WorkLimiter(security.workLimits, () => now().getTime())
   const trustedProxies: ReadonlySet<string> = new Set((security.trustedProxies ?? []).map(normalizeAddress))
   const jsonBodyLimit = bodyLimit({
     maxSize: maxJsonBytes,
@@ -79,6 +82,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       c.set('loginThrottle', loginThrottle)
       c.set('trustedProxies', trustedProxies)
       c.set('renderTokens', renderTokens)
+      c.set('workLimiter', workLimiter)
       await next()
     })
     .use(sameOriginWrites({ allowedOrigins, trustedProxies }))

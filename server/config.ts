@@ -1,6 +1,7 @@
 // Configuration from the environment, checked once at start with messages that name the bad value.
 import { isIP } from 'node:net'
 import { resolve } from 'node:path'
+import { DEFAULT_WORK_LIMITS, type WorkLimits } from './auth/work-limits'
 
 export interface AtlasConfig {
   port: number // PORT, 8787
@@ -12,6 +13,7 @@ export interface AtlasConfig {
   allowedOrigins: string[] // ATLAS_ALLOWED_ORIGINS, none: space-separated extra origins allowed to send writes
   trustedProxies: string[] // ATLAS_TRUSTED_PROXIES, none: space-separated IP addresses of reverse proxies whose X-Forwarded-* headers are believed
   sensitiveCategories: string[] // ATLAS_SENSITIVE_CATEGORIES, 宗教活动场所: comma-separated; exact places for signed-in users only ('none': no category)
+  workLimits: WorkLimits // ATLAS_EXPORTS_PER_MINUTE 12, ATLAS_PLANS_PER_MINUTE 30, ATLAS_UNIT_EXPORTS_PER_MINUTE 12: per account (or address) and minute
 }
 
 export class ConfigError extends Error {}
@@ -35,6 +37,11 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     allowedOrigins: originListFrom('ATLAS_ALLOWED_ORIGINS', env.ATLAS_ALLOWED_ORIGINS) ?? [],
     trustedProxies: addressListFrom('ATLAS_TRUSTED_PROXIES', env.ATLAS_TRUSTED_PROXIES),
     sensitiveCategories: categoryListFrom('ATLAS_SENSITIVE_CATEGORIES', env.ATLAS_SENSITIVE_CATEGORIES) ?? ['宗教活动场所'],
+    workLimits: {
+      exportsPerMinute: perMinuteFrom('ATLAS_EXPORTS_PER_MINUTE', env.ATLAS_EXPORTS_PER_MINUTE, DEFAULT_WORK_LIMITS.exportsPerMinute),
+      plansPerMinute: perMinuteFrom('ATLAS_PLANS_PER_MINUTE', env.ATLAS_PLANS_PER_MINUTE, DEFAULT_WORK_LIMITS.plansPerMinute),
+      unitExportsPerMinute: perMinuteFrom('ATLAS_UNIT_EXPORTS_PER_MINUTE', env.ATLAS_UNIT_EXPORTS_PER_MINUTE, DEFAULT_WORK_LIMITS.unitExportsPerMinute),
+    },
   }
 }
 
@@ -74,6 +81,15 @@ function addressListFrom(name: string, value: string | undefined): string[] {
   const bad = items.find((item) => isIP(item) === 0)
   if (bad !== undefined) throw new ConfigError(`${name}: ${bad} is not an IP address (expected space-separated addresses, e.g. 127.0.0.1 ::1)`)
   return items
+}
+
+function perMinuteFrom(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback
+  const count = Number(value)
+  if (!Number.isInteger(count) || count < 1 || count > 10_000) {
+    throw new ConfigError(`${name}=${value} is not a number of requests a minute (expected a whole number 1–10000, e.g. ${fallback})`)
+  }
+  return count
 }
 
 function portFrom(value: string | undefined): number {

@@ -2,7 +2,7 @@
 // the same error is the same status on every route and in the CLI's exit message.
 
 // stale: the writer read an older version than the stored one (If-Match); version_required: it sent none.
-export const DOMAIN_ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'stale', 'version_required', 'forbidden', 'unauthorized', 'too_large', 'unavailable'] as const
+export const DOMAIN_ERROR_KINDS = ['invalid', 'not_found', 'conflict', 'stale', 'version_required', 'forbidden', 'unauthorized', 'too_large', 'rate_limited', 'unavailable'] as const
 export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number]
 
 export interface DomainErrorOptions {
@@ -36,6 +36,7 @@ export const STATUS_OF_KIND = {
   stale: 412,
   version_required: 428,
   too_large: 413,
+  rate_limited: 429,
   unavailable: 503,
 } as const satisfies Record<DomainErrorKind, number>
 
@@ -49,5 +50,6 @@ export const CODE_OF_KIND: Record<DomainErrorKind, string> = {
   stale: 'stale_version',
   version_required: 'version_required',
   too_large: 'too_large',
+  rate_limited: 'too_many_requests',
   unavailable: 'unavailable',
 }

@@ -67,6 +67,7 @@ function main() {
       allowedOrigins: config.allowedOrigins,
       trustedProxies: config.trustedProxies,
       sensitiveCategories: config.sensitiveCategories,
+      workLimits: config.workLimits,
     },
   })
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {

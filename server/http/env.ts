@@ -3,6 +3,7 @@ import type { LoginThrottle } from '../auth/rate-limit'
 import type { RenderTokens } from '../auth/render-tokens'
 import type { AtlasStore } from '../db/store'
 import type { Audience } from '../shared/audience'
+import type { WorkLimiter } from '../auth/work-limits'
 
 /** What every route can reach through c.var. */
 export interface AppEnv {
@@ -16,5 +17,6 @@ export interface AppEnv {
     loginThrottle: LoginThrottle
     trustedProxies: ReadonlySet<string> // ATLAS_TRUSTED_PROXIES, normalized (server/http/forwarded.ts)
     renderTokens: RenderTokens // the export jobs' render credentials, issued and honoured by this app only
+    workLimiter: WorkLimiter // per-account limits on costly routes (server/http/work-limits.ts)
   }
 }

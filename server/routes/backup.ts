@@ -7,9 +7,10 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { timeStamp } from '../db/backup'
 import type { AppEnv } from '../http/env'
+import { costlyWork } from '../http/work-limits'
 import { requireAdmin } from '../http/session'
 
-export const backupRoutes = new Hono<AppEnv>().use(requireAdmin).get('/', async (c) => {
+export const backupRoutes = new Hono<AppEnv>().use(requireAdmin).get('/', costlyWork('unitExport'), async (c) => {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-backup-'))
   const remove = () => rmSync(dir, { recursive: true, force: true })
   const file = join(dir, 'atlas.sqlite')

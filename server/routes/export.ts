@@ -13,16 +13,17 @@ import type { ExportJob, RenderCredential } from '../export/queue'
 import type { ExportService } from '../export/service'
 import { jsonError } from '../http/errors'
 import type { AppEnv } from '../http/env'
+import { costlyWork } from '../http/work-limits'
 
 export function exportRoutes(service: () => ExportService) {
   return new Hono<AppEnv>()
-    .get('/', async (c) => {
+    .get('/', costlyWork('export'), async (c) => {
       const { request, frameCode } = checkedRequest(c)
       const job = enqueue(c, service(), request)
       await job.done
       return fileAnswer(c, job, frameCode)
     })
-    .post('/jobs', (c) => {
+    .post('/jobs', costlyWork('export'), (c) => {
       const job = enqueue(c, service(), checkedRequest(c).request)
       return c.json({ id: job.id, status: `/api/export/jobs/${job.id}`, file: `/api/export/jobs/${job.id}/file` }, 202)
     })

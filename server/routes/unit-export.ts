@@ -3,6 +3,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../http/env'
+import { costlyWork } from '../http/work-limits'
 import { answerDiffersByCaller } from '../http/session'
 import { validated } from '../http/validate'
 import { EXPORT_FILE_TYPES, ledgerFile, ledgerFileName, ledgerRowsOf, UNIT_EXPORT_FORMATS } from '../ledger/unit-export'
@@ -12,7 +13,7 @@ const unitExportQuery = unitsQuery.extend({
   format: z.enum(UNIT_EXPORT_FORMATS, { error: `expected one of ${UNIT_EXPORT_FORMATS.join(', ')}` }).default('csv'),
 })
 
-export const unitExportRoutes = new Hono<AppEnv>().get('/export', validated('query', unitExportQuery), async (c) => {
+export const unitExportRoutes = new Hono<AppEnv>().get('/export', costlyWork('unitExport'), validated('query', unitExportQuery), async (c) => {
   const { format, ...query } = c.req.valid('query')
   const rows = ledgerRowsOf(c.var.store.snapshot(), query, c.var.audience, c.var.store.units.externalIds())
   const bytes = await ledgerFile(rows, format)

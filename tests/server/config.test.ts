@@ -13,6 +13,7 @@ describe('readConfig', () => {
       allowedOrigins: [],
       trustedProxies: [],
       sensitiveCategories: ['宗教活动场所'],
+      workLimits: { exportsPerMinute: 12, plansPerMinute: 30, unitExportsPerMinute: 12 },
     })
   })
 
@@ -36,6 +37,7 @@ describe('readConfig', () => {
       allowedOrigins: ['https://edit.example.gov.cn'],
       trustedProxies: [],
       sensitiveCategories: ['宗教活动场所'],
+      workLimits: { exportsPerMinute: 12, plansPerMinute: 30, unitExportsPerMinute: 12 },
     })
   })
 
@@ -60,5 +62,12 @@ describe('readConfig', () => {
     expect(() => readConfig({ ATLAS_FRAME_ANCESTORS: 'portal.example.gov.cn/' })).toThrow(
       "ATLAS_FRAME_ANCESTORS: portal.example.gov.cn/ is not an origin (expected e.g. https://portal.example.gov.cn, or 'self')",
     )
+  })
+
+  it('reads the per-account limits of costly routes and names a bad one', () => {
+    const env = { ATLAS_EXPORTS_PER_MINUTE: '3', ATLAS_PLANS_PER_MINUTE: '100', ATLAS_UNIT_EXPORTS_PER_MINUTE: '1' }
+    expect(readConfig(env).workLimits).toEqual({ exportsPerMinute: 3, plansPerMinute: 100, unitExportsPerMinute: 1 })
+    expect(() => readConfig({ ATLAS_PLANS_PER_MINUTE: '0' })).toThrow('ATLAS_PLANS_PER_MINUTE=0 is not a number of requests a minute (expected a whole number 1–10000, e.g. 30)')
+    expect(() => readConfig({ ATLAS_EXPORTS_PER_MINUTE: 'many' })).toThrow(ConfigError)
   })
 })
