@@ -39,6 +39,7 @@ import { unitDetailRoutes } from './routes/unit-detail'
 import { unitExportRoutes } from './routes/unit-export'
 import { unitEditRoutes } from './routes/unit-edits'
 import { unitTransitionRoutes } from './routes/unit-transitions'
+import { totpRoutes } from './routes/totp'
 import { userRoutes } from './routes/users'
 
 export interface AppDeps {
@@ -103,6 +104,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .use('/units/columns', etag())
     .route('/health', healthRoutes(version))
     .route('/auth', authRoutes)
+    .route('/auth/totp', totpRoutes)
     .route('/users', userRoutes)
     .route('/audit', auditRoutes)
     .route('/backup', backupRoutes)

@@ -360,4 +360,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX category_renames_scheme ON category_renames(scheme_id, at);
     `,
   },
+  {
+    version: 12,
+    description: 'second factors: a TOTP secret per account, the last time step used, and single-use recovery codes',
+    sql: `
+      -- A secret is kept from setup; it counts only once enabled (a code from it was shown to be right).
+      -- last_step: the newest time step a code was accepted in, so that a code is good once (no replay).
+      CREATE TABLE user_totp (
+        user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+        secret TEXT NOT NULL,
+        enabled_at TEXT,
+        last_step INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE user_recovery_codes (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        code_hash TEXT NOT NULL,
+        used_at TEXT,
+        PRIMARY KEY (user_id, code_hash)
+      );
+    `,
+  },
 ]

@@ -6,6 +6,7 @@ import { buildSnapshot, withUnits, type Snapshot } from '../snapshot'
 import { backupStore } from './backup'
 import { MIGRATIONS, type Migration } from './migrations'
 import { sqliteAccounts, sqliteAudit, sqliteScreenTokens, writeAudit } from './sqlite-accounts'
+import { sqliteSecondFactors } from './sqlite-second-factors'
 import { insertCorridor, sqliteCorridors } from './sqlite-corridors'
 import { inspectionOfRow, joinedInspectors, sqliteInspections, type InspectionRow } from './sqlite-inspections'
 import { sqliteImports } from './sqlite-imports'
@@ -83,6 +84,7 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     },
     accounts: sqliteAccounts(db, now),
     screenTokens: sqliteScreenTokens(db, now),
+    secondFactors: sqliteSecondFactors(db, now),
     audit: sqliteAudit(db),
     units: sqliteUnits(db, unitsWritten),
     plans: sqlitePlans(db, now),

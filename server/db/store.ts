@@ -55,6 +55,7 @@ export interface AtlasStore {
   backup(file: string, actor: string): Promise<void>
   accounts: AccountRepository
   screenTokens: ScreenTokenRepository
+  secondFactors: SecondFactorRepository
   audit: AuditRepository
   screenProfiles: ScreenProfileRepository
   units: UnitRepository
@@ -231,6 +232,28 @@ export interface AccountRepository {
   sessionUser(tokenHash: string, now: string): SessionUser | null
   deleteSession(tokenHash: string): void
   deleteSessionsOf(userId: number): void
+}
+
+/** An account's TOTP secret: set up, and counting once enabled; lastStep is the newest time step a code was accepted in. */
+export interface TotpRecord {
+  secret: string
+  enabled: boolean
+  lastStep: number
+}
+
+/** Second factors (server/auth/totp.ts). Enabling and disabling are written to the audit log under `actor`. */
+export interface SecondFactorRepository {
+  totp(userId: number): TotpRecord | null
+  /** Keeps a new secret for an account not yet enrolled (a second setup replaces the first); an enabled one stays. */
+  startTotp(userId: number, secret: string): void
+  /** Enables the secret kept by startTotp, with the code's step used and the recovery codes (hashes) replacing any before. */
+  enableTotp(userId: number, step: number, recoveryCodeHashes: readonly string[], actor: string): void
+  disableTotp(userId: number, actor: string): void
+  /** Records `step` as used; false when it (or a later one) already was: the code is a replay. */
+  useTotpStep(userId: number, step: number): boolean
+  /** Marks the recovery code used; false when it is not one of the account's unused codes. */
+  useRecoveryCode(userId: number, hash: string): boolean
+  recoveryCodesLeft(userId: number): number
 }
 
 /** A read-only token for an unattended display; the token itself is never stored, only its hash. */

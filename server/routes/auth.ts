@@ -3,6 +3,7 @@ import { DomainError } from '../domain-error'
 import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords'
+import { checkSecondFactor } from '../auth/second-factor'
 import { newToken, tokenHash } from '../auth/tokens'
 import type { AppEnv } from '../http/env'
 import { jsonError } from '../http/errors'
@@ -13,6 +14,7 @@ import { validated } from '../http/validate'
 const loginBody = z.object({
   username: z.string().trim().min(1, 'expected a username').max(64),
   password: z.string().min(1, 'expected a password').max(256),
+  totp: z.string().trim().max(32).optional(), // the authenticator's code, or a recovery code, for an account that has one
 })
 
 const passwordBody = z.object({
@@ -38,6 +40,16 @@ export const authRoutes = new Hono<AppEnv>()
     if (!user || !passwordOk || user.disabled) {
       throttle.recordFailure(attempt)
       return jsonError(c, 401, 'bad_credentials', '用户名或密码不正确 (wrong username or password)')
+    }
+    const second = checkSecondFactor(c.var.store.secondFactors, user.id, c.req.valid('json').totp, c.var.now().getTime())
+    if (second === 'missing') {
+      throw new DomainError('unauthorized', '此账户已启用两步验证，请输入验证器上的 6 位动态码或一个恢复码 (this account uses two-step verification: send totp)', { code: 'totp_required' })
+    }
+    if (second === 'wrong' || second === 'replayed') {
+      throttle.recordFailure(attempt)
+      throw second === 'replayed'
+        ? new DomainError('unauthorized', '此动态码已用过，请等验证器显示下一个 (this code was already used: wait for the next one)', { code: 'totp_replayed' })
+        : new DomainError('unauthorized', '动态码或恢复码不正确 (totp: not a current code of the authenticator nor an unused recovery code)', { code: 'bad_totp' })
     }
     throttle.recordSuccess(attempt)
     const token = newToken()
