@@ -13,6 +13,9 @@ describe('readConfig', () => {
       allowedOrigins: [],
       trustedProxies: [],
       sensitiveCategories: ['宗教活动场所'],
+      crypto: 'standard',
+      auditRetentionDays: 180,
+      auditHeadLogMinutes: 60,
     })
   })
 
@@ -36,6 +39,9 @@ describe('readConfig', () => {
       allowedOrigins: ['https://edit.example.gov.cn'],
       trustedProxies: [],
       sensitiveCategories: ['宗教活动场所'],
+      crypto: 'standard',
+      auditRetentionDays: 180,
+      auditHeadLogMinutes: 60,
     })
   })
 
@@ -60,5 +66,19 @@ describe('readConfig', () => {
     expect(() => readConfig({ ATLAS_FRAME_ANCESTORS: 'portal.example.gov.cn/' })).toThrow(
       "ATLAS_FRAME_ANCESTORS: portal.example.gov.cn/ is not an origin (expected e.g. https://portal.example.gov.cn, or 'self')",
     )
+  })
+
+  it('reads ATLAS_CRYPTO, ATLAS_AUDIT_RETENTION_DAYS (never under 180 days) and ATLAS_AUDIT_HEAD_LOG_MINUTES', () => {
+    expect(readConfig({ ATLAS_CRYPTO: 'GM', ATLAS_AUDIT_RETENTION_DAYS: '365', ATLAS_AUDIT_HEAD_LOG_MINUTES: '0.5' })).toMatchObject({
+      crypto: 'gm',
+      auditRetentionDays: 365,
+      auditHeadLogMinutes: 0.5,
+    })
+    expect(() => readConfig({ ATLAS_CRYPTO: 'sm' })).toThrow('ATLAS_CRYPTO=sm is not a crypto suite (expected standard or gm)')
+    expect(() => readConfig({ ATLAS_AUDIT_RETENTION_DAYS: '90' })).toThrow(
+      'ATLAS_AUDIT_RETENTION_DAYS=90 is under 180 days: 网络安全法 第二十一条 requires network logs to be kept at least six months (expected 180 or more)',
+    )
+    expect(() => readConfig({ ATLAS_AUDIT_RETENTION_DAYS: 'half a year' })).toThrow('ATLAS_AUDIT_RETENTION_DAYS=half a year is not a whole number of days')
+    expect(() => readConfig({ ATLAS_AUDIT_HEAD_LOG_MINUTES: '0' })).toThrow('ATLAS_AUDIT_HEAD_LOG_MINUTES=0 is not a positive number (expected e.g. 60)')
   })
 })
