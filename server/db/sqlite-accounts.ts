@@ -59,7 +59,9 @@ export function sqliteAccounts(db: Database.Database, now: () => Date): AccountR
         )
         if (change.disabled || change.passwordHash !== undefined) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id)
         const updated = userById(id)
-        writeAudit(db, at, actor, 'update', 'user', String(id), publicUser(before), publicUser(updated))
+        // The hash never enters the trail, so a changed password is marked, or it would look like no change at all.
+        const passwordChanged = change.passwordHash !== undefined && change.passwordHash !== before.passwordHash
+        writeAudit(db, at, actor, 'update', 'user', String(id), publicUser(before), { ...publicUser(updated), ...(passwordChanged ? { passwordChanged } : {}) })
         return updated
       })()
     },
