@@ -14,7 +14,17 @@ export interface AtlasConfig {
   trustedProxies: string[] // ATLAS_TRUSTED_PROXIES, none: space-separated IP addresses of reverse proxies whose X-Forwarded-* headers are believed
   sensitiveCategories: string[] // ATLAS_SENSITIVE_CATEGORIES, 宗教活动场所: comma-separated; exact places for signed-in users only ('none': no category)
   workLimits: WorkLimits // ATLAS_EXPORTS_PER_MINUTE 12, ATLAS_PLANS_PER_MINUTE 30, ATLAS_UNIT_EXPORTS_PER_MINUTE 12: per account (or address) and minute
+  crypto: CryptoSuite // ATLAS_CRYPTO, standard: gm = 国密 (SM3 for the audit chain)
+  auditRetentionDays: number // ATLAS_AUDIT_RETENTION_DAYS, 180: audit records older than this may be archived (never fewer than 180)
+  auditHeadLogMinutes: number // ATLAS_AUDIT_HEAD_LOG_MINUTES, 60: how often the server logs the audit chain's head
 }
+
+/** standard: SHA-256 and friends; gm: the 国密 algorithms (GB/T 39786-2021) where the atlas hashes or encrypts. */
+export const CRYPTO_SUITES = ['standard', 'gm'] as const
+export type CryptoSuite = (typeof CRYPTO_SUITES)[number]
+
+/** 网络安全法 第二十一条: network logs are kept at least six months. */
+export const MIN_AUDIT_RETENTION_DAYS = 180
 
 export class ConfigError extends Error {}
 
@@ -42,7 +52,37 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
       plansPerMinute: perMinuteFrom('ATLAS_PLANS_PER_MINUTE', env.ATLAS_PLANS_PER_MINUTE, DEFAULT_WORK_LIMITS.plansPerMinute),
       unitExportsPerMinute: perMinuteFrom('ATLAS_UNIT_EXPORTS_PER_MINUTE', env.ATLAS_UNIT_EXPORTS_PER_MINUTE, DEFAULT_WORK_LIMITS.unitExportsPerMinute),
     },
+    crypto: cryptoSuiteFrom(env.ATLAS_CRYPTO),
+    auditRetentionDays: auditRetentionDaysFrom(env.ATLAS_AUDIT_RETENTION_DAYS),
+    auditHeadLogMinutes: positiveNumberFrom('ATLAS_AUDIT_HEAD_LOG_MINUTES', env.ATLAS_AUDIT_HEAD_LOG_MINUTES, 60),
   }
+}
+
+/** ATLAS_CRYPTO, read here alone so that every part that hashes or encrypts agrees on the suite. */
+export function cryptoSuiteFrom(value: string | undefined): CryptoSuite {
+  if (value === undefined || value.trim() === '') return 'standard'
+  const suite = CRYPTO_SUITES.find((s) => s === value.trim().toLowerCase())
+  if (!suite) throw new ConfigError(`ATLAS_CRYPTO=${value} is not a crypto suite (expected standard or gm)`)
+  return suite
+}
+
+function auditRetentionDaysFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return MIN_AUDIT_RETENTION_DAYS
+  const days = Number(value)
+  if (!Number.isInteger(days)) throw new ConfigError(`ATLAS_AUDIT_RETENTION_DAYS=${value} is not a whole number of days (expected e.g. 180)`)
+  if (days < MIN_AUDIT_RETENTION_DAYS) {
+    throw new ConfigError(
+      `ATLAS_AUDIT_RETENTION_DAYS=${value} is under ${MIN_AUDIT_RETENTION_DAYS} days: 网络安全法 第二十一条 requires network logs to be kept at least six months (expected ${MIN_AUDIT_RETENTION_DAYS} or more)`,
+    )
+  }
+  return days
+}
+
+function positiveNumberFrom(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback
+  const number = Number(value)
+  if (!Number.isFinite(number) || number <= 0) throw new ConfigError(`${name}=${value} is not a positive number (expected e.g. ${fallback})`)
+  return number
 }
 
 /** Category names, separated by , ， or 、 (scheme-independent: a name counts in every scheme); 'none' is []. */

@@ -74,6 +74,9 @@ function main() {
     console.log(`Unity Atlas ${VERSION} at http://localhost:${info.port} (data: ${config.dataDir})`)
   })
   const graceful = gracefulServer(server as Server)
+  // Written where the store's owner cannot reach: a trail cut short or rewritten since no longer ends here.
+  logAuditHead(store)
+  const auditHeadLog = setInterval(() => logAuditHead(store), config.auditHeadLogMinutes * 60_000).unref()
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(
       error.code === 'EADDRINUSE'
@@ -87,6 +90,7 @@ function main() {
   const shutdown = (signal: string) => {
     if (stopping) return
     stopping = true
+    clearInterval(auditHeadLog)
     console.log(`${signal}: finishing open requests and closing the store`)
     // Not process.exit(): a response still in the socket's buffers would be cut off. With the server
     // and the store closed, the process ends by itself once the last bytes are written.
@@ -106,6 +110,11 @@ function main() {
 }
 
 const SHUTDOWN_GRACE_MS = 30_000
+
+function logAuditHead(store: AtlasStore): void {
+  const head = store.audit.head()
+  console.log(head === null ? 'audit chain head: none (the trail is empty)' : `audit chain head: ${head.id} ${head.hash}`)
+}
 
 try {
   main()

@@ -2,6 +2,7 @@
 // schemes if it has none.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { chainHashAlgorithmOf } from './audit/chain-hash'
 import type { AtlasConfig } from './config'
 import { openSqliteStore } from './db/sqlite-store'
 import type { AtlasStore } from './db/store'
@@ -9,9 +10,9 @@ import { seedBoundaries, seedDemo, seedShippedSchemes } from './seed/seed-store'
 
 export const STORE_FILE = 'atlas.sqlite'
 
-export function openDataDirStore(config: Pick<AtlasConfig, 'dataDir' | 'demo'>, log: (m: string) => void): AtlasStore {
+export function openDataDirStore(config: Pick<AtlasConfig, 'dataDir' | 'demo'> & Partial<Pick<AtlasConfig, 'crypto'>>, log: (m: string) => void): AtlasStore {
   mkdirSync(config.dataDir, { recursive: true })
-  const store = openSqliteStore(join(config.dataDir, STORE_FILE))
+  const store = openSqliteStore(join(config.dataDir, STORE_FILE), { auditHash: chainHashAlgorithmOf(config.crypto ?? 'standard') })
   if (config.demo !== 'none' && store.isEmpty()) {
     const today = new Date().toISOString().slice(0, 10)
     if (config.demo === 'full') seedDemo(store, today)

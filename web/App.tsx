@@ -12,6 +12,7 @@ const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
   units: lazy(() => import('./units/UnitsApp').then((m) => ({ default: m.UnitsApp }))),
   targets: lazy(() => import('./targets/TargetsApp').then((m) => ({ default: m.TargetsApp }))),
   schemes: lazy(() => import('./schemes/SchemesApp').then((m) => ({ default: m.SchemesApp }))),
+  audit: lazy(() => import('./audit/AuditApp').then((m) => ({ default: m.AuditApp }))),
   'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
 }
 

@@ -1,5 +1,6 @@
 // `atlas <command>`: dispatches to one command module per verb.
 import { CliError, HelpRequested, type CliIo, type Command } from './command'
+import { auditCommand } from './commands/audit'
 import { backupCommand } from './commands/backup'
 import { coverageCommand } from './commands/coverage'
 import { exportCommand } from './commands/export'
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   exportUnitsCommand,
   backupCommand,
   restoreCommand,
+  auditCommand,
 ]
 
 export function usage(): string {

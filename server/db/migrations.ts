@@ -1,8 +1,14 @@
 // Versioned schema. Append new migrations; never edit one that has shipped.
+import type Database from 'better-sqlite3'
+import { GENESIS_HASH } from '../audit/chain-hash'
+import { AUDIT_NO_DELETE_TRIGGER, AUDIT_NO_UPDATE_TRIGGER, chainUnlinkedRecords } from './sqlite-audit'
+
 export interface Migration {
   version: number
   description: string
   sql: string
+  /** Steps SQL cannot take (hashing rows in order), run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void
   /**
    * Rebuilds a table other tables reference (SQLite cannot change a CHECK in place): foreign keys are off
    * while it runs, or dropping the old table would cascade its deletes, and are checked before it commits.
@@ -359,6 +365,36 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX category_renames_scheme ON category_renames(scheme_id, at);
     `,
+  },
+  {
+    version: 10,
+    description: 'the audit trail hash-chained and append-only (等保 2.0 安全审计): result and address per record, the chain, triggers',
+    sql: `
+      ALTER TABLE audit_log ADD COLUMN result TEXT NOT NULL DEFAULT 'success' CHECK (result IN ('success','failure'));
+      ALTER TABLE audit_log ADD COLUMN address TEXT;     -- the client's address; NULL for writes not made over HTTP
+      ALTER TABLE audit_log ADD COLUMN hash_alg TEXT;    -- sha256 | sm3: what this record's hash was made with
+      ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;   -- the hash of the record before it
+      ALTER TABLE audit_log ADD COLUMN hash TEXT;        -- server/audit/chain-hash.ts: its fields and prev_hash
+      CREATE INDEX audit_log_at ON audit_log(at);
+      CREATE INDEX audit_log_actor ON audit_log(actor);
+      CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+
+      -- One row: what new records are hashed with, and where the kept chain starts (the genesis, or the head of
+      -- the last archive: the oldest kept record's prev_hash).
+      CREATE TABLE audit_chain (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        algorithm TEXT NOT NULL,
+        start_hash TEXT NOT NULL,
+        archived_through INTEGER        -- the id of the last archived record; NULL before any archive
+      );
+      INSERT INTO audit_chain (id, algorithm, start_hash) VALUES (1, 'sha256', '${GENESIS_HASH}');
+    `,
+    // The rows written before are chained first, then the triggers forbid changing them.
+    run(db) {
+      chainUnlinkedRecords(db)
+      db.exec(AUDIT_NO_UPDATE_TRIGGER)
+      db.exec(AUDIT_NO_DELETE_TRIGGER)
+    },
   },
   {
     version: 12,

@@ -1,8 +1,9 @@
-// Users, sessions and the audit log reader on the SQLite store.
+// Users and sessions on the SQLite store, and writeAudit, which every repository's write calls.
 import type Database from 'better-sqlite3'
 import type { SessionUser } from '../auth/roles'
 import { ROLES, type Role } from '../shared/roles'
-import { publicUser, SCREEN_TOKEN_ID_LENGTH, type AccountRepository, type AuditEntry, type AuditRepository, type ScreenTokenRecord, type ScreenTokenRepository, type UserRecord } from './store'
+import { appendAuditRecord } from './sqlite-audit'
+import { publicUser, SCREEN_TOKEN_ID_LENGTH, type AccountRepository, type AuditResult, type ScreenTokenRecord, type ScreenTokenRepository, type UserRecord } from './store'
 
 interface UserRow {
   id: number
@@ -58,7 +59,9 @@ export function sqliteAccounts(db: Database.Database, now: () => Date): AccountR
         )
         if (change.disabled || change.passwordHash !== undefined) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id)
         const updated = userById(id)
-        writeAudit(db, at, actor, 'update', 'user', String(id), publicUser(before), publicUser(updated))
+        // The hash never enters the trail, so a changed password is marked, or it would look like no change at all.
+        const passwordChanged = change.passwordHash !== undefined && change.passwordHash !== before.passwordHash
+        writeAudit(db, at, actor, 'update', 'user', String(id), publicUser(before), { ...publicUser(updated), ...(passwordChanged ? { passwordChanged } : {}) })
         return updated
       })()
     },
@@ -138,39 +141,11 @@ export function sqliteScreenTokens(db: Database.Database, now: () => Date): Scre
   }
 }
 
-export function sqliteAudit(db: Database.Database): AuditRepository {
-  return {
-    list({ limit, before, entity }) {
-      const rows = db
-        .prepare(`SELECT * FROM audit_log WHERE (? IS NULL OR id < ?) AND (? IS NULL OR entity = ?)
-            ORDER BY id DESC LIMIT ?`)
-        .all(before ?? null, before ?? null, entity ?? null, entity ?? null, limit) as {
-        id: number
-        at: string
-        actor: string
-        action: string
-        entity: string
-        entity_id: string | null
-        before_json: string | null
-        after_json: string | null
-      }[]
-      return rows.map(
-        (r): AuditEntry => ({
-          id: r.id,
-          at: r.at,
-          actor: r.actor,
-          action: r.action,
-          entity: r.entity,
-          entityId: r.entity_id,
-          before: r.before_json === null ? null : JSON.parse(r.before_json),
-          after: r.after_json === null ? null : JSON.parse(r.after_json),
-        }),
-      )
-    },
-  }
-}
-
-/** One audit row; callers run it inside the transaction of the change it records. */
+/**
+ * One audit record of a write to the store, chained to the one before (server/db/sqlite-audit.ts); callers run
+ * it inside the transaction of the change it records. `context` carries the result and the client's address
+ * where the caller knows them.
+ */
 export function writeAudit(
   db: Database.Database,
   at: string,
@@ -180,17 +155,9 @@ export function writeAudit(
   entityId: string | null,
   before: unknown,
   after: unknown,
+  context: { result?: AuditResult; address?: string | null } = {},
 ): void {
-  db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-    at,
-    actor,
-    action,
-    entity,
-    entityId,
-    before === null ? null : JSON.stringify(before),
-    after === null ? null : JSON.stringify(after),
-  )
+  appendAuditRecord(db, { at, actor, action, entity, entityId, before, after, result: context.result ?? 'success', address: context.address ?? null })
 }
 
 function roleOf(value: string): Role {

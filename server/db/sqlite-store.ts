@@ -5,7 +5,9 @@ import { DEFAULT_VISITS_PER_YEAR, type Area, type AreaLevel, type HonourLevel, t
 import { buildSnapshot, withUnits, type Snapshot } from '../snapshot'
 import { backupStore } from './backup'
 import { MIGRATIONS, type Migration } from './migrations'
-import { sqliteAccounts, sqliteAudit, sqliteScreenTokens, writeAudit } from './sqlite-accounts'
+import { sqliteAccounts, sqliteScreenTokens, writeAudit } from './sqlite-accounts'
+import { setChainAlgorithm, sqliteAudit } from './sqlite-audit'
+import type { ChainHashAlgorithm } from '../audit/chain-hash'
 import { sqliteSecondFactors } from './sqlite-second-factors'
 import { insertCorridor, sqliteCorridors } from './sqlite-corridors'
 import { inspectionOfRow, joinedInspectors, sqliteInspections, type InspectionRow } from './sqlite-inspections'
@@ -19,18 +21,20 @@ import type { AtlasStore, Dataset, StoreHealth } from './store'
 
 export interface SqliteStoreOptions {
   now?: () => Date // new Date(): injectable so tests get stable audit timestamps
+  auditHash?: ChainHashAlgorithm // sha256: what new audit records are chained with (sm3 under ATLAS_CRYPTO=gm)
 }
 
 export class MigrationError extends Error {}
 
 const INTEGRITY_CHECK_MS = 60_000
 
-export function openSqliteStore(file: string, { now = () => new Date() }: SqliteStoreOptions = {}): AtlasStore {
+export function openSqliteStore(file: string, { now = () => new Date(), auditHash = 'sha256' }: SqliteStoreOptions = {}): AtlasStore {
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma('foreign_keys = ON')
   db.pragma('synchronous = NORMAL')
   migrate(db, MIGRATIONS)
+  setChainAlgorithm(db, auditHash)
 
   let version = 0
   let cached: Snapshot | null = null
@@ -85,7 +89,7 @@ export function openSqliteStore(file: string, { now = () => new Date() }: Sqlite
     accounts: sqliteAccounts(db, now),
     screenTokens: sqliteScreenTokens(db, now),
     secondFactors: sqliteSecondFactors(db, now),
-    audit: sqliteAudit(db),
+    audit: sqliteAudit(db, now),
     units: sqliteUnits(db, unitsWritten),
     plans: sqlitePlans(db, now),
     imports: sqliteImports(db, now, invalidate),
@@ -114,6 +118,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
     try {
       db.transaction(() => {
         db.exec(migration.sql)
+        migration.run?.(db)
         const broken = migration.rebuildsTables ? (db.pragma('foreign_key_check') as unknown[]) : []
         if (broken.length > 0) throw new MigrationError(`migration ${migration.version} would leave ${broken.length} rows pointing at rows that do not exist`)
         db.pragma(`user_version = ${migration.version}`)

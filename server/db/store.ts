@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/roles'
 import type { Role } from '../shared/roles'
 import type { Area, ChecklistEntry, CorridorRecord, HonourLevel, Inspection, InspectionRating, Scheme, Target, Unit, UnitStatus } from '../shared/domain'
 import type { Snapshot } from '../snapshot'
+import type { ChainStart, StoredAuditRecord } from '../audit/chain-verify'
 import { DomainError } from '../domain-error'
 
 /** A whole dataset as it is loaded in one transaction (the demo seed, a restore). Ids may be omitted. */
@@ -278,17 +279,67 @@ export interface ScreenTokenRepository {
 export interface AuditEntry {
   id: number
   at: string
+  actor: string // the subject: who acted (for a failed sign-in, the username tried)
+  action: string // the type: create, update, sign-in, export, …
+  entity: string // the object's kind
+  entityId: string | null // and which one
+  result: AuditResult
+  address: string | null // the client's address (server/http/forwarded.ts); null for writes not made over HTTP
+  before: unknown
+  after: unknown
+  hash: string | null // its link in the chain (server/audit/chain-hash.ts)
+}
+
+export type AuditResult = 'success' | 'failure'
+
+/** An event that is not itself a write to the store (a sign-in, an export): recorded as it is. */
+export interface AuditEvent {
   actor: string
   action: string
   entity: string
-  entityId: string | null
-  before: unknown
-  after: unknown
+  entityId?: string | null
+  result: AuditResult
+  address: string | null
+  detail?: unknown // kept as the record's `after`
 }
 
+/** Filters of the audit page; `since` inclusive and `until` exclusive, both ISO instants. */
+export interface AuditFilter {
+  actor?: string
+  action?: string
+  entity?: string
+  entityId?: string
+  since?: string
+  until?: string
+}
+
+/** The range `atlas audit archive` wrote to a file, and what it recorded of that file. */
+export interface ArchivedRange {
+  lastId: number // records with this id and below are removed
+  headHash: string // the hash of that last record: the kept part's first previous-hash
+  records: number
+  digest: string // the archive file's content hash
+  file: string
+}
+
+/**
+ * The audit trail: append-only and hash-chained. Records are written by each repository's write (writeAudit)
+ * and by `record`; none is changed, and none is removed except by `removeArchived`, after an archive.
+ */
 export interface AuditRepository {
   /** Newest first. */
-  list(options: { limit: number; before?: number; entity?: string }): AuditEntry[]
+  list(options: AuditFilter & { limit: number; before?: number }): AuditEntry[]
+  /** Every record the filter selects, oldest first, for an export. */
+  each(filter: AuditFilter): Iterable<AuditEntry>
+  record(event: AuditEvent): void
+  /** The newest record's id and hash; null while the trail is empty. */
+  head(): { id: number; hash: string | null } | null
+  /** Where the kept chain begins and its records in order, for verification. */
+  chain(): { start: ChainStart; records: Iterable<StoredAuditRecord> }
+  /** The oldest records, up to the first at or after `cutoff`: all that an archive may take without a gap. */
+  archivable(cutoff: string): StoredAuditRecord[]
+  /** Removes the archived records and records the archive, in one transaction; refused if the head moved. */
+  removeArchived(range: ArchivedRange, actor: string): void
 }
 
 /** A saved /screen configuration; `config` is validated by the route (server/routes/screen-profiles.ts). */

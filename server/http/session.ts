@@ -108,6 +108,9 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
+/** Who may read and export the audit trail: admins for now; under 三员分立 it becomes the auditor alone. */
+export const requireAuditReader: MiddlewareHandler<AppEnv> = requireAdmin
+
 /** Secure when the client reached us over HTTPS, directly or through a proxy that says so. */
 function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https'

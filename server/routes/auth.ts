@@ -7,6 +7,7 @@ import { checkSecondFactor } from '../auth/second-factor'
 import { newToken, tokenHash } from '../auth/tokens'
 import type { AppEnv } from '../http/env'
 import { jsonError } from '../http/errors'
+import { auditRequest } from '../http/audit-event'
 import { clientAddressOf } from '../http/forwarded'
 import { clearSessionCookie, SESSION_COOKIE, SESSION_HOURS, setSessionCookie } from '../http/session'
 import { validated } from '../http/validate'
@@ -32,6 +33,7 @@ export const authRoutes = new Hono<AppEnv>()
     const throttle = c.var.loginThrottle
     const wait = throttle.retryAfterSeconds(attempt)
     if (wait > 0) {
+      auditRequest(c, { actor: username, action: 'sign-in', entity: 'session', result: 'failure', detail: { reason: 'throttled' } })
       c.header('Retry-After', String(wait))
       return jsonError(c, 429, 'too_many_attempts', `登录失败次数过多，请 ${wait} 秒后再试 (too many failed sign-ins; retry after ${wait} s)`)
     }
@@ -39,6 +41,8 @@ export const authRoutes = new Hono<AppEnv>()
     const passwordOk = verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)
     if (!user || !passwordOk || user.disabled) {
       throttle.recordFailure(attempt)
+      const reason = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : 'disabled'
+      auditRequest(c, { actor: username, action: 'sign-in', entity: 'session', result: 'failure', detail: { reason } })
       return jsonError(c, 401, 'bad_credentials', '用户名或密码不正确 (wrong username or password)')
     }
     const second = checkSecondFactor(c.var.store.secondFactors, user.id, c.req.valid('json').totp, c.var.now().getTime())
@@ -56,11 +60,13 @@ export const authRoutes = new Hono<AppEnv>()
     const expiresAt = new Date(c.var.now().getTime() + SESSION_HOURS * 3600_000).toISOString()
     c.var.store.accounts.createSession(user.id, tokenHash(token), expiresAt)
     setSessionCookie(c, token)
+    auditRequest(c, { actor: user.username, action: 'sign-in', entity: 'session', entityId: String(user.id), result: 'success' })
     return c.json({ user: { username: user.username, role: user.role, areaScope: user.areaScope }, expiresAt }, 200)
   })
   .post('/logout', (c) => {
     const token = getCookie(c, SESSION_COOKIE)
     if (token) c.var.store.accounts.deleteSession(tokenHash(token))
+    if (c.var.user) auditRequest(c, { action: 'sign-out', entity: 'session', entityId: String(c.var.user.id), result: 'success' })
     clearSessionCookie(c)
     return c.json({ ok: true }, 200)
   })
@@ -74,12 +80,17 @@ export const authRoutes = new Hono<AppEnv>()
     const { currentPassword, newPassword } = c.req.valid('json')
     const record = c.var.store.accounts.userByName(user.username)
     if (!record || !verifyPassword(currentPassword, record.passwordHash)) {
+      auditRequest(c, { action: 'change-password', entity: 'user', entityId: String(user.id), result: 'failure', detail: { reason: 'bad_password' } })
       return jsonError(c, 403, 'bad_credentials', 'currentPassword: 当前密码不正确 (the current password is wrong)')
     }
     const problem = passwordProblem(newPassword, user.username)
-    if (problem) throw new DomainError('invalid', `new${problem[0].toUpperCase()}${problem.slice(1)}`)
+    if (problem) {
+      auditRequest(c, { action: 'change-password', entity: 'user', entityId: String(user.id), result: 'failure', detail: { reason: 'weak_password' } })
+      throw new DomainError('invalid', `new${problem[0].toUpperCase()}${problem.slice(1)}`)
+    }
     // Changing the password ends every session of the user, this one included: sign in again.
     c.var.store.accounts.updateUser(user.id, { passwordHash: hashPassword(newPassword) }, user.username)
+    auditRequest(c, { action: 'change-password', entity: 'user', entityId: String(user.id), result: 'success' })
     clearSessionCookie(c)
     return c.json({ ok: true }, 200)
   })

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { timeStamp } from '../db/backup'
+import { auditRequest } from '../http/audit-event'
 import type { AppEnv } from '../http/env'
 import { costlyWork } from '../http/work-limits'
 import { requireAdmin } from '../http/session'
@@ -20,6 +21,8 @@ export const backupRoutes = new Hono<AppEnv>().use(requireAdmin).get('/', costly
     remove()
     throw error
   }
+  // The store recorded the copy; this records who took it away, and from where.
+  auditRequest(c, { action: 'download', entity: 'backup', result: 'success', detail: { bytes: statSync(file).size } })
   const body = Readable.toWeb(createReadStream(file).on('close', remove)) as ReadableStream<Uint8Array>
   return c.body(body, 200, {
     'Content-Type': 'application/vnd.sqlite3',

@@ -12,6 +12,7 @@ import { CONTENT_TYPES, exportFileName, exportRequestOf, ExportRequestError, typ
 import type { ExportJob, RenderCredential } from '../export/queue'
 import type { ExportService } from '../export/service'
 import { jsonError } from '../http/errors'
+import { auditRequest } from '../http/audit-event'
 import type { AppEnv } from '../http/env'
 import { costlyWork } from '../http/work-limits'
 
@@ -76,7 +77,9 @@ function checkedRequest(c: Context<AppEnv>): { request: ExportRequest; frameCode
 }
 
 function enqueue(c: Context<AppEnv>, service: ExportService, request: ExportRequest): ExportJob {
-  return service.queue.enqueue(request, service.baseUrl ?? ownOrigin(c), renderCredentialOf(c))
+  const job = service.queue.enqueue(request, service.baseUrl ?? ownOrigin(c), renderCredentialOf(c))
+  auditRequest(c, { action: 'export', entity: 'map', entityId: job.id, result: 'success', detail: { query: new URL(c.req.url).search } })
+  return job
 }
 
 /**

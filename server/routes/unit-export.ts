@@ -2,6 +2,7 @@
 // download, as the caller's audience may see them (server/ledger/unit-export.ts says what that leaves).
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { auditRequest } from '../http/audit-event'
 import type { AppEnv } from '../http/env'
 import { costlyWork } from '../http/work-limits'
 import { answerDiffersByCaller } from '../http/session'
@@ -18,6 +19,7 @@ export const unitExportRoutes = new Hono<AppEnv>().get('/export', costlyWork('un
   const rows = ledgerRowsOf(c.var.store.snapshot(), query, c.var.audience, c.var.store.units.externalIds())
   const bytes = await ledgerFile(rows, format)
   answerDiffersByCaller(c)
+  auditRequest(c, { action: 'export', entity: 'units', result: 'success', detail: { format, units: rows.length, query: new URL(c.req.url).search } })
   return c.body(bytes, 200, {
     'Content-Type': EXPORT_FILE_TYPES[format].contentType,
     'Content-Disposition': `attachment; filename="${ledgerFileName(query.area, c.var.today, format)}"`,

@@ -14,6 +14,9 @@ describe('readConfig', () => {
       trustedProxies: [],
       sensitiveCategories: ['宗教活动场所'],
       workLimits: { exportsPerMinute: 12, plansPerMinute: 30, unitExportsPerMinute: 12 },
+      crypto: 'standard',
+      auditRetentionDays: 180,
+      auditHeadLogMinutes: 60,
     })
   })
 
@@ -38,6 +41,9 @@ describe('readConfig', () => {
       trustedProxies: [],
       sensitiveCategories: ['宗教活动场所'],
       workLimits: { exportsPerMinute: 12, plansPerMinute: 30, unitExportsPerMinute: 12 },
+      crypto: 'standard',
+      auditRetentionDays: 180,
+      auditHeadLogMinutes: 60,
     })
   })
 
@@ -69,5 +75,19 @@ describe('readConfig', () => {
     expect(readConfig(env).workLimits).toEqual({ exportsPerMinute: 3, plansPerMinute: 100, unitExportsPerMinute: 1 })
     expect(() => readConfig({ ATLAS_PLANS_PER_MINUTE: '0' })).toThrow('ATLAS_PLANS_PER_MINUTE=0 is not a number of requests a minute (expected a whole number 1–10000, e.g. 30)')
     expect(() => readConfig({ ATLAS_EXPORTS_PER_MINUTE: 'many' })).toThrow(ConfigError)
+  })
+
+  it('reads ATLAS_CRYPTO, ATLAS_AUDIT_RETENTION_DAYS (never under 180 days) and ATLAS_AUDIT_HEAD_LOG_MINUTES', () => {
+    expect(readConfig({ ATLAS_CRYPTO: 'GM', ATLAS_AUDIT_RETENTION_DAYS: '365', ATLAS_AUDIT_HEAD_LOG_MINUTES: '0.5' })).toMatchObject({
+      crypto: 'gm',
+      auditRetentionDays: 365,
+      auditHeadLogMinutes: 0.5,
+    })
+    expect(() => readConfig({ ATLAS_CRYPTO: 'sm' })).toThrow('ATLAS_CRYPTO=sm is not a crypto suite (expected standard or gm)')
+    expect(() => readConfig({ ATLAS_AUDIT_RETENTION_DAYS: '90' })).toThrow(
+      'ATLAS_AUDIT_RETENTION_DAYS=90 is under 180 days: 网络安全法 第二十一条 requires network logs to be kept at least six months (expected 180 or more)',
+    )
+    expect(() => readConfig({ ATLAS_AUDIT_RETENTION_DAYS: 'half a year' })).toThrow('ATLAS_AUDIT_RETENTION_DAYS=half a year is not a whole number of days')
+    expect(() => readConfig({ ATLAS_AUDIT_HEAD_LOG_MINUTES: '0' })).toThrow('ATLAS_AUDIT_HEAD_LOG_MINUTES=0 is not a positive number (expected e.g. 60)')
   })
 })

@@ -13,3 +13,7 @@ test('paths pick pages; a trailing slash does not matter; anything else is not f
     'login',
   ])
 })
+
+test('/audit is the audit page', () => {
+  expect(['/audit', '/audit/'].map(pageOf)).toEqual(['audit', 'audit'])
+})

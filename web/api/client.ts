@@ -470,3 +470,27 @@ export async function updateInspection(id: number, version: number, change: Insp
 export async function closeFollowUp(id: number, version: number, date: string): Promise<InspectionItem> {
   return updateInspection(id, version, { followUpClosedAt: date })
 }
+
+// ── /audit: the audit trail (admins) ─────────────────────────────────────────────────────────────
+
+export type AuditEntryItem = OkBodyOf<typeof api.api.audit.$get>['entries'][number]
+
+/** The audit page's filters; empty fields are left out. */
+export interface AuditQuery {
+  actor?: string
+  action?: string
+  entity?: string
+  entityId?: string
+  from?: string // YYYY-MM-DD
+  to?: string
+}
+
+export async function fetchAudit(query: AuditQuery): Promise<AuditEntryItem[]> {
+  const filled = Object.fromEntries(Object.entries(query).filter(([, value]) => value))
+  return (await okBodyOf('审计日志 (audit trail)', await api.api.audit.$get({ query: { ...filled, limit: '500' } }))).entries
+}
+
+/** The CSV of the same filters, as a link to download. */
+export function auditExportUrl(query: AuditQuery): string {
+  return `/api/audit/export?${new URLSearchParams(Object.entries(query).filter(([, value]) => value))}`
+}

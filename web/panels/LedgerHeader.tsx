@@ -9,6 +9,7 @@ const PAGES = [
   { path: '/schemes', label: '创建方案' },
   { path: '/data', label: '数据导入' },
   { path: '/plan', label: '选址规划' },
+  { path: '/audit', label: '审计日志' },
 ] as const
 
 export function LedgerHeader({ title, here, user }: { title: string; here: string; user: SignedInUser | null | undefined }) {

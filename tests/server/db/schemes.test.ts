@@ -64,7 +64,7 @@ describe('create and update', () => {
     expect(created).toEqual({ id: 'liangjin', name: '两进', note: '示例', isDefault: false, visitsPerYear: 4, categories: ['村', '户'], synonyms: {} })
     expect(store.snapshot()).not.toBe(before)
     expect(schemeOf(store, 'liangjin')).toEqual(created)
-    expect(store.audit.list({ limit: 1, entity: 'scheme' })).toEqual([
+    expect(store.audit.list({ limit: 1, entity: 'scheme' })).toMatchObject([
       { id: expect.any(Number), at: AT, actor: 'alice', action: 'create', entity: 'scheme', entityId: 'liangjin', before: null, after: created },
     ])
     store.close()

@@ -48,7 +48,7 @@ describe('GET /api/backup', () => {
     writeFileSync(file, bytes)
     const { units, areas } = store.health()
     expect(checkBackupFile(file)).toMatchObject({ bytes: bytes.length, units, areas })
-    expect(store.audit.list({ limit: 1 })[0]).toMatchObject({ actor: 'admin', action: 'backup', entity: 'store', after: { bytes: bytes.length } })
+    expect(store.audit.list({ limit: 1, action: 'backup' })[0]).toMatchObject({ actor: 'admin', action: 'backup', entity: 'store', after: { bytes: bytes.length } })
     await vi.waitFor(() => expect(backupDirs()).toEqual(before))
   })
 })
