@@ -5,8 +5,10 @@ import { bodyLimit } from 'hono/body-limit'
 import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './auth/password-policy'
 import { LoginThrottle } from './auth/rate-limit'
 import { RenderTokens } from './auth/render-tokens'
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './auth/session-policy'
 import type { AtlasStore } from './db/store'
 import { DomainError } from './domain-error'
 import type { AppEnv } from './http/env'
@@ -14,7 +16,7 @@ import { domainErrorAnswer, errorBody } from './http/errors'
 import { normalizeAddress } from './http/forwarded'
 import { sameOriginWrites } from './http/same-origin'
 import { resolveAudience } from './http/audience'
-import { requireLoginForReads, resolveSession } from './http/session'
+import { passwordChangeFirst, requireLoginForReads, resolveSession } from './http/session'
 import { auditRoutes } from './routes/audit'
 import { backupRoutes } from './routes/backup'
 import { authRoutes } from './routes/auth'
@@ -59,12 +61,22 @@ export interface SecurityOptions {
   loginThrottle?: LoginThrottle // per (account, address): 1 min after 5 failures, doubling to 15 min; per address: 20 failures per 15 min
   trustedProxies?: string[] // []: reverse proxies whose X-Forwarded-For, -Proto and -Host are believed (ATLAS_TRUSTED_PROXIES)
   sensitiveCategories?: readonly string[] // ['宗教活动场所']: exact places, names, addresses for signed-in users only (ATLAS_SENSITIVE_CATEGORIES)
+  passwords?: PasswordPolicy // DEFAULT_PASSWORD_POLICY: 8 characters of 3 kinds, not the last 5, no maximum age (ATLAS_PASSWORD_*)
+  sessions?: SessionPolicy // DEFAULT_SESSION_POLICY: 30 idle minutes, several sessions per account (ATLAS_SESSION_IDLE_MINUTES, ATLAS_SINGLE_SESSION)
 }
 
 const OWN_BODY_LIMIT = ['/api/plan', '/api/import']
 
 export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens() }: AppDeps) {
-  const { requireLogin = false, frameAncestors = ["'self'"], allowedOrigins = [], maxJsonBytes = 1 << 20, sensitiveCategories } = security
+  const {
+    requireLogin = false,
+    frameAncestors = ["'self'"],
+    allowedOrigins = [],
+    maxJsonBytes = 1 << 20,
+    sensitiveCategories,
+    passwords = DEFAULT_PASSWORD_POLICY,
+    sessions = DEFAULT_SESSION_POLICY,
+  } = security
   const loginThrottle = security.loginThrottle ?? new LoginThrottle()
   const trustedProxies: ReadonlySet<string> = new Set((security.trustedProxies ?? []).map(normalizeAddress))
   const jsonBodyLimit = bodyLimit({
@@ -79,6 +91,8 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       c.set('loginThrottle', loginThrottle)
       c.set('trustedProxies', trustedProxies)
       c.set('renderTokens', renderTokens)
+      c.set('passwordPolicy', passwords)
+      c.set('sessionPolicy', sessions)
       await next()
     })
     .use(sameOriginWrites({ allowedOrigins, trustedProxies }))
@@ -90,6 +104,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       return jsonBodyLimit(c, next)
     })
     .use(resolveSession)
+    .use(passwordChangeFirst)
     .use(requireLoginForReads(requireLogin))
     .use(resolveAudience(sensitiveCategories))
     // Polled by /screen: an unchanged answer is a 304 to a request that sends its ETag back.

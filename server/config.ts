@@ -1,6 +1,9 @@
 // Configuration from the environment, checked once at start with messages that name the bad value.
 import { isIP } from 'node:net'
 import { resolve } from 'node:path'
+import type { PasswordPolicy } from './auth/password-policy'
+import type { SessionPolicy } from './auth/session-policy'
+import { PASSWORD_HISTORY_KEPT } from './db/store'
 
 export interface AtlasConfig {
   port: number // PORT, 8787
@@ -12,6 +15,8 @@ export interface AtlasConfig {
   allowedOrigins: string[] // ATLAS_ALLOWED_ORIGINS, none: space-separated extra origins allowed to send writes
   trustedProxies: string[] // ATLAS_TRUSTED_PROXIES, none: space-separated IP addresses of reverse proxies whose X-Forwarded-* headers are believed
   sensitiveCategories: string[] // ATLAS_SENSITIVE_CATEGORIES, 宗教活动场所: comma-separated; exact places for signed-in users only ('none': no category)
+  passwords: PasswordPolicy // ATLAS_PASSWORD_MIN_LENGTH 8, ATLAS_PASSWORD_HISTORY 5, ATLAS_PASSWORD_MAX_AGE_DAYS 0 (off)
+  sessions: SessionPolicy // ATLAS_SESSION_IDLE_MINUTES 30, ATLAS_SINGLE_SESSION 0
 }
 
 export class ConfigError extends Error {}
@@ -35,7 +40,35 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     allowedOrigins: originListFrom('ATLAS_ALLOWED_ORIGINS', env.ATLAS_ALLOWED_ORIGINS) ?? [],
     trustedProxies: addressListFrom('ATLAS_TRUSTED_PROXIES', env.ATLAS_TRUSTED_PROXIES),
     sensitiveCategories: categoryListFrom('ATLAS_SENSITIVE_CATEGORIES', env.ATLAS_SENSITIVE_CATEGORIES) ?? ['宗教活动场所'],
+    passwords: {
+      minLength: wholeNumberFrom('ATLAS_PASSWORD_MIN_LENGTH', env.ATLAS_PASSWORD_MIN_LENGTH, 8, { min: 8, max: 128 }),
+      history: wholeNumberFrom('ATLAS_PASSWORD_HISTORY', env.ATLAS_PASSWORD_HISTORY, 5, { min: 0, max: PASSWORD_HISTORY_KEPT }),
+      maxAgeDays: wholeNumberFrom('ATLAS_PASSWORD_MAX_AGE_DAYS', env.ATLAS_PASSWORD_MAX_AGE_DAYS, 0, { min: 0, max: 3650 }),
+    },
+    sessions: {
+      idleMinutes: idleMinutesFrom(env.ATLAS_SESSION_IDLE_MINUTES),
+      singleSession: flagFrom('ATLAS_SINGLE_SESSION', env.ATLAS_SINGLE_SESSION, false),
+    },
   }
+}
+
+function wholeNumberFrom(name: string, value: string | undefined, fallback: number, { min, max }: { min: number; max: number }): number {
+  if (value === undefined || value.trim() === '') return fallback
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new ConfigError(`${name}=${value} is not a whole number from ${min} to ${max} (default ${fallback})`)
+  }
+  return number
+}
+
+/** Minutes, fractions allowed (0.05 is 3 s, for tests); at most the 12-hour session lifetime. */
+function idleMinutesFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 30
+  const minutes = Number(value)
+  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 720) {
+    throw new ConfigError(`ATLAS_SESSION_IDLE_MINUTES=${value} is not a number of minutes above 0 and at most 720 (default 30; e.g. 15 or 0.5)`)
+  }
+  return minutes
 }
 
 /** Category names, separated by , ， or 、 (scheme-independent: a name counts in every scheme); 'none' is []. */
