@@ -6,8 +6,10 @@ import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { WorkLimiter, type WorkLimits } from './auth/work-limits'
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './auth/password-policy'
 import { LoginThrottle } from './auth/rate-limit'
 import { RenderTokens } from './auth/render-tokens'
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './auth/session-policy'
 import type { AtlasStore } from './db/store'
 import { DomainError } from './domain-error'
 import type { AppEnv } from './http/env'
@@ -15,7 +17,7 @@ import { domainErrorAnswer, errorBody } from './http/errors'
 import { normalizeAddress } from './http/forwarded'
 import { sameOriginWrites } from './http/same-origin'
 import { resolveAudience } from './http/audience'
-import { requireLoginForReads, resolveSession } from './http/session'
+import { passwordChangeFirst, requireLoginForReads, resolveSession } from './http/session'
 import { auditRoutes } from './routes/audit'
 import { backupRoutes } from './routes/backup'
 import { authRoutes } from './routes/auth'
@@ -62,12 +64,22 @@ export interface SecurityOptions {
   trustedProxies?: string[] // []: reverse proxies whose X-Forwarded-For, -Proto and -Host are believed (ATLAS_TRUSTED_PROXIES)
   sensitiveCategories?: readonly string[] // ['宗教活动场所']: exact places, names, addresses for signed-in users only (ATLAS_SENSITIVE_CATEGORIES)
   workLimits?: WorkLimits // exports, plans and ledger exports per account and minute (ATLAS_EXPORTS_PER_MINUTE and the like)
+  passwords?: PasswordPolicy // DEFAULT_PASSWORD_POLICY: 8 characters of 3 kinds, not the last 5, no maximum age (ATLAS_PASSWORD_*)
+  sessions?: SessionPolicy // DEFAULT_SESSION_POLICY: 30 idle minutes, several sessions per account (ATLAS_SESSION_IDLE_MINUTES, ATLAS_SINGLE_SESSION)
 }
 
 const OWN_BODY_LIMIT = ['/api/plan', '/api/import']
 
 export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens() }: AppDeps) {
-  const { requireLogin = false, frameAncestors = ["'self'"], allowedOrigins = [], maxJsonBytes = 1 << 20, sensitiveCategories } = security
+  const {
+    requireLogin = false,
+    frameAncestors = ["'self'"],
+    allowedOrigins = [],
+    maxJsonBytes = 1 << 20,
+    sensitiveCategories,
+    passwords = DEFAULT_PASSWORD_POLICY,
+    sessions = DEFAULT_SESSION_POLICY,
+  } = security
   const loginThrottle = security.loginThrottle ?? new LoginThrottle()
   const workLimiter = new WorkLimiter(security.workLimits, () => now().getTime())
   const trustedProxies: ReadonlySet<string> = new Set((security.trustedProxies ?? []).map(normalizeAddress))
@@ -84,6 +96,8 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       c.set('trustedProxies', trustedProxies)
       c.set('renderTokens', renderTokens)
       c.set('workLimiter', workLimiter)
+      c.set('passwordPolicy', passwords)
+      c.set('sessionPolicy', sessions)
       await next()
     })
     .use(sameOriginWrites({ allowedOrigins, trustedProxies }))
@@ -95,6 +109,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       return jsonBodyLimit(c, next)
     })
     .use(resolveSession)
+    .use(passwordChangeFirst)
     .use(requireLoginForReads(requireLogin))
     .use(resolveAudience(sensitiveCategories))
     // Polled by /screen: an unchanged answer is a 304 to a request that sends its ETag back.

@@ -2,6 +2,9 @@
 import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 import { DEFAULT_WORK_LIMITS, type WorkLimits } from './auth/work-limits'
+import type { PasswordPolicy } from './auth/password-policy'
+import type { SessionPolicy } from './auth/session-policy'
+import { PASSWORD_HISTORY_KEPT } from './db/store'
 
 export interface AtlasConfig {
   port: number // PORT, 8787
@@ -17,6 +20,8 @@ export interface AtlasConfig {
   crypto: CryptoSuite // ATLAS_CRYPTO, standard: gm = 国密 (SM3 for the audit chain)
   auditRetentionDays: number // ATLAS_AUDIT_RETENTION_DAYS, 180: audit records older than this may be archived (never fewer than 180)
   auditHeadLogMinutes: number // ATLAS_AUDIT_HEAD_LOG_MINUTES, 60: how often the server logs the audit chain's head
+  passwords: PasswordPolicy // ATLAS_PASSWORD_MIN_LENGTH 8, ATLAS_PASSWORD_HISTORY 5, ATLAS_PASSWORD_MAX_AGE_DAYS 0 (off)
+  sessions: SessionPolicy // ATLAS_SESSION_IDLE_MINUTES 30, ATLAS_SINGLE_SESSION 0
 }
 
 /** standard: SHA-256 and friends; gm: the 国密 algorithms (GB/T 39786-2021) where the atlas hashes or encrypts. */
@@ -55,6 +60,15 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     crypto: cryptoSuiteFrom(env.ATLAS_CRYPTO),
     auditRetentionDays: auditRetentionDaysFrom(env.ATLAS_AUDIT_RETENTION_DAYS),
     auditHeadLogMinutes: positiveNumberFrom('ATLAS_AUDIT_HEAD_LOG_MINUTES', env.ATLAS_AUDIT_HEAD_LOG_MINUTES, 60),
+    passwords: {
+      minLength: wholeNumberFrom('ATLAS_PASSWORD_MIN_LENGTH', env.ATLAS_PASSWORD_MIN_LENGTH, 8, { min: 8, max: 128 }),
+      history: wholeNumberFrom('ATLAS_PASSWORD_HISTORY', env.ATLAS_PASSWORD_HISTORY, 5, { min: 0, max: PASSWORD_HISTORY_KEPT }),
+      maxAgeDays: wholeNumberFrom('ATLAS_PASSWORD_MAX_AGE_DAYS', env.ATLAS_PASSWORD_MAX_AGE_DAYS, 0, { min: 0, max: 3650 }),
+    },
+    sessions: {
+      idleMinutes: idleMinutesFrom(env.ATLAS_SESSION_IDLE_MINUTES),
+      singleSession: flagFrom('ATLAS_SINGLE_SESSION', env.ATLAS_SINGLE_SESSION, false),
+    },
   }
 }
 
@@ -83,6 +97,26 @@ function positiveNumberFrom(name: string, value: string | undefined, fallback: n
   const number = Number(value)
   if (!Number.isFinite(number) || number <= 0) throw new ConfigError(`${name}=${value} is not a positive number (expected e.g. ${fallback})`)
   return number
+}
+
+
+function wholeNumberFrom(name: string, value: string | undefined, fallback: number, { min, max }: { min: number; max: number }): number {
+  if (value === undefined || value.trim() === '') return fallback
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new ConfigError(`${name}=${value} is not a whole number from ${min} to ${max} (default ${fallback})`)
+  }
+  return number
+}
+
+/** Minutes, fractions allowed (0.05 is 3 s, for tests); at most the 12-hour session lifetime. */
+function idleMinutesFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 30
+  const minutes = Number(value)
+  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 720) {
+    throw new ConfigError(`ATLAS_SESSION_IDLE_MINUTES=${value} is not a number of minutes above 0 and at most 720 (default 30; e.g. 15 or 0.5)`)
+  }
+  return minutes
 }
 
 /** Category names, separated by , ， or 、 (scheme-independent: a name counts in every scheme); 'none' is []. */

@@ -54,7 +54,7 @@ function isDamage(error: unknown): boolean {
 function main() {
   const config = readConfig(process.env)
   const store = openCheckedStore(config)
-  ensureFirstAdmin(store, config.adminPassword, console.log)
+  ensureFirstAdmin(store, config.adminPassword, console.log, config.passwords)
   // serveStatic resolves its root against the working directory.
   const root = relative(process.cwd(), WEB_DIST_DIR) || '.'
   const app = createApp({
@@ -68,6 +68,8 @@ function main() {
       trustedProxies: config.trustedProxies,
       sensitiveCategories: config.sensitiveCategories,
       workLimits: config.workLimits,
+      passwords: config.passwords,
+      sessions: config.sessions,
     },
   })
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {

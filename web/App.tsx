@@ -1,5 +1,6 @@
 // Picks the page for the current path; each page is its own chunk, so the screen does not load the planner.
 import { lazy, Suspense } from 'react'
+import { SessionGuard } from './login/SessionGuard'
 import { pageOf, type PageId } from './pages'
 
 const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
@@ -16,11 +17,16 @@ const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
   'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
 }
 
+// The pages a signed-in user edits from; /screen and /export read with tokens, /login has its own forms.
+const GUARDED: ReadonlySet<PageId> = new Set(['dashboard', 'plan', 'data', 'units', 'targets', 'schemes'])
+
 export function App() {
-  const Page = PAGE_COMPONENTS[pageOf(window.location.pathname)]
+  const page = pageOf(window.location.pathname)
+  const Page = PAGE_COMPONENTS[page]
   return (
     <Suspense fallback={<div className="loading">正在加载…</div>}>
       <Page />
+      {GUARDED.has(page) && <SessionGuard />}
     </Suspense>
   )
 }

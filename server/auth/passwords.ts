@@ -6,9 +6,6 @@ const SCRYPT = { N: 16384, r: 8, p: 1 } // ~50 ms per hash on this machine: slow
 const KEY_BYTES = 32
 const SALT_BYTES = 16
 
-export const MIN_PASSWORD_LENGTH = 10
-
-/** "scrypt$N$r$p$salt$hash", salt and hash base64url. */
 export function hashPassword(password: string, salt: Buffer = randomBytes(SALT_BYTES)): string {
   const { N, r, p } = SCRYPT
   const hash = scryptSync(password.normalize('NFC'), salt, KEY_BYTES, { N, r, p })
@@ -27,18 +24,14 @@ export function verifyPassword(password: string, stored: string): boolean {
   return timingSafeEqual(actual, expected)
 }
 
-/** Why `password` is too weak, or null when it is acceptable. */
-export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    return `password: ${password.length} characters is too short (expected at least ${MIN_PASSWORD_LENGTH})`
-  }
-  if (password.toLowerCase().includes(username.toLowerCase())) return 'password: must not contain the username'
-  return null
-}
-
-/** 16 characters from an alphabet without look-alikes (0/O, 1/l/I), for a password printed once. */
+/**
+ * 16 characters from an alphabet without look-alikes (0/O, 1/l/I), for a password printed once; drawn again
+ * until it has a capital, a small letter and a digit (about 1 draw in 8 lacks a digit), as the policy asks.
+ */
 export function randomPassword(length = 16): string {
   const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-  const bytes = randomBytes(length)
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')
+  for (;;) {
+    const password = Array.from(randomBytes(length), (b) => alphabet[b % alphabet.length]).join('')
+    if (/[A-Z]/.test(password) && /[a-z]/.test(password) && /[0-9]/.test(password)) return password
+  }
 }

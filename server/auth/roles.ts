@@ -10,6 +10,7 @@ export interface SessionUser {
   role: Role
   areaScope: string | null // editors, approvers: the root of the subtree they may write to; null = everywhere
   readOnly?: true // set when an export's render credential stands for the user: reads as them, never writes
+  passwordChangeDue?: true // set per request when an admin set the password or it expired: writes nothing but a new password
 }
 
 

@@ -397,6 +397,31 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 11,
+    description: '身份鉴别: passwords an admin set must be changed, the last passwords of each account, sessions that end after idle time or a newer sign-in',
+    sql: `
+      -- 1: someone other than the user chose the password (an admin's reset, a generated first password).
+      ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+
+      -- Every password an account has had, newest last (by id: several can share a timestamp); the store keeps
+      -- the last PASSWORD_HISTORY_KEPT, so old hashes do not outlive what the policy can ask for.
+      CREATE TABLE password_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        password_hash TEXT NOT NULL,   -- scrypt$N$r$p$salt$hash, as users.password_hash
+        set_at TEXT NOT NULL
+      );
+      CREATE INDEX password_history_user ON password_history(user_id, id);
+      INSERT INTO password_history (user_id, password_hash, set_at) SELECT id, password_hash, password_changed_at FROM users;
+
+      -- The last request seen on the session (written at most every 1/10 of the idle time), and why it ended when
+      -- it ended before its expiry: kept until then, so every request with its cookie is told why.
+      ALTER TABLE sessions ADD COLUMN last_seen_at TEXT NOT NULL DEFAULT '';
+      UPDATE sessions SET last_seen_at = created_at;
+      ALTER TABLE sessions ADD COLUMN ended_reason TEXT CHECK (ended_reason IN ('idle', 'replaced'));
+    `,
+  },
+  {
     version: 12,
     description: 'second factors: a TOTP secret per account, the last time step used, and single-use recovery codes',
     sql: `

@@ -3,7 +3,17 @@ import type Database from 'better-sqlite3'
 import type { SessionUser } from '../auth/roles'
 import { ROLES, type Role } from '../shared/roles'
 import { appendAuditRecord } from './sqlite-audit'
-import { publicUser, SCREEN_TOKEN_ID_LENGTH, type AccountRepository, type AuditResult, type ScreenTokenRecord, type ScreenTokenRepository, type UserRecord } from './store'
+import {
+  PASSWORD_HISTORY_KEPT,
+  publicUser,
+  SCREEN_TOKEN_ID_LENGTH,
+  type AccountRepository,
+  type AuditResult,
+  type ScreenTokenRecord,
+  type ScreenTokenRepository,
+  type SessionEnd,
+  type UserRecord,
+} from './store'
 
 interface UserRow {
   id: number
@@ -13,6 +23,14 @@ interface UserRow {
   area_scope: string | null
   disabled: number
   created_at: string
+  password_changed_at: string
+  must_change_password: number
+}
+
+interface SessionRow extends UserRow {
+  session_created_at: string
+  last_seen_at: string
+  ended_reason: SessionEnd | null
 }
 
 export function sqliteAccounts(db: Database.Database, now: () => Date): AccountRepository {
@@ -20,6 +38,12 @@ export function sqliteAccounts(db: Database.Database, now: () => Date): AccountR
     const row = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined
     if (!row) throw new Error(`user ${id} does not exist`)
     return userOf(row)
+  }
+  /** The new hash joins the history, which keeps the last PASSWORD_HISTORY_KEPT. */
+  const remember = (userId: number, passwordHash: string, at: string) => {
+    db.prepare('INSERT INTO password_history (user_id, password_hash, set_at) VALUES (?, ?, ?)').run(userId, passwordHash, at)
+    db.prepare(`DELETE FROM password_history WHERE user_id = ? AND id NOT IN
+        (SELECT id FROM password_history WHERE user_id = ? ORDER BY id DESC LIMIT ?)`).run(userId, userId, PASSWORD_HISTORY_KEPT)
   }
   return {
     countUsers: () => (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n,
@@ -33,10 +57,11 @@ export function sqliteAccounts(db: Database.Database, now: () => Date): AccountR
       return db.transaction(() => {
         const id = Number(
           db
-            .prepare(`INSERT INTO users (username, password_hash, role, area_scope, created_at, password_changed_at)
-                VALUES (?, ?, ?, ?, ?, ?)`)
-            .run(user.username, user.passwordHash, user.role, user.areaScope, at, at).lastInsertRowid,
+            .prepare(`INSERT INTO users (username, password_hash, role, area_scope, created_at, password_changed_at, must_change_password)
+                VALUES (?, ?, ?, ?, ?, ?, ?)`)
+            .run(user.username, user.passwordHash, user.role, user.areaScope, at, at, user.mustChangePassword ? 1 : 0).lastInsertRowid,
         )
+        remember(id, user.passwordHash, at)
         const created = userById(id)
         writeAudit(db, at, actor, 'create', 'user', String(id), null, publicUser(created))
         return created
@@ -47,16 +72,18 @@ export function sqliteAccounts(db: Database.Database, now: () => Date): AccountR
       return db.transaction(() => {
         const before = userById(id)
         const after = { ...before, ...change }
-        db.prepare(`UPDATE users SET role = ?, area_scope = ?, disabled = ?, password_hash = ?,
-            password_changed_at = CASE WHEN password_hash = ? THEN password_changed_at ELSE ? END WHERE id = ?`).run(
+        const newPassword = change.passwordHash !== undefined && change.passwordHash !== before.passwordHash
+        db.prepare(`UPDATE users SET role = ?, area_scope = ?, disabled = ?, password_hash = ?, must_change_password = ?,
+            password_changed_at = ? WHERE id = ?`).run(
           after.role,
           after.areaScope,
           after.disabled ? 1 : 0,
           after.passwordHash,
-          after.passwordHash,
-          at,
+          after.mustChangePassword ? 1 : 0,
+          newPassword ? at : before.passwordChangedAt,
           id,
         )
+        if (newPassword) remember(id, after.passwordHash, at)
         if (change.disabled || change.passwordHash !== undefined) db.prepare('DELETE FROM sessions WHERE user_id = ?').run(id)
         const updated = userById(id)
         // The hash never enters the trail, so a changed password is marked, or it would look like no change at all.
@@ -65,21 +92,45 @@ export function sqliteAccounts(db: Database.Database, now: () => Date): AccountR
         return updated
       })()
     },
-    createSession(userId, tokenHash, expiresAt) {
-      db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now().toISOString())
-      db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
-        tokenHash,
-        userId,
-        now().toISOString(),
-        expiresAt,
-      )
+    recentPasswordHashes(userId, count) {
+      const rows = db.prepare('SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY id DESC LIMIT ?').all(userId, count) as { password_hash: string }[]
+      return rows.map((r) => r.password_hash)
     },
-    sessionUser(tokenHash, at) {
+    createSession(userId, tokenHash, expiresAt, { replacing = false } = {}) {
+      const at = now().toISOString()
+      db.transaction(() => {
+        db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(at)
+        if (replacing) db.prepare("UPDATE sessions SET ended_reason = 'replaced' WHERE user_id = ? AND ended_reason IS NULL").run(userId)
+        db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)').run(
+          tokenHash,
+          userId,
+          at,
+          expiresAt,
+          at,
+        )
+      })()
+    },
+    session(tokenHash, at) {
       const row = db
-        .prepare(`SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+        .prepare(`SELECT u.*, s.created_at AS session_created_at, s.last_seen_at, s.ended_reason
+            FROM sessions s JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0`)
-        .get(tokenHash, at) as UserRow | undefined
-      return row ? sessionUserOf(row) : null
+        .get(tokenHash, at) as SessionRow | undefined
+      if (!row) return null
+      return {
+        user: sessionUserOf(row),
+        createdAt: row.session_created_at,
+        lastSeenAt: row.last_seen_at,
+        ended: row.ended_reason,
+        mustChangePassword: row.must_change_password === 1,
+        passwordChangedAt: row.password_changed_at,
+      }
+    },
+    touchSession(tokenHash, at) {
+      db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND ended_reason IS NULL').run(at, tokenHash)
+    },
+    endSession(tokenHash, reason) {
+      db.prepare('UPDATE sessions SET ended_reason = ? WHERE token_hash = ?').run(reason, tokenHash)
     },
     deleteSession(tokenHash) {
       db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash)
@@ -171,7 +222,14 @@ function sessionUserOf(row: UserRow): SessionUser {
 }
 
 function userOf(row: UserRow): UserRecord {
-  return { ...sessionUserOf(row), passwordHash: row.password_hash, disabled: row.disabled === 1, createdAt: row.created_at }
+  return {
+    ...sessionUserOf(row),
+    passwordHash: row.password_hash,
+    disabled: row.disabled === 1,
+    createdAt: row.created_at,
+    passwordChangedAt: row.password_changed_at,
+    mustChangePassword: row.must_change_password === 1,
+  }
 }
 
 /** A user as the audit log and the API show it: never the password hash. */

@@ -212,6 +212,8 @@ export interface UserRecord extends SessionUser {
   passwordHash: string
   disabled: boolean
   createdAt: string
+  passwordChangedAt: string
+  mustChangePassword: boolean // someone other than the user chose the password: changed at the next sign-in
 }
 
 export interface NewUser {
@@ -219,6 +221,25 @@ export interface NewUser {
   passwordHash: string
   role: Role
   areaScope: string | null
+  mustChangePassword?: boolean // false: the user (or the operator's environment) chose it
+}
+
+export type UserChange = Partial<Pick<UserRecord, 'role' | 'areaScope' | 'disabled' | 'passwordHash' | 'mustChangePassword'>>
+
+/** How many past password hashes the store keeps per account: the most ATLAS_PASSWORD_HISTORY may ask for. */
+export const PASSWORD_HISTORY_KEPT = 24
+
+/** Why a session ended before its expiry: no request for the idle time, or a newer sign-in (ATLAS_SINGLE_SESSION). */
+export type SessionEnd = 'idle' | 'replaced'
+
+/** A session that has not expired, of a user not disabled; `ended` when it was ended early (kept to say why). */
+export interface SessionRecord {
+  user: SessionUser
+  createdAt: string
+  lastSeenAt: string
+  ended: SessionEnd | null
+  mustChangePassword: boolean
+  passwordChangedAt: string
 }
 
 /** Users and their server-side sessions. Every change is written to the audit log under `actor`. */
@@ -227,10 +248,17 @@ export interface AccountRepository {
   userByName(username: string): UserRecord | null
   listUsers(): UserRecord[]
   createUser(user: NewUser, actor: string): UserRecord
-  updateUser(id: number, change: Partial<Pick<UserRecord, 'role' | 'areaScope' | 'disabled' | 'passwordHash'>>, actor: string): UserRecord
-  createSession(userId: number, tokenHash: string, expiresAt: string): void
-  /** The user of a live session (not expired, user not disabled); null otherwise. */
-  sessionUser(tokenHash: string, now: string): SessionUser | null
+  /** A new passwordHash ends the user's sessions and joins the history. */
+  updateUser(id: number, change: UserChange, actor: string): UserRecord
+  /** The user's last `count` password hashes, newest first (the current one among them). */
+  recentPasswordHashes(userId: number, count: number): string[]
+  /** `replacing`: the user's other sessions end as 'replaced' in the same transaction. */
+  createSession(userId: number, tokenHash: string, expiresAt: string, options?: { replacing?: boolean }): void
+  /** The session unless it expired or its user is disabled; null otherwise. */
+  session(tokenHash: string, now: string): SessionRecord | null
+  /** Records activity on the session (callers throttle it). */
+  touchSession(tokenHash: string, at: string): void
+  endSession(tokenHash: string, reason: SessionEnd): void
   deleteSession(tokenHash: string): void
   deleteSessionsOf(userId: number): void
 }

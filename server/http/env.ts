@@ -1,6 +1,8 @@
 import type { SessionUser } from '../auth/roles'
+import type { PasswordPolicy } from '../auth/password-policy'
 import type { LoginThrottle } from '../auth/rate-limit'
 import type { RenderTokens } from '../auth/render-tokens'
+import type { SessionPolicy } from '../auth/session-policy'
 import type { AtlasStore } from '../db/store'
 import type { Audience } from '../shared/audience'
 import type { WorkLimiter } from '../auth/work-limits'
@@ -18,5 +20,7 @@ export interface AppEnv {
     trustedProxies: ReadonlySet<string> // ATLAS_TRUSTED_PROXIES, normalized (server/http/forwarded.ts)
     renderTokens: RenderTokens // the export jobs' render credentials, issued and honoured by this app only
     workLimiter: WorkLimiter // per-account limits on costly routes (server/http/work-limits.ts)
+    passwordPolicy: PasswordPolicy // what a new password must be, how old one may grow (ATLAS_PASSWORD_*)
+    sessionPolicy: SessionPolicy // idle time-out, one session per account (ATLAS_SESSION_IDLE_MINUTES, ATLAS_SINGLE_SESSION)
   }
 }

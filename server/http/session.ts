@@ -1,7 +1,9 @@
 // Who is asking: the session cookie resolved to a user once per request, and the guards built on it.
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { isPasswordExpired } from '../auth/password-policy'
 import { unitWriteRefusal, writeRefusal, type SessionUser, type UnitWrite, type WriteRefusal } from '../auth/roles'
+import { isActivityWorthRecording, sessionEnd, sessionEndMessage } from '../auth/session-policy'
 import { tokenHash } from '../auth/tokens'
 import type { AppEnv } from './env'
 import { DomainError } from '../domain-error'
@@ -10,11 +12,62 @@ import { domainErrorAnswer, jsonError } from './errors'
 export const SESSION_COOKIE = 'atlas_session'
 export const SESSION_HOURS = 12
 
+const READ_METHODS = new Set(['GET', 'HEAD'])
+
+/**
+ * The session's user, with mustChangePassword when an admin set the password or it is older than the policy
+ * allows. A session ended by idle time or by a newer sign-in answers 401 with code session_idle or
+ * session_replaced (and its cookie cleared) on every path but sign-in and sign-out, so the page can say why.
+ */
 export const resolveSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE)
   const at = c.var.now()
-  const user = token ? c.var.store.accounts.sessionUser(tokenHash(token), at.toISOString()) : null
+  const accounts = c.var.store.accounts
+  const hash = token ? tokenHash(token) : null
+  const session = hash ? accounts.session(hash, at.toISOString()) : null
+  let user: SessionUser | null = null
+  if (hash && session) {
+    const policy = c.var.sessionPolicy
+    const ended = sessionEnd(session, at, policy)
+    if (ended) {
+      if (!session.ended) accounts.endSession(hash, ended)
+      if (!isSignInOrOut(c.req.path)) {
+        clearSessionCookie(c)
+        throw new DomainError('unauthorized', sessionEndMessage(ended, policy), {
+          code: `session_${ended}`,
+          details: ended === 'idle' ? { idleMinutes: policy.idleMinutes } : undefined,
+        })
+      }
+    } else {
+      if (isActivityWorthRecording(session.lastSeenAt, at, policy)) accounts.touchSession(hash, at.toISOString())
+      const mustChange = session.mustChangePassword || isPasswordExpired(session.passwordChangedAt, at, c.var.passwordPolicy)
+      user = mustChange ? { ...session.user, passwordChangeDue: true } : session.user
+    }
+  }
   c.set('user', user ?? renderCredentialUser(c, at))
+  await next()
+}
+
+function isSignInOrOut(path: string): boolean {
+  return /^\/api\/auth\/log(in|out)\/?$/.test(path)
+}
+
+/** Writes a signed-in user may send while their password must be changed: the change, and signing in or out. */
+function isPasswordChangePath(path: string): boolean {
+  return /^\/api\/auth\/(password|login|logout)\/?$/.test(path)
+}
+
+/**
+ * Until a password set by an admin (or generated, or expired) is changed, every write but the change itself
+ * answers 403 password_change_required: the one place every write route passes.
+ */
+export const passwordChangeFirst: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const user = c.var.user
+  if (user?.passwordChangeDue && !READ_METHODS.has(c.req.method) && !isPasswordChangePath(c.req.path)) {
+    throw new DomainError('forbidden', `请先修改密码 (the password of ${user.username} must be changed before anything else: POST /api/auth/password)`, {
+      code: 'password_change_required',
+    })
+  }
   await next()
 }
 
@@ -37,7 +90,6 @@ function isOpenPath(path: string): boolean {
   return /^\/api\/health\/?$/.test(path) || path.startsWith('/api/auth/')
 }
 
-const READ_METHODS = new Set(['GET', 'HEAD'])
 
 /** A screen token sent as `Authorization: Bearer <token>` or `?token=<token>`; null when none is sent. */
 export function screenTokenOf(c: Context): string | null {

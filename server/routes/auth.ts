@@ -2,7 +2,9 @@ import { Hono } from 'hono'
 import { DomainError } from '../domain-error'
 import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords'
+import { assertPasswordAllowed } from '../auth/new-password'
+import { hashPassword, verifyPassword } from '../auth/passwords'
+import { isPasswordExpired } from '../auth/password-policy'
 import { checkSecondFactor } from '../auth/second-factor'
 import { newToken, tokenHash } from '../auth/tokens'
 import type { AppEnv } from '../http/env'
@@ -58,10 +60,11 @@ export const authRoutes = new Hono<AppEnv>()
     throttle.recordSuccess(attempt)
     const token = newToken()
     const expiresAt = new Date(c.var.now().getTime() + SESSION_HOURS * 3600_000).toISOString()
-    c.var.store.accounts.createSession(user.id, tokenHash(token), expiresAt)
+    c.var.store.accounts.createSession(user.id, tokenHash(token), expiresAt, { replacing: c.var.sessionPolicy.singleSession })
     setSessionCookie(c, token)
     auditRequest(c, { actor: user.username, action: 'sign-in', entity: 'session', entityId: String(user.id), result: 'success' })
-    return c.json({ user: { username: user.username, role: user.role, areaScope: user.areaScope }, expiresAt }, 200)
+    const mustChangePassword = user.mustChangePassword || isPasswordExpired(user.passwordChangedAt, c.var.now(), c.var.passwordPolicy)
+    return c.json({ user: { username: user.username, role: user.role, areaScope: user.areaScope, mustChangePassword }, expiresAt }, 200)
   })
   .post('/logout', (c) => {
     const token = getCookie(c, SESSION_COOKIE)
@@ -72,7 +75,8 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .get('/me', (c) => {
     const user = c.var.user
-    return c.json({ user: user ? { username: user.username, role: user.role, areaScope: user.areaScope } : null }, 200)
+    const answer = user && { username: user.username, role: user.role, areaScope: user.areaScope, mustChangePassword: user.passwordChangeDue === true }
+    return c.json({ user: answer }, 200)
   })
   .post('/password', validated('json', passwordBody), (c) => {
     const user = c.var.user
@@ -83,13 +87,14 @@ export const authRoutes = new Hono<AppEnv>()
       auditRequest(c, { action: 'change-password', entity: 'user', entityId: String(user.id), result: 'failure', detail: { reason: 'bad_password' } })
       return jsonError(c, 403, 'bad_credentials', 'currentPassword: 当前密码不正确 (the current password is wrong)')
     }
-    const problem = passwordProblem(newPassword, user.username)
-    if (problem) {
+    try {
+      assertPasswordAllowed(c.var.store.accounts, newPassword, record, c.var.passwordPolicy, 'newPassword')
+    } catch (error) {
       auditRequest(c, { action: 'change-password', entity: 'user', entityId: String(user.id), result: 'failure', detail: { reason: 'weak_password' } })
-      throw new DomainError('invalid', `new${problem[0].toUpperCase()}${problem.slice(1)}`)
+      throw error
     }
     // Changing the password ends every session of the user, this one included: sign in again.
-    c.var.store.accounts.updateUser(user.id, { passwordHash: hashPassword(newPassword) }, user.username)
+    c.var.store.accounts.updateUser(user.id, { passwordHash: hashPassword(newPassword), mustChangePassword: false }, user.username)
     auditRequest(c, { action: 'change-password', entity: 'user', entityId: String(user.id), result: 'success' })
     clearSessionCookie(c)
     return c.json({ ok: true }, 200)

@@ -97,7 +97,7 @@ async function planOf(c: { var: AppEnv['Variables'] }, request: z.infer<typeof p
  */
 export const planRoutes = new Hono<AppEnv>()
   .use(bodyLimit({ maxSize: MAX_PLAN_BYTES, onError: (c) => c.json(errorBody('too_large', `a plan request may be at most ${MAX_PLAN_BYTES} bytes`), 413) }))
-  .post('/', costlyWork('plan'), validated('json', planBody), async (c) => {
+  .post('/', validated('json', planBody), costlyWork('plan'), async (c) => {
     const report = await planOf(c, c.req.valid('json'))
     return c.json(planReportFor(c.var.audience, report, c.var.store.snapshot()), 200)
   })
@@ -120,7 +120,7 @@ export const planRoutes = new Hono<AppEnv>()
     const saved = { ...scenario, request: scenario.request as z.infer<typeof planBody>, result: scenario.result as SitePlanReport }
     return c.json({ ...scenarioSummaryFor(c.var.audience, saved), result: planReportFor(c.var.audience, saved.result, c.var.store.snapshot()) }, 200)
   })
-  .post('/scenarios', costlyWork('plan'), validated('json', scenarioBody), async (c) => {
+  .post('/scenarios', validated('json', scenarioBody), costlyWork('plan'), async (c) => {
       const { name, request } = c.req.valid('json')
       const refusal = writeRefusalResponse(c, request.area)
       if (refusal) return refusal

@@ -14,7 +14,7 @@ const unitExportQuery = unitsQuery.extend({
   format: z.enum(UNIT_EXPORT_FORMATS, { error: `expected one of ${UNIT_EXPORT_FORMATS.join(', ')}` }).default('csv'),
 })
 
-export const unitExportRoutes = new Hono<AppEnv>().get('/export', costlyWork('unitExport'), validated('query', unitExportQuery), async (c) => {
+export const unitExportRoutes = new Hono<AppEnv>().get('/export', validated('query', unitExportQuery), costlyWork('unitExport'), async (c) => {
   const { format, ...query } = c.req.valid('query')
   const rows = ledgerRowsOf(c.var.store.snapshot(), query, c.var.audience, c.var.store.units.externalIds())
   const bytes = await ledgerFile(rows, format)

@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
 import { DomainError } from '../domain-error'
 import { z } from 'zod'
-import { hashPassword, passwordProblem } from '../auth/passwords'
+import { assertPasswordAllowed } from '../auth/new-password'
+import { hashPassword } from '../auth/passwords'
 import { ROLES } from '../shared/roles'
 import { publicUser } from '../db/store'
 import type { AppEnv } from '../http/env'
@@ -35,13 +36,13 @@ export const userRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json')
     const accounts = c.var.store.accounts
     if (accounts.userByName(body.username)) throw new DomainError('conflict', `username: ${body.username} already exists`)
-    const problem = passwordProblem(body.password, body.username)
-    if (problem) throw new DomainError('invalid', problem)
+    assertPasswordAllowed(accounts, body.password, { id: null, username: body.username }, c.var.passwordPolicy)
     if (body.areaScope !== null && !c.var.store.snapshot().areasByCode.has(body.areaScope)) {
       throw new DomainError('invalid', `areaScope: ${body.areaScope} is not an area in the store`)
     }
     const user = accounts.createUser(
-      { username: body.username, passwordHash: hashPassword(body.password), role: body.role, areaScope: body.areaScope },
+      // The admin chose it: the user changes it at the first sign-in.
+      { username: body.username, passwordHash: hashPassword(body.password), role: body.role, areaScope: body.areaScope, mustChangePassword: true },
       c.var.user?.username ?? 'unknown',
     )
     return c.json({ user: publicUser(user) }, 201)
@@ -55,10 +56,7 @@ export const userRoutes = new Hono<AppEnv>()
     if (change.areaScope && !c.var.store.snapshot().areasByCode.has(change.areaScope)) {
       throw new DomainError('invalid', `areaScope: ${change.areaScope} is not an area in the store`)
     }
-    if (password !== undefined) {
-      const problem = passwordProblem(password, user.username)
-      if (problem) throw new DomainError('invalid', problem)
-    }
+    if (password !== undefined) assertPasswordAllowed(accounts, password, user, c.var.passwordPolicy)
     const admins = accounts.listUsers().filter((u) => u.role === 'admin' && !u.disabled)
     const losesAdmin = user.role === 'admin' && ((change.role !== undefined && change.role !== 'admin') || change.disabled === true)
     if (losesAdmin && admins.length === 1) {
@@ -66,7 +64,8 @@ export const userRoutes = new Hono<AppEnv>()
     }
     const updated = accounts.updateUser(
       id,
-      { ...change, ...(password !== undefined ? { passwordHash: hashPassword(password) } : {}) },
+      // A reset is the admin's choice too: changed at the next sign-in.
+      { ...change, ...(password !== undefined ? { passwordHash: hashPassword(password), mustChangePassword: true } : {}) },
       c.var.user?.username ?? 'unknown',
     )
     return c.json({ user: publicUser(updated) }, 200)

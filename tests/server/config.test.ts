@@ -17,6 +17,8 @@ describe('readConfig', () => {
       crypto: 'standard',
       auditRetentionDays: 180,
       auditHeadLogMinutes: 60,
+      passwords: { minLength: 8, history: 5, maxAgeDays: 0 },
+      sessions: { idleMinutes: 30, singleSession: false },
     })
   })
 
@@ -44,6 +46,8 @@ describe('readConfig', () => {
       crypto: 'standard',
       auditRetentionDays: 180,
       auditHeadLogMinutes: 60,
+      passwords: { minLength: 8, history: 5, maxAgeDays: 0 },
+      sessions: { idleMinutes: 30, singleSession: false },
     })
   })
 
@@ -59,6 +63,22 @@ describe('readConfig', () => {
     expect(() => readConfig({ ATLAS_TRUSTED_PROXIES: '127.0.0.1 10.0.0.0/8' })).toThrow(
       'ATLAS_TRUSTED_PROXIES: 10.0.0.0/8 is not an IP address (expected space-separated addresses, e.g. 127.0.0.1 ::1)',
     )
+  })
+
+  it('reads the 身份鉴别 settings: password length, history and age, idle minutes (fractions), single session', () => {
+    const env = {
+      ATLAS_PASSWORD_MIN_LENGTH: '12',
+      ATLAS_PASSWORD_HISTORY: '0',
+      ATLAS_PASSWORD_MAX_AGE_DAYS: '90',
+      ATLAS_SESSION_IDLE_MINUTES: '0.05',
+      ATLAS_SINGLE_SESSION: '1',
+    }
+    expect(readConfig(env)).toMatchObject({ passwords: { minLength: 12, history: 0, maxAgeDays: 90 }, sessions: { idleMinutes: 0.05, singleSession: true } })
+    expect(() => readConfig({ ATLAS_PASSWORD_MIN_LENGTH: '6' })).toThrow('ATLAS_PASSWORD_MIN_LENGTH=6 is not a whole number from 8 to 128 (default 8)')
+    expect(() => readConfig({ ATLAS_PASSWORD_HISTORY: '25' })).toThrow('ATLAS_PASSWORD_HISTORY=25 is not a whole number from 0 to 24 (default 5)')
+    expect(() => readConfig({ ATLAS_PASSWORD_MAX_AGE_DAYS: '90d' })).toThrow('ATLAS_PASSWORD_MAX_AGE_DAYS=90d is not a whole number')
+    expect(() => readConfig({ ATLAS_SESSION_IDLE_MINUTES: '0' })).toThrow('ATLAS_SESSION_IDLE_MINUTES=0 is not a number of minutes above 0')
+    expect(() => readConfig({ ATLAS_SINGLE_SESSION: 'maybe' })).toThrow('ATLAS_SINGLE_SESSION=maybe is not a flag')
   })
 
   it('names bad values', () => {

@@ -34,6 +34,16 @@ export async function signIn(app: App, username: string, password: string): Prom
   return cookie.split(';')[0]
 }
 
+/**
+ * Clears the change-at-next-sign-in mark of a password an admin set (as the user's own change would), for tests
+ * about something else that create accounts through POST /api/users and then write as them.
+ */
+export function markPasswordChosenByUser(store: ReturnType<typeof demoApp>['store'], username: string): void {
+  const user = store.accounts.userByName(username)
+  if (!user) throw new Error(`markPasswordChosenByUser: no user ${username}`)
+  store.accounts.updateUser(user.id, { mustChangePassword: false }, 'test')
+}
+
 /** The origin of app.request()'s default URL: a browser on the atlas's own pages sends it with every write. */
 export const OWN_ORIGIN = 'http://localhost'
 

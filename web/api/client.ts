@@ -65,16 +65,48 @@ async function okBodyOf<A extends Answer>(what: string, answer: A): Promise<OkBo
   return (await answer.json()) as OkBody<A>
 }
 
+// ── the session: ended by idle time or another sign-in, or waiting for a new password ──────────────
+
+/** What an answer says about the caller's session, whichever request of whichever page got it. */
+export type SessionNotice =
+  | { kind: 'session_idle'; idleMinutes: number | null }
+  | { kind: 'session_replaced' }
+  | { kind: 'password_change_required' }
+
+const sessionListeners = new Set<(notice: SessionNotice) => void>()
+
+/**
+ * Calls `listener` whenever an answer says the session ended or the password must be changed first; returns
+ * the unsubscribe. One listener (web/login/SessionGuard.tsx) shows a dialog over the page, so a half-filled
+ * form stays as it was and its save can be sent again after signing in.
+ */
+export function onSessionNotice(listener: (notice: SessionNotice) => void): () => void {
+  sessionListeners.add(listener)
+  return () => sessionListeners.delete(listener)
+}
+
+function sessionNoticeOf(code: string, details: unknown): SessionNotice | null {
+  if (code === 'session_idle') {
+    const minutes = (details as { idleMinutes?: unknown } | undefined)?.idleMinutes
+    return { kind: code, idleMinutes: typeof minutes === 'number' ? minutes : null }
+  }
+  return code === 'session_replaced' || code === 'password_change_required' ? { kind: code } : null
+}
+
 /** The ApiError for a non-2xx answer, carrying the server's `{ error: { code, message } }` when it sent one. */
 async function apiErrorOf(what: string, answer: { status: number; text(): Promise<string> }): Promise<ApiError> {
   const text = await answer.text()
+  let parsed: unknown = null
   try {
-    const parsed: unknown = JSON.parse(text)
-    if (isErrorBody(parsed)) return new ApiError(answer.status, parsed.error.code, `${what}: ${parsed.error.message}`, (parsed.error as { details?: unknown }).details)
+    parsed = JSON.parse(text)
   } catch {
     // Not JSON (e.g. a proxy's HTML error page): fall through to the raw text.
   }
-  return new ApiError(answer.status, 'http_error', `${what}: HTTP ${answer.status} ${text.slice(0, 200)}`.trim())
+  if (!isErrorBody(parsed)) return new ApiError(answer.status, 'http_error', `${what}: HTTP ${answer.status} ${text.slice(0, 200)}`.trim())
+  const { details } = parsed.error as { details?: unknown }
+  const notice = sessionNoticeOf(parsed.error.code, details)
+  if (notice) for (const listener of sessionListeners) listener(notice)
+  return new ApiError(answer.status, parsed.error.code, `${what}: ${parsed.error.message}`, details)
 }
 
 function isErrorBody(value: unknown): value is { error: { code: string; message: string } } {
@@ -168,6 +200,11 @@ export async function signOut(): Promise<void> {
 
 export async function fetchCurrentUser(): Promise<SignedInUser | null> {
   return (await okBodyOf('当前用户 (current user)', await api.api.auth.me.$get())).user
+}
+
+/** Ends every session of the user, this one included: sign in again with `newPassword`. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await okBodyOf('修改密码 (change password)', await api.api.auth.password.$post({ json: { currentPassword, newPassword } }))
 }
 
 // ── /screen: conditional polling and screen profiles ──────────────────────────────────────────────

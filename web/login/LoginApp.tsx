@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react'
 import { fetchCurrentUser, signIn, signOut, type SignedInUser } from '../api/client'
 import { useAsyncValue } from '../api/use-async-value'
+import { ChangePasswordForm } from './ChangePasswordForm'
 import { nextPathOf } from './next-path'
 
 export function LoginApp() {
@@ -10,6 +11,7 @@ export function LoginApp() {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const shown = user === undefined ? current.value : user
+  const goOn = () => window.location.assign(nextPathOf(window.location.search))
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -17,8 +19,13 @@ export function LoginApp() {
     setBusy(true)
     setError(null)
     try {
-      await signIn(String(form.get('username')), String(form.get('password')))
-      window.location.assign(nextPathOf(window.location.search))
+      const signedIn = await signIn(String(form.get('username')), String(form.get('password')))
+      if (signedIn.mustChangePassword) {
+        setUser(signedIn)
+        setBusy(false)
+      } else {
+        goOn()
+      }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
       setBusy(false)
@@ -34,7 +41,9 @@ export function LoginApp() {
     <div className="app login-page">
       <main className="card login-card">
         <h1>民族团结进步创建地图 · 登录</h1>
-        {shown ? (
+        {shown?.mustChangePassword ? (
+          <ChangePasswordForm onDone={goOn} />
+        ) : shown ? (
           <>
             <p>
               已登录：<strong>{shown.username}</strong>（{shown.role}

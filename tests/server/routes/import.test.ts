@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { PROJECT_ROOT } from '../../../server/paths'
-import { ADMIN_PASSWORD, demoApp, jsonRequest, OWN_ORIGIN, signIn } from '../demo-app'
+import { ADMIN_PASSWORD, demoApp, jsonRequest, markPasswordChosenByUser, OWN_ORIGIN, signIn } from '../demo-app'
 
 const LEDGER = readFileSync(join(PROJECT_ROOT, 'tests/fixtures/import/ledger-utf8-bom.csv'))
 
@@ -53,6 +53,7 @@ describe('POST /api/import/units', () => {
     const { app, store } = demoApp()
     const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
     await app.request('/api/users', jsonRequest('POST', { username: 'ludian', password: 'a-good-password-9', role: 'editor', areaScope: '530621' }, admin))
+    markPasswordChosenByUser(store, 'ludian')
     const editor = await signIn(app, 'ludian', 'a-good-password-9')
     const before = store.snapshot().units.length
     const answer = await app.request('/api/import/units', upload(LEDGER, '台账.csv', { dryRun: 'false' }, editor))

@@ -1,6 +1,6 @@
 // POST /api/plan and its scenarios and promotion, through app.request on the demo store.
 import { describe, expect, test } from 'vitest'
-import { ADMIN_PASSWORD, demoApp, jsonRequest, signIn } from '../demo-app'
+import { ADMIN_PASSWORD, demoApp, jsonRequest, markPasswordChosenByUser, signIn } from '../demo-app'
 
 describe('POST /api/plan', () => {
   test('plans 绥江县 from the store: chosen candidates are 培育/申报 units, coverage rises, the gap is proved', async () => {
@@ -150,11 +150,12 @@ describe('models and gaps', () => {
 
 describe('scenarios and promotion', () => {
   test('saving a scenario needs an editor in scope; it is listed and fetched with its result', async () => {
-    const { app } = demoApp()
+    const { app, store } = demoApp()
     const request = { area: '530626', sites: 2, radiusKm: 3 }
     expect((await app.request('/api/plan/scenarios', jsonRequest('POST', { name: '方案A', request }))).status).toBe(401)
     const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
     await app.request('/api/users', jsonRequest('POST', { username: 'ludian', password: 'a-good-password-9', role: 'editor', areaScope: '530621' }, admin))
+    markPasswordChosenByUser(store, 'ludian')
     const ludian = await signIn(app, 'ludian', 'a-good-password-9')
     expect((await app.request('/api/plan/scenarios', jsonRequest('POST', { name: '方案A', request }, ludian))).status).toBe(403)
     const saved = await app.request('/api/plan/scenarios', jsonRequest('POST', { name: '方案A', request }, admin))
@@ -170,10 +171,11 @@ describe('scenarios and promotion', () => {
   })
 
   test('deleting a scenario: its owner or an admin; an editor of the same area may not delete the admin’s', async () => {
-    const { app } = demoApp()
+    const { app, store } = demoApp()
     const request = { area: '530626', sites: 2, radiusKm: 3 }
     const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
     await app.request('/api/users', jsonRequest('POST', { username: 'suijiang', password: 'a-good-password-9', role: 'editor', areaScope: '530626' }, admin))
+    markPasswordChosenByUser(store, 'suijiang')
     const suijiang = await signIn(app, 'suijiang', 'a-good-password-9')
     const save = async (cookie: string) => (await (await app.request('/api/plan/scenarios', jsonRequest('POST', { name: '方案', request }, cookie))).json()).id as number
     const adminsOwn = await save(admin)

@@ -1,6 +1,7 @@
 // GET /api/units/export through app.request on the demo store: the formats, the /api/units filters, what each
 // audience gets, the errors, and the round trip: an exported file imports back (a dry run with duplicates
 // 'merge') with every row merging into the unit it came from and changing none of its fields.
+import { DEFAULT_WORK_LIMITS } from '../../../server/auth/work-limits'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { FeatureCollection } from 'geojson'
 import { readUnitFile } from '../../../server/import/read-unit-file'
@@ -8,7 +9,8 @@ import type { ImportReport } from '../../../server/import/validate-units'
 import type { UnitFields } from '../../../server/db/store'
 import { ADMIN_PASSWORD, demoApp, OWN_ORIGIN, signIn, TODAY } from '../demo-app'
 
-const { app, store } = demoApp()
+// More exports than a minute allows (ATLAS_UNIT_EXPORTS_PER_MINUTE), on a clock that does not move.
+const { app, store } = demoApp({ workLimits: { ...DEFAULT_WORK_LIMITS, unitExportsPerMinute: 1000 } })
 afterAll(() => store.close())
 let admin = ''
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { PROJECT_ROOT } from '../../../../server/paths'
-import { ADMIN_PASSWORD, demoApp, jsonRequest, OWN_ORIGIN, signIn } from '../../demo-app'
+import { ADMIN_PASSWORD, demoApp, jsonRequest, markPasswordChosenByUser, OWN_ORIGIN, signIn } from '../../demo-app'
 
 const DIR = join(PROJECT_ROOT, 'tests/fixtures/import/areas')
 const GK = readFileSync(join(DIR, 'suijiang-townships-gk.zip'))
@@ -70,6 +70,7 @@ describe('POST /api/import/areas', () => {
     await app.request('/api/users', jsonRequest('POST', { username: 'ludian', password: 'a-good-password-9', role: 'editor', areaScope: '530621' }, admin))
     await app.request('/api/users', jsonRequest('POST', { username: 'suijiang', password: 'a-good-password-9', role: 'editor', areaScope: '530626' }, admin))
     await app.request('/api/users', jsonRequest('POST', { username: 'look', password: 'a-good-password-9', role: 'viewer', areaScope: null }, admin))
+    for (const username of ['ludian', 'suijiang', 'look']) markPasswordChosenByUser(store, username)
     const ludian = await signIn(app, 'ludian', 'a-good-password-9')
     const refused = await app.request('/api/import/areas', upload(GK, '乡镇界.zip', { level: 'township', dryRun: 'false' }, ludian))
     expect(refused.status).toBe(403)
