@@ -13,6 +13,7 @@ import type { AppEnv } from './http/env'
 import { domainErrorAnswer, errorBody } from './http/errors'
 import { normalizeAddress } from './http/forwarded'
 import { sameOriginWrites } from './http/same-origin'
+import { strictTransportSecurity } from './http/transport-security'
 import { resolveAudience } from './http/audience'
 import { requireLoginForReads, resolveSession } from './http/session'
 import { auditRoutes } from './routes/audit'
@@ -59,12 +60,13 @@ export interface SecurityOptions {
   loginThrottle?: LoginThrottle // per (account, address): 1 min after 5 failures, doubling to 15 min; per address: 20 failures per 15 min
   trustedProxies?: string[] // []: reverse proxies whose X-Forwarded-For, -Proto and -Host are believed (ATLAS_TRUSTED_PROXIES)
   sensitiveCategories?: readonly string[] // ['宗教活动场所']: exact places, names, addresses for signed-in users only (ATLAS_SENSITIVE_CATEGORIES)
+  hstsMaxAgeSeconds?: number // 31536000: Strict-Transport-Security max-age on answers sent over HTTPS (ATLAS_HSTS_MAX_AGE)
 }
 
 const OWN_BODY_LIMIT = ['/api/plan', '/api/import']
 
 export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens() }: AppDeps) {
-  const { requireLogin = false, frameAncestors = ["'self'"], allowedOrigins = [], maxJsonBytes = 1 << 20, sensitiveCategories } = security
+  const { requireLogin = false, frameAncestors = ["'self'"], allowedOrigins = [], maxJsonBytes = 1 << 20, sensitiveCategories, hstsMaxAgeSeconds = 31_536_000 } = security
   const loginThrottle = security.loginThrottle ?? new LoginThrottle()
   const trustedProxies: ReadonlySet<string> = new Set((security.trustedProxies ?? []).map(normalizeAddress))
   const jsonBodyLimit = bodyLimit({
@@ -133,6 +135,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       return c.json(errorBody('internal', `the server could not complete the request; the error has been logged as ${requestId}`, { requestId }), 500)
     })
   const app = new Hono()
+    .use(strictTransportSecurity(hstsMaxAgeSeconds, trustedProxies))
     .use(
       secureHeaders({
         contentSecurityPolicy: {
@@ -156,6 +159,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
         xFrameOptions: false, // frame-ancestors above governs embedding
         referrerPolicy: 'strict-origin-when-cross-origin',
         crossOriginEmbedderPolicy: false,
+        strictTransportSecurity: false, // over HTTPS only, by strictTransportSecurity above
       }),
     )
     .route('/api', api)

@@ -12,6 +12,23 @@ export interface AtlasConfig {
   allowedOrigins: string[] // ATLAS_ALLOWED_ORIGINS, none: space-separated extra origins allowed to send writes
   trustedProxies: string[] // ATLAS_TRUSTED_PROXIES, none: space-separated IP addresses of reverse proxies whose X-Forwarded-* headers are believed
   sensitiveCategories: string[] // ATLAS_SENSITIVE_CATEGORIES, 宗教活动场所: comma-separated; exact places for signed-in users only ('none': no category)
+  tls: TlsFiles | null // ATLAS_TLS_CERT + ATLAS_TLS_KEY, none: PEM files; set, the server speaks HTTPS itself
+  hstsMaxAgeSeconds: number // ATLAS_HSTS_MAX_AGE, 31536000 (one year): Strict-Transport-Security on answers that came over HTTPS
+  httpRedirectPort: number | null // ATLAS_HTTP_REDIRECT_PORT, none: a plain-HTTP port answering 308 to the HTTPS URL (needs TLS)
+  crypto: CryptoSuite // ATLAS_CRYPTO, standard: cryptoSuiteFrom
+  backupPassphrase: string | null // ATLAS_BACKUP_PASSPHRASE, none: encrypts atlas backup --encrypt and scheduled backups
+  scheduledBackups: ScheduledBackups | null // ATLAS_BACKUP_DIR (+ _EVERY_HOURS, _KEEP), none: no scheduled backups
+}
+
+export interface TlsFiles {
+  cert: string // absolute path of the certificate chain (PEM)
+  key: string // absolute path of its private key (PEM, unencrypted)
+}
+
+export interface ScheduledBackups {
+  dir: string // ATLAS_BACKUP_DIR: absolute
+  everyHours: number // ATLAS_BACKUP_EVERY_HOURS, 24; fractions allowed
+  keep: number // ATLAS_BACKUP_KEEP, 7: the newest N backups kept, older ones deleted
 }
 
 export class ConfigError extends Error {}
@@ -35,7 +52,56 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     allowedOrigins: originListFrom('ATLAS_ALLOWED_ORIGINS', env.ATLAS_ALLOWED_ORIGINS) ?? [],
     trustedProxies: addressListFrom('ATLAS_TRUSTED_PROXIES', env.ATLAS_TRUSTED_PROXIES),
     sensitiveCategories: categoryListFrom('ATLAS_SENSITIVE_CATEGORIES', env.ATLAS_SENSITIVE_CATEGORIES) ?? ['宗教活动场所'],
+    ...transportFrom(env, cwd),
+    crypto: cryptoSuiteFrom(env.ATLAS_CRYPTO),
+    backupPassphrase: env.ATLAS_BACKUP_PASSPHRASE || null,
+    scheduledBackups: scheduledBackupsFrom(env, cwd),
   }
+}
+
+/**
+ * Which algorithms the atlas's own cryptography uses: standard (AES-256-GCM, scrypt) or gm (国密, GB/T
+ * 39786-2021: SM4, SM3). Read by every part that encrypts or hashes, so it is parsed here alone.
+ */
+export const CRYPTO_SUITES = ['standard', 'gm'] as const
+export type CryptoSuite = (typeof CRYPTO_SUITES)[number]
+
+export function cryptoSuiteFrom(value: string | undefined): CryptoSuite {
+  if (value === undefined || value.trim() === '') return 'standard'
+  const suite = value.trim().toLowerCase()
+  if ((CRYPTO_SUITES as readonly string[]).includes(suite)) return suite as CryptoSuite
+  throw new ConfigError(`ATLAS_CRYPTO=${value} is not a crypto suite (expected standard or gm)`)
+}
+
+function transportFrom(env: Record<string, string | undefined>, cwd: string): Pick<AtlasConfig, 'tls' | 'hstsMaxAgeSeconds' | 'httpRedirectPort'> {
+  const cert = env.ATLAS_TLS_CERT?.trim() || null
+  const key = env.ATLAS_TLS_KEY?.trim() || null
+  if ((cert === null) !== (key === null)) {
+    throw new ConfigError(`ATLAS_TLS_CERT and ATLAS_TLS_KEY go together: ${cert === null ? 'ATLAS_TLS_CERT' : 'ATLAS_TLS_KEY'} is not set (expected the paths of a PEM certificate and its key)`)
+  }
+  const tls = cert !== null && key !== null ? { cert: resolve(cwd, cert), key: resolve(cwd, key) } : null
+  const httpRedirectPort = env.ATLAS_HTTP_REDIRECT_PORT?.trim() ? portFrom(env.ATLAS_HTTP_REDIRECT_PORT, 'ATLAS_HTTP_REDIRECT_PORT') : null
+  if (httpRedirectPort !== null && tls === null) {
+    throw new ConfigError(`ATLAS_HTTP_REDIRECT_PORT=${env.ATLAS_HTTP_REDIRECT_PORT} needs HTTPS to redirect to: set ATLAS_TLS_CERT and ATLAS_TLS_KEY too`)
+  }
+  return { tls, httpRedirectPort, hstsMaxAgeSeconds: wholeNumberFrom('ATLAS_HSTS_MAX_AGE', env.ATLAS_HSTS_MAX_AGE, 31_536_000, 0) }
+}
+
+function scheduledBackupsFrom(env: Record<string, string | undefined>, cwd: string): ScheduledBackups | null {
+  const everyHours = env.ATLAS_BACKUP_EVERY_HOURS?.trim() ? Number(env.ATLAS_BACKUP_EVERY_HOURS) : 24
+  if (!Number.isFinite(everyHours) || everyHours <= 0) {
+    throw new ConfigError(`ATLAS_BACKUP_EVERY_HOURS=${env.ATLAS_BACKUP_EVERY_HOURS} is not a number of hours (expected more than 0, e.g. 24 or 0.5)`)
+  }
+  const keep = wholeNumberFrom('ATLAS_BACKUP_KEEP', env.ATLAS_BACKUP_KEEP, 7, 1)
+  const dir = env.ATLAS_BACKUP_DIR?.trim()
+  return dir ? { dir: resolve(cwd, dir), everyHours, keep } : null
+}
+
+function wholeNumberFrom(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined || value.trim() === '') return fallback
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < min) throw new ConfigError(`${name}=${value} is not a whole number of at least ${min} (default ${fallback})`)
+  return number
 }
 
 /** Category names, separated by , ， or 、 (scheme-independent: a name counts in every scheme); 'none' is []. */
@@ -76,11 +142,11 @@ function addressListFrom(name: string, value: string | undefined): string[] {
   return items
 }
 
-function portFrom(value: string | undefined): number {
+function portFrom(value: string | undefined, name = 'PORT'): number {
   if (value === undefined || value === '') return 8787
   const port = Number(value)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT=${value} is not a port (expected a whole number 0–65535, e.g. 8787)`)
+    throw new ConfigError(`${name}=${value} is not a port (expected a whole number 0–65535, e.g. 8787)`)
   }
   return port
 }

@@ -6,6 +6,7 @@ import { tokenHash } from '../auth/tokens'
 import type { AppEnv } from './env'
 import { DomainError } from '../domain-error'
 import { domainErrorAnswer, jsonError } from './errors'
+import { isHttpsRequest } from './forwarded'
 
 export const SESSION_COOKIE = 'atlas_session'
 export const SESSION_HOURS = 12
@@ -108,12 +109,12 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
-/** Secure when the client reached us over HTTPS, directly or through a proxy that says so. */
-function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https'
+/** Secure when the client reached us over HTTPS, directly or through a trusted proxy that says so. */
+function isHttps(c: Context<AppEnv>): boolean {
+  return isHttpsRequest(c, c.var.trustedProxies)
 }
 
-export function setSessionCookie(c: Context, token: string): void {
+export function setSessionCookie(c: Context<AppEnv>, token: string): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -123,7 +124,7 @@ export function setSessionCookie(c: Context, token: string): void {
   })
 }
 
-export function clearSessionCookie(c: Context): void {
+export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) })
 }
 
