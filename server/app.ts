@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { LoginThrottle } from './auth/rate-limit'
 import { RenderTokens } from './auth/render-tokens'
+import type { BackupStatus } from './db/backup-rotation'
 import type { AtlasStore } from './db/store'
 import { DomainError } from './domain-error'
 import type { AppEnv } from './http/env'
@@ -50,6 +51,7 @@ export interface AppDeps {
   security?: SecurityOptions
   exporter?: ExportService // the process's shared one: one Chromium, started by the first export
   renderTokens?: RenderTokens // a new one: export jobs' read-only credentials, honoured by this app only
+  backupStatus?: () => BackupStatus // the scheduled backups' last outcome for /api/health; absent: none scheduled
 }
 
 export interface SecurityOptions {
@@ -65,7 +67,7 @@ export interface SecurityOptions {
 
 const OWN_BODY_LIMIT = ['/api/plan', '/api/import']
 
-export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens() }: AppDeps) {
+export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens(), backupStatus }: AppDeps) {
   const { requireLogin = false, frameAncestors = ["'self'"], allowedOrigins = [], maxJsonBytes = 1 << 20, sensitiveCategories, hstsMaxAgeSeconds = 31_536_000 } = security
   const loginThrottle = security.loginThrottle ?? new LoginThrottle()
   const trustedProxies: ReadonlySet<string> = new Set((security.trustedProxies ?? []).map(normalizeAddress))
@@ -99,7 +101,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .use('/coverage/series', etag())
     .use('/units', etag())
     .use('/units/columns', etag())
-    .route('/health', healthRoutes(version))
+    .route('/health', healthRoutes(version, backupStatus))
     .route('/auth', authRoutes)
     .route('/users', userRoutes)
     .route('/audit', auditRoutes)

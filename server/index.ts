@@ -11,6 +11,7 @@ import type { AtlasStore } from './db/store'
 import { prepareForReading } from './ledger/kept-unit-tables'
 import { openDataDirStore, STORE_FILE } from './open-store'
 import { httpsRedirectServer, tlsServing } from './tls'
+import { startScheduledBackups } from './backup-schedule'
 import { WEB_DIST_DIR } from './paths'
 import { VERSION } from './version'
 
@@ -60,10 +61,21 @@ function main() {
   ensureFirstAdmin(store, config.adminPassword, console.log)
   // serveStatic resolves its root against the working directory.
   const root = relative(process.cwd(), WEB_DIST_DIR) || '.'
+  const backups = config.scheduledBackups
+    ? startScheduledBackups({
+        store,
+        settings: config.scheduledBackups,
+        passphrase: config.backupPassphrase,
+        crypto: config.crypto,
+        log: console.log,
+        logError: console.error,
+      })
+    : null
   const app = createApp({
     store,
     version: VERSION,
     web: [serveStatic({ root }), serveStatic({ root, path: 'index.html' })],
+    ...(backups ? { backupStatus: backups.status } : {}),
     security: {
       requireLogin: config.requireLogin,
       frameAncestors: config.frameAncestors,
@@ -100,6 +112,7 @@ function main() {
     // Not process.exit(): a response still in the socket's buffers would be cut off. With the server
     // and the store closed, the process ends by itself once the last bytes are written.
     redirect?.close()
+    backups?.stop()
     graceful.close(() => {
       store.close()
       process.exitCode = 0

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { CryptoSuite } from '../config'
 import { DomainError } from '../domain-error'
 import { decryptBackup, ENCRYPTED_BACKUP_MAGIC, encryptBackup, isEncryptedBackup, type KdfParams } from './backup-crypto'
@@ -166,6 +166,54 @@ async function restoreChecked(file: string, facts: BackupFacts, storeFile: strin
     rmSync(incoming, { force: true })
     throw error
   }
+}
+
+/** What a trial restore of a backup found: its tables and rows, the same in the backup and in the copy. */
+export interface BackupVerification {
+  tables: number
+  rows: number
+}
+
+/**
+ * A trial restore: `file` (decrypted first when encrypted) restored into a scratch file in `scratchDir`, which
+ * must pass SQLite's integrity check and hold as many rows in every table as the backup does. A
+ * DomainError('invalid') names what differs; the scratch files are removed either way.
+ */
+export async function verifyBackup(file: string, passphrase: string | null, scratchDir: string): Promise<BackupVerification> {
+  const scratch = join(scratchDir, `atlas-verify-${randomUUID().slice(0, 8)}.sqlite`)
+  return withPlainBackup(file, passphrase, scratch, async (plain) => {
+    const backup = openBackup(plain)
+    let expected: Map<string, number>
+    try {
+      expected = tableRowCounts(backup.db)
+      await backupStore(backup.db, scratch)
+    } finally {
+      backup.close()
+    }
+    try {
+      checkBackupFile(scratch)
+      const trial = openBackup(scratch)
+      let actual: Map<string, number>
+      try {
+        actual = tableRowCounts(trial.db)
+      } finally {
+        trial.close()
+      }
+      for (const [table, rows] of expected) {
+        if (actual.get(table) !== rows) {
+          throw new DomainError('invalid', `a trial restore of ${file} holds ${actual.get(table) ?? 'no'} rows in ${table}, the backup ${rows}`)
+        }
+      }
+      return { tables: expected.size, rows: [...expected.values()].reduce((sum, n) => sum + n, 0) }
+    } finally {
+      rmSync(scratch, { force: true })
+    }
+  })
+}
+
+function tableRowCounts(db: Database.Database): Map<string, number> {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  return new Map(tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name.replaceAll('"', '""')}"`).get() as { n: number }).n]))
 }
 
 /** 20261123-090501 (UTC): sorts by time and is safe in any file name. */
