@@ -2,7 +2,7 @@
 // that rhythm, encrypted when ATLAS_BACKUP_PASSPHRASE is set, the newest N kept, and the newest verified by a
 // trial restore. The outcome is logged and kept for GET /api/health. Process wiring for server/index.ts.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { CryptoSuite, ScheduledBackups } from './config'
 import { encryptBackupFile, verifyBackup } from './db/backup'
 import { backupsToDelete, nextBackupDue, scheduledBackupName, type BackupStatus } from './db/backup-rotation'
@@ -43,11 +43,11 @@ export function startScheduledBackups({ store, settings, passphrase, crypto, log
       }
       for (const old of backupsToDelete(readdirSync(settings.dir), settings.keep)) rmSync(join(settings.dir, old), { force: true })
       const verified = await verifyBackup(file, passphrase, settings.dir)
-      status = { last: at.toISOString(), file, verified: true, error: null, next: status.next }
+      status = { last: at.toISOString(), file: basename(file), verified: true, error: null, next: status.next }
       log(`Scheduled backup ${file}: verified by a trial restore (${verified.tables} tables, ${verified.rows} rows)`)
     } catch (error) {
       const message = (error as Error).message
-      status = { last: at.toISOString(), file, verified: false, error: message, next: status.next }
+      status = { last: at.toISOString(), file: basename(file), verified: false, error: message, next: status.next }
       logError(`Scheduled backup ${file} FAILED: ${message}`)
     }
   }

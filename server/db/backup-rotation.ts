@@ -6,7 +6,7 @@ import { timeStamp } from './backup'
 /** The last scheduled backup as GET /api/health shows it. */
 export interface BackupStatus {
   last: string | null // when the last backup was made (ISO), null before the first
-  file: string | null
+  file: string | null // its name in ATLAS_BACKUP_DIR (not the path: /api/health is open to anyone)
   verified: boolean | null // whether its trial restore passed; null before the first
   error: string | null // what failed, when the backup or its verification did
   next: string // when the next is due (ISO)

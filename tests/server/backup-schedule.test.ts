@@ -30,7 +30,7 @@ describe('scheduled backups', () => {
     })
     try {
       await vi.waitFor(() => expect(schedule.status().verified).not.toBeNull(), { timeout: 20_000, interval: 100 })
-      expect(schedule.status()).toMatchObject({ last: '2026-11-23T09:00:00.000Z', verified: true, error: null, next: '2026-11-24T09:00:00.000Z' })
+      expect(schedule.status()).toMatchObject({ last: '2026-11-23T09:00:00.000Z', file: 'atlas-20261123-090000.sqlite.enc', verified: true, error: null, next: '2026-11-24T09:00:00.000Z' })
       expect(readdirSync(backups).sort()).toEqual(['atlas-20261102-020000.sqlite', 'atlas-20261123-090000.sqlite.enc', 'keep-me.txt'])
       expect(logged.at(-1)).toMatch(/^Scheduled backup .*atlas-20261123-090000\.sqlite\.enc: verified by a trial restore \(\d+ tables, \d+ rows\)$/)
 
