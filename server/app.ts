@@ -10,12 +10,14 @@ import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './auth/password-po
 import { LoginThrottle } from './auth/rate-limit'
 import { RenderTokens } from './auth/render-tokens'
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './auth/session-policy'
+import type { BackupStatus } from './db/backup-rotation'
 import type { AtlasStore } from './db/store'
 import { DomainError } from './domain-error'
 import type { AppEnv } from './http/env'
 import { domainErrorAnswer, errorBody } from './http/errors'
 import { normalizeAddress } from './http/forwarded'
 import { sameOriginWrites } from './http/same-origin'
+import { strictTransportSecurity } from './http/transport-security'
 import { resolveAudience } from './http/audience'
 import { passwordChangeFirst, requireLoginForReads, resolveSession } from './http/session'
 import { auditRoutes } from './routes/audit'
@@ -53,6 +55,7 @@ export interface AppDeps {
   security?: SecurityOptions
   exporter?: ExportService // the process's shared one: one Chromium, started by the first export
   renderTokens?: RenderTokens // a new one: export jobs' read-only credentials, honoured by this app only
+  backupStatus?: () => BackupStatus // the scheduled backups' last outcome for /api/health; absent: none scheduled
 }
 
 export interface SecurityOptions {
@@ -66,11 +69,12 @@ export interface SecurityOptions {
   workLimits?: WorkLimits // exports, plans and ledger exports per account and minute (ATLAS_EXPORTS_PER_MINUTE and the like)
   passwords?: PasswordPolicy // DEFAULT_PASSWORD_POLICY: 8 characters of 3 kinds, not the last 5, no maximum age (ATLAS_PASSWORD_*)
   sessions?: SessionPolicy // DEFAULT_SESSION_POLICY: 30 idle minutes, several sessions per account (ATLAS_SESSION_IDLE_MINUTES, ATLAS_SINGLE_SESSION)
+  hstsMaxAgeSeconds?: number // 31536000: Strict-Transport-Security max-age on answers sent over HTTPS (ATLAS_HSTS_MAX_AGE)
 }
 
 const OWN_BODY_LIMIT = ['/api/plan', '/api/import']
 
-export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens() }: AppDeps) {
+export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens(), backupStatus }: AppDeps) {
   const {
     requireLogin = false,
     frameAncestors = ["'self'"],
@@ -79,6 +83,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     sensitiveCategories,
     passwords = DEFAULT_PASSWORD_POLICY,
     sessions = DEFAULT_SESSION_POLICY,
+    hstsMaxAgeSeconds = 31_536_000,
   } = security
   const loginThrottle = security.loginThrottle ?? new LoginThrottle()
   const workLimiter = new WorkLimiter(security.workLimits, () => now().getTime())
@@ -117,7 +122,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .use('/coverage/series', etag())
     .use('/units', etag())
     .use('/units/columns', etag())
-    .route('/health', healthRoutes(version))
+    .route('/health', healthRoutes(version, backupStatus))
     .route('/auth', authRoutes)
     .route('/auth/totp', totpRoutes)
     .route('/users', userRoutes)
@@ -154,6 +159,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       return c.json(errorBody('internal', `the server could not complete the request; the error has been logged as ${requestId}`, { requestId }), 500)
     })
   const app = new Hono()
+    .use(strictTransportSecurity(hstsMaxAgeSeconds, trustedProxies))
     .use(
       secureHeaders({
         contentSecurityPolicy: {
@@ -177,6 +183,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
         xFrameOptions: false, // frame-ancestors above governs embedding
         referrerPolicy: 'strict-origin-when-cross-origin',
         crossOriginEmbedderPolicy: false,
+        strictTransportSecurity: false, // over HTTPS only, by strictTransportSecurity above
       }),
     )
     .route('/api', api)

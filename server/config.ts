@@ -1,6 +1,7 @@
 // Configuration from the environment, checked once at start with messages that name the bad value.
 import { isIP } from 'node:net'
 import { resolve } from 'node:path'
+import { CRYPTO_SUITES, type CryptoSuite } from './crypto-suite'
 import { DEFAULT_WORK_LIMITS, type WorkLimits } from './auth/work-limits'
 import type { PasswordPolicy } from './auth/password-policy'
 import type { SessionPolicy } from './auth/session-policy'
@@ -22,11 +23,24 @@ export interface AtlasConfig {
   auditHeadLogMinutes: number // ATLAS_AUDIT_HEAD_LOG_MINUTES, 60: how often the server logs the audit chain's head
   passwords: PasswordPolicy // ATLAS_PASSWORD_MIN_LENGTH 8, ATLAS_PASSWORD_HISTORY 5, ATLAS_PASSWORD_MAX_AGE_DAYS 0 (off)
   sessions: SessionPolicy // ATLAS_SESSION_IDLE_MINUTES 30, ATLAS_SINGLE_SESSION 0
+  tls: TlsFiles | null // ATLAS_TLS_CERT + ATLAS_TLS_KEY, none: PEM files; set, the server speaks HTTPS itself
+  hstsMaxAgeSeconds: number // ATLAS_HSTS_MAX_AGE, 31536000 (one year): Strict-Transport-Security on answers that came over HTTPS
+  httpRedirectPort: number | null // ATLAS_HTTP_REDIRECT_PORT, none: a plain-HTTP port answering 308 to the HTTPS URL (needs TLS)
+  backupPassphrase: string | null // ATLAS_BACKUP_PASSPHRASE, none: encrypts atlas backup --encrypt and scheduled backups
+  scheduledBackups: ScheduledBackups | null // ATLAS_BACKUP_DIR (+ _EVERY_HOURS, _KEEP), none: no scheduled backups
 }
 
-/** standard: SHA-256 and friends; gm: the 国密 algorithms (GB/T 39786-2021) where the atlas hashes or encrypts. */
-export const CRYPTO_SUITES = ['standard', 'gm'] as const
-export type CryptoSuite = (typeof CRYPTO_SUITES)[number]
+export interface TlsFiles {
+  cert: string // absolute path of the certificate chain (PEM)
+  key: string // absolute path of its private key (PEM, unencrypted)
+}
+
+export interface ScheduledBackups {
+  dir: string // ATLAS_BACKUP_DIR: absolute
+  everyHours: number // ATLAS_BACKUP_EVERY_HOURS, 24; fractions allowed
+  keep: number // ATLAS_BACKUP_KEEP, 7: the newest N backups kept, older ones deleted
+}
+
 
 /** 网络安全法 第二十一条: network logs are kept at least six months. */
 export const MIN_AUDIT_RETENTION_DAYS = 180
@@ -69,6 +83,9 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
       idleMinutes: idleMinutesFrom(env.ATLAS_SESSION_IDLE_MINUTES),
       singleSession: flagFrom('ATLAS_SINGLE_SESSION', env.ATLAS_SINGLE_SESSION, false),
     },
+    ...transportFrom(env, cwd),
+    backupPassphrase: env.ATLAS_BACKUP_PASSPHRASE || null,
+    scheduledBackups: scheduledBackupsFrom(env, cwd),
   }
 }
 
@@ -99,7 +116,6 @@ function positiveNumberFrom(name: string, value: string | undefined, fallback: n
   return number
 }
 
-
 function wholeNumberFrom(name: string, value: string | undefined, fallback: number, { min, max }: { min: number; max: number }): number {
   if (value === undefined || value.trim() === '') return fallback
   const number = Number(value)
@@ -117,6 +133,31 @@ function idleMinutesFrom(value: string | undefined): number {
     throw new ConfigError(`ATLAS_SESSION_IDLE_MINUTES=${value} is not a number of minutes above 0 and at most 720 (default 30; e.g. 15 or 0.5)`)
   }
   return minutes
+}
+
+
+function transportFrom(env: Record<string, string | undefined>, cwd: string): Pick<AtlasConfig, 'tls' | 'hstsMaxAgeSeconds' | 'httpRedirectPort'> {
+  const cert = env.ATLAS_TLS_CERT?.trim() || null
+  const key = env.ATLAS_TLS_KEY?.trim() || null
+  if ((cert === null) !== (key === null)) {
+    throw new ConfigError(`ATLAS_TLS_CERT and ATLAS_TLS_KEY go together: ${cert === null ? 'ATLAS_TLS_CERT' : 'ATLAS_TLS_KEY'} is not set (expected the paths of a PEM certificate and its key)`)
+  }
+  const tls = cert !== null && key !== null ? { cert: resolve(cwd, cert), key: resolve(cwd, key) } : null
+  const httpRedirectPort = env.ATLAS_HTTP_REDIRECT_PORT?.trim() ? portFrom(env.ATLAS_HTTP_REDIRECT_PORT, 'ATLAS_HTTP_REDIRECT_PORT') : null
+  if (httpRedirectPort !== null && tls === null) {
+    throw new ConfigError(`ATLAS_HTTP_REDIRECT_PORT=${env.ATLAS_HTTP_REDIRECT_PORT} needs HTTPS to redirect to: set ATLAS_TLS_CERT and ATLAS_TLS_KEY too`)
+  }
+  return { tls, httpRedirectPort, hstsMaxAgeSeconds: wholeNumberFrom('ATLAS_HSTS_MAX_AGE', env.ATLAS_HSTS_MAX_AGE, 31_536_000, { min: 0, max: 315_360_000 }) }
+}
+
+function scheduledBackupsFrom(env: Record<string, string | undefined>, cwd: string): ScheduledBackups | null {
+  const everyHours = env.ATLAS_BACKUP_EVERY_HOURS?.trim() ? Number(env.ATLAS_BACKUP_EVERY_HOURS) : 24
+  if (!Number.isFinite(everyHours) || everyHours <= 0) {
+    throw new ConfigError(`ATLAS_BACKUP_EVERY_HOURS=${env.ATLAS_BACKUP_EVERY_HOURS} is not a number of hours (expected more than 0, e.g. 24 or 0.5)`)
+  }
+  const keep = wholeNumberFrom('ATLAS_BACKUP_KEEP', env.ATLAS_BACKUP_KEEP, 7, { min: 1, max: 10_000 })
+  const dir = env.ATLAS_BACKUP_DIR?.trim()
+  return dir ? { dir: resolve(cwd, dir), everyHours, keep } : null
 }
 
 /** Category names, separated by , ， or 、 (scheme-independent: a name counts in every scheme); 'none' is []. */
@@ -166,11 +207,11 @@ function perMinuteFrom(name: string, value: string | undefined, fallback: number
   return count
 }
 
-function portFrom(value: string | undefined): number {
+function portFrom(value: string | undefined, name = 'PORT'): number {
   if (value === undefined || value === '') return 8787
   const port = Number(value)
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT=${value} is not a port (expected a whole number 0–65535, e.g. 8787)`)
+    throw new ConfigError(`${name}=${value} is not a port (expected a whole number 0–65535, e.g. 8787)`)
   }
   return port
 }

@@ -10,6 +10,8 @@ import { gracefulServer } from './http/graceful-close'
 import type { AtlasStore } from './db/store'
 import { prepareForReading } from './ledger/kept-unit-tables'
 import { openDataDirStore, STORE_FILE } from './open-store'
+import { httpsRedirectServer, tlsServing } from './tls'
+import { startScheduledBackups } from './backup-schedule'
 import { WEB_DIST_DIR } from './paths'
 import { VERSION } from './version'
 
@@ -53,14 +55,27 @@ function isDamage(error: unknown): boolean {
 
 function main() {
   const config = readConfig(process.env)
+  // Before the store opens: a bad certificate stops the start before anything else happens.
+  const tls = config.tls ? tlsServing(config.tls) : null
   const store = openCheckedStore(config)
   ensureFirstAdmin(store, config.adminPassword, console.log, config.passwords)
   // serveStatic resolves its root against the working directory.
   const root = relative(process.cwd(), WEB_DIST_DIR) || '.'
+  const backups = config.scheduledBackups
+    ? startScheduledBackups({
+        store,
+        settings: config.scheduledBackups,
+        passphrase: config.backupPassphrase,
+        crypto: config.crypto,
+        log: console.log,
+        logError: console.error,
+      })
+    : null
   const app = createApp({
     store,
     version: VERSION,
     web: [serveStatic({ root }), serveStatic({ root, path: 'index.html' })],
+    ...(backups ? { backupStatus: backups.status } : {}),
     security: {
       requireLogin: config.requireLogin,
       frameAncestors: config.frameAncestors,
@@ -70,24 +85,31 @@ function main() {
       workLimits: config.workLimits,
       passwords: config.passwords,
       sessions: config.sessions,
+      hstsMaxAgeSeconds: config.hstsMaxAgeSeconds,
     },
   })
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    console.log(`Unity Atlas ${VERSION} at http://localhost:${info.port} (data: ${config.dataDir})`)
+  const { notAfter, ...https } = tls ?? { notAfter: null }
+  const server = serve({ fetch: app.fetch, port: config.port, ...https }, (info) => {
+    console.log(`Unity Atlas ${VERSION} at ${tls ? 'https' : 'http'}://localhost:${info.port} (data: ${config.dataDir})`)
+    if (notAfter) console.log(`HTTPS with ${config.tls?.cert}, valid until ${notAfter}`)
   })
+  const redirect = config.httpRedirectPort === null ? null : httpsRedirectServer(config.port)
+  redirect?.listen(config.httpRedirectPort, () => console.log(`Plain HTTP on port ${config.httpRedirectPort} redirects to HTTPS (308)`))
   const graceful = gracefulServer(server as Server)
   // Written where the store's owner cannot reach: a trail cut short or rewritten since no longer ends here.
   logAuditHead(store)
   const auditHeadLog = setInterval(() => logAuditHead(store), config.auditHeadLogMinutes * 60_000).unref()
-  server.on('error', (error: NodeJS.ErrnoException) => {
+  const failed = (port: number | null, setting: string) => (error: NodeJS.ErrnoException) => {
     console.error(
       error.code === 'EADDRINUSE'
-        ? `Port ${config.port} is already in use: stop the other server or set PORT to a free port`
+        ? `Port ${port} is already in use: stop the other server or set ${setting} to a free port`
         : `The server failed: ${error.message}`,
     )
     store.close()
     process.exit(1)
-  })
+  }
+  server.on('error', failed(config.port, 'PORT'))
+  redirect?.on('error', failed(config.httpRedirectPort, 'ATLAS_HTTP_REDIRECT_PORT'))
   let stopping = false
   const shutdown = (signal: string) => {
     if (stopping) return
@@ -96,6 +118,8 @@ function main() {
     console.log(`${signal}: finishing open requests and closing the store`)
     // Not process.exit(): a response still in the socket's buffers would be cut off. With the server
     // and the store closed, the process ends by itself once the last bytes are written.
+    redirect?.close()
+    backups?.stop()
     graceful.close(() => {
       store.close()
       process.exitCode = 0

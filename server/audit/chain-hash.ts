@@ -1,7 +1,7 @@
 // The hash that links audit records: one function, so the store that writes the chain and the verifier that
 // checks it cannot disagree on what a record's hash covers.
 import { createHash } from 'node:crypto'
-import type { CryptoSuite } from '../config'
+import type { CryptoSuite } from '../crypto-suite'
 
 /** sha256 by default; sm3 (GB/T 32905) under ATLAS_CRYPTO=gm. Both give 256 bits. */
 export const CHAIN_HASH_ALGORITHMS = ['sha256', 'sm3'] as const

@@ -89,6 +89,16 @@ export function unitWriteRefusal(user: SessionUser | null, write: UnitWrite, are
 }
 
 /**
+ * Whether a unit lies wholly within the area subtree `scope`: its ledger and its located area both (those it
+ * has), as unitWriteRefusal checks an area-scoped writer. A unit in no area lies in no scope.
+ */
+export function isUnitWithin(place: UnitPlace, scope: string, areasByCode: ReadonlyMap<string, Area>): boolean {
+  const codes = [place.ledgerArea, place.locatedArea].filter((code) => code !== null)
+  const parents = storedParents(areasByCode)
+  return codes.length > 0 && codes.every((code) => isWithin(code, scope, parents))
+}
+
+/**
  * Why `user` may not commit a boundary change to `area` (null: may). A boundary decides which units every
  * count puts where, across the parent and its other children, so no area scope covers it: only admins.
  * (An approver of the parent, once there is such a role, is the rule to add here.)

@@ -7,6 +7,8 @@ export interface CliIo {
   env: Record<string, string | undefined>
   /** Present only when stderr is a terminal: raw writes (no newline added) for a bar redrawn in place. */
   stderrTty?: { write: (text: string) => void; columns: number }
+  /** Present only when stdin is a terminal: asks for a secret without echoing it. */
+  readSecret?: (prompt: string) => Promise<string>
 }
 
 export interface Command {

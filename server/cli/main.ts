@@ -10,6 +10,7 @@ import { importCommand } from './commands/import'
 import { initCommand } from './commands/init'
 import { planCommand } from './commands/plan'
 import { restoreCommand } from './commands/restore'
+import { terminalSecretReader } from './secret-prompt'
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -71,6 +72,7 @@ export async function runFromProcess(): Promise<void> {
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     env: process.env,
     // A progress bar only for a person at a terminal: a pipe or a file gets plain lines, never escape codes.
+    ...(process.stdin.isTTY ? { readSecret: terminalSecretReader(process.stdin, process.stderr) } : {}),
     ...(process.stderr.isTTY ? { stderrTty: { write: (t: string) => void process.stderr.write(t), columns: process.stderr.columns || 80 } } : {}),
   })
 }

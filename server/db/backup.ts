@@ -2,9 +2,11 @@
 // atlas store, and a restore that keeps the store it replaces. Files and SQLite only: no HTTP, no CLI.
 import Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import type { CryptoSuite } from '../crypto-suite'
 import { DomainError } from '../domain-error'
+import { decryptBackup, ENCRYPTED_BACKUP_MAGIC, encryptBackup, isEncryptedBackup, type KdfParams } from './backup-crypto'
 import { MIGRATIONS } from './migrations'
 
 /** What a checked backup holds. */
@@ -82,15 +84,70 @@ export function checkBackupFile(file: string): BackupFacts {
   }
 }
 
+/** Whether `file` is an encrypted backup (server/db/backup-crypto.ts), by its first bytes. */
+export function isEncryptedBackupFile(file: string): boolean {
+  fileSize(file)
+  const head = Buffer.alloc(ENCRYPTED_BACKUP_MAGIC.length)
+  const fd = openSync(file, 'r')
+  try {
+    return readSync(fd, head, 0, head.length, 0) === head.length && isEncryptedBackup(head)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Encrypts the backup `plain` into `target`, written whole or not at all (as backupStore writes). */
+export async function encryptBackupFile(plain: string, target: string, passphrase: string, suite: CryptoSuite, kdf?: KdfParams): Promise<void> {
+  const sealed = await encryptBackup(readFileSync(plain), passphrase, suite, kdf)
+  const partial = `${target}.partial-${randomUUID().slice(0, 8)}`
+  try {
+    writeFileSync(partial, sealed, { mode: 0o600 })
+    fsyncPath(partial)
+    renameSync(partial, target)
+    fsyncPath(dirname(target))
+  } catch (error) {
+    rmSync(partial, { force: true })
+    throw error
+  }
+}
+
 /**
- * Replaces the store file with a checked copy of `file`. Refused while any process has the store open; the store
- * it replaces is kept as `<store>.before-restore-<time>`. The copy is written beside the store, synced and renamed
- * over it, so the store file is always whole: the old one or the restored one.
+ * Runs `use` on a checked plain copy of the backup `file`: the file itself, or, when it is encrypted, its
+ * decryption written beside `scratchBeside` (authenticated first: nothing is written for a wrong passphrase or
+ * a changed byte) and removed afterwards. Messages about the copy name `file`.
  */
-export async function restoreStore(file: string, storeFile: string, now = new Date()): Promise<RestoreReport> {
-  const facts = checkBackupFile(file)
-  assertNotInUse(storeFile)
+export async function withPlainBackup<T>(file: string, passphrase: string | null, scratchBeside: string, use: (plain: string, facts: BackupFacts) => Promise<T>): Promise<T> {
+  if (!isEncryptedBackupFile(file)) return use(file, checkBackupFile(file))
+  if (passphrase === null) throw new DomainError('invalid', `${file} is an encrypted backup: give its passphrase (ATLAS_BACKUP_PASSPHRASE, or type it when asked at a terminal)`)
+  const plain = await decryptBackup(readFileSync(file), passphrase, file)
+  const scratch = `${scratchBeside}.decrypted-${randomUUID().slice(0, 8)}`
+  try {
+    writeFileSync(scratch, plain, { mode: 0o600 })
+    let facts: BackupFacts
+    try {
+      facts = { ...checkBackupFile(scratch), file, bytes: fileSize(file) }
+    } catch (error) {
+      throw error instanceof DomainError ? new DomainError(error.kind, error.message.replaceAll(scratch, `${file} (decrypted)`)) : error
+    }
+    return await use(scratch, facts)
+  } finally {
+    rmSync(scratch, { force: true })
+  }
+}
+
+/**
+ * Replaces the store file with a checked copy of `file` (decrypted with `passphrase` when it is encrypted).
+ * Refused while any process has the store open; the store it replaces is kept as `<store>.before-restore-<time>`.
+ * The copy is written beside the store, synced and renamed over it, so the store file is always whole: the old
+ * one or the restored one.
+ */
+export async function restoreStore(file: string, storeFile: string, now = new Date(), passphrase: string | null = null): Promise<RestoreReport> {
   mkdirSync(dirname(storeFile), { recursive: true })
+  return withPlainBackup(file, passphrase, storeFile, (plain, facts) => restoreChecked(plain, facts, storeFile, now))
+}
+
+async function restoreChecked(file: string, facts: BackupFacts, storeFile: string, now: Date): Promise<RestoreReport> {
+  assertNotInUse(storeFile)
   // Through SQLite rather than a file copy: a -wal file beside the backup is part of it.
   const incoming = `${storeFile}.restoring`
   const backup = openBackup(file)
@@ -109,6 +166,54 @@ export async function restoreStore(file: string, storeFile: string, now = new Da
     rmSync(incoming, { force: true })
     throw error
   }
+}
+
+/** What a trial restore of a backup found: its tables and rows, the same in the backup and in the copy. */
+export interface BackupVerification {
+  tables: number
+  rows: number
+}
+
+/**
+ * A trial restore: `file` (decrypted first when encrypted) restored into a scratch file in `scratchDir`, which
+ * must pass SQLite's integrity check and hold as many rows in every table as the backup does. A
+ * DomainError('invalid') names what differs; the scratch files are removed either way.
+ */
+export async function verifyBackup(file: string, passphrase: string | null, scratchDir: string): Promise<BackupVerification> {
+  const scratch = join(scratchDir, `atlas-verify-${randomUUID().slice(0, 8)}.sqlite`)
+  return withPlainBackup(file, passphrase, scratch, async (plain) => {
+    const backup = openBackup(plain)
+    let expected: Map<string, number>
+    try {
+      expected = tableRowCounts(backup.db)
+      await backupStore(backup.db, scratch)
+    } finally {
+      backup.close()
+    }
+    try {
+      checkBackupFile(scratch)
+      const trial = openBackup(scratch)
+      let actual: Map<string, number>
+      try {
+        actual = tableRowCounts(trial.db)
+      } finally {
+        trial.close()
+      }
+      for (const [table, rows] of expected) {
+        if (actual.get(table) !== rows) {
+          throw new DomainError('invalid', `a trial restore of ${file} holds ${actual.get(table) ?? 'no'} rows in ${table}, the backup ${rows}`)
+        }
+      }
+      return { tables: expected.size, rows: [...expected.values()].reduce((sum, n) => sum + n, 0) }
+    } finally {
+      rmSync(scratch, { force: true })
+    }
+  })
+}
+
+function tableRowCounts(db: Database.Database): Map<string, number> {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  return new Map(tables.map(({ name }) => [name, (db.prepare(`SELECT count(*) AS n FROM "${name.replaceAll('"', '""')}"`).get() as { n: number }).n]))
 }
 
 /** 20261123-090501 (UTC): sorts by time and is safe in any file name. */

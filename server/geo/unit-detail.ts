@@ -9,6 +9,7 @@ import { redactedName, seesPeople, townshipOrAbove, withholds, type Audience } f
 import type { Snapshot } from '../snapshot'
 import { currentLedger, expiresOn } from './unit-history'
 import { inspectionFor } from './inspection-redaction'
+import { unitContact } from './unit-contact'
 
 export function unitDetail(snapshot: Snapshot, unit: Unit, audience: Audience) {
   const redacted = withholds(audience, unit.category)
@@ -33,7 +34,7 @@ export function unitDetail(snapshot: Snapshot, unit: Unit, audience: Audience) {
       lon: redacted ? null : unit.lon,
       lat: redacted ? null : unit.lat,
       address: redacted ? '' : unit.address,
-      contact: seesPeople(audience) ? unit.contact : '',
+      contact: unitContact(audience, snapshot, unit),
       notes: redacted ? '' : unit.notes,
       sample: unit.sample,
       redacted,
@@ -46,15 +47,16 @@ export function unitDetail(snapshot: Snapshot, unit: Unit, audience: Audience) {
 /**
  * The unit's history (GET /api/units/:id/history): its status changes and its edits, as `audience` may see
  * them. A withheld unit's edits keep only when and what kind (their values are its name, place and notes);
- * for a caller who may not see people, who made a change and the contact field are left out.
+ * for a caller who may not see people, who made a change and the contact field are left out; a contact's
+ * phone numbers are masked as the unit's contact is (contactFor).
  */
-export function unitHistory(unit: Unit, changes: readonly UnitChange[], audience: Audience) {
+export function unitHistory(snapshot: Snapshot, unit: Unit, changes: readonly UnitChange[], audience: Audience) {
   const redacted = withholds(audience, unit.category)
   const people = seesPeople(audience)
   const withoutContact = (fields: UnitChange['after'] | null) => {
-    if (fields === null || people) return fields
-    const { contact: _contact, ...rest } = fields
-    return rest
+    if (fields === null || fields.contact === undefined) return fields
+    const { contact, ...rest } = fields
+    return people ? { ...rest, contact: unitContact(audience, snapshot, { ...unit, contact }) } : rest
   }
   return {
     status: unit.history.map((h) => (redacted ? withheldChange(h) : people ? h : { ...h, by: '' })),

@@ -9,13 +9,13 @@ import { screenTokenOf } from './session'
  * with no user that still carries a token is a live screen token.
  */
 export function resolveAudience(sensitiveCategories?: readonly string[]): MiddlewareHandler<AppEnv> {
-  const audiences: Record<Audience['kind'], Audience> = {
+  const audiences: Record<Exclude<Audience['kind'], 'signed-in'>, Audience> = {
     'anonymous': audienceOf('anonymous', sensitiveCategories),
     'screen-token': audienceOf('screen-token', sensitiveCategories),
-    'signed-in': audienceOf('signed-in', sensitiveCategories),
   }
   return async (c, next) => {
-    c.set('audience', audiences[c.var.user ? 'signed-in' : screenTokenOf(c) !== null ? 'screen-token' : 'anonymous'])
+    const user = c.var.user
+    c.set('audience', user ? audienceOf('signed-in', sensitiveCategories, user) : audiences[screenTokenOf(c) !== null ? 'screen-token' : 'anonymous'])
     c.set('publicAudience', audiences.anonymous)
     await next()
   }

@@ -69,6 +69,14 @@ export function ownOriginOf(c: Context, trusted: ReadonlySet<string>): string {
   return ownOrigin(c.req.url, forwarded)
 }
 
+/**
+ * Whether the client reached the atlas over HTTPS: the server's own TLS socket, or a trusted proxy's
+ * X-Forwarded-Proto. From any other peer the header is the client's claim and changes nothing.
+ */
+export function isHttpsRequest(c: Context, trusted: ReadonlySet<string>): boolean {
+  return ownOriginOf(c, trusted).startsWith('https:')
+}
+
 /** The value the nearest proxy wrote: the last of a comma-separated list; undefined when empty. */
 function lastValue(header: string | undefined): string | undefined {
   const value = header?.split(',').pop()?.trim()

@@ -8,6 +8,7 @@ import { tokenHash } from '../auth/tokens'
 import type { AppEnv } from './env'
 import { DomainError } from '../domain-error'
 import { domainErrorAnswer, jsonError } from './errors'
+import { isHttpsRequest } from './forwarded'
 
 export const SESSION_COOKIE = 'atlas_session'
 export const SESSION_HOURS = 12
@@ -163,12 +164,12 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Who may read and export the audit trail: admins for now; under 三员分立 it becomes the auditor alone. */
 export const requireAuditReader: MiddlewareHandler<AppEnv> = requireAdmin
 
-/** Secure when the client reached us over HTTPS, directly or through a proxy that says so. */
-function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https'
+/** Secure when the client reached us over HTTPS, directly or through a trusted proxy that says so. */
+function isHttps(c: Context<AppEnv>): boolean {
+  return isHttpsRequest(c, c.var.trustedProxies)
 }
 
-export function setSessionCookie(c: Context, token: string): void {
+export function setSessionCookie(c: Context<AppEnv>, token: string): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -178,7 +179,7 @@ export function setSessionCookie(c: Context, token: string): void {
   })
 }
 
-export function clearSessionCookie(c: Context): void {
+export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) })
 }
 

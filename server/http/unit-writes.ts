@@ -3,6 +3,7 @@
 // answer with the unit and its ETag.
 import type { Context } from 'hono'
 import { unitPlace, workflowActor } from '../auth/roles'
+import { unitContact } from '../geo/unit-contact'
 import { staleUnitError, type ChangeNote, type StoredUnit } from '../db/store'
 import { DomainError } from '../domain-error'
 import { plannedMoves, unitLabel, type TransitionRequest } from '../ledger/unit-transition'
@@ -43,7 +44,12 @@ export function actorOf(c: Context<AppEnv>): WorkflowActor {
 
 export function unitAnswer(c: Context<AppEnv>, unit: StoredUnit, warnings: string[], status: 200 | 201) {
   c.header('ETag', `"${unit.version}"`)
-  return c.json({ unit, warnings }, status)
+  return c.json({ unit: asSeen(c, unit), warnings }, status)
+}
+
+/** A stored unit as the caller may see it: its contact through the audience (server/shared/audience.ts contactFor). */
+export function asSeen(c: Context<AppEnv>, unit: StoredUnit): StoredUnit {
+  return { ...unit, contact: unitContact(c.var.audience, c.var.store.snapshot(), unit) }
 }
 
 /** The 401/403 for the first unit outside the writer's scope, or null. */

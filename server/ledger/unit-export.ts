@@ -10,7 +10,7 @@
 //
 // Who sees what is the audience's (server/shared/audience.ts): units are selected and redacted exactly as
 // GET /api/units selects and redacts them (selectUnits, redactSensitiveUnits); contacts go to those who
-// see people (seesPeople). A redacted unit is still listed — category, level, status, year and township,
+// see people (seesPeople), their phone numbers masked for all but the unit's editors and admins (contactFor). A redacted unit is still listed — category, level, status, year and township,
 // under a generic name, without a place, address or notes — so that the file counts what the map and
 // /api/coverage count for the same caller; leaving it out would make the export disagree with both.
 //
@@ -21,10 +21,11 @@
 import type { FeatureCollection, Point } from 'geojson'
 import { checkQueryTargets, redactSensitiveUnits, selectUnits, unitFeatures, type UnitQuery } from '../geo/unit-query'
 import { seesPeople, type Audience } from '../shared/audience'
-import type { HonourLevel, UnitStatus } from '../shared/domain'
+import type { HonourLevel, Unit, UnitStatus } from '../shared/domain'
 import { FIELD_LABELS, UNIT_FIELDS, type UnitField } from '../shared/unit-fields'
 import type { Snapshot } from '../snapshot'
 import { xlsxWorkbook } from './xlsx-writer'
+import { unitContact } from '../geo/unit-contact'
 
 export const UNIT_EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const
 export type UnitExportFormat = (typeof UNIT_EXPORT_FORMATS)[number]
@@ -68,7 +69,7 @@ const SHEET_NAME = '示范单位'
 export function ledgerRowsOf(snapshot: Snapshot, query: UnitQuery, audience: Audience, externalIds: ReadonlyMap<number, string>): LedgerRow[] {
   checkQueryTargets(snapshot, query)
   const visible = redactSensitiveUnits(unitFeatures(snapshot, selectUnits(snapshot, query)), audience)
-  const contacts = seesPeople(audience) ? new Map(snapshot.units.map((u) => [u.id, u.contact])) : null
+  const units = seesPeople(audience) ? new Map(snapshot.units.map((u) => [u.id, u])) : null
   return visible.features.map(({ geometry, properties: p }) => ({
     id: p.id,
     name: p.name,
@@ -80,7 +81,7 @@ export function ledgerRowsOf(snapshot: Snapshot, query: UnitQuery, audience: Aud
     lat: geometry?.coordinates[1] ?? null,
     areaCode: p.claimedAreaCode,
     address: p.address,
-    contact: p.redacted ? '' : (contacts?.get(p.id) ?? ''),
+    contact: p.redacted || !units?.has(p.id) ? '' : unitContact(audience, snapshot, units.get(p.id) as Unit),
     // A ledger id can name the organisation (统一社会信用代码): a redacted unit keeps only what redaction left it.
     externalId: p.redacted ? null : (externalIds.get(p.id) ?? null),
     notes: p.notes,

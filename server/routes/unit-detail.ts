@@ -15,7 +15,7 @@ export const unitDetailRoutes = new Hono<AppEnv>()
     const unit = c.var.store.snapshot().units.find((u) => u.id === id)
     if (!unit) throw new DomainError('not_found', `unit ${id} does not exist in the store`)
     answerDiffersByCaller(c)
-    return c.json(unitHistory(unit, c.var.store.units.changes(id), c.var.audience), 200)
+    return c.json(unitHistory(c.var.store.snapshot(), unit, c.var.store.units.changes(id), c.var.audience), 200)
   })
   .get('/:id{[0-9]+}', validated('param', unitIdParam), (c) => {
     const id = Number(c.req.valid('param').id)

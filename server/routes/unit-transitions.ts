@@ -6,7 +6,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../http/env'
 import { unitIdParam } from '../http/params'
-import { move, readVersion, scopeRefusal, storedUnit, unitAnswer } from '../http/unit-writes'
+import { asSeen, move, readVersion, scopeRefusal, storedUnit, unitAnswer } from '../http/unit-writes'
 import { validated } from '../http/validate'
 import { HONOUR_LEVELS, UNIT_STATUSES } from '../shared/domain'
 
@@ -31,7 +31,7 @@ export const unitTransitionRoutes = new Hono<AppEnv>()
     const refused = scopeRefusal(c, units)
     if (refused) return refused
     const moved = move(c, units, request)
-    return c.json({ units: moved, moved: moved.length }, 200)
+    return c.json({ units: moved.map((unit) => asSeen(c, unit)), moved: moved.length }, 200)
   })
   .post('/:id/transitions', validated('param', unitIdParam), validated('json', transitionBody), (c) => {
     const unit = storedUnit(c)

@@ -19,6 +19,11 @@ describe('readConfig', () => {
       auditHeadLogMinutes: 60,
       passwords: { minLength: 8, history: 5, maxAgeDays: 0 },
       sessions: { idleMinutes: 30, singleSession: false },
+      tls: null,
+      hstsMaxAgeSeconds: 31_536_000,
+      httpRedirectPort: null,
+      backupPassphrase: null,
+      scheduledBackups: null,
     })
   })
 
@@ -48,6 +53,11 @@ describe('readConfig', () => {
       auditHeadLogMinutes: 60,
       passwords: { minLength: 8, history: 5, maxAgeDays: 0 },
       sessions: { idleMinutes: 30, singleSession: false },
+      tls: null,
+      hstsMaxAgeSeconds: 31_536_000,
+      httpRedirectPort: null,
+      backupPassphrase: null,
+      scheduledBackups: null,
     })
   })
 
@@ -109,5 +119,30 @@ describe('readConfig', () => {
     )
     expect(() => readConfig({ ATLAS_AUDIT_RETENTION_DAYS: 'half a year' })).toThrow('ATLAS_AUDIT_RETENTION_DAYS=half a year is not a whole number of days')
     expect(() => readConfig({ ATLAS_AUDIT_HEAD_LOG_MINUTES: '0' })).toThrow('ATLAS_AUDIT_HEAD_LOG_MINUTES=0 is not a positive number (expected e.g. 60)')
+  })
+
+  it('reads HTTPS, 国密 and backup settings', () => {
+    const config = readConfig({
+      ATLAS_TLS_CERT: 'tls/atlas.crt', ATLAS_TLS_KEY: '/etc/atlas/atlas.key', ATLAS_HSTS_MAX_AGE: '600', ATLAS_HTTP_REDIRECT_PORT: '8080',
+      ATLAS_CRYPTO: 'GM', ATLAS_BACKUP_PASSPHRASE: 'correct horse', ATLAS_BACKUP_DIR: 'backups', ATLAS_BACKUP_EVERY_HOURS: '0.5', ATLAS_BACKUP_KEEP: '3',
+    }, '/srv/atlas')
+    expect(config).toMatchObject({
+      tls: { cert: '/srv/atlas/tls/atlas.crt', key: '/etc/atlas/atlas.key' },
+      hstsMaxAgeSeconds: 600,
+      httpRedirectPort: 8080,
+      crypto: 'gm',
+      backupPassphrase: 'correct horse',
+      scheduledBackups: { dir: '/srv/atlas/backups', everyHours: 0.5, keep: 3 },
+    })
+  })
+
+  it('refuses half a TLS setting, a redirect port without TLS, an unknown crypto suite and bad backup numbers, by name', () => {
+    expect(() => readConfig({ ATLAS_TLS_CERT: 'a.crt' })).toThrow('ATLAS_TLS_CERT and ATLAS_TLS_KEY go together: ATLAS_TLS_KEY is not set')
+    expect(() => readConfig({ ATLAS_HTTP_REDIRECT_PORT: '80' })).toThrow('ATLAS_HTTP_REDIRECT_PORT=80 needs HTTPS to redirect to')
+    expect(() => readConfig({ ATLAS_TLS_CERT: 'a', ATLAS_TLS_KEY: 'b', ATLAS_HTTP_REDIRECT_PORT: 'http' })).toThrow('ATLAS_HTTP_REDIRECT_PORT=http is not a port')
+    expect(() => readConfig({ ATLAS_CRYPTO: 'sm4' })).toThrow(new ConfigError('ATLAS_CRYPTO=sm4 is not a crypto suite (expected standard or gm)'))
+    expect(() => readConfig({ ATLAS_BACKUP_EVERY_HOURS: '0' })).toThrow('ATLAS_BACKUP_EVERY_HOURS=0 is not a number of hours')
+    expect(() => readConfig({ ATLAS_BACKUP_KEEP: '0' })).toThrow('ATLAS_BACKUP_KEEP=0 is not a whole number from 1 to 10000 (default 7)')
+    expect(() => readConfig({ ATLAS_HSTS_MAX_AGE: '1.5' })).toThrow('ATLAS_HSTS_MAX_AGE=1.5 is not a whole number from 0 to 315360000')
   })
 })

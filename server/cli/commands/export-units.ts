@@ -55,7 +55,8 @@ export const exportUnitsCommand = command('export-units', 'the units a filter se
   const config = readConfig(io.env)
   // The same rule as the server's: who runs this could read the store file, but the file they write may be
   // passed on, so it carries what the public may see unless asked for more.
-  const audience = audienceOf(full ? 'signed-in' : 'anonymous', config.sensitiveCategories)
+  // --full is the operator at the store's own machine: what an admin sees.
+  const audience = audienceOf(full ? 'signed-in' : 'anonymous', config.sensitiveCategories, { role: 'admin', areaScope: null })
   const store = openDataDirStore(config, io.err)
   try {
     const rows = ledgerRowsOf(store.snapshot(), parsed.data, audience, store.units.externalIds())

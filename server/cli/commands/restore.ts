@@ -1,8 +1,9 @@
 import { join } from 'node:path'
 import { readConfig } from '../../config'
-import { restoreStore } from '../../db/backup'
+import { isEncryptedBackupFile, restoreStore } from '../../db/backup'
 import { DomainError } from '../../domain-error'
 import { STORE_FILE } from '../../open-store'
+import { backupPassphrase } from '../backup-passphrase'
 import { CliError, command, parseOptions } from '../command'
 import { sizeText } from './backup'
 
@@ -13,6 +14,10 @@ FILE is checked first, and nothing changes when it is not SQLite, fails SQLite's
 Unity Atlas store or comes from a newer Unity Atlas. Stop the server first: restore refuses while anything has
 the store open. The replaced store is kept beside it as ${STORE_FILE}.before-restore-<time>. A backup made by
 an older version is brought up to date when the server next starts.
+
+An encrypted backup (atlas backup --encrypt) is recognised by its header, which names its algorithm, so it is
+read whatever ATLAS_CRYPTO says now. Its passphrase comes from ATLAS_BACKUP_PASSPHRASE or is asked for at the
+terminal; a wrong passphrase, and a file changed by even one byte, are refused by name before anything changes.
 
 Options:
   -h, --help           show this help
@@ -25,9 +30,11 @@ export const restoreCommand = command('restore', 'replace the store with a check
   const [file, ...extra] = positionals
   if (file === undefined) throw new CliError('atlas restore: name the backup file to restore (see atlas restore --help)')
   if (extra.length > 0) throw new CliError(`atlas restore: unexpected arguments ${extra.join(' ')} (one file at a time)`)
-  const store = join(readConfig(io.env).dataDir, STORE_FILE)
+  const config = readConfig(io.env)
+  const store = join(config.dataDir, STORE_FILE)
   try {
-    const report = await restoreStore(file, store)
+    const passphrase = isEncryptedBackupFile(file) ? await backupPassphrase(io, config.backupPassphrase, { confirm: false }) : null
+    const report = await restoreStore(file, store, new Date(), passphrase)
     io.out(
       `Restored ${file} (${sizeText(report.bytes)}, schema v${report.schemaVersion}, ${report.areas} areas, ${report.units} units) into ${store}\n` +
         (report.previous === null ? 'There was no store before.\n' : `The previous store is kept as ${report.previous}\n`),

@@ -1,7 +1,7 @@
 // atlas backup and atlas restore: the round trip through runCli, and a clear message with a non-zero exit on
 // every failure.
 import Database from 'better-sqlite3'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -16,10 +16,17 @@ const source = join(dir, 'source') // seeded with the demo by the first command 
 const target = join(dir, 'target')
 
 async function atlas(dataDir: string, ...argv: string[]) {
+  return atlasWith({}, dataDir, ...argv)
+}
+
+/** `env` added to ATLAS_DATA_DIR; `typed`: what a person types at each passphrase prompt (a terminal). */
+async function atlasWith({ env = {}, typed }: { env?: Record<string, string>; typed?: string[] }, dataDir: string, ...argv: string[]) {
   let out = ''
   let err = ''
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), env: { ATLAS_DATA_DIR: dataDir } })
-  return { code, out, err }
+  const prompts: string[] = []
+  const readSecret = typed && (async (prompt: string) => (prompts.push(prompt), typed.shift() ?? ''))
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), env: { ATLAS_DATA_DIR: dataDir, ...env }, ...(readSecret ? { readSecret } : {}) })
+  return { code, out, err, prompts }
 }
 
 const unitNames = (dataDir: string) => {
@@ -55,6 +62,50 @@ describe('atlas backup and atlas restore', () => {
     expect(previous).toMatch(/atlas\.sqlite\.before-restore-\d{8}-\d{6}$/)
     expect(statSync(previous).size).toBeGreaterThan(0)
     expect(unitNames(target)).toEqual(expected)
+  })
+
+  it('backup --encrypt writes a file restore opens only with its passphrase, refusing a wrong one and a changed byte by name', async () => {
+    const expected = unitNames(source)
+    const file = join(dir, 'atlas.backup.enc')
+    const backup = await atlasWith({ typed: ['correct horse 电池', 'correct horse 电池'] }, source, 'backup', file, '--encrypt')
+    expect(backup.code, backup.err).toBe(0)
+    expect(backup.prompts).toEqual(['Backup passphrase: ', 'The same passphrase again: '])
+    expect(backup.out).toMatch(/units, encrypted \(AES-256-GCM\)\n$/)
+    const sealed = readFileSync(file)
+    expect(sealed.subarray(0, 8).toString()).toBe('ATLASENC')
+    expect(sealed.includes(Buffer.from('SQLite format 3'))).toBe(false)
+    expect(readdirSync(dir).filter((f) => f.includes('.plain-'))).toEqual([])
+
+    const restored = join(dir, 'encrypted-target')
+    mkdirSync(restored)
+    openSqliteStore(join(restored, STORE_FILE)).close()
+    const before = readFileSync(join(restored, STORE_FILE))
+    const wrong = await atlasWith({ env: { ATLAS_BACKUP_PASSPHRASE: 'wrong horse' } }, restored, 'restore', file)
+    expect(wrong.code).toBe(1)
+    expect(wrong.err).toContain(`atlas restore: ${file}: wrong passphrase`)
+    const changed = join(dir, 'atlas.backup.changed.enc')
+    const flipped = Buffer.from(sealed)
+    flipped[Math.floor(flipped.length / 2)] ^= 0x40
+    writeFileSync(changed, flipped)
+    const damaged = await atlasWith({ env: { ATLAS_BACKUP_PASSPHRASE: 'correct horse 电池' } }, restored, 'restore', changed)
+    expect(damaged.code).toBe(1)
+    expect(damaged.err).toContain(`atlas restore: ${changed} is damaged or was changed after it was written: the aes-256-gcm authentication tag does not match`)
+    expect(readFileSync(join(restored, STORE_FILE)).equals(before)).toBe(true)
+    expect(readdirSync(restored)).toEqual([STORE_FILE])
+    const none = await atlas(restored, 'restore', file)
+    expect(none.err).toContain(`${file} is an encrypted backup: give its passphrase (ATLAS_BACKUP_PASSPHRASE, or type it when asked at a terminal)`)
+
+    const right = await atlasWith({ typed: ['correct horse 电池'] }, restored, 'restore', file)
+    expect(right.code, right.err).toBe(0)
+    expect(right.prompts).toEqual(['Backup passphrase: '])
+    expect(unitNames(restored)).toEqual(expected)
+  })
+
+  it('backup --encrypt without ATLAS_BACKUP_PASSPHRASE or a terminal, or with two different passphrases typed, writes nothing', async () => {
+    const file = join(dir, 'never.enc')
+    expect((await atlas(source, 'backup', file, '--encrypt')).err).toContain('no passphrase: set ATLAS_BACKUP_PASSPHRASE, or run it at a terminal to type one')
+    expect((await atlasWith({ typed: ['one', 'two'] }, source, 'backup', file, '--encrypt')).err).toContain('the two passphrases differ; nothing was written')
+    expect(existsSync(file)).toBe(false)
   })
 
   it('backup refuses a missing argument, an existing file without --overwrite, and the store itself', async () => {

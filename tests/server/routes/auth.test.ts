@@ -20,11 +20,12 @@ describe('sign-in', () => {
     expect(await (await app.request('/api/auth/me', { headers: { Cookie: cookie } })).json()).toEqual({ user: null })
   })
 
-  test('behind an HTTPS proxy the cookie is Secure', async () => {
-    const { app } = demoApp()
+  test('behind a trusted HTTPS proxy the cookie is Secure', async () => {
+    const { app } = demoApp({ trustedProxies: ['10.0.0.1'] })
     const answer = await app.request(
       '/api/auth/login',
       jsonRequest('POST', { username: 'admin', password: ADMIN_PASSWORD }, undefined, { 'X-Forwarded-Proto': 'https' }),
+      { incoming: { socket: { remoteAddress: '10.0.0.1' } } },
     )
     expect(answer.headers.get('set-cookie')).toContain('Secure')
   })
