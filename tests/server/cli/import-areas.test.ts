@@ -36,7 +36,8 @@ function areasOf(dataDir: string) {
   }
 }
 
-describe('atlas import areas on an empty store', () => {
+// Each test starts the CLI two or three times (tsx compiles it at each start: seconds on a busy 2-core machine).
+describe('atlas import areas on an empty store', { timeout: 60_000 }, () => {
   it('counties whose prefecture is missing: a dry run says it would create 530600, a commit creates and names it so', async () => {
     const dataDir = emptyDir()
     const dry = await atlas(dataDir, 'import', 'areas', COUNTIES, '--level', 'county', '--dry-run')
