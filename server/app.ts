@@ -6,6 +6,7 @@ import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { WorkLimiter, type WorkLimits } from './auth/work-limits'
+import type { MfaPolicy } from './auth/mfa-policy'
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './auth/password-policy'
 import { LoginThrottle } from './auth/rate-limit'
 import { RenderTokens } from './auth/render-tokens'
@@ -19,7 +20,7 @@ import { normalizeAddress } from './http/forwarded'
 import { sameOriginWrites } from './http/same-origin'
 import { strictTransportSecurity } from './http/transport-security'
 import { resolveAudience } from './http/audience'
-import { passwordChangeFirst, requireLoginForReads, resolveSession } from './http/session'
+import { accountDutiesFirst, requireLoginForReads, resolveSession } from './http/session'
 import { auditRoutes } from './routes/audit'
 import { backupRoutes } from './routes/backup'
 import { authRoutes } from './routes/auth'
@@ -67,6 +68,7 @@ export interface SecurityOptions {
   trustedProxies?: string[] // []: reverse proxies whose X-Forwarded-For, -Proto and -Host are believed (ATLAS_TRUSTED_PROXIES)
   sensitiveCategories?: readonly string[] // ['宗教活动场所']: exact places, names, addresses for signed-in users only (ATLAS_SENSITIVE_CATEGORIES)
   workLimits?: WorkLimits // exports, plans and ledger exports per account and minute (ATLAS_EXPORTS_PER_MINUTE and the like)
+  mfa?: MfaPolicy // 'off': who must have a second factor (ATLAS_MFA: off | privileged | all)
   passwords?: PasswordPolicy // DEFAULT_PASSWORD_POLICY: 8 characters of 3 kinds, not the last 5, no maximum age (ATLAS_PASSWORD_*)
   sessions?: SessionPolicy // DEFAULT_SESSION_POLICY: 30 idle minutes, several sessions per account (ATLAS_SESSION_IDLE_MINUTES, ATLAS_SINGLE_SESSION)
   hstsMaxAgeSeconds?: number // 31536000: Strict-Transport-Security max-age on answers sent over HTTPS (ATLAS_HSTS_MAX_AGE)
@@ -82,6 +84,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     maxJsonBytes = 1 << 20,
     sensitiveCategories,
     passwords = DEFAULT_PASSWORD_POLICY,
+    mfa = 'off',
     sessions = DEFAULT_SESSION_POLICY,
     hstsMaxAgeSeconds = 31_536_000,
   } = security
@@ -102,6 +105,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       c.set('renderTokens', renderTokens)
       c.set('workLimiter', workLimiter)
       c.set('passwordPolicy', passwords)
+      c.set('mfaPolicy', mfa)
       c.set('sessionPolicy', sessions)
       await next()
     })
@@ -114,7 +118,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       return jsonBodyLimit(c, next)
     })
     .use(resolveSession)
-    .use(passwordChangeFirst)
+    .use(accountDutiesFirst)
     .use(requireLoginForReads(requireLogin))
     .use(resolveAudience(sensitiveCategories))
     // Polled by /screen: an unchanged answer is a 304 to a request that sends its ETag back.

@@ -2,6 +2,7 @@
 import { isIP } from 'node:net'
 import { resolve } from 'node:path'
 import { CRYPTO_SUITES, type CryptoSuite } from './crypto-suite'
+import { MFA_POLICIES, type MfaPolicy } from './auth/mfa-policy'
 import { DEFAULT_WORK_LIMITS, type WorkLimits } from './auth/work-limits'
 import type { PasswordPolicy } from './auth/password-policy'
 import type { SessionPolicy } from './auth/session-policy'
@@ -23,6 +24,7 @@ export interface AtlasConfig {
   auditHeadLogMinutes: number // ATLAS_AUDIT_HEAD_LOG_MINUTES, 60: how often the server logs the audit chain's head
   passwords: PasswordPolicy // ATLAS_PASSWORD_MIN_LENGTH 8, ATLAS_PASSWORD_HISTORY 5, ATLAS_PASSWORD_MAX_AGE_DAYS 0 (off)
   sessions: SessionPolicy // ATLAS_SESSION_IDLE_MINUTES 30, ATLAS_SINGLE_SESSION 0
+  mfa: MfaPolicy // ATLAS_MFA, off: who must have a second factor (off | privileged: admins and approvers | all)
   tls: TlsFiles | null // ATLAS_TLS_CERT + ATLAS_TLS_KEY, none: PEM files; set, the server speaks HTTPS itself
   hstsMaxAgeSeconds: number // ATLAS_HSTS_MAX_AGE, 31536000 (one year): Strict-Transport-Security on answers that came over HTTPS
   httpRedirectPort: number | null // ATLAS_HTTP_REDIRECT_PORT, none: a plain-HTTP port answering 308 to the HTTPS URL (needs TLS)
@@ -83,6 +85,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
       idleMinutes: idleMinutesFrom(env.ATLAS_SESSION_IDLE_MINUTES),
       singleSession: flagFrom('ATLAS_SINGLE_SESSION', env.ATLAS_SINGLE_SESSION, false),
     },
+    mfa: mfaPolicyFrom(env.ATLAS_MFA),
     ...transportFrom(env, cwd),
     backupPassphrase: env.ATLAS_BACKUP_PASSPHRASE || null,
     scheduledBackups: scheduledBackupsFrom(env, cwd),
@@ -95,6 +98,13 @@ export function cryptoSuiteFrom(value: string | undefined): CryptoSuite {
   const suite = CRYPTO_SUITES.find((s) => s === value.trim().toLowerCase())
   if (!suite) throw new ConfigError(`ATLAS_CRYPTO=${value} is not a crypto suite (expected standard or gm)`)
   return suite
+}
+
+function mfaPolicyFrom(value: string | undefined): MfaPolicy {
+  if (value === undefined || value.trim() === '') return 'off'
+  const policy = MFA_POLICIES.find((p) => p === value.trim().toLowerCase())
+  if (!policy) throw new ConfigError(`ATLAS_MFA=${value} is not a second-factor policy (expected off, privileged or all)`)
+  return policy
 }
 
 function auditRetentionDaysFrom(value: string | undefined): number {

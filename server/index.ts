@@ -85,6 +85,7 @@ function main() {
       workLimits: config.workLimits,
       passwords: config.passwords,
       sessions: config.sessions,
+      mfa: config.mfa,
       hstsMaxAgeSeconds: config.hstsMaxAgeSeconds,
     },
   })

@@ -11,6 +11,7 @@ export interface SessionUser {
   areaScope: string | null // editors, approvers: the root of the subtree they may write to; null = everywhere
   readOnly?: true // set when an export's render credential stands for the user: reads as them, never writes
   passwordChangeDue?: true // set per request when an admin set the password or it expired: writes nothing but a new password
+  totpEnrolmentDue?: true // set per request when ATLAS_MFA requires a second factor the account has not set up: writes nothing but that
 }
 
 

@@ -6,6 +6,7 @@ import { unitWriteRefusal, writeRefusal, type SessionUser, type UnitWrite, type 
 import { isActivityWorthRecording, sessionEnd, sessionEndMessage } from '../auth/session-policy'
 import { tokenHash } from '../auth/tokens'
 import type { AppEnv } from './env'
+import { mustHaveSecondFactor } from '../auth/mfa-policy'
 import { DomainError } from '../domain-error'
 import { domainErrorAnswer, jsonError } from './errors'
 import { isHttpsRequest } from './forwarded'
@@ -42,7 +43,8 @@ export const resolveSession: MiddlewareHandler<AppEnv> = async (c, next) => {
     } else {
       if (isActivityWorthRecording(session.lastSeenAt, at, policy)) accounts.touchSession(hash, at.toISOString())
       const mustChange = session.mustChangePassword || isPasswordExpired(session.passwordChangedAt, at, c.var.passwordPolicy)
-      user = mustChange ? { ...session.user, passwordChangeDue: true } : session.user
+      const mustEnrol = mustHaveSecondFactor(c.var.mfaPolicy, session.user.role) && !c.var.store.secondFactors.totp(session.user.id)?.enabled
+      user = { ...session.user, ...(mustChange ? { passwordChangeDue: true } : {}), ...(mustEnrol ? { totpEnrolmentDue: true } : {}) }
     }
   }
   c.set('user', user ?? renderCredentialUser(c, at))
@@ -60,14 +62,22 @@ function isPasswordChangePath(path: string): boolean {
 
 /**
  * Until a password set by an admin (or generated, or expired) is changed, every write but the change itself
- * answers 403 password_change_required: the one place every write route passes.
+ * answers 403 password_change_required; until an account ATLAS_MFA requires a second factor of has one, every
+ * write but its enrolment answers 403 totp_enrolment_required: the one place every write route passes.
  */
-export const passwordChangeFirst: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const accountDutiesFirst: MiddlewareHandler<AppEnv> = async (c, next) => {
   const user = c.var.user
-  if (user?.passwordChangeDue && !READ_METHODS.has(c.req.method) && !isPasswordChangePath(c.req.path)) {
-    throw new DomainError('forbidden', `请先修改密码 (the password of ${user.username} must be changed before anything else: POST /api/auth/password)`, {
-      code: 'password_change_required',
-    })
+  if (user && !READ_METHODS.has(c.req.method)) {
+    if (user.passwordChangeDue && !isPasswordChangePath(c.req.path)) {
+      throw new DomainError('forbidden', `请先修改密码 (the password of ${user.username} must be changed before anything else: POST /api/auth/password)`, {
+        code: 'password_change_required',
+      })
+    }
+    if (user.totpEnrolmentDue && !isPasswordChangePath(c.req.path) && !/^\/api\/auth\/totp\//.test(c.req.path)) {
+      throw new DomainError('forbidden', `请先在“我的账户”页设置两步验证 (${user.username} must set up two-step verification before anything else, ATLAS_MFA: POST /api/auth/totp/setup)`, {
+        code: 'totp_enrolment_required',
+      })
+    }
   }
   await next()
 }

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { assertPasswordAllowed } from '../auth/new-password'
 import { hashPassword, verifyPassword } from '../auth/passwords'
 import { isPasswordExpired } from '../auth/password-policy'
+import { mustHaveSecondFactor } from '../auth/mfa-policy'
 import { checkSecondFactor } from '../auth/second-factor'
 import { newToken, tokenHash } from '../auth/tokens'
 import type { AppEnv } from '../http/env'
@@ -64,7 +65,8 @@ export const authRoutes = new Hono<AppEnv>()
     setSessionCookie(c, token)
     auditRequest(c, { actor: user.username, action: 'sign-in', entity: 'session', entityId: String(user.id), result: 'success' })
     const mustChangePassword = user.mustChangePassword || isPasswordExpired(user.passwordChangedAt, c.var.now(), c.var.passwordPolicy)
-    return c.json({ user: { username: user.username, role: user.role, areaScope: user.areaScope, mustChangePassword }, expiresAt }, 200)
+    const mustEnrolTotp = mustHaveSecondFactor(c.var.mfaPolicy, user.role) && second === 'none-needed'
+    return c.json({ user: { username: user.username, role: user.role, areaScope: user.areaScope, mustChangePassword, mustEnrolTotp }, expiresAt }, 200)
   })
   .post('/logout', (c) => {
     const token = getCookie(c, SESSION_COOKIE)
@@ -75,7 +77,13 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .get('/me', (c) => {
     const user = c.var.user
-    const answer = user && { username: user.username, role: user.role, areaScope: user.areaScope, mustChangePassword: user.passwordChangeDue === true }
+    const answer = user && {
+      username: user.username,
+      role: user.role,
+      areaScope: user.areaScope,
+      mustChangePassword: user.passwordChangeDue === true,
+      mustEnrolTotp: user.totpEnrolmentDue === true,
+    }
     return c.json({ user: answer }, 200)
   })
   .post('/password', validated('json', passwordBody), (c) => {

@@ -19,6 +19,7 @@ describe('readConfig', () => {
       auditHeadLogMinutes: 60,
       passwords: { minLength: 8, history: 5, maxAgeDays: 0 },
       sessions: { idleMinutes: 30, singleSession: false },
+      mfa: 'off',
       tls: null,
       hstsMaxAgeSeconds: 31_536_000,
       httpRedirectPort: null,
@@ -53,6 +54,7 @@ describe('readConfig', () => {
       auditHeadLogMinutes: 60,
       passwords: { minLength: 8, history: 5, maxAgeDays: 0 },
       sessions: { idleMinutes: 30, singleSession: false },
+      mfa: 'off',
       tls: null,
       hstsMaxAgeSeconds: 31_536_000,
       httpRedirectPort: null,
@@ -144,5 +146,10 @@ describe('readConfig', () => {
     expect(() => readConfig({ ATLAS_BACKUP_EVERY_HOURS: '0' })).toThrow('ATLAS_BACKUP_EVERY_HOURS=0 is not a number of hours')
     expect(() => readConfig({ ATLAS_BACKUP_KEEP: '0' })).toThrow('ATLAS_BACKUP_KEEP=0 is not a whole number from 1 to 10000 (default 7)')
     expect(() => readConfig({ ATLAS_HSTS_MAX_AGE: '1.5' })).toThrow('ATLAS_HSTS_MAX_AGE=1.5 is not a whole number from 0 to 315360000')
+  })
+
+  it('reads ATLAS_MFA and names a bad one', () => {
+    expect(readConfig({ ATLAS_MFA: 'Privileged' }).mfa).toBe('privileged')
+    expect(() => readConfig({ ATLAS_MFA: 'yes' })).toThrow('ATLAS_MFA=yes is not a second-factor policy (expected off, privileged or all)')
   })
 })

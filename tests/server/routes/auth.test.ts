@@ -14,7 +14,7 @@ describe('sign-in', () => {
     expect(setCookie).not.toContain('Secure')
     const cookie = setCookie.split(';')[0]
     expect(await (await app.request('/api/auth/me', { headers: { Cookie: cookie } })).json()).toEqual({
-      user: { username: 'admin', role: 'admin', areaScope: null, mustChangePassword: false },
+      user: { username: 'admin', role: 'admin', areaScope: null, mustChangePassword: false, mustEnrolTotp: false },
     })
     expect((await app.request('/api/auth/logout', jsonRequest('POST', {}, cookie))).status).toBe(200)
     expect(await (await app.request('/api/auth/me', { headers: { Cookie: cookie } })).json()).toEqual({ user: null })

@@ -1,18 +1,18 @@
 // Two-step verification (issue 23 item 2): enrol with a code from the app, sign in with password and code, a
 // code refused the second time in its 30 s (replay), recovery codes good once, turned off with password and code.
 import { describe, expect, test } from 'vitest'
-import { createApp } from '../../../server/app'
+import { createApp, type SecurityOptions } from '../../../server/app'
 import { ensureFirstAdmin } from '../../../server/auth/first-admin'
 import { totpCode } from '../../../server/auth/totp'
 import { openSqliteStore } from '../../../server/db/sqlite-store'
 import { ADMIN_PASSWORD, jsonRequest, signIn } from '../demo-app'
 
 /** An empty store with the first admin, on a clock the test moves. */
-function appWithClock() {
+function appWithClock(security: SecurityOptions = {}) {
   let nowMs = Date.parse('2026-12-07T09:00:05Z')
   const store = openSqliteStore(':memory:', { now: () => new Date(nowMs) })
   ensureFirstAdmin(store, ADMIN_PASSWORD, () => {})
-  const app = createApp({ store, version: 'test', now: () => new Date(nowMs), log: () => {} })
+  const app = createApp({ store, version: 'test', now: () => new Date(nowMs), log: () => {}, security })
   return { app, store, advance: (seconds: number) => (nowMs += seconds * 1000), now: () => nowMs }
 }
 
@@ -86,5 +86,20 @@ describe('two-step verification', () => {
     const { app } = await enrolled()
     for (let i = 0; i < 5; i++) expect((await login(app, '000000')).status).toBe(401)
     expect((await login(app, '000000')).status).toBe(429)
+  })
+
+  test('ATLAS_MFA=privileged: an admin without a second factor signs in, is told to enrol, and may write nothing else until enrolled', async () => {
+    const { app, now } = appWithClock({ mfa: 'privileged' })
+    const signedIn = await (await login(app)).json()
+    expect(signedIn.user).toMatchObject({ username: 'admin', mustEnrolTotp: true })
+    const cookie = await signIn(app, 'admin', ADMIN_PASSWORD)
+    expect((await (await app.request('/api/auth/me', { headers: { Cookie: cookie } })).json()).user.mustEnrolTotp).toBe(true)
+    const write = await app.request('/api/screen-tokens', jsonRequest('POST', { label: '大屏' }, cookie))
+    expect(write.status).toBe(403)
+    expect((await write.json()).error.code).toBe('totp_enrolment_required')
+    const setup = await (await app.request('/api/auth/totp/setup', jsonRequest('POST', {}, cookie))).json()
+    expect((await app.request('/api/auth/totp/enable', jsonRequest('POST', { code: totpCode(setup.secret, now()) }, cookie))).status).toBe(200)
+    expect((await (await app.request('/api/auth/me', { headers: { Cookie: cookie } })).json()).user.mustEnrolTotp).toBe(false)
+    expect((await app.request('/api/screen-tokens', jsonRequest('POST', { label: '大屏' }, cookie))).status).toBe(201)
   })
 })
