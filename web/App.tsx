@@ -14,11 +14,12 @@ const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
   targets: lazy(() => import('./targets/TargetsApp').then((m) => ({ default: m.TargetsApp }))),
   schemes: lazy(() => import('./schemes/SchemesApp').then((m) => ({ default: m.SchemesApp }))),
   audit: lazy(() => import('./audit/AuditApp').then((m) => ({ default: m.AuditApp }))),
+  account: lazy(() => import('./account/AccountApp').then((m) => ({ default: m.AccountApp }))),
   'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
 }
 
 // The pages a signed-in user edits from; /screen and /export read with tokens, /login has its own forms.
-const GUARDED: ReadonlySet<PageId> = new Set(['dashboard', 'plan', 'data', 'units', 'targets', 'schemes'])
+const GUARDED: ReadonlySet<PageId> = new Set(['dashboard', 'plan', 'data', 'units', 'targets', 'schemes', 'account'])
 
 export function App() {
   const page = pageOf(window.location.pathname)

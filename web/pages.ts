@@ -3,7 +3,7 @@
 // Each page is a folder of web/: dashboard (/), login, export, screen, plan, data-import (/data), units, targets, schemes, audit. What they
 // share lives beside them: map, layers, charts, api, data, panels.
 
-export const PAGES = ['dashboard', 'login', 'export', 'screen', 'plan', 'data', 'units', 'targets', 'schemes', 'audit'] as const
+export const PAGES = ['dashboard', 'login', 'export', 'screen', 'plan', 'data', 'units', 'targets', 'schemes', 'audit', 'account'] as const
 export type PageId = (typeof PAGES)[number] | 'not-found'
 
 export function pageOf(pathname: string): PageId {

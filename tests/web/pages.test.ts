@@ -17,3 +17,7 @@ test('paths pick pages; a trailing slash does not matter; anything else is not f
 test('/audit is the audit page', () => {
   expect(['/audit', '/audit/'].map(pageOf)).toEqual(['audit', 'audit'])
 })
+
+test('/account is the account page', () => {
+  expect(['/account', '/account/'].map(pageOf)).toEqual(['account', 'account'])
+})

@@ -190,8 +190,9 @@ export async function fetchCoverageSeriesIfChanged(coverage: Omit<CoverageQuery,
 
 export type SignedInUser = NonNullable<OkBodyOf<typeof api.api.auth.me.$get>['user']>
 
-export async function signIn(username: string, password: string): Promise<SignedInUser> {
-  return (await okBodyOf('登录 (sign in)', await api.api.auth.login.$post({ json: { username, password } }))).user
+/** Signs in; `totp` is the authenticator's code (or a recovery code) when the account has a second factor (else ApiError totp_required). */
+export async function signIn(username: string, password: string, totp?: string): Promise<SignedInUser> {
+  return (await okBodyOf('登录 (sign in)', await api.api.auth.login.$post({ json: { username, password, ...(totp ? { totp } : {}) } }))).user
 }
 
 export async function signOut(): Promise<void> {
@@ -200,6 +201,29 @@ export async function signOut(): Promise<void> {
 
 export async function fetchCurrentUser(): Promise<SignedInUser | null> {
   return (await okBodyOf('当前用户 (current user)', await api.api.auth.me.$get())).user
+}
+
+// ── two-step verification (the account page) ───────────────────────────────────────────────────────
+
+export type TotpStatus = OkBodyOf<typeof api.api.auth.totp.$get>
+export type TotpSetup = OkBodyOf<typeof api.api.auth.totp.setup.$post>
+
+export async function fetchTotpStatus(): Promise<TotpStatus> {
+  return okBodyOf('两步验证状态 (two-step status)', await api.api.auth.totp.$get())
+}
+
+/** A new secret and its QR code (SVG); it counts once enableTotp confirms a code from it. */
+export async function setupTotp(): Promise<TotpSetup> {
+  return okBodyOf('设置两步验证 (set up two-step verification)', await api.api.auth.totp.setup.$post())
+}
+
+/** Turns it on with a code from the app; the ten recovery codes come back this once. */
+export async function enableTotp(code: string): Promise<string[]> {
+  return (await okBodyOf('启用两步验证 (enable two-step verification)', await api.api.auth.totp.enable.$post({ json: { code } }))).recoveryCodes
+}
+
+export async function disableTotp(password: string, code: string): Promise<void> {
+  await okBodyOf('停用两步验证 (turn off two-step verification)', await api.api.auth.totp.disable.$post({ json: { password, code } }))
 }
 
 /** Ends every session of the user, this one included: sign in again with `newPassword`. */

@@ -1,6 +1,6 @@
 // Sign-in for editors and admins. Reading the atlas needs no account unless the server requires one.
 import { useState, type FormEvent } from 'react'
-import { fetchCurrentUser, signIn, signOut, type SignedInUser } from '../api/client'
+import { ApiError, fetchCurrentUser, signIn, signOut, type SignedInUser } from '../api/client'
 import { useAsyncValue } from '../api/use-async-value'
 import { ChangePasswordForm } from './ChangePasswordForm'
 import { nextPathOf } from './next-path'
@@ -10,6 +10,8 @@ export function LoginApp() {
   const [user, setUser] = useState<SignedInUser | null | undefined>(undefined)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // The account has a second factor: the password was right, and the form now also asks for the code.
+  const [askCode, setAskCode] = useState(false)
   const shown = user === undefined ? current.value : user
   const goOn = () => window.location.assign(nextPathOf(window.location.search))
 
@@ -19,15 +21,22 @@ export function LoginApp() {
     setBusy(true)
     setError(null)
     try {
-      const signedIn = await signIn(String(form.get('username')), String(form.get('password')))
+      const signedIn = await signIn(String(form.get('username')), String(form.get('password')), form.get('totp')?.toString())
       if (signedIn.mustChangePassword) {
         setUser(signedIn)
         setBusy(false)
+      } else if (signedIn.mustEnrolTotp) {
+        window.location.assign('/account')
       } else {
         goOn()
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      if (e instanceof ApiError && e.code === 'totp_required') {
+        setAskCode(true)
+        setError(null)
+      } else {
+        setError(e instanceof Error ? e.message : String(e))
+      }
       setBusy(false)
     }
   }
@@ -63,6 +72,12 @@ export function LoginApp() {
               <span className="control-label">密码</span>
               <input name="password" type="password" autoComplete="current-password" required />
             </label>
+            {askCode && (
+              <label className="control">
+                <span className="control-label">动态码（验证器上的 6 位数字，或一个恢复码）</span>
+                <input name="totp" autoComplete="one-time-code" required autoFocus />
+              </label>
+            )}
             {error && (
               <p className="notice notice-error" role="alert">
                 {error}

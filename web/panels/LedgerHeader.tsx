@@ -26,7 +26,11 @@ export function LedgerHeader({ title, here, user }: { title: string; here: strin
         ))}
       </nav>
       <span className="ledger-user">
-        {user ? `已登录：${user.username}（${user.role}${user.areaScope ? ` · 范围 ${user.areaScope}` : ''}）` : <a href={`/login?next=${next}`}>登录后可编辑</a>}
+        {user ? (
+          <a href="/account">{`已登录：${user.username}（${user.role}${user.areaScope ? ` · 范围 ${user.areaScope}` : ''}）`}</a>
+        ) : (
+          <a href={`/login?next=${next}`}>登录后可编辑</a>
+        )}
       </span>
     </header>
   )
