@@ -55,3 +55,32 @@ test('enrol two-step verification on /account, then sign in with the password an
   await again.waitForURL('**/account')
   await expect.poll(() => again.getByTestId('totp-card').textContent()).toContain('已启用')
 })
+
+test('a session ended by idle time says so over the page and keeps the half-filled form; signed in again, it saves', async () => {
+  const idle = await startServer({ env: { ATLAS_ADMIN_PASSWORD: PASSWORD, ATLAS_SESSION_IDLE_MINUTES: '0.1' } })
+  try {
+    const page = await (await browser!.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
+    await page.goto(`${idle.url}/login?next=/units`)
+    await page.getByLabel('用户名').fill('admin')
+    await page.getByLabel('密码').fill(PASSWORD)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.waitForURL('**/units')
+    await page.locator('.units-body [role=row]:has([role=gridcell]:text-is("5"))').click()
+    const form = page.getByTestId('unit-form')
+    await form.locator('form').waitFor()
+    await form.getByLabel('地址').fill('闲置前填写的地址')
+    await page.waitForTimeout(7_000) // past the 6 s idle time-out
+    await form.getByRole('button', { name: '保存' }).click()
+    const dialog = page.getByRole('dialog')
+    await expect.poll(() => dialog.textContent()).toContain('分钟无操作退出登录')
+    expect(await form.getByLabel('地址').inputValue()).toBe('闲置前填写的地址')
+    await dialog.getByLabel('密码').fill(PASSWORD)
+    await dialog.getByRole('button', { name: '重新登录' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await form.getByRole('button', { name: '保存' }).click()
+    await expect.poll(() => form.getByRole('status').textContent()).toContain('已保存')
+    expect(await form.getByLabel('地址').inputValue()).toBe('闲置前填写的地址')
+  } finally {
+    await idle.stop()
+  }
+})

@@ -1,9 +1,10 @@
 // Sign-in for editors and admins. Reading the atlas needs no account unless the server requires one.
 import { useState, type FormEvent } from 'react'
-import { ApiError, fetchCurrentUser, signIn, signOut, type SignedInUser } from '../api/client'
+import { fetchCurrentUser, signIn, signOut, type SignedInUser } from '../api/client'
 import { useAsyncValue } from '../api/use-async-value'
 import { ChangePasswordForm } from './ChangePasswordForm'
 import { nextPathOf } from './next-path'
+import { needsTotp, TotpField } from './TotpField'
 
 export function LoginApp() {
   const current = useAsyncValue(fetchCurrentUser, [])
@@ -31,7 +32,7 @@ export function LoginApp() {
         goOn()
       }
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'totp_required') {
+      if (needsTotp(e)) {
         setAskCode(true)
         setError(null)
       } else {
@@ -72,12 +73,7 @@ export function LoginApp() {
               <span className="control-label">密码</span>
               <input name="password" type="password" autoComplete="current-password" required />
             </label>
-            {askCode && (
-              <label className="control">
-                <span className="control-label">动态码（验证器上的 6 位数字，或一个恢复码）</span>
-                <input name="totp" autoComplete="one-time-code" required autoFocus />
-              </label>
-            )}
+            {askCode && <TotpField />}
             {error && (
               <p className="notice notice-error" role="alert">
                 {error}

@@ -4,6 +4,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { fetchCurrentUser, onSessionNotice, signIn, type SessionNotice, type SignedInUser } from '../api/client'
 import { ChangePasswordForm } from './ChangePasswordForm'
+import { needsTotp, TotpField } from './TotpField'
 
 export function SessionGuard() {
   const [notice, setNotice] = useState<SessionNotice | null>(null)
@@ -44,6 +45,7 @@ function endedReason(notice: Exclude<SessionNotice, { kind: 'password_change_req
 function SignInAgain({ reason, username, onDone }: { reason: string; username: string; onDone: (user: SignedInUser) => void }) {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [askCode, setAskCode] = useState(false)
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -51,9 +53,10 @@ function SignInAgain({ reason, username, onDone }: { reason: string; username: s
     setBusy(true)
     setError(null)
     try {
-      onDone(await signIn(String(form.get('username')), String(form.get('password'))))
+      onDone(await signIn(String(form.get('username')), String(form.get('password')), form.get('totp')?.toString()))
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      if (needsTotp(e)) setAskCode(true)
+      else setError(e instanceof Error ? e.message : String(e))
       setBusy(false)
     }
   }
@@ -70,6 +73,7 @@ function SignInAgain({ reason, username, onDone }: { reason: string; username: s
         <span className="control-label">密码</span>
         <input name="password" type="password" autoComplete="current-password" required autoFocus />
       </label>
+      {askCode && <TotpField />}
       {error && (
         <p className="notice notice-error" role="alert">
           {error}
