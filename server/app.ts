@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { WorkLimiter, type WorkLimits } from './auth/work-limits'
 import type { MfaPolicy } from './auth/mfa-policy'
+import type { CryptoSuite } from './crypto-suite'
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './auth/password-policy'
 import { LoginThrottle } from './auth/rate-limit'
 import { RenderTokens } from './auth/render-tokens'
@@ -68,6 +69,7 @@ export interface SecurityOptions {
   trustedProxies?: string[] // []: reverse proxies whose X-Forwarded-For, -Proto and -Host are believed (ATLAS_TRUSTED_PROXIES)
   sensitiveCategories?: readonly string[] // ['宗教活动场所']: exact places, names, addresses for signed-in users only (ATLAS_SENSITIVE_CATEGORIES)
   workLimits?: WorkLimits // exports, plans and ledger exports per account and minute (ATLAS_EXPORTS_PER_MINUTE and the like)
+  crypto?: CryptoSuite // 'standard': gm hashes new passwords with PBKDF2-HMAC-SM3 (ATLAS_CRYPTO)
   mfa?: MfaPolicy // 'off': who must have a second factor (ATLAS_MFA: off | privileged | all)
   passwords?: PasswordPolicy // DEFAULT_PASSWORD_POLICY: 8 characters of 3 kinds, not the last 5, no maximum age (ATLAS_PASSWORD_*)
   sessions?: SessionPolicy // DEFAULT_SESSION_POLICY: 30 idle minutes, several sessions per account (ATLAS_SESSION_IDLE_MINUTES, ATLAS_SINGLE_SESSION)
@@ -85,6 +87,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     sensitiveCategories,
     passwords = DEFAULT_PASSWORD_POLICY,
     mfa = 'off',
+    crypto = 'standard',
     sessions = DEFAULT_SESSION_POLICY,
     hstsMaxAgeSeconds = 31_536_000,
   } = security
@@ -106,6 +109,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       c.set('workLimiter', workLimiter)
       c.set('passwordPolicy', passwords)
       c.set('mfaPolicy', mfa)
+      c.set('cryptoSuite', crypto)
       c.set('sessionPolicy', sessions)
       await next()
     })

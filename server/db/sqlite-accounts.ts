@@ -92,6 +92,12 @@ export function sqliteAccounts(db: Database.Database, now: () => Date): AccountR
         return updated
       })()
     },
+    rehashPassword(id, passwordHash, actor) {
+      db.transaction(() => {
+        db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id)
+        writeAudit(db, now().toISOString(), actor, 'rehash-password', 'user', String(id), null, { algorithm: passwordHash.split('$')[0] })
+      })()
+    },
     recentPasswordHashes(userId, count) {
       const rows = db.prepare('SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY id DESC LIMIT ?').all(userId, count) as { password_hash: string }[]
       return rows.map((r) => r.password_hash)

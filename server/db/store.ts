@@ -250,6 +250,8 @@ export interface AccountRepository {
   createUser(user: NewUser, actor: string): UserRecord
   /** A new passwordHash ends the user's sessions and joins the history. */
   updateUser(id: number, change: UserChange, actor: string): UserRecord
+  /** The same password hashed anew (another ATLAS_CRYPTO suite, stronger parameters): not a change of password, so no session ends. */
+  rehashPassword(id: number, passwordHash: string, actor: string): void
   /** The user's last `count` password hashes, newest first (the current one among them). */
   recentPasswordHashes(userId: number, count: number): string[]
   /** `replacing`: the user's other sessions end as 'replaced' in the same transaction. */

@@ -1,4 +1,5 @@
 import type { MfaPolicy } from '../auth/mfa-policy'
+import type { CryptoSuite } from '../crypto-suite'
 import type { SessionUser } from '../auth/roles'
 import type { PasswordPolicy } from '../auth/password-policy'
 import type { LoginThrottle } from '../auth/rate-limit'
@@ -22,6 +23,7 @@ export interface AppEnv {
     renderTokens: RenderTokens // the export jobs' render credentials, issued and honoured by this app only
     workLimiter: WorkLimiter // per-account limits on costly routes (server/http/work-limits.ts)
     mfaPolicy: MfaPolicy // who must have a second factor (ATLAS_MFA)
+    cryptoSuite: CryptoSuite // ATLAS_CRYPTO: what new password hashes are made with
     passwordPolicy: PasswordPolicy // what a new password must be, how old one may grow (ATLAS_PASSWORD_*)
     sessionPolicy: SessionPolicy // idle time-out, one session per account (ATLAS_SESSION_IDLE_MINUTES, ATLAS_SINGLE_SESSION)
   }

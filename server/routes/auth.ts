@@ -3,7 +3,7 @@ import { DomainError } from '../domain-error'
 import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { assertPasswordAllowed } from '../auth/new-password'
-import { hashPassword, verifyPassword } from '../auth/passwords'
+import { hashPassword, needsRehash, verifyPassword } from '../auth/passwords'
 import { isPasswordExpired } from '../auth/password-policy'
 import { mustHaveSecondFactor } from '../auth/mfa-policy'
 import { checkSecondFactor } from '../auth/second-factor'
@@ -59,6 +59,8 @@ export const authRoutes = new Hono<AppEnv>()
         : new DomainError('unauthorized', '动态码或恢复码不正确 (totp: not a current code of the authenticator nor an unused recovery code)', { code: 'bad_totp' })
     }
     throttle.recordSuccess(attempt)
+    // The password is at hand only now: a hash of the other ATLAS_CRYPTO suite is made again with this one.
+    if (needsRehash(user.passwordHash, c.var.cryptoSuite)) c.var.store.accounts.rehashPassword(user.id, hashPassword(password, c.var.cryptoSuite), user.username)
     const token = newToken()
     const expiresAt = new Date(c.var.now().getTime() + SESSION_HOURS * 3600_000).toISOString()
     c.var.store.accounts.createSession(user.id, tokenHash(token), expiresAt, { replacing: c.var.sessionPolicy.singleSession })
@@ -102,7 +104,7 @@ export const authRoutes = new Hono<AppEnv>()
       throw error
     }
     // Changing the password ends every session of the user, this one included: sign in again.
-    c.var.store.accounts.updateUser(user.id, { passwordHash: hashPassword(newPassword), mustChangePassword: false }, user.username)
+    c.var.store.accounts.updateUser(user.id, { passwordHash: hashPassword(newPassword, c.var.cryptoSuite), mustChangePassword: false }, user.username)
     auditRequest(c, { action: 'change-password', entity: 'user', entityId: String(user.id), result: 'success' })
     clearSessionCookie(c)
     return c.json({ ok: true }, 200)

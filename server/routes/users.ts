@@ -42,7 +42,7 @@ export const userRoutes = new Hono<AppEnv>()
     }
     const user = accounts.createUser(
       // The admin chose it: the user changes it at the first sign-in.
-      { username: body.username, passwordHash: hashPassword(body.password), role: body.role, areaScope: body.areaScope, mustChangePassword: true },
+      { username: body.username, passwordHash: hashPassword(body.password, c.var.cryptoSuite), role: body.role, areaScope: body.areaScope, mustChangePassword: true },
       c.var.user?.username ?? 'unknown',
     )
     return c.json({ user: publicUser(user) }, 201)
@@ -65,7 +65,7 @@ export const userRoutes = new Hono<AppEnv>()
     const updated = accounts.updateUser(
       id,
       // A reset is the admin's choice too: changed at the next sign-in.
-      { ...change, ...(password !== undefined ? { passwordHash: hashPassword(password), mustChangePassword: true } : {}) },
+      { ...change, ...(password !== undefined ? { passwordHash: hashPassword(password, c.var.cryptoSuite), mustChangePassword: true } : {}) },
       c.var.user?.username ?? 'unknown',
     )
     return c.json({ user: publicUser(updated) }, 200)
