@@ -4,7 +4,7 @@ import { fetchCurrentUser, signIn, signOut, type SignedInUser } from '../api/cli
 import { useAsyncValue } from '../api/use-async-value'
 import { ChangePasswordForm } from './ChangePasswordForm'
 import { nextPathOf } from './next-path'
-import { needsTotp, TotpField } from './TotpField'
+import { CredentialFields, needsTotp } from './CredentialFields'
 
 export function LoginApp() {
   const current = useAsyncValue(fetchCurrentUser, [])
@@ -65,23 +65,7 @@ export function LoginApp() {
           </>
         ) : (
           <form onSubmit={onSubmit}>
-            <label className="control">
-              <span className="control-label">用户名</span>
-              <input name="username" autoComplete="username" required autoFocus />
-            </label>
-            <label className="control">
-              <span className="control-label">密码</span>
-              <input name="password" type="password" autoComplete="current-password" required />
-            </label>
-            {askCode && <TotpField />}
-            {error && (
-              <p className="notice notice-error" role="alert">
-                {error}
-              </p>
-            )}
-            <button type="submit" disabled={busy}>
-              {busy ? '正在登录…' : '登录'}
-            </button>
+            <CredentialFields askCode={askCode} error={error} busy={busy} submitLabel="登录" />
             <p className="login-help">查看地图无需登录；编辑数据需要编辑员或管理员账号。首次启动时管理员账号为 admin，密码见服务器启动日志或 ATLAS_ADMIN_PASSWORD。</p>
           </form>
         )}

@@ -4,7 +4,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { fetchCurrentUser, onSessionNotice, signIn, type SessionNotice, type SignedInUser } from '../api/client'
 import { ChangePasswordForm } from './ChangePasswordForm'
-import { needsTotp, TotpField } from './TotpField'
+import { CredentialFields, needsTotp } from './CredentialFields'
 
 export function SessionGuard() {
   const [notice, setNotice] = useState<SessionNotice | null>(null)
@@ -65,23 +65,7 @@ function SignInAgain({ reason, username, onDone }: { reason: string; username: s
     <form onSubmit={onSubmit}>
       <h2>{reason}</h2>
       <p className="login-help">页面上尚未保存的内容仍然保留；重新登录后再保存即可。</p>
-      <label className="control">
-        <span className="control-label">用户名</span>
-        <input name="username" autoComplete="username" defaultValue={username} required />
-      </label>
-      <label className="control">
-        <span className="control-label">密码</span>
-        <input name="password" type="password" autoComplete="current-password" required autoFocus />
-      </label>
-      {askCode && <TotpField />}
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? '正在登录…' : '重新登录'}
-      </button>
+      <CredentialFields username={username} askCode={askCode} error={error} busy={busy} submitLabel="重新登录" />
     </form>
   )
 }

@@ -12,7 +12,7 @@ describe('ATLAS_CRYPTO=gm and passwords', () => {
     const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
     expect(hashOf(store, 'admin')).toMatch(/^pbkdf2-sm3\$/)
     expect(store.audit.list({ limit: 5 }).some((e) => e.action === 'rehash-password' && (e.after as { algorithm: string }).algorithm === 'pbkdf2-sm3')).toBe(true)
-    expect((await app.request('/api/auth/me', { headers: { Cookie: admin } }).then((r) => r.json())).user.username).toBe('admin')
+    expect((await (await app.request('/api/auth/me', { headers: { Cookie: admin } })).json()).user.username).toBe('admin')
     await signIn(app, 'admin', ADMIN_PASSWORD)
 
     const created = await app.request('/api/users', jsonRequest('POST', { username: 'zhangsan', password: 'Gm-suite-pw-9', role: 'viewer', areaScope: null }, admin))
