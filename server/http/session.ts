@@ -8,6 +8,7 @@ import { tokenHash } from '../auth/tokens'
 import type { AppEnv } from './env'
 import { mustHaveSecondFactor } from '../auth/mfa-policy'
 import { DomainError } from '../domain-error'
+import { auditRequest } from './audit-event'
 import { domainErrorAnswer, jsonError } from './errors'
 import { isHttpsRequest } from './forwarded'
 
@@ -32,7 +33,11 @@ export const resolveSession: MiddlewareHandler<AppEnv> = async (c, next) => {
     const policy = c.var.sessionPolicy
     const ended = sessionEnd(session, at, policy)
     if (ended) {
-      if (!session.ended) accounts.endSession(hash, ended)
+      if (!session.ended) {
+        accounts.endSession(hash, ended)
+        // A time-out is the server's doing, seen here once: the trail says when the session ended and why.
+        auditRequest(c, { actor: session.user.username, action: `session-${ended}`, entity: 'session', entityId: String(session.user.id), result: 'success' })
+      }
       if (!isSignInOrOut(c.req.path)) {
         clearSessionCookie(c)
         throw new DomainError('unauthorized', sessionEndMessage(ended, policy), {

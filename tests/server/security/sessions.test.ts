@@ -45,6 +45,8 @@ describe('idle time-out (ATLAS_SESSION_IDLE_MINUTES=0.05, 3 s)', () => {
     const fresh = await signIn(app, 'admin', ADMIN_PASSWORD)
     expect((await (await me(app, fresh)).json()).user.username).toBe('admin')
     expect(store.accounts.session(tokenHash(cookie.split('=')[1]), `${TODAY}T09:00:00Z`)?.ended).toBe('idle')
+    // Audited once, when the server first saw it had ended.
+    expect(store.audit.list({ limit: 50 }).filter((e) => e.action === 'session-idle').map((e) => e.actor)).toEqual(['admin'])
   })
 
   test('the default is 30 minutes', async () => {
