@@ -70,6 +70,7 @@ export interface SecurityOptions {
   sensitiveCategories?: readonly string[] // ['宗教活动场所']: exact places, names, addresses for signed-in users only (ATLAS_SENSITIVE_CATEGORIES)
   workLimits?: WorkLimits // exports, plans and ledger exports per account and minute (ATLAS_EXPORTS_PER_MINUTE and the like)
   crypto?: CryptoSuite // 'standard': gm hashes new passwords with PBKDF2-HMAC-SM3 (ATLAS_CRYPTO)
+  accountIdleDays?: number // 0 (off): accounts unused this many days are disabled at their next sign-in (ATLAS_ACCOUNT_IDLE_DAYS)
   mfa?: MfaPolicy // 'off': who must have a second factor (ATLAS_MFA: off | privileged | all)
   passwords?: PasswordPolicy // DEFAULT_PASSWORD_POLICY: 8 characters of 3 kinds, not the last 5, no maximum age (ATLAS_PASSWORD_*)
   sessions?: SessionPolicy // DEFAULT_SESSION_POLICY: 30 idle minutes, several sessions per account (ATLAS_SESSION_IDLE_MINUTES, ATLAS_SINGLE_SESSION)
@@ -87,6 +88,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     sensitiveCategories,
     passwords = DEFAULT_PASSWORD_POLICY,
     mfa = 'off',
+    accountIdleDays = 0,
     crypto = 'standard',
     sessions = DEFAULT_SESSION_POLICY,
     hstsMaxAgeSeconds = 31_536_000,
@@ -109,6 +111,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       c.set('workLimiter', workLimiter)
       c.set('passwordPolicy', passwords)
       c.set('mfaPolicy', mfa)
+      c.set('accountIdleDays', accountIdleDays)
       c.set('cryptoSuite', crypto)
       c.set('sessionPolicy', sessions)
       await next()

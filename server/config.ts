@@ -24,6 +24,7 @@ export interface AtlasConfig {
   auditHeadLogMinutes: number // ATLAS_AUDIT_HEAD_LOG_MINUTES, 60: how often the server logs the audit chain's head
   passwords: PasswordPolicy // ATLAS_PASSWORD_MIN_LENGTH 8, ATLAS_PASSWORD_HISTORY 5, ATLAS_PASSWORD_MAX_AGE_DAYS 0 (off)
   sessions: SessionPolicy // ATLAS_SESSION_IDLE_MINUTES 30, ATLAS_SINGLE_SESSION 0
+  accountIdleDays: number // ATLAS_ACCOUNT_IDLE_DAYS, 0 (off): accounts unused this long are disabled at their next sign-in
   mfa: MfaPolicy // ATLAS_MFA, off: who must have a second factor (off | privileged: admins and approvers | all)
   tls: TlsFiles | null // ATLAS_TLS_CERT + ATLAS_TLS_KEY, none: PEM files; set, the server speaks HTTPS itself
   hstsMaxAgeSeconds: number // ATLAS_HSTS_MAX_AGE, 31536000 (one year): Strict-Transport-Security on answers that came over HTTPS
@@ -86,6 +87,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
       singleSession: flagFrom('ATLAS_SINGLE_SESSION', env.ATLAS_SINGLE_SESSION, false),
     },
     mfa: mfaPolicyFrom(env.ATLAS_MFA),
+    accountIdleDays: wholeNumberFrom('ATLAS_ACCOUNT_IDLE_DAYS', env.ATLAS_ACCOUNT_IDLE_DAYS, 0, { min: 0, max: 3650 }),
     ...transportFrom(env, cwd),
     backupPassphrase: env.ATLAS_BACKUP_PASSPHRASE || null,
     scheduledBackups: scheduledBackupsFrom(env, cwd),

@@ -86,6 +86,7 @@ function main() {
       passwords: config.passwords,
       sessions: config.sessions,
       mfa: config.mfa,
+      accountIdleDays: config.accountIdleDays,
       crypto: config.crypto,
       hstsMaxAgeSeconds: config.hstsMaxAgeSeconds,
     },

@@ -127,3 +127,9 @@ export function workflowActor(user: SessionUser, areasByCode: ReadonlyMap<string
   const scopeLevel = user.areaScope === null ? null : (areasByCode.get(user.areaScope)?.level ?? 'village')
   return { username: user.username, role: user.role, scopeLevel }
 }
+
+/** Whether user `id` is the only admin not disabled: never to be disabled or demoted, or nobody could administer the atlas. */
+export function isLastActiveAdmin(users: readonly { id: number; role: Role; disabled: boolean }[], id: number): boolean {
+  const active = users.filter((u) => u.role === 'admin' && !u.disabled)
+  return active.length === 1 && active[0].id === id
+}

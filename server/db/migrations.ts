@@ -441,4 +441,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 13,
+    description: 'when each account last signed in, so that accounts unused for ATLAS_ACCOUNT_IDLE_DAYS are disabled',
+    sql: `
+      ALTER TABLE users ADD COLUMN last_sign_in_at TEXT; -- NULL: never since this column came; its creation counts then
+    `,
+  },
 ]

@@ -92,6 +92,12 @@ export function sqliteAccounts(db: Database.Database, now: () => Date): AccountR
         return updated
       })()
     },
+    lastSignIn(id) {
+      return (db.prepare('SELECT last_sign_in_at AS at FROM users WHERE id = ?').get(id) as { at: string | null } | undefined)?.at ?? null
+    },
+    recordSignIn(id, at) {
+      db.prepare('UPDATE users SET last_sign_in_at = ? WHERE id = ?').run(at, id)
+    },
     rehashPassword(id, passwordHash, actor) {
       db.transaction(() => {
         db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id)

@@ -250,6 +250,9 @@ export interface AccountRepository {
   createUser(user: NewUser, actor: string): UserRecord
   /** A new passwordHash ends the user's sessions and joins the history. */
   updateUser(id: number, change: UserChange, actor: string): UserRecord
+  /** When the account last signed in (ISO), or null when it has not since the store kept it. */
+  lastSignIn(id: number): string | null
+  recordSignIn(id: number, at: string): void
   /** The same password hashed anew (another ATLAS_CRYPTO suite, stronger parameters): not a change of password, so no session ends. */
   rehashPassword(id: number, passwordHash: string, actor: string): void
   /** The user's last `count` password hashes, newest first (the current one among them). */

@@ -23,6 +23,7 @@ export interface AppEnv {
     renderTokens: RenderTokens // the export jobs' render credentials, issued and honoured by this app only
     workLimiter: WorkLimiter // per-account limits on costly routes (server/http/work-limits.ts)
     mfaPolicy: MfaPolicy // who must have a second factor (ATLAS_MFA)
+    accountIdleDays: number // ATLAS_ACCOUNT_IDLE_DAYS: an account unused this long is disabled at its next sign-in (0: never)
     cryptoSuite: CryptoSuite // ATLAS_CRYPTO: what new password hashes are made with
     passwordPolicy: PasswordPolicy // what a new password must be, how old one may grow (ATLAS_PASSWORD_*)
     sessionPolicy: SessionPolicy // idle time-out, one session per account (ATLAS_SESSION_IDLE_MINUTES, ATLAS_SINGLE_SESSION)

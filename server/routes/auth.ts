@@ -5,6 +5,8 @@ import { z } from 'zod'
 import { assertPasswordAllowed } from '../auth/new-password'
 import { hashPassword, needsRehash, verifyPassword } from '../auth/passwords'
 import { isPasswordExpired } from '../auth/password-policy'
+import { isAccountIdle } from '../auth/account-idle'
+import { isLastActiveAdmin } from '../auth/roles'
 import { mustHaveSecondFactor } from '../auth/mfa-policy'
 import { checkSecondFactor } from '../auth/second-factor'
 import { newToken, tokenHash } from '../auth/tokens'
@@ -48,6 +50,17 @@ export const authRoutes = new Hono<AppEnv>()
       auditRequest(c, { actor: username, action: 'sign-in', entity: 'session', result: 'failure', detail: { reason } })
       return jsonError(c, 401, 'bad_credentials', '用户名或密码不正确 (wrong username or password)')
     }
+    const accounts = c.var.store.accounts
+    const lastUsed = accounts.lastSignIn(user.id) ?? user.createdAt
+    if (isAccountIdle(lastUsed, c.var.now(), c.var.accountIdleDays) && !isLastActiveAdmin(accounts.listUsers(), user.id)) {
+      accounts.updateUser(user.id, { disabled: true }, 'system')
+      auditRequest(c, { actor: username, action: 'sign-in', entity: 'session', result: 'failure', detail: { reason: 'account_idle', lastUsed } })
+      throw new DomainError(
+        'forbidden',
+        `账户 ${user.username} 自 ${lastUsed.slice(0, 10)} 起超过 ${c.var.accountIdleDays} 天未登录，已停用，请联系管理员重新启用 (unused for more than ${c.var.accountIdleDays} days, ATLAS_ACCOUNT_IDLE_DAYS: disabled)`,
+        { code: 'account_idle' },
+      )
+    }
     const second = checkSecondFactor(c.var.store.secondFactors, user.id, c.req.valid('json').totp, c.var.now().getTime())
     if (second === 'missing') {
       throw new DomainError('unauthorized', '此账户已启用两步验证，请输入验证器上的 6 位动态码或一个恢复码 (this account uses two-step verification: send totp)', { code: 'totp_required' })
@@ -65,6 +78,7 @@ export const authRoutes = new Hono<AppEnv>()
     const expiresAt = new Date(c.var.now().getTime() + SESSION_HOURS * 3600_000).toISOString()
     c.var.store.accounts.createSession(user.id, tokenHash(token), expiresAt, { replacing: c.var.sessionPolicy.singleSession })
     setSessionCookie(c, token)
+    accounts.recordSignIn(user.id, c.var.now().toISOString())
     auditRequest(c, { actor: user.username, action: 'sign-in', entity: 'session', entityId: String(user.id), result: 'success' })
     const mustChangePassword = user.mustChangePassword || isPasswordExpired(user.passwordChangedAt, c.var.now(), c.var.passwordPolicy)
     const mustEnrolTotp = mustHaveSecondFactor(c.var.mfaPolicy, user.role) && second === 'none-needed'

@@ -3,6 +3,7 @@ import { DomainError } from '../domain-error'
 import { z } from 'zod'
 import { assertPasswordAllowed } from '../auth/new-password'
 import { hashPassword } from '../auth/passwords'
+import { isLastActiveAdmin } from '../auth/roles'
 import { ROLES } from '../shared/roles'
 import { publicUser } from '../db/store'
 import type { AppEnv } from '../http/env'
@@ -57,9 +58,8 @@ export const userRoutes = new Hono<AppEnv>()
       throw new DomainError('invalid', `areaScope: ${change.areaScope} is not an area in the store`)
     }
     if (password !== undefined) assertPasswordAllowed(accounts, password, user, c.var.passwordPolicy)
-    const admins = accounts.listUsers().filter((u) => u.role === 'admin' && !u.disabled)
-    const losesAdmin = user.role === 'admin' && ((change.role !== undefined && change.role !== 'admin') || change.disabled === true)
-    if (losesAdmin && admins.length === 1) {
+    const losesAdmin = (change.role !== undefined && change.role !== 'admin') || change.disabled === true
+    if (losesAdmin && isLastActiveAdmin(accounts.listUsers(), user.id)) {
       throw new DomainError('conflict', `user ${user.username} is the last active admin; make another admin first`)
     }
     const updated = accounts.updateUser(
