@@ -3,13 +3,7 @@
 // what the writes touched (Snapshot.unitWrites) instead of being made again from 100 000 units. A whole
 // rebuild of the snapshot (areas, schemes, targets, imports) leaves no record of its writes, so they are made
 // again then.
-import { areasWrittenSince, unitsWrittenSince, type Snapshot } from './snapshot'
-
-/** What was written between the snapshot a kept value is true of and the current one. */
-export interface WritesSince {
-  units: ReadonlySet<number> // ids of the units written
-  areas: ReadonlySet<string> // the areas those units were in or moved to, and every area above them
-}
+import { writesSince, type Snapshot, type WritesSince } from './snapshot'
 
 export interface KeptOptions<T> {
   maxEntries?: number // of this kind per store: 64
@@ -53,9 +47,8 @@ export function keptAcrossWrites<T>(
     entries.set(key, kept)
     return kept.value as T
   }
-  const units = kept ? unitsWrittenSince(snapshot, kept.version) : null
-  const areas = kept ? areasWrittenSince(snapshot, kept.version) : null
-  const value = (kept && units && areas && update(kept.value as T, { units, areas })) || make()
+  const since = kept ? writesSince(snapshot, kept.version) : null
+  const value = (kept && since && update(kept.value as T, since)) || make()
   entries.delete(key)
   entries.set(key, { version: snapshot.version, value, bytes: sizeOf(value) })
   let bytes = 0

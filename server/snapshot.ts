@@ -50,22 +50,19 @@ export function buildSnapshot(
   }
 }
 
-/** The ids of the units written between snapshot `version` and `snapshot`, or null when the steps between are not known (a whole build, or too far behind). */
-export function unitsWrittenSince(snapshot: Snapshot, version: number): ReadonlySet<number> | null {
-  const steps = unitWritesSince(snapshot, version)
-  return steps && new Set(steps.flatMap((step) => step.ids))
+/** What was written between two snapshots. */
+export interface WritesSince {
+  units: ReadonlySet<number> // ids of the units written
+  areas: ReadonlySet<string> // the areas those units were in or moved to, and every area above them
 }
 
-/** The areas whose units changed between snapshot `version` and `snapshot` (see UnitWrites.areas), or null when not known. */
-export function areasWrittenSince(snapshot: Snapshot, version: number): ReadonlySet<string> | null {
-  const steps = unitWritesSince(snapshot, version)
-  return steps && new Set(steps.flatMap((step) => step.areas))
-}
-
-function unitWritesSince(snapshot: Snapshot, version: number): readonly UnitWrites[] | null {
-  if (version === snapshot.version) return []
+/** The writes between snapshot `version` and `snapshot`; null when the steps between are not known (a whole build, or too far behind). */
+export function writesSince(snapshot: Snapshot, version: number): WritesSince | null {
+  if (version === snapshot.version) return { units: new Set(), areas: new Set() }
   const first = snapshot.unitWrites.findIndex((step) => step.since === version)
-  return first === -1 ? null : snapshot.unitWrites.slice(first)
+  if (first === -1) return null
+  const steps = snapshot.unitWrites.slice(first)
+  return { units: new Set(steps.flatMap((step) => step.ids)), areas: new Set(steps.flatMap((step) => step.areas)) }
 }
 
 /**
@@ -80,22 +77,35 @@ export function withUnits(previous: Snapshot, version: number, changed: readonly
   const joins = OverlaidMap.over(previous.joins).with(changedJoins.map((j) => [j.unitId, j]))
   const unitAreas = OverlaidMap.over(previous.unitAreas).with(changedJoins.map((j) => [j.unitId, j.areaCode]))
 
-  const unitsInArea = new Map(previous.unitsInArea)
+  // Each list a write touches is copied once, however many of the written units it holds (a batch of 500
+  // in one county copies the prefecture's 100 000-unit list once, not 500 times), then patched in place.
+  const copied = new Map<string, Unit[]>()
+  const listOf = (code: string) => {
+    let list = copied.get(code)
+    if (!list) copied.set(code, (list = [...(previous.unitsInArea.get(code) ?? [])]))
+    return list
+  }
   const touched = new Set<string>()
   for (const unit of changed) {
     const left = ancestorChain(previous.unitAreas.get(unit.id) ?? null, previous.areasByCode)
     const entered = ancestorChain(unitAreas.get(unit.id) ?? null, previous.areasByCode)
     for (const code of [...left, ...entered]) touched.add(code)
-    for (const code of left) if (!entered.includes(code)) unitsInArea.set(code, withoutUnit(unitsInArea.get(code) ?? [], unit.id))
-    for (const code of entered) unitsInArea.set(code, withUnit(unitsInArea.get(code) ?? [], unit))
+    for (const code of left) if (!entered.includes(code)) dropUnit(listOf(code), unit.id)
+    for (const code of entered) putUnit(listOf(code), unit)
   }
-  for (const [code, list] of unitsInArea) if (list.length === 0) unitsInArea.delete(code)
+  const unitsInArea = new Map(previous.unitsInArea)
+  for (const [code, list] of copied) {
+    if (list.length === 0) unitsInArea.delete(code)
+    else unitsInArea.set(code, list)
+  }
+  const units = [...previous.units]
+  for (const unit of changed) putUnit(units, unit)
 
   const changedIds = new Set(changed.map((u) => u.id))
   return {
     ...previous,
     version,
-    units: changed.reduce(withUnit, previous.units),
+    units,
     joins,
     joinIssues: [...previous.joinIssues.filter((issue) => !changedIds.has(issue.unitId)), ...issues],
     unitAreas,
@@ -104,21 +114,17 @@ export function withUnits(previous: Snapshot, version: number, changed: readonly
   }
 }
 
-/** A copy of `units` (sorted by id) with `unit` in the place of the one with its id, or inserted in order. */
-function withUnit(units: readonly Unit[], unit: Unit): Unit[] {
+/** `unit` in `units` (sorted by id, changed in place): in the place of the one with its id, or inserted in order. */
+function putUnit(units: Unit[], unit: Unit): void {
   const at = indexById(units, unit.id)
-  const copy = units.slice()
-  if (copy[at]?.id === unit.id) copy[at] = unit
-  else copy.splice(at, 0, unit)
-  return copy
+  if (units[at]?.id === unit.id) units[at] = unit
+  else units.splice(at, 0, unit)
 }
 
-/** A copy of `units` (sorted by id) without the one with id `id`. */
-function withoutUnit(units: readonly Unit[], id: number): Unit[] {
+/** `units` (sorted by id, changed in place) without the one with id `id`. */
+function dropUnit(units: Unit[], id: number): void {
   const at = indexById(units, id)
-  const copy = units.slice()
-  if (copy[at]?.id === id) copy.splice(at, 1)
-  return copy
+  if (units[at]?.id === id) units.splice(at, 1)
 }
 
 /** Where a unit with id `id` is, or would go, in `units` sorted by id. */
