@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
+import { withRequestAddress } from './audit/request-address'
 import { WorkLimiter, type WorkLimits } from './auth/work-limits'
 import type { MfaPolicy } from './auth/mfa-policy'
 import type { CryptoSuite } from './crypto-suite'
@@ -17,7 +18,7 @@ import type { AtlasStore } from './db/store'
 import { DomainError } from './domain-error'
 import type { AppEnv } from './http/env'
 import { domainErrorAnswer, errorBody } from './http/errors'
-import { normalizeAddress } from './http/forwarded'
+import { clientAddressOf, normalizeAddress } from './http/forwarded'
 import { sameOriginWrites } from './http/same-origin'
 import { strictTransportSecurity } from './http/transport-security'
 import { resolveAudience } from './http/audience'
@@ -71,6 +72,8 @@ export interface SecurityOptions {
   workLimits?: WorkLimits // exports, plans and ledger exports per account and minute (ATLAS_EXPORTS_PER_MINUTE and the like)
   crypto?: CryptoSuite // 'standard': gm hashes new passwords with PBKDF2-HMAC-SM3 (ATLAS_CRYPTO)
   accountIdleDays?: number // 0 (off): accounts unused this many days are disabled at their next sign-in (ATLAS_ACCOUNT_IDLE_DAYS)
+  separationOfDuties?: boolean // false: 三员分立 — accounts, roles and the audit trail each with their own administrator (ATLAS_SEPARATION_OF_DUTIES)
+  backupPassphrase?: string | null // null: what GET /api/backup encrypts with; separated, it answers only encrypted backups (ATLAS_BACKUP_PASSPHRASE)
   mfa?: MfaPolicy // 'off': who must have a second factor (ATLAS_MFA: off | privileged | all)
   passwords?: PasswordPolicy // DEFAULT_PASSWORD_POLICY: 8 characters of 3 kinds, not the last 5, no maximum age (ATLAS_PASSWORD_*)
   sessions?: SessionPolicy // DEFAULT_SESSION_POLICY: 30 idle minutes, several sessions per account (ATLAS_SESSION_IDLE_MINUTES, ATLAS_SINGLE_SESSION)
@@ -89,6 +92,8 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     passwords = DEFAULT_PASSWORD_POLICY,
     mfa = 'off',
     accountIdleDays = 0,
+    separationOfDuties = false,
+    backupPassphrase = null,
     crypto = 'standard',
     sessions = DEFAULT_SESSION_POLICY,
     hstsMaxAgeSeconds = 31_536_000,
@@ -112,9 +117,11 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       c.set('passwordPolicy', passwords)
       c.set('mfaPolicy', mfa)
       c.set('accountIdleDays', accountIdleDays)
+      c.set('separationOfDuties', separationOfDuties)
+      c.set('backupPassphrase', backupPassphrase)
       c.set('cryptoSuite', crypto)
       c.set('sessionPolicy', sessions)
-      await next()
+      await withRequestAddress(() => clientAddressOf(c, trustedProxies), next)
     })
     .use(sameOriginWrites({ allowedOrigins, trustedProxies }))
     .use(async (c, next) => {

@@ -14,6 +14,9 @@ export interface AtlasConfig {
   demo: DemoMode // ATLAS_DEMO, 1 (full): what an empty data dir is seeded with
   requireLogin: boolean // ATLAS_REQUIRE_LOGIN, 0: anonymous viewers may read
   adminPassword: string | null // ATLAS_ADMIN_PASSWORD: the first admin's password; unset = random, printed once
+  separationOfDuties: boolean // ATLAS_SEPARATION_OF_DUTIES, 0: 三员分立 — admin, secadmin and auditor each do only their part
+  secadminPassword: string | null // ATLAS_SECADMIN_PASSWORD: the first secadmin's password (separation on); unset = random, printed once
+  auditorPassword: string | null // ATLAS_AUDITOR_PASSWORD: the first auditor's password (separation on); unset = random, printed once
   frameAncestors: string[] // ATLAS_FRAME_ANCESTORS, 'self': space-separated origins allowed to embed the atlas
   allowedOrigins: string[] // ATLAS_ALLOWED_ORIGINS, none: space-separated extra origins allowed to send writes
   trustedProxies: string[] // ATLAS_TRUSTED_PROXIES, none: space-separated IP addresses of reverse proxies whose X-Forwarded-* headers are believed
@@ -65,6 +68,9 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     demo: demoModeFrom(env.ATLAS_DEMO),
     requireLogin: flagFrom('ATLAS_REQUIRE_LOGIN', env.ATLAS_REQUIRE_LOGIN, false),
     adminPassword: env.ATLAS_ADMIN_PASSWORD || null,
+    separationOfDuties: flagFrom('ATLAS_SEPARATION_OF_DUTIES', env.ATLAS_SEPARATION_OF_DUTIES, false),
+    secadminPassword: env.ATLAS_SECADMIN_PASSWORD || null,
+    auditorPassword: env.ATLAS_AUDITOR_PASSWORD || null,
     frameAncestors: originListFrom('ATLAS_FRAME_ANCESTORS', env.ATLAS_FRAME_ANCESTORS) ?? ["'self'"],
     allowedOrigins: originListFrom('ATLAS_ALLOWED_ORIGINS', env.ATLAS_ALLOWED_ORIGINS) ?? [],
     trustedProxies: addressListFrom('ATLAS_TRUSTED_PROXIES', env.ATLAS_TRUSTED_PROXIES),

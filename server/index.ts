@@ -4,7 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import type { Server } from 'node:http'
 import { relative } from 'node:path'
 import { createApp } from './app'
-import { ensureFirstAdmin } from './auth/first-admin'
+import { ensureFirstAdmin, ensureSeparatedAdministrators } from './auth/first-admin'
 import { ConfigError, readConfig, type AtlasConfig } from './config'
 import { gracefulServer } from './http/graceful-close'
 import type { AtlasStore } from './db/store'
@@ -59,6 +59,9 @@ function main() {
   const tls = config.tls ? tlsServing(config.tls) : null
   const store = openCheckedStore(config)
   ensureFirstAdmin(store, config.adminPassword, console.log, config.passwords)
+  if (config.separationOfDuties) {
+    ensureSeparatedAdministrators(store, { secadmin: config.secadminPassword, auditor: config.auditorPassword }, console.log, config.passwords)
+  }
   // serveStatic resolves its root against the working directory.
   const root = relative(process.cwd(), WEB_DIST_DIR) || '.'
   const backups = config.scheduledBackups
@@ -87,6 +90,8 @@ function main() {
       sessions: config.sessions,
       mfa: config.mfa,
       accountIdleDays: config.accountIdleDays,
+      separationOfDuties: config.separationOfDuties,
+      backupPassphrase: config.backupPassphrase,
       crypto: config.crypto,
       hstsMaxAgeSeconds: config.hstsMaxAgeSeconds,
     },

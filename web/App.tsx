@@ -14,6 +14,7 @@ const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
   targets: lazy(() => import('./targets/TargetsApp').then((m) => ({ default: m.TargetsApp }))),
   schemes: lazy(() => import('./schemes/SchemesApp').then((m) => ({ default: m.SchemesApp }))),
   audit: lazy(() => import('./audit/AuditApp').then((m) => ({ default: m.AuditApp }))),
+  users: lazy(() => import('./users/UsersApp').then((m) => ({ default: m.UsersApp }))),
   account: lazy(() => import('./account/AccountApp').then((m) => ({ default: m.AccountApp }))),
   'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
 }

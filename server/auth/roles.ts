@@ -1,7 +1,7 @@
 // Who may change what: pure functions of the user and the area a write touches.
 import { isWithin, storedParents } from '../shared/area-codes'
 import type { Area } from '../shared/domain'
-import type { Role } from '../shared/roles'
+import { ROLE_NAMES, writesData, type Role } from '../shared/roles'
 import type { WorkflowActor } from '../shared/workflow'
 
 export interface SessionUser {
@@ -27,7 +27,9 @@ export function writeRefusal(
   if (!user) return { kind: 'unauthorized', message: '需要登录 (sign in as an editor or admin to change data)' }
   if (user.readOnly) return { kind: 'forbidden', message: `导出渲染凭据只能查看 (a render credential for ${user.username} can only read)` }
   if (user.role === 'admin') return null
-  if (user.role === 'viewer') return { kind: 'forbidden', message: `用户 ${user.username} 的角色为 ${user.role}，只能查看 (viewers cannot change data)` }
+  if (!writesData(user.role)) {
+    return { kind: 'forbidden', message: `用户 ${user.username} 的角色为${ROLE_NAMES[user.role]} (${user.role})，不能修改数据 (only admins, editors and approvers change data)` }
+  }
   if (user.areaScope === null) return null
   if (areaCode !== null && isWithin(areaCode, user.areaScope, storedParents(areasByCode))) return null
   const scopeName = areasByCode.get(user.areaScope)?.name ?? user.areaScope
@@ -112,7 +114,7 @@ export function boundaryWriteRefusal(
   if (!user || user.readOnly) return writeRefusal(user, null, areasByCode)
   if (user.role === 'admin') return null
   const name = area.name ?? areasByCode.get(area.code)?.name ?? ''
-  const attributes = user.role === 'viewer' ? '' : '；人口等属性仍可导入'
+  const attributes = writesData(user.role) ? '；人口等属性仍可导入' : ''
   return {
     kind: 'forbidden',
     message: `只有管理员可以提交边界 (only an admin may commit boundaries)：用户 ${user.username} 的角色为 ${user.role}，不能修改 ${area.code} ${name} 的边界${attributes}`,
@@ -126,10 +128,4 @@ export function boundaryWriteRefusal(
 export function workflowActor(user: SessionUser, areasByCode: ReadonlyMap<string, Area>): WorkflowActor {
   const scopeLevel = user.areaScope === null ? null : (areasByCode.get(user.areaScope)?.level ?? 'village')
   return { username: user.username, role: user.role, scopeLevel }
-}
-
-/** Whether user `id` is the only admin not disabled: never to be disabled or demoted, or nobody could administer the atlas. */
-export function isLastActiveAdmin(users: readonly { id: number; role: Role; disabled: boolean }[], id: number): boolean {
-  const active = users.filter((u) => u.role === 'admin' && !u.disabled)
-  return active.length === 1 && active[0].id === id
 }

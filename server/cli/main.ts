@@ -9,6 +9,7 @@ import { geodataCommand } from './commands/geodata'
 import { importCommand } from './commands/import'
 import { initCommand } from './commands/init'
 import { planCommand } from './commands/plan'
+import { resetPasswordCommand } from './commands/reset-password'
 import { restoreCommand } from './commands/restore'
 import { terminalSecretReader } from './secret-prompt'
 
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   backupCommand,
   restoreCommand,
   auditCommand,
+  resetPasswordCommand,
 ]
 
 export function usage(): string {

@@ -448,4 +448,27 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE users ADD COLUMN last_sign_in_at TEXT; -- NULL: never since this column came; its creation counts then
     `,
   },
+  {
+    version: 14,
+    description: '三员分立: the security administrator (secadmin) and audit administrator (auditor) roles',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE users_v14 (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin','editor','approver','viewer','secadmin','auditor')),
+        area_scope TEXT REFERENCES areas(code) DEFERRABLE INITIALLY DEFERRED,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        password_changed_at TEXT NOT NULL,
+        must_change_password INTEGER NOT NULL DEFAULT 0,
+        last_sign_in_at TEXT
+      );
+      INSERT INTO users_v14 (id, username, password_hash, role, area_scope, disabled, created_at, password_changed_at, must_change_password, last_sign_in_at)
+        SELECT id, username, password_hash, role, area_scope, disabled, created_at, password_changed_at, must_change_password, last_sign_in_at FROM users;
+      DROP TABLE users;
+      ALTER TABLE users_v14 RENAME TO users;
+    `,
+  },
 ]

@@ -1,5 +1,6 @@
 // Users and sessions on the SQLite store, and writeAudit, which every repository's write calls.
 import type Database from 'better-sqlite3'
+import { currentRequestAddress } from '../audit/request-address'
 import type { SessionUser } from '../auth/roles'
 import { ROLES, type Role } from '../shared/roles'
 import { appendAuditRecord } from './sqlite-audit'
@@ -220,7 +221,7 @@ export function writeAudit(
   after: unknown,
   context: { result?: AuditResult; address?: string | null } = {},
 ): void {
-  appendAuditRecord(db, { at, actor, action, entity, entityId, before, after, result: context.result ?? 'success', address: context.address ?? null })
+  appendAuditRecord(db, { at, actor, action, entity, entityId, before, after, result: context.result ?? 'success', address: context.address ?? currentRequestAddress() })
 }
 
 function roleOf(value: string): Role {

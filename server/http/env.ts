@@ -24,6 +24,8 @@ export interface AppEnv {
     workLimiter: WorkLimiter // per-account limits on costly routes (server/http/work-limits.ts)
     mfaPolicy: MfaPolicy // who must have a second factor (ATLAS_MFA)
     accountIdleDays: number // ATLAS_ACCOUNT_IDLE_DAYS: an account unused this long is disabled at its next sign-in (0: never)
+    separationOfDuties: boolean // ATLAS_SEPARATION_OF_DUTIES: 三员分立 (server/auth/duties.ts)
+    backupPassphrase: string | null // ATLAS_BACKUP_PASSPHRASE: what backups answered over the API are encrypted with
     cryptoSuite: CryptoSuite // ATLAS_CRYPTO: what new password hashes are made with
     passwordPolicy: PasswordPolicy // what a new password must be, how old one may grow (ATLAS_PASSWORD_*)
     sessionPolicy: SessionPolicy // idle time-out, one session per account (ATLAS_SESSION_IDLE_MINUTES, ATLAS_SINGLE_SESSION)

@@ -2,6 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { isPasswordExpired } from '../auth/password-policy'
+import { dutyRefusal, type Duty } from '../auth/duties'
 import { unitWriteRefusal, writeRefusal, type SessionUser, type UnitWrite, type WriteRefusal } from '../auth/roles'
 import { isActivityWorthRecording, sessionEnd, sessionEndMessage } from '../auth/session-policy'
 import { tokenHash } from '../auth/tokens'
@@ -176,8 +177,15 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
-/** Who may read and export the audit trail: admins for now; under 三员分立 it becomes the auditor alone. */
-export const requireAuditReader: MiddlewareHandler<AppEnv> = requireAdmin
+/** Routes of one 三员分立 duty (server/auth/duties.ts): the audit trail, accounts, roles, backups. */
+export function requireDuty(...duties: Duty[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const refusals = duties.map((duty) => dutyRefusal(c.var.user, duty, c.var.separationOfDuties))
+    const refusal = refusals.find((r) => r?.kind === 'unauthorized') ?? (refusals.every((r) => r !== null) ? refusals[0] : null)
+    if (refusal) throw new DomainError(refusal.kind, refusal.message)
+    await next()
+  }
+}
 
 /** Secure when the client reached us over HTTPS, directly or through a trusted proxy that says so. */
 function isHttps(c: Context<AppEnv>): boolean {

@@ -1,5 +1,5 @@
 // GET /api/audit (newest first, paged) and GET /api/audit/export (CSV) of the audit trail, both filtered by user,
-// type, object and dates; readable by whoever requireAuditReader lets through. Exporting the trail is audited too.
+// type, object and dates; readable by whoever holds the audit duty (server/auth/duties.ts). Exporting the trail is audited too.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { auditFilterOf } from '../audit/audit-filter'
@@ -7,7 +7,7 @@ import type { AuditEntry } from '../db/store'
 import { DomainError } from '../domain-error'
 import { auditRequest } from '../http/audit-event'
 import type { AppEnv } from '../http/env'
-import { requireAuditReader } from '../http/session'
+import { requireDuty } from '../http/session'
 import { validated } from '../http/validate'
 import { csvCell } from '../ledger/unit-export'
 
@@ -40,7 +40,7 @@ const auditListQuery = auditFilterQuery.and(
 export const AUDIT_EXPORT_MAX_ROWS = 200_000
 
 export const auditRoutes = new Hono<AppEnv>()
-  .use(requireAuditReader)
+  .use(requireDuty('audit'))
   .get('/', validated('query', auditListQuery), (c) => {
     const { limit, before, ...query } = c.req.valid('query')
     return c.json({ entries: c.var.store.audit.list({ ...auditFilterOf(query), limit, before }) }, 200)

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { DomainError } from '../domain-error'
 import { getCookie } from 'hono/cookie'
 import { z } from 'zod'
@@ -6,8 +6,9 @@ import { assertPasswordAllowed } from '../auth/new-password'
 import { hashPassword, needsRehash, verifyPassword } from '../auth/passwords'
 import { isPasswordExpired } from '../auth/password-policy'
 import { isAccountIdle } from '../auth/account-idle'
-import { isLastActiveAdmin } from '../auth/roles'
+import { dutiesOf, isLastOfNeededRole } from '../auth/duties'
 import { mustHaveSecondFactor } from '../auth/mfa-policy'
+import type { SessionUser } from '../auth/roles'
 import { checkSecondFactor } from '../auth/second-factor'
 import { newToken, tokenHash } from '../auth/tokens'
 import type { AppEnv } from '../http/env'
@@ -31,6 +32,18 @@ const passwordBody = z.object({
 /** Scrypt work for an unknown username too, so response time does not reveal which names exist. */
 const DUMMY_HASH = hashPassword('unity-atlas-dummy-password')
 
+/** Who signed in, as sign-in and /me tell the web app: the duties say which pages to offer (账号, 审计, 备份); every route still asks requireDuty itself. */
+function signedInAnswer(c: Context<AppEnv>, user: SessionUser, due: { mustChangePassword: boolean; mustEnrolTotp: boolean }) {
+  return {
+    username: user.username,
+    role: user.role,
+    areaScope: user.areaScope,
+    ...due,
+    duties: dutiesOf(user.role, c.var.separationOfDuties),
+    separationOfDuties: c.var.separationOfDuties,
+  }
+}
+
 export const authRoutes = new Hono<AppEnv>()
   .post('/login', validated('json', loginBody), (c) => {
     const { username, password } = c.req.valid('json')
@@ -52,7 +65,7 @@ export const authRoutes = new Hono<AppEnv>()
     }
     const accounts = c.var.store.accounts
     const lastUsed = accounts.lastSignIn(user.id) ?? user.createdAt
-    if (isAccountIdle(lastUsed, c.var.now(), c.var.accountIdleDays) && !isLastActiveAdmin(accounts.listUsers(), user.id)) {
+    if (isAccountIdle(lastUsed, c.var.now(), c.var.accountIdleDays) && !isLastOfNeededRole(accounts.listUsers(), user, c.var.separationOfDuties)) {
       accounts.updateUser(user.id, { disabled: true }, 'system')
       auditRequest(c, { actor: username, action: 'sign-in', entity: 'session', result: 'failure', detail: { reason: 'account_idle', lastUsed } })
       throw new DomainError(
@@ -82,7 +95,7 @@ export const authRoutes = new Hono<AppEnv>()
     auditRequest(c, { actor: user.username, action: 'sign-in', entity: 'session', entityId: String(user.id), result: 'success' })
     const mustChangePassword = user.mustChangePassword || isPasswordExpired(user.passwordChangedAt, c.var.now(), c.var.passwordPolicy)
     const mustEnrolTotp = mustHaveSecondFactor(c.var.mfaPolicy, user.role) && second === 'none-needed'
-    return c.json({ user: { username: user.username, role: user.role, areaScope: user.areaScope, mustChangePassword, mustEnrolTotp }, expiresAt }, 200)
+    return c.json({ user: signedInAnswer(c, user, { mustChangePassword, mustEnrolTotp }), expiresAt }, 200)
   })
   .post('/logout', (c) => {
     const token = getCookie(c, SESSION_COOKIE)
@@ -93,13 +106,7 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .get('/me', (c) => {
     const user = c.var.user
-    const answer = user && {
-      username: user.username,
-      role: user.role,
-      areaScope: user.areaScope,
-      mustChangePassword: user.passwordChangeDue === true,
-      mustEnrolTotp: user.totpEnrolmentDue === true,
-    }
+    const answer = user && signedInAnswer(c, user, { mustChangePassword: user.passwordChangeDue === true, mustEnrolTotp: user.totpEnrolmentDue === true })
     return c.json({ user: answer }, 200)
   })
   .post('/password', validated('json', passwordBody), (c) => {

@@ -3,6 +3,7 @@
 // ATLAS_SENSITIVE_CATEGORIES): callers who are not signed in (anonymous viewers, screen tokens) get such a
 // stop with a generic name, no position, and left out of the path. Writes need an editor or admin; an
 // area-scoped editor may only write a corridor whose every unit, before and after, lies in their scope.
+import { writesData } from '../shared/roles'
 import { DomainError } from '../domain-error'
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { z } from 'zod'
@@ -33,10 +34,10 @@ const corridorBody = z.object({
     .max(MAX_STOPS, `expected at most ${MAX_STOPS} unit ids`),
 })
 
-/** 401 for anonymous callers and 403 for viewers before the body is read; scope is checked per unit later. */
+/** 401 for anonymous callers and 403 for non-writers before the body is read; scope is checked per unit later. */
 const signedInWriter: MiddlewareHandler<AppEnv> = async (c, next) => {
   const user = c.var.user
-  if (!user || user.role === 'viewer') {
+  if (!user || !writesData(user.role)) {
     const refusal = writeRefusalResponse(c, null)
     if (refusal) return refusal
   }

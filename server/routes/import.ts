@@ -7,6 +7,7 @@
 //
 // With `?progress=1` or `Accept: application/x-ndjson` either import answers a stream of progress events
 // ending with the same body (server/http/progress-stream.ts); without, the JSON answer as always.
+import { writesData } from '../shared/roles'
 import { DomainError } from '../domain-error'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -154,8 +155,8 @@ export function importRoutes(limits: UploadGateLimits = DEFAULT_UPLOAD_LIMITS) {
     .post('/areas', gate, uploadForm(areaImportForm), async (c) => {
       const form = c.req.valid('form')
       const dryRun = form.dryRun === 'true' || form.dryRun === '1'
-      // Anonymous callers and viewers are refused before the file is read; editors are checked per area below.
-      const refusal = !dryRun && (!c.var.user || c.var.user.role === 'viewer') ? writeRefusalResponse(c, null) : null
+      // Anonymous callers and non-writers are refused before the file is read; editors are checked per area below.
+      const refusal = !dryRun && (!c.var.user || !writesData(c.var.user.role)) ? writeRefusalResponse(c, null) : null
       if (refusal) return refusal
       if (form.kind === 'boundaries' && form.level === undefined) {
         throw new DomainError('invalid', `level: required for boundaries (expected one of: ${IMPORT_AREA_LEVELS.join(', ')})`)

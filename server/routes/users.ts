@@ -1,21 +1,22 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { DomainError } from '../domain-error'
 import { z } from 'zod'
 import { assertPasswordAllowed } from '../auth/new-password'
 import { hashPassword } from '../auth/passwords'
-import { isLastActiveAdmin } from '../auth/roles'
+import { accountChangeRefusal, type AccountChange } from '../auth/duties'
+import type { SessionUser } from '../auth/roles'
 import { ROLES } from '../shared/roles'
-import { publicUser } from '../db/store'
+import { publicUser, type UserRecord } from '../db/store'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam } from '../http/params'
-import { requireAdmin } from '../http/session'
+import { requireDuty } from '../http/session'
 import { validated } from '../http/validate'
 import { plainText } from '../text/plain-text'
 
 const newUserBody = z.object({
   username: plainText(z.string().trim()).regex(/^[\p{L}\p{N}_.-]{2,64}$/u, 'expected 2–64 letters, digits, _ . or -'),
   password: z.string().max(256),
-  role: z.enum(ROLES),
+  role: z.enum(ROLES).default('viewer'),
   areaScope: areaCodeParam.nullable().default(null),
 })
 
@@ -30,21 +31,34 @@ const userChange = z
 
 const idParam = z.object({ id: z.coerce.number().int().positive('expected a user id') })
 
+/** Throws the 403/409 of accountChangeRefusal: every account write goes through this one rule. */
+function assertAccountChange(c: Context<AppEnv>, target: UserRecord | null, change: AccountChange): SessionUser {
+  const actor = c.var.user as SessionUser // requireDuty let only a signed-in user through
+  const refusal = accountChangeRefusal(actor, target, change, c.var.store.accounts.listUsers(), c.var.separationOfDuties)
+  if (refusal) throw new DomainError(refusal.kind, refusal.message)
+  return actor
+}
+
+function assertAreaExists(c: Context<AppEnv>, areaScope: string | null | undefined): void {
+  if (areaScope && !c.var.store.snapshot().areasByCode.has(areaScope)) {
+    throw new DomainError('invalid', `areaScope: ${areaScope} is not an area in the store`)
+  }
+}
+
 export const userRoutes = new Hono<AppEnv>()
-  .use(requireAdmin)
+  .use(requireDuty('accounts', 'roles'))
   .get('/', (c) => c.json({ users: c.var.store.accounts.listUsers().map(publicUser) }, 200))
   .post('/', validated('json', newUserBody), (c) => {
     const body = c.req.valid('json')
     const accounts = c.var.store.accounts
+    const actor = assertAccountChange(c, null, { role: body.role, areaScope: body.areaScope, password: true })
     if (accounts.userByName(body.username)) throw new DomainError('conflict', `username: ${body.username} already exists`)
     assertPasswordAllowed(accounts, body.password, { id: null, username: body.username }, c.var.passwordPolicy)
-    if (body.areaScope !== null && !c.var.store.snapshot().areasByCode.has(body.areaScope)) {
-      throw new DomainError('invalid', `areaScope: ${body.areaScope} is not an area in the store`)
-    }
+    assertAreaExists(c, body.areaScope)
     const user = accounts.createUser(
       // The admin chose it: the user changes it at the first sign-in.
       { username: body.username, passwordHash: hashPassword(body.password, c.var.cryptoSuite), role: body.role, areaScope: body.areaScope, mustChangePassword: true },
-      c.var.user?.username ?? 'unknown',
+      actor.username,
     )
     return c.json({ user: publicUser(user) }, 201)
   })
@@ -54,19 +68,14 @@ export const userRoutes = new Hono<AppEnv>()
     const accounts = c.var.store.accounts
     const user = accounts.listUsers().find((u) => u.id === id)
     if (!user) throw new DomainError('not_found', `user ${id} does not exist`)
-    if (change.areaScope && !c.var.store.snapshot().areasByCode.has(change.areaScope)) {
-      throw new DomainError('invalid', `areaScope: ${change.areaScope} is not an area in the store`)
-    }
+    const actor = assertAccountChange(c, user, { ...change, ...(password !== undefined ? { password: true } : {}) })
+    assertAreaExists(c, change.areaScope)
     if (password !== undefined) assertPasswordAllowed(accounts, password, user, c.var.passwordPolicy)
-    const losesAdmin = (change.role !== undefined && change.role !== 'admin') || change.disabled === true
-    if (losesAdmin && isLastActiveAdmin(accounts.listUsers(), user.id)) {
-      throw new DomainError('conflict', `user ${user.username} is the last active admin; make another admin first`)
-    }
     const updated = accounts.updateUser(
       id,
       // A reset is the admin's choice too: changed at the next sign-in.
       { ...change, ...(password !== undefined ? { passwordHash: hashPassword(password, c.var.cryptoSuite), mustChangePassword: true } : {}) },
-      c.var.user?.username ?? 'unknown',
+      actor.username,
     )
     return c.json({ user: publicUser(updated) }, 200)
   })

@@ -5,7 +5,7 @@
 // A unit's contact (a person and a phone number, 个人信息) goes to signed-in users only, and its phone numbers
 // whole only to those who may edit the unit (admins, editors and approvers whose area holds it): everyone
 // else signed in sees them masked, 138****5678 (contactFor).
-import type { Role } from './roles'
+import { writesData, type Role } from './roles'
 
 /** The categories withheld from callers not signed in unless configured otherwise. */
 export const DEFAULT_SENSITIVE_CATEGORIES: readonly string[] = ['宗教活动场所']
@@ -38,7 +38,7 @@ export function audienceOf(kind: AudienceKind, sensitiveCategories: readonly str
 }
 
 function wholeContactsOf(reader: ContactReader | null): Audience['wholeContacts'] {
-  if (reader === null || reader.role === 'viewer') return 'none'
+  if (reader === null || !writesData(reader.role)) return 'none'
   if (reader.role === 'admin' || reader.areaScope === null) return 'all'
   return { within: reader.areaScope }
 }

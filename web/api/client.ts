@@ -555,3 +555,21 @@ export async function fetchAudit(query: AuditQuery): Promise<AuditEntryItem[]> {
 export function auditExportUrl(query: AuditQuery): string {
   return `/api/audit/export?${new URLSearchParams(Object.entries(query).filter(([, value]) => value))}`
 }
+
+// ── /users: accounts, roles and scopes (the accounts and roles duties) ─────────────────────────────
+
+export type UserItem = OkBodyOf<typeof api.api.users.$get>['users'][number]
+export type NewUser = Parameters<typeof api.api.users.$post>[0]['json']
+export type UserChange = Parameters<(typeof api.api.users)[':id']['$patch']>[0]['json']
+
+export async function fetchUsers(): Promise<UserItem[]> {
+  return (await okBodyOf('账号列表 (accounts)', await api.api.users.$get())).users
+}
+
+export async function createUser(user: NewUser): Promise<UserItem> {
+  return (await okBodyOf(`新建账号 ${user.username} (create account)`, await api.api.users.$post({ json: user }))).user
+}
+
+export async function updateUser(id: number, change: UserChange): Promise<UserItem> {
+  return (await okBodyOf(`修改账号 ${id} (update account)`, await api.api.users[':id'].$patch({ param: { id: String(id) }, json: change }))).user
+}

@@ -39,7 +39,7 @@ export function AuditApp() {
         <a className="audit-export" href={auditExportUrl(query)} download>
           导出 CSV
         </a>
-        <span className="audit-total">{listed.value ? `最近 ${entries.length} 条（最多 500 条；导出含全部匹配记录）` : '正在加载…'}</span>
+        <span className="audit-total">{listed.value ? `最近 ${entries.length} 条（最多 500 条；导出含全部匹配记录）` : listed.error ? '' : '正在加载…'}</span>
       </form>
       <PageMessages loadError={listed.error} message={null} />
       <div className="audit-main">

@@ -2,6 +2,7 @@
 // dropdown per column, options) → re-check with a changed mapping → commit (signed-in editors and admins)
 // → committed imports with rollback (admins). Unit ledgers, boundaries and area attributes. Every check and
 // commit streams its progress (rows read, checked, written), shown under the button while it runs.
+import { writesData } from '../../server/shared/roles'
 import { useMemo, useState, type ChangeEvent } from 'react'
 import type { ImportProgress } from '../../server/shared/import-progress'
 import {
@@ -53,7 +54,7 @@ export function DataImportApp() {
   const [progress, setProgress] = useState<ImportProgress | null>(null)
   const [batchesVersion, setBatchesVersion] = useState(0)
   const isAdmin = user?.role === 'admin'
-  const mayCommit = user !== null && user !== undefined && user.role !== 'viewer'
+  const mayCommit = user !== null && user !== undefined && writesData(user.role)
   const batches = useAsyncValue(isAdmin ? fetchImportBatches : null, [isAdmin, batchesVersion])
 
   async function runUnits(dryRun: boolean, explicit: ColumnMappingChoice | undefined): Promise<UnitImportResult> {

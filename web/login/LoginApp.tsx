@@ -1,4 +1,5 @@
 // Sign-in for editors and admins. Reading the atlas needs no account unless the server requires one.
+import { ROLE_NAMES } from '../../server/shared/roles'
 import { useState, type FormEvent } from 'react'
 import { fetchCurrentUser, signIn, signOut, type SignedInUser } from '../api/client'
 import { useAsyncValue } from '../api/use-async-value'
@@ -56,7 +57,7 @@ export function LoginApp() {
         ) : shown ? (
           <>
             <p>
-              已登录：<strong>{shown.username}</strong>（{shown.role}
+              已登录：<strong>{shown.username}</strong>（{ROLE_NAMES[shown.role]}
               {shown.areaScope ? ` · 范围 ${shown.areaScope}` : ''}）
             </p>
             <p>

@@ -1,6 +1,7 @@
 // /targets: the creation targets (创建目标) of an area and of every area within it, each with its progress as
 // the dashboard and the screen show it (GET /api/targets). Signed-in editors and admins add, edit in place and
 // delete them; the server checks the values and the user's area scope and its message shows by the form.
+import { writesData } from '../../server/shared/roles'
 import { useCallback, useMemo, useState } from 'react'
 import { ancestorCodesOf } from '../../server/shared/area-codes'
 import { createTarget, deleteTarget, fetchCurrentUser, fetchSchemes, fetchTargets, updateTarget, type TargetItem } from '../api/client'
@@ -47,7 +48,7 @@ export function TargetsApp() {
   const [areas, setAreas] = useState<AreaOption[]>([])
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
   const area = path.at(-1)
-  const mayEdit = user !== null && user !== undefined && user.role !== 'viewer'
+  const mayEdit = user !== null && user !== undefined && writesData(user.role)
 
   const listed = useAsyncValue(() => fetchTargets({ ...(area ? { area } : {}), ...(scheme ? { scheme } : {}) }), [area, scheme, version])
   const answer = listed.value

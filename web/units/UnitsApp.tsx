@@ -2,6 +2,7 @@
 // rows on screen are drawn and only their pages fetched, so 100 000 units scroll smoothly. A row opens the
 // edit form (signed-in editors and admins); "在地图上查看" opens the dashboard on the same filter, and
 // "在地图上添加单位" a form for a new unit placed by a click on its map.
+import { writesData } from '../../server/shared/roles'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { levelOfCode } from '../../server/shared/area-codes'
 import { UNIT_STATUSES, type UnitStatus } from '../../server/shared/domain'
@@ -60,7 +61,7 @@ export function UnitsApp() {
   const [version, setVersion] = useState(0) // bumped after a save, to reload the rows
   const requested = useRef(new Set<number>())
   const body = useRef<HTMLDivElement>(null)
-  const mayEdit = user !== null && user !== undefined && user.role !== 'viewer'
+  const mayEdit = user !== null && user !== undefined && writesData(user.role)
   const [shownColumns, toggleColumn] = useColumnChoice(COLUMN_KEYS)
   const columns = COLUMNS.filter((c) => shownColumns.has(c.key))
   const actor = useMemo((): WorkflowActor | null => (user ? { username: user.username, role: user.role, scopeLevel: user.areaScope ? levelOfCode(user.areaScope) : null } : null), [user])

@@ -7,11 +7,9 @@ import { chainHashAlgorithmOf } from '../../audit/chain-hash'
 import { verifyChain } from '../../audit/chain-verify'
 import { readConfig, type AtlasConfig } from '../../config'
 import { timeStamp } from '../../db/backup'
-import { openSqliteStore } from '../../db/sqlite-store'
-import type { AtlasStore } from '../../db/store'
 import { DomainError } from '../../domain-error'
-import { STORE_FILE } from '../../open-store'
 import { CliError, command, parseOptions, type CliIo } from '../command'
+import { withExistingStore } from '../existing-store'
 
 const HELP = `Usage: atlas audit verify [--archive FILE]
        atlas audit archive [--out FILE]
@@ -44,19 +42,8 @@ export const auditCommand = command('audit', 'verify the hash-chained audit trai
   throw new CliError(`atlas audit: expected verify or archive, got ${verb === undefined ? 'nothing' : JSON.stringify(verb)} (see atlas audit --help)`)
 })
 
-function withStore<T>(config: AtlasConfig, use: (store: AtlasStore) => T): T {
-  const file = join(config.dataDir, STORE_FILE)
-  if (!existsSync(file)) throw new CliError(`atlas audit: there is no store at ${file} (set ATLAS_DATA_DIR to the server's data dir)`, 1)
-  const store = openSqliteStore(file, { auditHash: chainHashAlgorithmOf(config.crypto) })
-  try {
-    return use(store)
-  } finally {
-    store.close()
-  }
-}
-
 function verifyStore(config: AtlasConfig, io: CliIo): number {
-  return withStore(config, (store) => {
+  return withExistingStore(config, 'audit', (store) => {
     const { start, records } = store.audit.chain()
     const verdict = verifyChain(records, start)
     if (!verdict.ok) {
@@ -87,7 +74,7 @@ function verifyArchive(config: AtlasConfig, file: string, io: CliIo): number {
     return 1
   }
   const { header, digest } = verdict
-  const voucher = withStore(config, (store) =>
+  const voucher = withExistingStore(config, 'audit', (store) =>
     store.audit.list({ limit: 1_000, action: 'archive', entity: 'audit_log' }).find((e) => (e.after as { digest?: string } | null)?.digest === digest),
   )
   if (!voucher) {
@@ -103,7 +90,7 @@ function verifyArchive(config: AtlasConfig, file: string, io: CliIo): number {
 function archive(config: AtlasConfig, out: string | undefined, io: CliIo): number {
   const now = new Date()
   const cutoff = new Date(now.getTime() - config.auditRetentionDays * 86_400_000).toISOString()
-  return withStore(config, (store) => {
+  return withExistingStore(config, 'audit', (store) => {
     const { start, records } = store.audit.chain()
     const verdict = verifyChain(records, start)
     if (!verdict.ok) throw new CliError(`atlas audit archive: the trail is broken, so nothing was archived (run atlas audit verify): ${verdict.problem}`, 1)

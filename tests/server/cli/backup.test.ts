@@ -54,7 +54,7 @@ describe('atlas backup and atlas restore', () => {
 
     mkdirSync(target)
     openSqliteStore(join(target, STORE_FILE)).close() // an empty store, to be kept
-    const restore = await atlas(target, 'restore', file)
+    const restore = await atlasWith({ env: { USER: 'operator' } }, target, 'restore', file)
     expect(restore.code, restore.err).toBe(0)
     expect(restore.out).toContain(`Restored ${file} (`)
     expect(restore.out).toContain(`${expected.length} units) into ${join(target, STORE_FILE)}`)
@@ -62,6 +62,14 @@ describe('atlas backup and atlas restore', () => {
     expect(previous).toMatch(/atlas\.sqlite\.before-restore-\d{8}-\d{6}$/)
     expect(statSync(previous).size).toBeGreaterThan(0)
     expect(unitNames(target)).toEqual(expected)
+    // The restore is the first record after the backup's own trail, by whoever ran it, and the chain holds.
+    const restored = openSqliteStore(join(target, STORE_FILE))
+    try {
+      expect(restored.audit.list({ limit: 1 })[0]).toMatchObject({ actor: 'cli:operator', action: 'restore', entity: 'backup', entityId: 'atlas.backup.sqlite', result: 'success' })
+    } finally {
+      restored.close()
+    }
+    expect((await atlasWith({ env: { USER: 'operator' } }, target, 'audit', 'verify')).code).toBe(0)
   })
 
   it('backup --encrypt writes a file restore opens only with its passphrase, refusing a wrong one and a changed byte by name', async () => {

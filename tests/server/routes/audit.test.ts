@@ -40,10 +40,24 @@ describe('events of a session are audited with result and address', () => {
       ['change-password', 'user', 'failure', 'unknown'],
       ['sign-in', 'session', 'success', 'unknown'],
       ['sign-out', 'session', 'success', 'unknown'],
-      ['update', 'user', 'success', null],
+      ['update', 'user', 'success', 'unknown'], // the store's own record of the change, with the request's address too
       ['change-password', 'user', 'success', 'unknown'],
     ])
     expect(store.audit.list({ limit: 2, entity: 'user' })[1].after).toMatchObject({ username: 'admin', passwordChanged: true })
+    store.close()
+  })
+
+  test('a data write is recorded with the address of the request that made it', async () => {
+    const { app, store } = demoApp({ trustedProxies: ['10.0.0.1'] })
+    const cookie = await signIn(app, 'admin', ADMIN_PASSWORD)
+    const unit = store.units.get(1)
+    if (!unit) throw new Error('the demo has unit 1')
+    const edit = jsonRequest('PATCH', { notes: '地址测试' }, cookie, { 'If-Match': `"${unit.version}"`, 'X-Forwarded-For': '203.0.113.77' })
+    expect((await app.request(`/api/units/${unit.id}`, edit, fromPeer('10.0.0.1'))).status).toBe(200)
+    expect(store.audit.list({ limit: 1, entity: 'unit' })[0]).toMatchObject({ actor: 'admin', action: 'edit', entityId: String(unit.id), address: '203.0.113.77' })
+    // Outside a request (the CLI, the seed) there is no address to give.
+    store.units.update(unit.id, unit.version + 1, { notes: '命令行' }, { actor: 'cli:test', at: '2026-11-23T10:00:00Z', reason: '' })
+    expect(store.audit.list({ limit: 1, entity: 'unit' })[0]).toMatchObject({ actor: 'cli:test', address: null })
     store.close()
   })
 

@@ -14,7 +14,15 @@ describe('sign-in', () => {
     expect(setCookie).not.toContain('Secure')
     const cookie = setCookie.split(';')[0]
     expect(await (await app.request('/api/auth/me', { headers: { Cookie: cookie } })).json()).toEqual({
-      user: { username: 'admin', role: 'admin', areaScope: null, mustChangePassword: false, mustEnrolTotp: false },
+      user: {
+        username: 'admin',
+        role: 'admin',
+        areaScope: null,
+        mustChangePassword: false,
+        mustEnrolTotp: false,
+        duties: ['accounts', 'roles', 'audit', 'backup'], // all four: duties are not separated by default
+        separationOfDuties: false,
+      },
     })
     expect((await app.request('/api/auth/logout', jsonRequest('POST', {}, cookie))).status).toBe(200)
     expect(await (await app.request('/api/auth/me', { headers: { Cookie: cookie } })).json()).toEqual({ user: null })
