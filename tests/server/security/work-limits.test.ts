@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { hashPassword } from '../../../server/auth/passwords'
 import { ADMIN_PASSWORD, demoApp, jsonRequest, signIn } from '../demo-app'
 
-const limits = { exportsPerMinute: 2, plansPerMinute: 2, unitExportsPerMinute: 2 }
+const limits = { exportsPerMinute: 2, plansPerMinute: 2, unitExportsPerMinute: 2, briefsPerMinute: 2 }
 
 describe('per-account limits on costly routes', () => {
   test('the ledger export: two a minute for the admin, then a 429 naming unitExportsPerMinute; another account and an anonymous caller still pass', async () => {
