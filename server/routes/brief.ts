@@ -25,7 +25,7 @@ const briefQuery = z.object({
 })
 
 export function briefRoutes(exporter: () => ExportService) {
-  return new Hono<AppEnv>().get('/', validated('query', briefQuery), costlyWork('brief'), async (c) => {
+  return new Hono<AppEnv>().get('/', costlyWork('brief'), validated('query', briefQuery), async (c) => {
     const query = c.req.valid('query')
     const period = parsePeriod(query.period)
     const content = briefContent(c.var.store.snapshot(), { area: query.area, period, today: c.var.today, schemeId: query.scheme }, c.var.audience)
