@@ -15,6 +15,7 @@ const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
   schemes: lazy(() => import('./schemes/SchemesApp').then((m) => ({ default: m.SchemesApp }))),
   audit: lazy(() => import('./audit/AuditApp').then((m) => ({ default: m.AuditApp }))),
   account: lazy(() => import('./account/AccountApp').then((m) => ({ default: m.AccountApp }))),
+  brief: lazy(() => import('./brief/BriefApp').then((m) => ({ default: m.BriefApp }))),
   'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
 }
 

@@ -14,6 +14,7 @@ const STYLE = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 html { font-family: ${BODY_FONTS}; font-size: 16pt; line-height: 28pt; color: #000; }
 body { margin: 0; }
+@media screen { body { max-width: 160mm; margin: 0 auto; padding: 16mm 12mm; } }
 .masthead { text-align: center; color: #c00000; font: bold 36pt/1.4 ${HEADING_FONTS}; margin: 0 0 12pt; }
 .number { display: flex; justify-content: space-between; border-bottom: 2pt solid #c00000; padding-bottom: 4pt; margin-bottom: 18pt; }
 h1.title { text-align: center; font: bold 18pt/1.5 ${HEADING_FONTS}; margin: 0 0 12pt; }
