@@ -88,7 +88,7 @@ export interface BriefContent {
   stockAsOf: string // the day the counts speak for: coverage counts as of a year's end, or today in the current year
   scheme: { id: string; name: string; categories: string[] }
   redacted: boolean // the audience gets withheld categories without names
-  sample: boolean // 示例数据 is among the units counted or listed
+  sample: boolean // 示例数据 is among the area's units, which every count and list of the briefing is drawn from
   stock: LevelCounts & { categoriesCovered: number; categoriesInScheme: number; childAreas: number; childAreasCovered: number }
   stockBefore: LevelCounts // at the end of the previous period's year
   named: LevelCounts // namings made in the period
@@ -139,7 +139,6 @@ export function briefContent(snapshot: Snapshot, query: BriefQuery, audience: Au
   const stockAsOf = period.year < Number(today.slice(0, 4)) ? `${period.year}-12-31` : today
   const targets = targetsWithProgress(snapshot, selectTargets(snapshot, { area: area.code, schemeId: own.scheme.id }), stockAsOf)
 
-  const listedUnits = [...newNamings.map((n) => n.unitId), ...entry.expiring.map((e) => e.id)]
   return {
     area: { code: area.code, name: area.name, level: area.level },
     period,
@@ -149,7 +148,7 @@ export function briefContent(snapshot: Snapshot, query: BriefQuery, audience: Au
     stockAsOf,
     scheme: own.scheme,
     redacted: audience.withheld.size > 0,
-    sample: entry.sample || listedUnits.some((id) => unitsById.get(id)?.sample),
+    sample: units.some((u) => u.sample),
     stock: {
       total: entry.total,
       byLevel: entry.byLevel,
