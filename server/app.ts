@@ -25,6 +25,7 @@ import { resolveAudience } from './http/audience'
 import { accountDutiesFirst, requireLoginForReads, resolveSession } from './http/session'
 import { auditRoutes } from './routes/audit'
 import { backupRoutes } from './routes/backup'
+import { briefRoutes } from './routes/brief'
 import { authRoutes } from './routes/auth'
 import { areaRoutes } from './routes/areas'
 import { corridorRoutes } from './routes/corridors'
@@ -160,6 +161,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/inspections', inspectionRoutes)
     .route('/targets', targetRoutes)
     .route('/export', exportRoutes(() => exporter ?? sharedExportService()))
+    .route('/brief', briefRoutes(() => exporter ?? sharedExportService()))
     .route('/plan', planRoutes)
     .route('/import', importRoutes())
     .route('/screen-profiles', screenProfileRoutes)

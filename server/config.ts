@@ -21,7 +21,7 @@ export interface AtlasConfig {
   allowedOrigins: string[] // ATLAS_ALLOWED_ORIGINS, none: space-separated extra origins allowed to send writes
   trustedProxies: string[] // ATLAS_TRUSTED_PROXIES, none: space-separated IP addresses of reverse proxies whose X-Forwarded-* headers are believed
   sensitiveCategories: string[] // ATLAS_SENSITIVE_CATEGORIES, 宗教活动场所: comma-separated; exact places for signed-in users only ('none': no category)
-  workLimits: WorkLimits // ATLAS_EXPORTS_PER_MINUTE 12, ATLAS_PLANS_PER_MINUTE 30, ATLAS_UNIT_EXPORTS_PER_MINUTE 12: per account (or address) and minute
+  workLimits: WorkLimits // ATLAS_EXPORTS_PER_MINUTE 12, ATLAS_PLANS_PER_MINUTE 30, ATLAS_UNIT_EXPORTS_PER_MINUTE 12, ATLAS_BRIEFS_PER_MINUTE 6: per account (or address) and minute
   crypto: CryptoSuite // ATLAS_CRYPTO, standard: gm = 国密 (SM3 for the audit chain)
   auditRetentionDays: number // ATLAS_AUDIT_RETENTION_DAYS, 180: audit records older than this may be archived (never fewer than 180)
   auditHeadLogMinutes: number // ATLAS_AUDIT_HEAD_LOG_MINUTES, 60: how often the server logs the audit chain's head
@@ -79,6 +79,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
       exportsPerMinute: perMinuteFrom('ATLAS_EXPORTS_PER_MINUTE', env.ATLAS_EXPORTS_PER_MINUTE, DEFAULT_WORK_LIMITS.exportsPerMinute),
       plansPerMinute: perMinuteFrom('ATLAS_PLANS_PER_MINUTE', env.ATLAS_PLANS_PER_MINUTE, DEFAULT_WORK_LIMITS.plansPerMinute),
       unitExportsPerMinute: perMinuteFrom('ATLAS_UNIT_EXPORTS_PER_MINUTE', env.ATLAS_UNIT_EXPORTS_PER_MINUTE, DEFAULT_WORK_LIMITS.unitExportsPerMinute),
+      briefsPerMinute: perMinuteFrom('ATLAS_BRIEFS_PER_MINUTE', env.ATLAS_BRIEFS_PER_MINUTE, DEFAULT_WORK_LIMITS.briefsPerMinute),
     },
     crypto: cryptoSuiteFrom(env.ATLAS_CRYPTO),
     auditRetentionDays: auditRetentionDaysFrom(env.ATLAS_AUDIT_RETENTION_DAYS),

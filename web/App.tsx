@@ -16,6 +16,7 @@ const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
   audit: lazy(() => import('./audit/AuditApp').then((m) => ({ default: m.AuditApp }))),
   users: lazy(() => import('./users/UsersApp').then((m) => ({ default: m.UsersApp }))),
   account: lazy(() => import('./account/AccountApp').then((m) => ({ default: m.AccountApp }))),
+  brief: lazy(() => import('./brief/BriefApp').then((m) => ({ default: m.BriefApp }))),
   'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
 }
 

@@ -2,6 +2,7 @@
 import { CliError, HelpRequested, type CliIo, type Command } from './command'
 import { auditCommand } from './commands/audit'
 import { backupCommand } from './commands/backup'
+import { briefCommand } from './commands/brief'
 import { coverageCommand } from './commands/coverage'
 import { exportCommand } from './commands/export'
 import { exportUnitsCommand } from './commands/export-units'
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   planCommand,
   exportCommand,
+  briefCommand,
   exportUnitsCommand,
   backupCommand,
   restoreCommand,

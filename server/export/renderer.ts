@@ -141,6 +141,32 @@ export class ExportRenderer {
     }
   }
 
+  /**
+   * Prints a self-contained HTML page (a 工作简报) to a PDF in the same browser, text as text; its @page rule
+   * sets the paper. The page may load nothing: every request it makes is refused.
+   */
+  async printHtml(html: string): Promise<Buffer> {
+    this.holdOpen()
+    try {
+      const browser = await this.launched()
+      const context = await browser.newContext()
+      try {
+        await context.route('**/*', (route) => route.abort())
+        const page = await context.newPage()
+        page.setDefaultTimeout(this.pageTimeoutMs)
+        await page.setContent(html, { waitUntil: 'load' })
+        await page.evaluate(() => document.fonts.ready.then(() => undefined))
+        return await page.pdf({ preferCSSPageSize: true, printBackground: true })
+      } catch (error) {
+        throw new RenderError(`the briefing could not be printed: ${(error as Error).message.split('\n')[0]}`)
+      } finally {
+        await context.close()
+      }
+    } finally {
+      this.releaseLater()
+    }
+  }
+
   async close(): Promise<void> {
     if (this.idleTimer) clearTimeout(this.idleTimer)
     this.idleTimer = null

@@ -5,16 +5,16 @@
 // run (server/auth/render-tokens.ts), so it draws what they may see; an anonymous one reads anonymously.
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import type { IncomingMessage } from 'node:http'
 import { DomainError } from '../domain-error'
 import { isWithin, levelOfCode } from '../shared/area-codes'
 import { CONTENT_TYPES, exportFileName, exportRequestOf, ExportRequestError, type ExportRequest } from '../export/export-request'
-import type { ExportJob, RenderCredential } from '../export/queue'
+import type { ExportJob } from '../export/queue'
 import type { ExportService } from '../export/service'
 import { jsonError } from '../http/errors'
 import { auditRequest } from '../http/audit-event'
 import type { AppEnv } from '../http/env'
 import { costlyWork } from '../http/work-limits'
+import { ownOrigin, renderCredentialOf } from '../http/render-credential'
 
 export function exportRoutes(service: () => ExportService) {
   return new Hono<AppEnv>()
@@ -82,27 +82,10 @@ function enqueue(c: Context<AppEnv>, service: ExportService, request: ExportRequ
   return job
 }
 
-/**
- * The requester's read-only credential for the job's run; none for an anonymous requester, and none
- * for a render credential itself (a job cannot start another that outlives it).
- */
-function renderCredentialOf(c: Context<AppEnv>): RenderCredential | undefined {
-  const { user, renderTokens, now } = c.var
-  if (!user || user.readOnly) return undefined
-  return { username: user.username, issue: () => renderTokens.issue(user, now()) }
-}
-
 /** The job, for its requester: one rendered as a user is that user's alone (others get the same 404 as for no job). */
 function jobFor(c: Context<AppEnv>, service: ExportService): ExportJob | undefined {
   const job = service.queue.get(c.req.param('id') ?? '')
   return job && (job.readsAs === null || job.readsAs === c.var.user?.username) ? job : undefined
-}
-
-/** This server as Chromium on the same machine reaches it: the socket's local port, not the Host header. */
-function ownOrigin(c: Context<AppEnv>): string {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
-  const port = incoming?.socket?.localPort
-  return port ? `http://127.0.0.1:${port}` : new URL(c.req.url).origin
 }
 
 function fileAnswer(c: Context<AppEnv>, job: ExportJob, frameCode: string) {

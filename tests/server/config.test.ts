@@ -16,7 +16,7 @@ describe('readConfig', () => {
       allowedOrigins: [],
       trustedProxies: [],
       sensitiveCategories: ['宗教活动场所'],
-      workLimits: { exportsPerMinute: 12, plansPerMinute: 30, unitExportsPerMinute: 12 },
+      workLimits: { exportsPerMinute: 12, plansPerMinute: 30, unitExportsPerMinute: 12, briefsPerMinute: 6 },
       crypto: 'standard',
       auditRetentionDays: 180,
       auditHeadLogMinutes: 60,
@@ -58,7 +58,7 @@ describe('readConfig', () => {
       allowedOrigins: ['https://edit.example.gov.cn'],
       trustedProxies: [],
       sensitiveCategories: ['宗教活动场所'],
-      workLimits: { exportsPerMinute: 12, plansPerMinute: 30, unitExportsPerMinute: 12 },
+      workLimits: { exportsPerMinute: 12, plansPerMinute: 30, unitExportsPerMinute: 12, briefsPerMinute: 6 },
       crypto: 'standard',
       auditRetentionDays: 180,
       auditHeadLogMinutes: 60,
@@ -114,8 +114,8 @@ describe('readConfig', () => {
   })
 
   it('reads the per-account limits of costly routes and names a bad one', () => {
-    const env = { ATLAS_EXPORTS_PER_MINUTE: '3', ATLAS_PLANS_PER_MINUTE: '100', ATLAS_UNIT_EXPORTS_PER_MINUTE: '1' }
-    expect(readConfig(env).workLimits).toEqual({ exportsPerMinute: 3, plansPerMinute: 100, unitExportsPerMinute: 1 })
+    const env = { ATLAS_EXPORTS_PER_MINUTE: '3', ATLAS_PLANS_PER_MINUTE: '100', ATLAS_UNIT_EXPORTS_PER_MINUTE: '1', ATLAS_BRIEFS_PER_MINUTE: '2' }
+    expect(readConfig(env).workLimits).toEqual({ exportsPerMinute: 3, plansPerMinute: 100, unitExportsPerMinute: 1, briefsPerMinute: 2 })
     expect(() => readConfig({ ATLAS_PLANS_PER_MINUTE: '0' })).toThrow('ATLAS_PLANS_PER_MINUTE=0 is not a number of requests a minute (expected a whole number 1–10000, e.g. 30)')
     expect(() => readConfig({ ATLAS_EXPORTS_PER_MINUTE: 'many' })).toThrow(ConfigError)
   })

@@ -283,6 +283,25 @@ export function exportUrl(query: string, format: 'png' | 'pdf' | 'zip'): string 
   return `/api/export?${[query, `format=${format}`].filter(Boolean).join('&')}`
 }
 
+/** A 工作简报 (GET /api/brief): the area, the period (2026, 2026H2, 2026Q3, 2026-09) and the document's language. */
+export interface BriefQuery {
+  area: string
+  period: string
+  lang: 'zh' | 'en'
+}
+
+/** The address of the briefing as a file to download. */
+export function briefUrl(query: BriefQuery, format: 'docx' | 'pdf'): string {
+  return `/api/brief?${new URLSearchParams({ ...query, format })}`
+}
+
+/** The briefing as the HTML page its PDF is printed from, map included: the /brief page's preview. */
+export async function fetchBriefPreview(query: BriefQuery): Promise<string> {
+  const answer = await api.api.brief.$get({ query: { ...query, format: 'html' } })
+  if (!answer.ok) throw await apiErrorOf('工作简报 (briefing)', answer)
+  return answer.text()
+}
+
 export type PlanRequest = Parameters<typeof api.api.plan.$post>[0]['json']
 export type PlanReport = OkBodyOf<typeof api.api.plan.$post>
 export type PlanScenarioSummary = OkBodyOf<typeof api.api.plan.scenarios.$get>['scenarios'][number]

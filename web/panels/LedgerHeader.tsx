@@ -1,4 +1,4 @@
-// The header of the ledger pages (/units, /targets, /schemes, …): the page's title, links to the other pages, and
+// The header of the ledger pages (/units, /targets, /schemes, /brief, …): the page's title, links to the other pages, and
 // who is signed in (or where to sign in to edit). 账号管理 and 审计日志 are offered to those whose duties include
 // them (server/auth/duties.ts); the server refuses everyone else anyway.
 import { ROLE_NAMES } from '../../server/shared/roles'
@@ -10,6 +10,7 @@ const PAGES: readonly { path: string; label: string; duties?: readonly Duty[] }[
   { path: '/', label: '地图' },
   { path: '/units', label: '单位台账' },
   { path: '/targets', label: '创建目标' },
+  { path: '/brief', label: '工作简报' },
   { path: '/schemes', label: '创建方案' },
   { path: '/data', label: '数据导入' },
   { path: '/plan', label: '选址规划' },

@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { HONOUR_LEVELS } from '../../server/shared/domain'
 import type { Scheme } from '../api/responses'
-import type { AreaOption } from './AreaPicker'
+import type { AreaOption } from '../panels/AreaPicker'
 import { categoriesFor, type TargetFormValues } from './target-form-values'
 import { Options } from '../panels/Options'
 

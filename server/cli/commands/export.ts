@@ -1,11 +1,12 @@
-import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, extname, resolve } from 'node:path'
+import { writeFileSync } from 'node:fs'
+import { extname, resolve } from 'node:path'
 import { readConfig } from '../../config'
 import { exportRequestOf, ExportRequestError } from '../../export/export-request'
 import { startLocalServer, type LocalServer } from '../../export/local-server'
 import { RenderError, type RenderProgress } from '../../export/renderer'
 import { createExportService } from '../../export/service'
 import { CliError, command, parseOptions } from '../command'
+import { checkWritable } from '../out-path'
 
 const HELP = `Usage: atlas export --out FILE.png|pdf|zip [options]
 
@@ -53,7 +54,7 @@ export const exportCommand = command('export', 'print-quality map images (PNG/PD
   if (!format) throw new CliError(`atlas export: --out ${values.out}: the extension must be .png, .pdf or .zip (it sets the format)`)
   if (values.format && values.format !== format) throw new CliError(`atlas export: --format ${values.format} disagrees with --out ${values.out}`)
   if (format === 'png' && values['atlas-by']) throw new CliError('atlas export: an atlas has many pages: write it to a .pdf or a .zip (of PNGs), not a .png')
-  checkWritable(out, values.out)
+  checkWritable(out, values.out, 'export')
 
   const params = new URLSearchParams()
   const put = (key: string, value: string | undefined) => value !== undefined && params.set(key, value)
@@ -117,14 +118,4 @@ function progressLine(p: RenderProgress): string {
 
 function optionName(parameter: string): string {
   return { reviewNumber: 'review-number', atlasBy: 'atlas-by' }[parameter] ?? parameter
-}
-
-function checkWritable(path: string, given: string): void {
-  const directory = dirname(path)
-  if (!existsSync(directory) || !statSync(directory).isDirectory()) throw new CliError(`atlas export: --out ${given}: the directory ${directory} does not exist`)
-  try {
-    accessSync(existsSync(path) ? path : directory, constants.W_OK)
-  } catch {
-    throw new CliError(`atlas export: --out ${given}: cannot write there (permission denied)`)
-  }
 }

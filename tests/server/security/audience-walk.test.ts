@@ -86,6 +86,7 @@ const QUERIES: Record<string, string>[] = [
   { format: 'json' },
   { format: 'csv' },
   { format: 'geojson' },
+  { area: '530626', period: '2025', format: 'html' },
 ]
 
 async function pathsToWalk(app: Awaited<ReturnType<typeof walkedApp>>['app'], store: ReturnType<typeof openSqliteStore>, admin: string) {

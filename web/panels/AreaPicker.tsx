@@ -80,7 +80,7 @@ export function AreaPicker({ path, onChange, onAreas }: AreaPickerProps) {
   }, [path.join('/')]) // eslint-disable-line react-hooks/exhaustive-deps -- the path's codes are what it loads
 
   return (
-    <span className="targets-area-picker">
+    <span className="area-picker">
       {steps.map((options, i) => (
         <select
           key={i}
@@ -96,7 +96,7 @@ export function AreaPicker({ path, onChange, onAreas }: AreaPickerProps) {
           ))}
         </select>
       ))}
-      {error && <span className="targets-error" role="alert">{error}</span>}
+      {error && <span className="area-picker-error" role="alert">{error}</span>}
     </span>
   )
 }
