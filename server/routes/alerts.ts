@@ -1,0 +1,38 @@
+// GET /api/alerts: the 提醒 of an area and every area within it as of a day (server/alerts/alerts.ts), as the
+// caller's audience may see them (server/alerts/alert-audience.ts). Open to readers as /api/coverage is.
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { alertsOf, DEFAULT_ALERT_MONTHS } from '../alerts/alerts'
+import { alertsForAudience, type AlertsAnswer } from '../alerts/alert-audience'
+import { DomainError } from '../domain-error'
+import type { AppEnv } from '../http/env'
+import { areaCodeParam, calendarDateParam } from '../http/params'
+import { answerDiffersByCaller } from '../http/session'
+import { cachedJson, cachedJsonAnswer } from '../http/snapshot-answers'
+import { validated } from '../http/validate'
+
+/** The longest look ahead for namings due: two terms of 5 years. */
+export const MAX_ALERT_MONTHS = 120
+
+const alertsQuery = z.object({
+  area: z.string({ error: 'missing (expected the code of an area, e.g. 530626 for 绥江县)' }).pipe(areaCodeParam),
+  asOf: calendarDateParam.optional(),
+  months: z.coerce
+    .number({ error: `expected a whole number of months from 1 to ${MAX_ALERT_MONTHS}, e.g. 12` })
+    .int(`expected a whole number of months from 1 to ${MAX_ALERT_MONTHS}, e.g. 12`)
+    .min(1, `expected a whole number of months from 1 to ${MAX_ALERT_MONTHS}, e.g. 12`)
+    .max(MAX_ALERT_MONTHS, `expected a whole number of months from 1 to ${MAX_ALERT_MONTHS}, e.g. 12`)
+    .default(DEFAULT_ALERT_MONTHS),
+})
+
+export const alertRoutes = new Hono<AppEnv>().get('/', validated('query', alertsQuery), (c) => {
+  const { area, asOf = c.var.today, months } = c.req.valid('query')
+  const snapshot = c.var.store.snapshot()
+  if (!snapshot.areasByCode.has(area)) throw new DomainError('not_found', `area: ${area} does not exist in the store`, { details: { parameter: 'area' } })
+  const { audience } = c.var
+  answerDiffersByCaller(c) // names and places of withheld units
+  const answer = cachedJson(snapshot, `alerts:${audience.cacheKey}:${area}:${asOf}:${months}`, () =>
+    alertsForAudience(alertsOf(snapshot, { area, asOf, months }), audience, (code) => snapshot.areasByCode.get(code)?.name ?? null),
+  )
+  return cachedJsonAnswer<AlertsAnswer>(c, answer)
+})
