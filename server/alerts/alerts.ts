@@ -9,13 +9,8 @@ import { selectTargets, targetsWithProgress, type TargetWithProgress } from '../
 import { expiresOn, ledgerAsOfYear, NAMING_VALIDITY_YEARS } from '../geo/unit-history'
 import { needsVisits, schemeOfCategory, visitPeriodEnd, visitsDue } from '../geo/visits-due'
 import type { Snapshot } from '../snapshot'
+import { ALERT_KINDS, ALERT_SEVERITIES, type AlertKind, type AlertSeverity } from '../shared/alert-kinds'
 
-export const ALERT_KINDS = ['review-due', 'target-behind', 'inspection-overdue', 'follow-up-overdue', 'data-issue'] as const
-export type AlertKind = (typeof ALERT_KINDS)[number]
-
-/** Most urgent first. */
-export const ALERT_SEVERITIES = ['high', 'medium', 'low'] as const
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number]
 
 export interface AlertUnit {
   id: number

@@ -3,6 +3,7 @@ import { CliError, HelpRequested, type CliIo, type Command } from './command'
 import { auditCommand } from './commands/audit'
 import { backupCommand } from './commands/backup'
 import { coverageCommand } from './commands/coverage'
+import { digestCommand } from './commands/digest'
 import { exportCommand } from './commands/export'
 import { exportUnitsCommand } from './commands/export-units'
 import { geodataCommand } from './commands/geodata'
@@ -15,6 +16,7 @@ import { terminalSecretReader } from './secret-prompt'
 export const COMMANDS: readonly Command[] = [
   initCommand,
   coverageCommand,
+  digestCommand,
   geodataCommand,
   importCommand,
   planCommand,
