@@ -1,8 +1,10 @@
 // GET /api/alerts: the 提醒 of an area and every area within it as of a day (server/alerts/alerts.ts), as the
 // caller's audience may see them (server/alerts/alert-audience.ts). Open to readers as /api/coverage is.
+// perKind lists only the most urgent of each kind (a prefecture of 100 000 units can have 75 000 overdue
+// visits, tens of MB as JSON); the counts always count them all.
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { alertsOf, DEFAULT_ALERT_MONTHS } from '../alerts/alerts'
+import { alertsOf, DEFAULT_ALERT_MONTHS, withAlertsPerKind } from '../alerts/alerts'
 import { alertsForAudience, type AlertsAnswer } from '../alerts/alert-audience'
 import { DomainError } from '../domain-error'
 import type { AppEnv } from '../http/env'
@@ -23,16 +25,23 @@ const alertsQuery = z.object({
     .min(1, `expected a whole number of months from 1 to ${MAX_ALERT_MONTHS}, e.g. 12`)
     .max(MAX_ALERT_MONTHS, `expected a whole number of months from 1 to ${MAX_ALERT_MONTHS}, e.g. 12`)
     .default(DEFAULT_ALERT_MONTHS),
+  perKind: z.coerce
+    .number({ error: 'expected a whole number of alerts from 1 to 10000, e.g. 30' })
+    .int('expected a whole number of alerts from 1 to 10000, e.g. 30')
+    .min(1, 'expected a whole number of alerts from 1 to 10000, e.g. 30')
+    .max(10_000, 'expected a whole number of alerts from 1 to 10000, e.g. 30')
+    .optional(),
 })
 
 export const alertRoutes = new Hono<AppEnv>().get('/', validated('query', alertsQuery), (c) => {
-  const { area, asOf = c.var.today, months } = c.req.valid('query')
+  const { area, asOf = c.var.today, months, perKind } = c.req.valid('query')
   const snapshot = c.var.store.snapshot()
   if (!snapshot.areasByCode.has(area)) throw new DomainError('not_found', `area: ${area} does not exist in the store`, { details: { parameter: 'area' } })
   const { audience } = c.var
   answerDiffersByCaller(c) // names and places of withheld units
-  const answer = cachedJson(snapshot, `alerts:${audience.cacheKey}:${area}:${asOf}:${months}`, () =>
-    alertsForAudience(alertsOf(snapshot, { area, asOf, months }), audience, (code) => snapshot.areasByCode.get(code)?.name ?? null),
-  )
+  const answer = cachedJson(snapshot, `alerts:${audience.cacheKey}:${area}:${asOf}:${months}:${perKind}`, () => {
+    const all = alertsForAudience(alertsOf(snapshot, { area, asOf, months }), audience, (code) => snapshot.areasByCode.get(code)?.name ?? null)
+    return perKind === undefined ? all : withAlertsPerKind(all, perKind)
+  })
   return cachedJsonAnswer<AlertsAnswer>(c, answer)
 })

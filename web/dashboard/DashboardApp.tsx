@@ -9,6 +9,7 @@ import { recordPageError } from '../map/map-status'
 import { ErrorNotice } from '../panels/ErrorNotice'
 import { loadFigures, loadGrowth, loadSchemes, loadSearchEntries } from './dashboard-data'
 import { DashboardPage } from './DashboardPage'
+import { LISTED_PER_KIND } from './panels/AlertsPanel'
 import { filtersOf } from './filters'
 import { useUrlView } from './use-url-view'
 
@@ -40,7 +41,7 @@ export function DashboardApp() {
   const figuresOfFrame = frameValue !== null && figures.value?.code === frameValue.area.properties.code
   const growth = useAsyncValue(frameValue && filters && figuresOfFrame ? () => loadGrowth(frameValue, filters, FIRST_YEAR, YEAR) : null, [frameValue, growthKey, figuresOfFrame])
   // Like the growth series, after the frame's figures: the map's first frame never waits for them.
-  const alerts = useAsyncValue(frameValue && figuresOfFrame ? () => fetchAlerts(frameValue.area.properties.code) : null, [frameValue, figuresOfFrame])
+  const alerts = useAsyncValue(frameValue && figuresOfFrame ? () => fetchAlerts(frameValue.area.properties.code, LISTED_PER_KIND) : null, [frameValue, figuresOfFrame])
   const search = useAsyncValue<TrailStep[]>(searchWanted ? loadSearchEntries : null, [searchWanted])
   const unit = useAsyncValue(view.unit !== undefined ? () => fetchUnitDetail(view.unit as number) : null, [view.unit])
   const corridorsWanted = view.overlays?.includes('corridors') ?? false

@@ -247,6 +247,7 @@ export function DashboardPage(props: DashboardPageProps) {
   const categoryCounts = useMemo(() => countsByCategory(figures.units, scheme.categories), [figures.units, scheme.categories])
   const hover = hoverTargetOf(hit, drawn)
   const detailArea = (selectedArea ? coverageByCode.get(selectedArea) : null) ?? figures.self ?? null
+  const alertTotal = props.alerts ? Object.values(props.alerts.counts).reduce((sum, n) => sum + n, 0) : 0
   // An alert about a unit opens its details; one about a target (or a unit placed nowhere on the map) its area.
   const onAlert = (alert: AlertItem) => {
     setTab('details')
@@ -364,7 +365,7 @@ export function DashboardPage(props: DashboardPageProps) {
             </button>
             <button type="button" role="tab" aria-selected={tab === 'alerts'} onClick={() => setTab('alerts')} data-testid="alerts-tab">
               {t(lang, 'alerts')}
-              {props.alerts && props.alerts.alerts.length > 0 && <span className="tab-count">{props.alerts.alerts.length}</span>}
+              {alertTotal > 0 && <span className="tab-count">{alertTotal}</span>}
             </button>
           </div>
           {tab === 'alerts' ? (

@@ -48,6 +48,16 @@ describe('GET /api/alerts on the demo', () => {
     expect(answer.alerts.filter((a) => a.unit?.category === SENSITIVE).every((a) => a.kind === 'review-due' && a.unit?.name === `${SENSITIVE}（不公开）`)).toBe(true)
   })
 
+  test('perKind lists the most urgent of each kind; the counts still count them all', async () => {
+    const full = await alerts('area=530600', { Cookie: admin })
+    const few = await alerts('area=530600&perKind=2', { Cookie: admin })
+    expect(few.counts).toEqual(full.counts)
+    expect(full.counts['inspection-overdue']).toBeGreaterThan(2)
+    for (const kind of Object.keys(full.counts)) {
+      expect(few.alerts.filter((a) => a.kind === kind)).toEqual(full.alerts.filter((a) => a.kind === kind).slice(0, 2))
+    }
+  })
+
   test.each([
     ['', 'area: missing (expected the code of an area'],
     ['area=5306', 'area: "5306" is not valid (expected a GB/T 2260 code'],
@@ -56,6 +66,7 @@ describe('GET /api/alerts on the demo', () => {
     ['area=530600&months=0', 'months: "0" is not valid (expected a whole number of months from 1 to 120'],
     ['area=530600&months=1.5', 'months: "1.5" is not valid'],
     ['area=530600&months=many', 'months: "many" is not valid'],
+    ['area=530600&perKind=0', 'perKind: "0" is not valid (expected a whole number of alerts from 1 to 10000'],
   ])('?%s: 400 naming the bad value', async (query, message) => {
     const answer = await app.request(`/api/alerts?${query}`)
     expect(answer.status).toBe(400)

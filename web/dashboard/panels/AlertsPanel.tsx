@@ -7,8 +7,8 @@ import type { ViewLanguage } from '../../../server/shared/view-state'
 import type { AlertItem, AlertsResponse } from '../../api/client'
 import { formatDate, t } from '../i18n'
 
-/** Alerts listed per kind: a prefecture's overdue visits can run to hundreds, the count says how many. */
-const LISTED_PER_KIND = 30
+/** Alerts asked for and listed per kind: a prefecture's overdue visits can run to thousands, the count says how many. */
+export const LISTED_PER_KIND = 30
 
 export interface AlertsPanelProps {
   lang: ViewLanguage
@@ -40,7 +40,7 @@ export function AlertsPanel({ lang, answer, onAlert }: AlertsPanelProps) {
       )}
       {listed.length > 0 && (
         <ul className="alert-list">
-          {listed.slice(0, LISTED_PER_KIND).map((alert) => (
+          {listed.map((alert) => (
             <li key={alert.id} className={`sev-${alert.severity}`}>
               <button type="button" className="link-button alert-item" onClick={() => onAlert(alert)} title={ALERT_SEVERITY_NAMES[alert.severity][lang]}>
                 <span className="alert-severity">{ALERT_SEVERITY_NAMES[alert.severity][lang]}</span>
@@ -51,7 +51,7 @@ export function AlertsPanel({ lang, answer, onAlert }: AlertsPanelProps) {
           ))}
         </ul>
       )}
-      {listed.length > LISTED_PER_KIND && <p className="muted">{t(lang, 'alertsMore', { count: listed.length - LISTED_PER_KIND })}</p>}
+      {shown !== null && answer.counts[shown] > listed.length && <p className="muted">{t(lang, 'alertsMore', { count: answer.counts[shown] - listed.length })}</p>}
       {answer.withheld > 0 && <p className="muted">{t(lang, 'alertsWithheld', { count: answer.withheld })}</p>}
     </section>
   )
