@@ -16,21 +16,17 @@ import { validated } from '../http/validate'
 /** The longest look ahead for namings due: two terms of 5 years. */
 export const MAX_ALERT_MONTHS = 120
 
+/** A whole number from 1 to `max`; anything else is refused with what was expected. */
+function countParam(what: string, max: number, example: number) {
+  const expected = `expected a whole number of ${what} from 1 to ${max}, e.g. ${example}`
+  return z.coerce.number({ error: expected }).int(expected).min(1, expected).max(max, expected)
+}
+
 const alertsQuery = z.object({
   area: z.string({ error: 'missing (expected the code of an area, e.g. 530626 for 绥江县)' }).pipe(areaCodeParam),
   asOf: calendarDateParam.optional(),
-  months: z.coerce
-    .number({ error: `expected a whole number of months from 1 to ${MAX_ALERT_MONTHS}, e.g. 12` })
-    .int(`expected a whole number of months from 1 to ${MAX_ALERT_MONTHS}, e.g. 12`)
-    .min(1, `expected a whole number of months from 1 to ${MAX_ALERT_MONTHS}, e.g. 12`)
-    .max(MAX_ALERT_MONTHS, `expected a whole number of months from 1 to ${MAX_ALERT_MONTHS}, e.g. 12`)
-    .default(DEFAULT_ALERT_MONTHS),
-  perKind: z.coerce
-    .number({ error: 'expected a whole number of alerts from 1 to 10000, e.g. 30' })
-    .int('expected a whole number of alerts from 1 to 10000, e.g. 30')
-    .min(1, 'expected a whole number of alerts from 1 to 10000, e.g. 30')
-    .max(10_000, 'expected a whole number of alerts from 1 to 10000, e.g. 30')
-    .optional(),
+  months: countParam('months', MAX_ALERT_MONTHS, DEFAULT_ALERT_MONTHS).default(DEFAULT_ALERT_MONTHS),
+  perKind: countParam('alerts', 10_000, 30).optional(),
 })
 
 export const alertRoutes = new Hono<AppEnv>().get('/', validated('query', alertsQuery), (c) => {
