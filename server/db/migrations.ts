@@ -455,7 +455,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE alert_deliveries (
         alert_id TEXT PRIMARY KEY,   -- server/alerts/alerts.ts: kind:object:due date, the same on every day the alert stands
         sent_at TEXT NOT NULL,       -- ISO instant the receiver answered 2xx
-        attempts INTEGER NOT NULL    -- POSTs it took, across checks
+        attempts INTEGER NOT NULL    -- POSTs it took in the check that delivered it
       );
     `,
   },
