@@ -23,6 +23,7 @@ import { sameOriginWrites } from './http/same-origin'
 import { strictTransportSecurity } from './http/transport-security'
 import { resolveAudience } from './http/audience'
 import { accountDutiesFirst, requireLoginForReads, resolveSession } from './http/session'
+import { alertRoutes } from './routes/alerts'
 import { auditRoutes } from './routes/audit'
 import { backupRoutes } from './routes/backup'
 import { briefRoutes } from './routes/brief'
@@ -157,6 +158,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/units', unitEditRoutes)
     .route('/units', unitTransitionRoutes)
     .route('/coverage', coverageRoutes)
+    .route('/alerts', alertRoutes)
     .route('/corridors', corridorRoutes)
     .route('/inspections', inspectionRoutes)
     .route('/targets', targetRoutes)

@@ -34,6 +34,7 @@ export interface AtlasConfig {
   httpRedirectPort: number | null // ATLAS_HTTP_REDIRECT_PORT, none: a plain-HTTP port answering 308 to the HTTPS URL (needs TLS)
   backupPassphrase: string | null // ATLAS_BACKUP_PASSPHRASE, none: encrypts atlas backup --encrypt and scheduled backups
   scheduledBackups: ScheduledBackups | null // ATLAS_BACKUP_DIR (+ _EVERY_HOURS, _KEEP), none: no scheduled backups
+  alertWebhook: string | null // ATLAS_ALERT_WEBHOOK, none: an http(s) URL each new alert is POSTed to as JSON, once
 }
 
 export interface TlsFiles {
@@ -98,7 +99,23 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     ...transportFrom(env, cwd),
     backupPassphrase: env.ATLAS_BACKUP_PASSPHRASE || null,
     scheduledBackups: scheduledBackupsFrom(env, cwd),
+    alertWebhook: webhookUrlFrom('ATLAS_ALERT_WEBHOOK', env.ATLAS_ALERT_WEBHOOK),
   }
+}
+
+/** An http(s) URL a server may POST to; unset or empty is none. */
+function webhookUrlFrom(name: string, value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null
+  let url: URL | null
+  try {
+    url = new URL(value.trim())
+  } catch {
+    url = null
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ConfigError(`${name}=${value} is not an http(s) URL (expected e.g. https://im.example.gov.cn/hooks/atlas)`)
+  }
+  return url.href
 }
 
 /** ATLAS_CRYPTO, read here alone so that every part that hashes or encrypts agrees on the suite. */

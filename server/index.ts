@@ -12,6 +12,7 @@ import { prepareForReading } from './ledger/kept-unit-tables'
 import { openDataDirStore, STORE_FILE } from './open-store'
 import { httpsRedirectServer, tlsServing } from './tls'
 import { startScheduledBackups } from './backup-schedule'
+import { startAlertWebhook } from './alerts/alert-schedule'
 import { WEB_DIST_DIR } from './paths'
 import { VERSION } from './version'
 
@@ -74,6 +75,9 @@ function main() {
         logError: console.error,
       })
     : null
+  const alertWebhook = config.alertWebhook
+    ? startAlertWebhook({ store, url: config.alertWebhook, sensitiveCategories: config.sensitiveCategories, log: console.log, logError: console.error })
+    : null
   const app = createApp({
     store,
     version: VERSION,
@@ -128,6 +132,7 @@ function main() {
     // and the store closed, the process ends by itself once the last bytes are written.
     redirect?.close()
     backups?.stop()
+    alertWebhook?.stop()
     graceful.close(() => {
       store.close()
       process.exitCode = 0

@@ -4,6 +4,7 @@ import { auditCommand } from './commands/audit'
 import { backupCommand } from './commands/backup'
 import { briefCommand } from './commands/brief'
 import { coverageCommand } from './commands/coverage'
+import { digestCommand } from './commands/digest'
 import { exportCommand } from './commands/export'
 import { exportUnitsCommand } from './commands/export-units'
 import { geodataCommand } from './commands/geodata'
@@ -17,6 +18,7 @@ import { terminalSecretReader } from './secret-prompt'
 export const COMMANDS: readonly Command[] = [
   initCommand,
   coverageCommand,
+  digestCommand,
   geodataCommand,
   importCommand,
   planCommand,

@@ -471,4 +471,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE users_v14 RENAME TO users;
     `,
   },
+  {
+    version: 15,
+    description: 'the alerts the webhook (ATLAS_ALERT_WEBHOOK) has delivered, so that none is sent twice',
+    sql: `
+      CREATE TABLE alert_deliveries (
+        alert_id TEXT PRIMARY KEY,   -- server/alerts/alerts.ts: kind:object:due date, the same on every day the alert stands
+        sent_at TEXT NOT NULL,       -- ISO instant the receiver answered 2xx
+        attempts INTEGER NOT NULL    -- POSTs it took in the check that delivered it
+      );
+    `,
+  },
 ]

@@ -5,6 +5,7 @@ import { DEFAULT_VISITS_PER_YEAR, type Area, type AreaLevel, type HonourLevel, t
 import { buildSnapshot, withUnits, type Snapshot } from '../snapshot'
 import { backupStore } from './backup'
 import { MIGRATIONS, type Migration } from './migrations'
+import { sqliteAlertDeliveries } from './sqlite-alert-deliveries'
 import { sqliteAccounts, sqliteScreenTokens, writeAudit } from './sqlite-accounts'
 import { setChainAlgorithm, sqliteAudit } from './sqlite-audit'
 import type { ChainHashAlgorithm } from '../audit/chain-hash'
@@ -98,6 +99,7 @@ export function openSqliteStore(file: string, { now = () => new Date(), auditHas
     inspections: sqliteInspections(db, now, invalidate),
     targets: sqliteTargets(db, now, invalidate),
     schemes: sqliteSchemes(db, now, invalidate),
+    alertDeliveries: sqliteAlertDeliveries(db, now),
     close() {
       db.close()
     },

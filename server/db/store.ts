@@ -66,6 +66,7 @@ export interface AtlasStore {
   inspections: InspectionRepository
   targets: TargetRepository
   schemes: SchemeRepository
+  alertDeliveries: AlertDeliveryRepository
   close(): void
 }
 
@@ -537,4 +538,12 @@ export interface InspectionRepository {
   create(fields: Omit<InspectionFields, 'followUpClosedAt'>, actor: string): Inspection
   /** Sets the fields given (not the unit), keeping the others. */
   update(id: number, version: number, fields: Partial<Omit<InspectionFields, 'unitId'>>, actor: string): Inspection
+}
+
+/** The alerts the webhook (ATLAS_ALERT_WEBHOOK) has delivered: migration 15. */
+export interface AlertDeliveryRepository {
+  /** Which of `alertIds` the receiver has taken. */
+  delivered(alertIds: readonly string[]): Set<string>
+  /** The receiver answered 2xx for `alertId` after `attempts` POSTs: kept, and audited under `actor` in the same transaction. */
+  markDelivered(alertId: string, attempts: number, actor: string, detail: unknown): void
 }

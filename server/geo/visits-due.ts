@@ -92,6 +92,20 @@ export function schemeOfCategory<S extends Pick<Scheme, 'isDefault' | 'categorie
 
 const DAY_MS = 86_400_000
 
+/**
+ * The last day (yyyy-mm-dd) of the period in which visit `n` (1-based) of `year` is due, by the rhythm
+ * visitsDue counts: the day before visit n + 1 falls due, or 31 December for the year's last visit. With 3
+ * a year: visit 1 by 1 May, visit 2 by 31 August, visit 3 by 31 December.
+ */
+export function visitPeriodEnd(year: number, visitsPerYear: number, n: number): string {
+  const start = Date.UTC(year, 0, 1)
+  const days = (Date.UTC(year + 1, 0, 1) - start) / DAY_MS
+  // The same epsilon as visitsDue: the period whose end falls on a whole day keeps that day.
+  const lastDay = Math.min(days, Math.floor((Math.min(n, visitsPerYear) * days) / visitsPerYear + 1e-9)) - 1
+  return new Date(start + lastDay * DAY_MS).toISOString().slice(0, 10)
+}
+
+
 /** The fraction of its year elapsed by the end of the day `date` (yyyy-mm-dd): 1/365 on 1 January, 1 on 31 December. */
 export function yearElapsed(date: string): number {
   const year = Number(date.slice(0, 4))

@@ -1,6 +1,7 @@
 // Query parameters shared by several routes, with messages that say what is expected.
 import { z } from 'zod'
 import { AREA_LEVELS, HONOUR_LEVELS, UNIT_STATUSES, type UnitStatus } from '../shared/domain'
+import { isCalendarDate } from '../ledger/inspection-edit'
 
 export const areaCodeParam = z
   .string()
@@ -60,3 +61,6 @@ export const geographicCrsParam = z.enum(['wgs84', 'gcj02', 'bd09'], { error: 'e
 
 /** A unit's id in a route (/api/units/:id…). */
 export const unitIdParam = z.object({ id: z.string().regex(/^\d{1,9}$/, 'expected a unit id, a whole number such as 12') })
+
+/** A calendar day, yyyy-mm-dd (2026-02-30 is not one). */
+export const calendarDateParam = z.string().refine(isCalendarDate, 'expected a date yyyy-mm-dd such as 2026-11-23')

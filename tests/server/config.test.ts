@@ -29,6 +29,7 @@ describe('readConfig', () => {
       httpRedirectPort: null,
       backupPassphrase: null,
       scheduledBackups: null,
+      alertWebhook: null,
     })
   })
 
@@ -71,6 +72,7 @@ describe('readConfig', () => {
       httpRedirectPort: null,
       backupPassphrase: null,
       scheduledBackups: null,
+      alertWebhook: null,
     })
   })
 
@@ -157,6 +159,16 @@ describe('readConfig', () => {
     expect(() => readConfig({ ATLAS_BACKUP_EVERY_HOURS: '0' })).toThrow('ATLAS_BACKUP_EVERY_HOURS=0 is not a number of hours')
     expect(() => readConfig({ ATLAS_BACKUP_KEEP: '0' })).toThrow('ATLAS_BACKUP_KEEP=0 is not a whole number from 1 to 10000 (default 7)')
     expect(() => readConfig({ ATLAS_HSTS_MAX_AGE: '1.5' })).toThrow('ATLAS_HSTS_MAX_AGE=1.5 is not a whole number from 0 to 315360000')
+  })
+
+  it('reads ATLAS_ALERT_WEBHOOK: an http(s) URL, none by default; names a bad one', () => {
+    expect(readConfig({ ATLAS_ALERT_WEBHOOK: ' https://im.example.gov.cn/hooks/atlas?key=k1 ' }).alertWebhook).toBe('https://im.example.gov.cn/hooks/atlas?key=k1')
+    expect(readConfig({ ATLAS_ALERT_WEBHOOK: 'http://10.0.0.5:8080/atlas' }).alertWebhook).toBe('http://10.0.0.5:8080/atlas')
+    expect(readConfig({ ATLAS_ALERT_WEBHOOK: '' }).alertWebhook).toBeNull()
+    expect(() => readConfig({ ATLAS_ALERT_WEBHOOK: 'ftp://example.gov.cn/atlas' })).toThrow(
+      new ConfigError('ATLAS_ALERT_WEBHOOK=ftp://example.gov.cn/atlas is not an http(s) URL (expected e.g. https://im.example.gov.cn/hooks/atlas)'),
+    )
+    expect(() => readConfig({ ATLAS_ALERT_WEBHOOK: 'im.example.gov.cn/hooks' })).toThrow('ATLAS_ALERT_WEBHOOK=im.example.gov.cn/hooks is not an http(s) URL')
   })
 
   it('reads ATLAS_MFA and names a bad one', () => {

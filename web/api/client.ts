@@ -416,6 +416,19 @@ export async function fetchCorridors(area: string): Promise<CorridorsResponse> {
   return okBodyOf('示范走廊 (corridors)', await api.api.corridors.$get({ query: { area } }))
 }
 
+// ── alerts (提醒, /api/alerts) ───────────────────────────────────────────────────────────────────────
+
+export type AlertsResponse = OkBodyOf<typeof api.api.alerts.$get>
+export type AlertItem = AlertsResponse['alerts'][number]
+
+/**
+ * The alerts of `area` and every area within it as of today, the `perKind` most urgent of each kind listed
+ * (the counts count all); those about withheld units come redacted or only counted.
+ */
+export async function fetchAlerts(area: string, perKind: number): Promise<AlertsResponse> {
+  return okBodyOf('提醒 (alerts)', await api.api.alerts.$get({ query: { area, perKind: String(perKind) } }))
+}
+
 // ── creation targets (创建目标, /targets) ─────────────────────────────────────────────────────────────
 
 export type TargetsResponse = OkBodyOf<typeof api.api.targets.$get>

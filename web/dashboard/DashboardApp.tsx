@@ -1,7 +1,7 @@
 // The dashboard page (path /): the analyst dashboard. Reads the view from the URL, loads what it needs and
 // hands it to DashboardPage; shows what failed, in the page and on <body>.
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { fetchCorridors, fetchUnitDetail } from '../api/client'
+import { fetchAlerts, fetchCorridors, fetchUnitDetail } from '../api/client'
 import { useAsyncValue } from '../api/use-async-value'
 import { loadFrame, type TrailStep } from '../map/area-frame'
 import { loadStoredBasemap, type BasemapChoice } from '../map/basemaps'
@@ -9,6 +9,7 @@ import { recordPageError } from '../map/map-status'
 import { ErrorNotice } from '../panels/ErrorNotice'
 import { loadFigures, loadGrowth, loadSchemes, loadSearchEntries } from './dashboard-data'
 import { DashboardPage } from './DashboardPage'
+import { LISTED_PER_KIND } from './panels/AlertsPanel'
 import { filtersOf } from './filters'
 import { useUrlView } from './use-url-view'
 
@@ -39,6 +40,8 @@ export function DashboardApp() {
   // The growth series waits for the frame's own figures, so that it never delays the map's first frame.
   const figuresOfFrame = frameValue !== null && figures.value?.code === frameValue.area.properties.code
   const growth = useAsyncValue(frameValue && filters && figuresOfFrame ? () => loadGrowth(frameValue, filters, FIRST_YEAR, YEAR) : null, [frameValue, growthKey, figuresOfFrame])
+  // Like the growth series, after the frame's figures: the map's first frame never waits for them.
+  const alerts = useAsyncValue(frameValue && figuresOfFrame ? () => fetchAlerts(frameValue.area.properties.code, LISTED_PER_KIND) : null, [frameValue, figuresOfFrame])
   const search = useAsyncValue<TrailStep[]>(searchWanted ? loadSearchEntries : null, [searchWanted])
   const unit = useAsyncValue(view.unit !== undefined ? () => fetchUnitDetail(view.unit as number) : null, [view.unit])
   const corridorsWanted = view.overlays?.includes('corridors') ?? false
@@ -47,7 +50,7 @@ export function DashboardApp() {
     [corridorsWanted, frameValue],
   )
 
-  const loadErrors = [viewError, schemes.error, frame.error, figures.error, growth.error, unit.error, corridors.error].flatMap((e) => (e ? [e.message] : []))
+  const loadErrors = [viewError, schemes.error, frame.error, figures.error, growth.error, unit.error, corridors.error, alerts.error].flatMap((e) => (e ? [e.message] : []))
   const loadErrorText = loadErrors.join('\n')
   useEffect(() => {
     if (loadErrorText) recordPageError(loadErrorText)
@@ -81,6 +84,7 @@ export function DashboardApp() {
           searchEntries={search.value}
           onSearchFocus={() => setSearchWanted(true)}
           unitDetail={unit.value}
+          alerts={alerts.value?.area.code === frameValue.area.properties.code ? alerts.value : null}
           onError={onMapError}
         />
       ) : (

@@ -3,7 +3,7 @@
 // state (view-state.ts) and the data loaded for it; every change goes through `navigate`.
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { HONOUR_LEVELS, type HonourLevel } from '../../server/shared/domain'
-import type { CorridorItem, UnitDetailResponse } from '../api/client'
+import type { AlertItem, AlertsResponse, CorridorItem, UnitDetailResponse } from '../api/client'
 import type { CoverageArea, Scheme } from '../api/responses'
 import { categoryPalette } from '../data/category-colours'
 import { measureById, measureScale } from '../data/measures'
@@ -29,6 +29,7 @@ import type { Figures } from './dashboard-data'
 import type { DashboardFilters } from './filters'
 import { formatNumber, measureTitleEn, oneAreaLevelName, t, targetDescription } from './i18n'
 import { areaOfHit, hoverTargetOf, type DrawnData } from './map-hits'
+import { AlertsPanel } from './panels/AlertsPanel'
 import { AreaDetail } from './panels/AreaDetail'
 import { ChartsPanel } from './panels/ChartsPanel'
 import { BasemapPanel } from './panels/BasemapPanel'
@@ -66,6 +67,7 @@ export interface DashboardPageProps {
   searchEntries: TrailStep[] | null
   onSearchFocus(): void
   unitDetail: UnitDetailResponse | null
+  alerts: AlertsResponse | null // null: still loading
   onError(message: string): void
 }
 
@@ -76,7 +78,7 @@ export function DashboardPage(props: DashboardPageProps) {
   const lang: ViewLanguage = view.lang
   const [hit, setHit] = useState<MapHit | null>(null)
   const [highlight, setHighlight] = useState<Highlight>(null)
-  const [tab, setTab] = useState<'charts' | 'details'>(view.unit !== undefined ? 'details' : 'charts')
+  const [tab, setTab] = useState<'charts' | 'details' | 'alerts'>(view.unit !== undefined ? 'details' : 'charts')
   const [selectedArea, setSelectedArea] = useState<string | null>(null)
   const [playing, setPlaying] = useState(false)
   const [playClasses, setPlayClasses] = useState<{ key: string; values: (number | null)[] } | null>(null)
@@ -245,6 +247,14 @@ export function DashboardPage(props: DashboardPageProps) {
   const categoryCounts = useMemo(() => countsByCategory(figures.units, scheme.categories), [figures.units, scheme.categories])
   const hover = hoverTargetOf(hit, drawn)
   const detailArea = (selectedArea ? coverageByCode.get(selectedArea) : null) ?? figures.self ?? null
+  const alertTotal = props.alerts ? Object.values(props.alerts.counts).reduce((sum, n) => sum + n, 0) : 0
+  // An alert about a unit opens its details; one about a target (or a unit placed nowhere on the map) its area.
+  const onAlert = (alert: AlertItem) => {
+    setTab('details')
+    if (alert.unit) go({ unit: alert.unit.id }, 'replace')
+    else if (alert.areaCode && alert.areaCode !== frame.area.properties.code) goArea(alert.areaCode)
+    else setSelectedArea(null)
+  }
 
   return (
     <div className="app dash" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -353,8 +363,14 @@ export function DashboardPage(props: DashboardPageProps) {
             <button type="button" role="tab" aria-selected={tab === 'details'} onClick={() => setTab('details')}>
               {t(lang, 'details')}
             </button>
+            <button type="button" role="tab" aria-selected={tab === 'alerts'} onClick={() => setTab('alerts')} data-testid="alerts-tab">
+              {t(lang, 'alerts')}
+              {alertTotal > 0 && <span className="tab-count">{alertTotal}</span>}
+            </button>
           </div>
-          {tab === 'charts' ? (
+          {tab === 'alerts' ? (
+            props.alerts ? <AlertsPanel lang={lang} answer={props.alerts} onAlert={onAlert} /> : <p className="muted">{lang === 'en' ? 'Loading…' : '正在加载…'}</p>
+          ) : tab === 'charts' ? (
             <ChartsPanel
               lang={lang}
               areas={basis}

@@ -2,7 +2,7 @@
 // which statuses need visits, and overdue follow-ups. Pure functions: fixtures in, values out.
 import { describe, expect, test } from 'vitest'
 import type { Inspection, UnitStatus } from '../../../server/shared/domain'
-import { followUpState, schemeOfCategory, VISITED_STATUSES, visitsDue, yearElapsed } from '../../../server/geo/visits-due'
+import { followUpState, schemeOfCategory, VISITED_STATUSES, visitPeriodEnd, visitsDue, yearElapsed } from '../../../server/geo/visits-due'
 
 let nextId = 1
 function visit(unitId: number, date: string, extra: Partial<Inspection> = {}): Inspection {
@@ -139,5 +139,19 @@ describe('schemeOfCategory', () => {
     expect(schemeOfCategory([qijin, liujin], '乡村')?.id).toBe('liujin')
     expect(schemeOfCategory([liujin, qijin], '家庭')?.id).toBe('qijin')
     expect(schemeOfCategory([], '学校')).toBeNull()
+  })
+})
+
+describe('visitPeriodEnd', () => {
+  test('the last day of each visit’s period: the day before visitsDue expects the next one', () => {
+    expect([1, 2, 3].map((n) => visitPeriodEnd(2026, 3, n))).toEqual(['2026-05-01', '2026-08-31', '2026-12-31'])
+    expect([1, 2, 3, 4].map((n) => visitPeriodEnd(2026, 4, n))).toEqual(['2026-04-01', '2026-07-01', '2026-09-30', '2026-12-31'])
+    expect(visitPeriodEnd(2024, 12, 1)).toBe('2024-01-30') // leap year: 366 / 12 = 30.5 days
+    for (const [perYear, n] of [[3, 1], [3, 2], [4, 2], [12, 1], [52, 7]]) {
+      const end = visitPeriodEnd(2026, perYear, n)
+      const next = new Date(Date.parse(`${end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+      expect(visitsDue(named, perYear, [], end).expected).toBe(n)
+      expect(visitsDue(named, perYear, [], next).expected).toBe(n + 1)
+    }
   })
 })
