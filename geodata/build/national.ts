@@ -18,6 +18,7 @@ import { distanceKm, isInTaiwanProvince, meanPoint, splitSansha } from './island
 import { cleanMosaic, GAP_WIDTH } from './mosaic.ts'
 import { repairedPolygonal, type Repair } from './repair.ts'
 import { southChinaSeaLine } from './south-china-sea.ts'
+import { INSET_LEVEL, southChinaSeaInset } from './south-china-sea-inset.ts'
 import { packageVersion, readDivisions, readNationalSources, readTaiwanCounties } from './sources.ts'
 import { perimeterKm } from './topology.ts'
 
@@ -197,6 +198,7 @@ export async function writeNationalSet(
       }
       await write(`${PLURAL[lvl]}.${level.name}.geojson`, featureCollectionText(features))
     }
+    if (level.name === INSET_LEVEL) await write('south-china-sea-inset.geojson', featureCollectionText(southChinaSeaInset(dissolved.get('province')!, southChinaSeaLine()).features))
     step(`${level.name}: ${vertexCount(simple)} positions, ${pinned} rings pinned to keep them, ${dissolved.get('county')!.reduce((n, f) => n + f.geometry.coordinates.length, 0)} county polygons`)
   }
   if (options.full) {

@@ -2,25 +2,10 @@
 import { geoMercator, geoPath } from 'd3'
 import type { AreaFeature } from '../api/responses'
 import { boundsOf } from '../data/area-geometry'
+import { sphericalWinding } from '../map/spherical-winding'
 
-/**
- * d3-geo reads rings on the sphere: an outer ring must run clockwise, or it encloses the rest of the
- * world. GeoJSON sources wind either way (RFC 7946 says counter-clockwise), so rings are re-wound here.
- */
-function sphericalWinding(area: AreaFeature): AreaFeature {
-  const coordinates = area.geometry.coordinates.map((polygon) =>
-    polygon.map((ring, i) => {
-      const clockwise = signedArea(ring) < 0
-      return (i === 0) === clockwise ? ring : [...ring].reverse()
-    }),
-  )
-  return { ...area, geometry: { ...area.geometry, coordinates } }
-}
-
-function signedArea(ring: readonly (readonly number[])[]): number {
-  let sum = 0
-  for (let i = 0; i < ring.length - 1; i++) sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1]
-  return sum / 2
+function sphericalArea(area: AreaFeature): AreaFeature {
+  return { ...area, geometry: sphericalWinding(area.geometry) }
 }
 
 export interface InsetMapProps {
@@ -32,8 +17,8 @@ export interface InsetMapProps {
 }
 
 export function InsetMap({ prefecture: rawPrefecture, counties: rawCounties, frame: rawFrame, width, height }: InsetMapProps) {
-  const [prefecture, frame] = [sphericalWinding(rawPrefecture), sphericalWinding(rawFrame)]
-  const counties = rawCounties.map(sphericalWinding)
+  const [prefecture, frame] = [sphericalArea(rawPrefecture), sphericalArea(rawFrame)]
+  const counties = rawCounties.map(sphericalArea)
   const projection = geoMercator().fitExtent([[6, 6], [width - 6, height - 6]], prefecture)
   const path = geoPath(projection)
   const bounds = boundsOf([frame])

