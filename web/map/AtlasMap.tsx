@@ -11,6 +11,8 @@ import { setMapReady } from './map-status'
 import { createOfflineMap, showAreas } from './offline-map'
 import { basemapStyles } from './pmtiles-archive'
 import { BASEMAP_COLOURS, type BasemapColours } from './offline-style'
+import { mainMapBounds, needsSouthChinaSeaInset } from '../../server/shared/south-china-sea'
+import { insetPaletteOf, SouthChinaSeaInset, useSouthChinaSeaInsetData } from './SouthChinaSeaInset'
 
 /** What the pointer is over: a layer's id and the index of the object in that layer's data. */
 export interface MapHit {
@@ -88,6 +90,7 @@ export function AtlasMap({
   const [styleLoaded, setStyleLoaded] = useState(false)
   const framed = useRef(false) // the first framing is instant; later ones (the tour) fly
   const framingTarget = useRef<MapCamera | null>(null) // where an animated framing will end
+  const withInset = needsSouthChinaSeaInset(outline.properties.code)
 
   useLayoutEffect(() => {
     callbacks.current = { onHover, onError, onClick, onViewChange, onBasemapError }
@@ -184,8 +187,10 @@ export function AtlasMap({
       framed.current = true
       return
     }
-    const bounds = boundsOf([focus ?? outline])
-    if (!bounds) return
+    const areaBounds = boundsOf([focus ?? outline])
+    if (!areaBounds) return
+    // With the 南海诸岛 inset the main map ends just below 海南岛: the islands are in the inset.
+    const bounds = withInset && !focus ? mainMapBounds(areaBounds) : areaBounds
     const target = map.cameraForBounds(bounds, { padding: framePadding })
     framingTarget.current = target?.center && target.zoom !== undefined ? { center: maplibregl.LngLat.convert(target.center).toArray(), zoom: target.zoom } : null
     map.fitBounds(bounds, { padding: framePadding, pitch, animate: framed.current, duration: 1800 })
@@ -217,7 +222,18 @@ export function AtlasMap({
     }
   }, [styleLoaded, outline, boundaries, layers, pending])
 
-  return <div ref={containerRef} className="atlas-map" />
+  return (
+    <>
+      <div ref={containerRef} className="atlas-map" />
+      {withInset && <SouthChinaSeaInsetBox basemap={basemap} />}
+    </>
+  )
+}
+
+/** Lower right over the map, as the convention has it; part of the map, so no panel may cover it. */
+function SouthChinaSeaInsetBox({ basemap }: { basemap: BasemapColours }) {
+  const data = useSouthChinaSeaInsetData()
+  return <div className="south-china-sea-inset-box">{data && <SouthChinaSeaInset data={data} width={240} palette={insetPaletteOf(basemap)} />}</div>
 }
 
 const NO_RASTER: readonly BasemapPart[] = []

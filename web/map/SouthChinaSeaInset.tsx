@@ -6,6 +6,7 @@ import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point }
 import { useEffect, useState } from 'react'
 import { INSET_BOUNDS } from '../../server/shared/south-china-sea'
 import { scaleBarOf } from '../export/scale-bar'
+import { BASEMAP_COLOURS, type BasemapColours } from './offline-style'
 import { sphericalWinding } from './spherical-winding'
 
 export interface InsetPalette {
@@ -17,8 +18,18 @@ export interface InsetPalette {
   frame: string
 }
 
-export const LIGHT_INSET_PALETTE: InsetPalette = { sea: '#eef4fa', land: '#f4efe4', landStroke: '#9a8f7a', line: '#4a4a4a', text: '#222', frame: '#333' }
-export const DARK_INSET_PALETTE: InsetPalette = { sea: '#0d1b2e', land: '#23344d', landStroke: '#6d84a6', line: '#d6dde8', text: '#e8eef7', frame: '#8fa3c0' }
+/** The inset in the colours of the map it belongs to: its background as the sea, its land, boundaries and outline. */
+export function insetPaletteOf(basemap: BasemapColours): InsetPalette {
+  const text = isDark(basemap.background) ? '#e8eef7' : '#1f2933'
+  return { sea: basemap.background, land: basemap.land, landStroke: basemap.boundary, line: text, text, frame: basemap.outline }
+}
+
+function isDark(colour: string): boolean {
+  const hex = /^#([0-9a-f]{6})$/i.exec(colour)?.[1]
+  if (!hex) return false
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4
+}
 
 type InsetData = FeatureCollection<MultiPolygon | MultiLineString | Point, { kind: 'land' | 'line' | 'label'; name: string; code?: string }>
 
@@ -54,7 +65,7 @@ export interface SouthChinaSeaInsetProps {
   fontScale?: number // 1 on a screen at arm's length; larger on a video wall
 }
 
-export function SouthChinaSeaInset({ data, width, palette = LIGHT_INSET_PALETTE, fontScale = 1 }: SouthChinaSeaInsetProps) {
+export function SouthChinaSeaInset({ data, width, palette = insetPaletteOf(BASEMAP_COLOURS), fontScale = 1 }: SouthChinaSeaInsetProps) {
   const height = Math.round(width / insetAspect())
   const [west, south, east, north] = INSET_BOUNDS
   const outline = { type: 'Polygon', coordinates: [[[west, south], [west, north], [east, north], [east, south], [west, south]]] } as GeoPermissibleObjects
@@ -64,12 +75,12 @@ export function SouthChinaSeaInset({ data, width, palette = LIGHT_INSET_PALETTE,
   const land = features.filter((f): f is Feature<MultiPolygon, InsetData['features'][number]['properties']> => f.properties.kind === 'land')
   const lines = features.filter((f) => f.properties.kind === 'line')
   const labels = features.filter((f): f is Feature<Point, InsetData['features'][number]['properties']> => f.properties.kind === 'label')
-  const font = Math.max(9, Math.round(width / 22)) * fontScale
+  const font = Math.max(9, Math.round(width / 17)) * fontScale
   const metresPerPx = (EARTH_RADIUS_M * Math.cos((12 * Math.PI) / 180)) / projection.scale()
   const bar = scaleBarOf(metresPerPx, width * 0.3)
   const barY = height - font * 0.9
   return (
-    <svg className="south-china-sea-inset" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="南海诸岛附图" data-testid="south-china-sea-inset">
+    <svg className="south-china-sea-inset" width={width} height={height} viewBox={`0 0 ${width} ${height}`} style={{ width: '100%', height: 'auto' }} role="img" aria-label="南海诸岛附图" data-testid="south-china-sea-inset">
       <rect x={0.5} y={0.5} width={width - 1} height={height - 1} fill={palette.sea} stroke={palette.frame} strokeWidth={1.2} />
       {land.map((f) => <path key={f.properties.code ?? f.properties.name} d={path(sphericalWinding(f.geometry)) ?? ''} fill={palette.land} stroke={palette.landStroke} strokeWidth={0.6} />)}
       {lines.map((f) => <path key={f.properties.name} d={path(f) ?? ''} fill="none" stroke={palette.line} strokeWidth={Math.max(1.2, width / 160)} strokeLinecap="round" />)}

@@ -5,7 +5,8 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
 import { ISLAND_GROUPS } from '../../../server/shared/south-china-sea'
-import { DARK_INSET_PALETTE, insetAspect, SouthChinaSeaInset } from '../../../web/map/SouthChinaSeaInset'
+import { insetAspect, insetPaletteOf, SouthChinaSeaInset } from '../../../web/map/SouthChinaSeaInset'
+import { SCREEN_BASEMAP } from '../../../web/screen/ScreenMap'
 
 const data = JSON.parse(readFileSync(new URL('../../../geodata/national/south-china-sea-inset.geojson', import.meta.url), 'utf8'))
 
@@ -20,10 +21,12 @@ describe('SouthChinaSeaInset', () => {
     expect(svg).toContain(`height="${Math.round(240 / insetAspect())}"`)
   })
 
-  test('takes the colours of the map it belongs to', () => {
-    const svg = renderToStaticMarkup(createElement(SouthChinaSeaInset, { data, width: 300, palette: DARK_INSET_PALETTE }))
-    expect(svg).toContain(`fill="${DARK_INSET_PALETTE.sea}"`)
-    expect(svg).toContain(`stroke="${DARK_INSET_PALETTE.line}"`)
+  test("takes the colours of the map it belongs to: the screen's dark basemap gives a dark sea and light text", () => {
+    const palette = insetPaletteOf(SCREEN_BASEMAP)
+    expect(palette).toMatchObject({ sea: SCREEN_BASEMAP.background, land: SCREEN_BASEMAP.land, text: '#e8eef7' })
+    const svg = renderToStaticMarkup(createElement(SouthChinaSeaInset, { data, width: 300, palette }))
+    expect(svg).toContain(`fill="${SCREEN_BASEMAP.background}"`)
+    expect(svg).toContain('fill="#e8eef7">南海诸岛</text>')
   })
 
   test('is taller than wide, as the islands run north to south', () => {
