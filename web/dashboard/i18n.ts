@@ -61,6 +61,8 @@ export const MESSAGES = {
   chartTargets: { zh: '创建目标进度', en: 'Target progress' },
   noTargets: { zh: '本区域未设创建目标', en: 'No targets set for this area' },
   noData: { zh: '无数据', en: 'No data' },
+  noLedger: { zh: '暂无数据', en: 'No ledger yet' },
+  noLedgerNote: { zh: '不含{names}（暂无数据）', en: 'Excludes {names} (no ledger yet)' },
   areaDetail: { zh: '区域详情', en: 'Area details' },
   categoryByLevel: { zh: '类别 × 级别', en: 'Category × level' },
   missing: { zh: '未覆盖类别', en: 'Missing categories' },

@@ -6,7 +6,7 @@ import { HONOUR_LEVELS } from '../../server/shared/domain'
 import { dashboardKpis } from '../dashboard/dashboard-kpis'
 import { t } from '../dashboard/i18n'
 import { categoryPalette } from '../data/category-colours'
-import { measureById, measureScale } from '../data/measures'
+import { areaColourOf, measureById, measureScale } from '../data/measures'
 import { cssOf } from '../data/rgba'
 import { levelRank } from '../data/units'
 import type { ViewState } from '../../server/shared/view-state'
@@ -53,10 +53,7 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   const scale = useMemo(() => measureScale(measure, sheet.coverage), [measure, sheet.coverage])
   const coverageByCode = useMemo(() => new Map(sheet.coverage.areas.map((a) => [a.code, a])), [sheet.coverage])
   const fillOf = useCallback(
-    (code: string) => {
-      const area = coverageByCode.get(code)
-      return scale.colourOf(area ? measure.valueOf(area) : null)
-    },
+    (code: string) => areaColourOf(measure, scale, coverageByCode.get(code)),
     [coverageByCode, scale, measure],
   )
   const palette = useMemo(() => categoryPalette(sheet.scheme.categories), [sheet.scheme.categories])
