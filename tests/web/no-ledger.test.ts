@@ -7,6 +7,8 @@ import { cssOf } from '../../web/data/rgba'
 import { showsUnitPoints } from '../../web/data/unit-aggregation'
 import { childRanking } from '../../web/dashboard/chart-data'
 import { dashboardKpis } from '../../web/dashboard/dashboard-kpis'
+import { kpisOf } from '../../web/data/kpis'
+import { rankingOf } from '../../web/screen/screen-figures'
 import { coverageArea, coverageReport } from './fixtures'
 
 const yunnan = coverageArea({ code: '530000', name: '云南省', level: 'province', parent: '000000', total: 40, byLevel: { 县级: 20, 市级: 10, 省级: 10, 国家级: 0 } })
@@ -36,6 +38,11 @@ describe('areas without a ledger', () => {
     const kpis = dashboardKpis(report, null, null)
     expect(kpis).toMatchObject({ total: 40, childAreas: 2, childAreasCovered: 1, excluded: ['台湾省', '香港特别行政区'] })
     expect(childRanking(report.areas, total).map((row) => row.name)).toEqual(['云南省', '西藏自治区'])
+  })
+
+  it('are left out of the screen’s figures and ranking too', () => {
+    expect(kpisOf(report)).toMatchObject({ total: 40, areas: 2, areasCovered: 1 })
+    expect(rankingOf(report).map((row) => row.code)).toEqual(['530000', '540000'])
   })
 })
 
