@@ -22,6 +22,7 @@ import { metresPerPixel, scaleBarOf, scaleDenominator, scaleFractionLabel, type 
 import { ScaleBarView } from './ScaleBarView'
 import { countedUnitsPhrase, sampleNoticeOf, sheetSubtitle } from './sheet-captions'
 import type { SheetData } from './sheet-data'
+import { showsUnitPoints } from '../data/unit-aggregation'
 import { categoryLegendRows, undrawnNote } from './sheet-legend'
 import { sheetOverlaysOf } from './sheet-overlays'
 
@@ -254,7 +255,7 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
                 </li>
               </ul>
             )}
-            {view.layers.units && (
+            {view.layers.units && showsUnitPoints(sheet.frame.properties.level) && (
               <>
                 <h3>示范单位类别（{sheet.scheme.name}）</h3>
                 <ul className="legend-columns">
