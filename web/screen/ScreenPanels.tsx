@@ -28,6 +28,7 @@ export function Panel({ id, title, extra, children, className = '' }: { id: stri
 }
 
 const LEVELS_HIGH_FIRST = [...HONOUR_LEVELS].reverse()
+const RANK_ROW_MIN_PX = 26 // a ranking row's least height for its 20 px label
 
 /** What the screen calls the areas of each level in its labels (县区覆盖, 县(市、区)示范单位排名). */
 const LEVEL_WORDS: Record<AreaLevel, { short: string; long: string }> = {
@@ -143,7 +144,9 @@ export const TargetPanel = memo(function TargetPanel({ feed }: { feed: ScreenFee
 
 export const RankingPanel = memo(function RankingPanel({ feed, highlight }: { feed: ScreenFeed; highlight: string | null }) {
   const [ref, size] = useElementSize<HTMLDivElement>()
-  const rows = useMemo(() => rankingOf(feed.current).map((r) => ({ key: r.code, label: r.name, value: r.value })), [feed])
+  const ranked = useMemo(() => rankingOf(feed.current).map((r) => ({ key: r.code, label: r.name, value: r.value })), [feed])
+  // As many rows as the panel holds at a readable size (31 provinces do not fit); the highest first.
+  const rows = ranked.slice(0, Math.max(1, Math.floor(size.height / RANK_ROW_MIN_PX)))
   return (
     <Panel id="ranking" title={`${LEVEL_WORDS[levelsOf(feed).child].long}示范单位排名`} extra="个">
       {excludedNote(feed) && <p className="screen-note">{excludedNote(feed)}</p>}
