@@ -12,6 +12,7 @@ export interface AtlasConfig {
   port: number // PORT, 8787
   dataDir: string // ATLAS_DATA_DIR, ./data
   demo: DemoMode // ATLAS_DEMO, 1 (full): what an empty data dir is seeded with
+  demoUnits: number // ATLAS_DEMO_UNITS, 20000: how many sample units ATLAS_DEMO=national draws
   requireLogin: boolean // ATLAS_REQUIRE_LOGIN, 0: anonymous viewers may read
   adminPassword: string | null // ATLAS_ADMIN_PASSWORD: the first admin's password; unset = random, printed once
   separationOfDuties: boolean // ATLAS_SEPARATION_OF_DUTIES, 0: 三员分立 — admin, secadmin and auditor each do only their part
@@ -56,10 +57,15 @@ export class ConfigError extends Error {}
 
 /**
  * What an empty data dir starts with. full (1): the 昭通 boundaries and invented 示例数据 units; boundaries: the
- * shipped real boundaries of 昭通市 and its counties, no units (a bureau starting with its own ledger); none (0):
+ * shipped real boundaries of 昭通市 and its counties, no units (a bureau starting with its own ledger); national:
+ * every province, prefecture and county of geodata/national/ with ATLAS_DEMO_UNITS invented units; none (0):
  * nothing but the built-in schemes, which every store has.
  */
-export const DEMO_MODES = ['full', 'boundaries', 'none'] as const
+export const DEMO_MODES = ['full', 'boundaries', 'national', 'none'] as const
+
+/** ATLAS_DEMO_UNITS: the default starts in seconds; the national scale goal is 1 000 000. */
+export const DEFAULT_DEMO_UNITS = 20_000
+const MAX_DEMO_UNITS = 2_000_000
 export type DemoMode = (typeof DEMO_MODES)[number]
 
 export function readConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AtlasConfig {
@@ -67,6 +73,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     port: portFrom(env.PORT),
     dataDir: resolve(cwd, env.ATLAS_DATA_DIR || 'data'),
     demo: demoModeFrom(env.ATLAS_DEMO),
+    demoUnits: wholeNumberFrom('ATLAS_DEMO_UNITS', env.ATLAS_DEMO_UNITS, DEFAULT_DEMO_UNITS, { min: 0, max: MAX_DEMO_UNITS }),
     requireLogin: flagFrom('ATLAS_REQUIRE_LOGIN', env.ATLAS_REQUIRE_LOGIN, false),
     adminPassword: env.ATLAS_ADMIN_PASSWORD || null,
     separationOfDuties: flagFrom('ATLAS_SEPARATION_OF_DUTIES', env.ATLAS_SEPARATION_OF_DUTIES, false),
@@ -257,7 +264,7 @@ function demoModeFrom(value: string | undefined): DemoMode {
   try {
     return flagFrom('ATLAS_DEMO', value, true) ? 'full' : 'none'
   } catch {
-    throw new ConfigError(`ATLAS_DEMO=${value} is not a demo mode (expected 1 or full, boundaries, 0 or none)`)
+    throw new ConfigError(`ATLAS_DEMO=${value} is not a demo mode (expected 1 or full, boundaries, national, 0 or none)`)
   }
 }
 

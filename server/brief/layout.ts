@@ -144,8 +144,8 @@ export function changeWords(now: number, before: number, lang: BriefLanguage): s
 const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二']
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
-const ZH_LEVELS: Record<AreaLevel, string> = { province: '省（区、市）', prefecture: '州（市）', county: '县（市、区）', township: '乡镇（街道）', village: '村（社区）' }
-const EN_LEVELS: Record<AreaLevel, string> = { province: 'province', prefecture: 'prefecture', county: 'county', township: 'township', village: 'village' }
+const ZH_LEVELS: Record<AreaLevel, string> = { country: '全国', province: '省（区、市）', prefecture: '州（市）', county: '县（市、区）', township: '乡镇（街道）', village: '村（社区）' }
+const EN_LEVELS: Record<AreaLevel, string> = { country: 'country', province: 'province', prefecture: 'prefecture', county: 'county', township: 'township', village: 'village' }
 const EN_HONOUR: Record<HonourLevel, string> = { 国家级: 'national', 省级: 'provincial', 市级: 'prefectural', 县级: 'county' }
 
 const ZH_ISSUES: Record<JoinIssueKind, string> = {

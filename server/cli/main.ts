@@ -39,7 +39,7 @@ export function usage(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Environment: ATLAS_DATA_DIR (./data) holds the store; ATLAS_DEMO=0 starts it empty (built-in schemes only), ATLAS_DEMO=boundaries with the real boundaries and no units.',
+    'Environment: ATLAS_DATA_DIR (./data) holds the store; ATLAS_DEMO=0 starts it empty (built-in schemes only), ATLAS_DEMO=boundaries with the real boundaries and no units, ATLAS_DEMO=national with the whole country and ATLAS_DEMO_UNITS (20000) sample units.',
     '',
   ].join('\n')
 }

@@ -482,4 +482,29 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 17,
+    description: "areas may be the country (level 'country', code 000000): the root a national store hangs its provinces from",
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE areas_v17 (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        level TEXT NOT NULL CHECK (level IN ('country','province','prefecture','county','township','village')),
+        parent TEXT REFERENCES areas(code) DEFERRABLE INITIALLY DEFERRED,
+        geometry TEXT,                 -- GeoJSON MultiPolygon, WGS84
+        population INTEGER,
+        minority_share REAL,
+        area_km2 REAL,
+        schematic INTEGER NOT NULL DEFAULT 0,
+        population_is_sample INTEGER NOT NULL DEFAULT 0,
+        source TEXT NOT NULL DEFAULT ''
+      );
+      INSERT INTO areas_v17 SELECT code, name, level, parent, geometry, population, minority_share, area_km2, schematic, population_is_sample, source FROM areas;
+      DROP TABLE areas;
+      ALTER TABLE areas_v17 RENAME TO areas;
+      CREATE INDEX areas_parent ON areas(parent);
+      CREATE INDEX areas_level ON areas(level);
+    `,
+  },
 ]

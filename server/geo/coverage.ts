@@ -80,6 +80,7 @@ export interface AreaCoverage {
   expiringCount: number
   sample: boolean // some counted unit is 示例数据
   schematic: boolean // the area's geometry is 示意
+  noData: boolean // 暂无数据: the store holds no ledger for the area's province (see noLedgerAreas); its 0s are not counts
 }
 
 export interface CoverageReport {
@@ -182,6 +183,7 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery, earli
     else childCount.set(area.parent, [area])
   }
 
+  const noData = noLedgerAreas(input.areas, byAncestor, input.targets)
   const reported = input.areas.filter(
     (a) => a.level === query.level && (query.parent === undefined || a.parent === query.parent),
   )
@@ -189,7 +191,7 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery, earli
   const earlierEntries = new Map(earlier?.report.areas.map((entry) => [entry.code, entry]))
   const areas = reported.map((area): AreaCoverage => {
     const kept = earlier?.untouched(area.code) ? earlierEntries.get(area.code) : undefined
-    if (kept) return kept
+    if (kept && kept.noData === noData.has(area.code)) return kept
     const inArea = byAncestor.get(area.code) ?? []
     const byLevel = emptyByLevel()
     const byCategory: Record<string, number> = Object.fromEntries(categories.map((c) => [c, 0]))
@@ -221,7 +223,7 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery, earli
     }
     expiring.sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.id - b.id)
     const missingCategories = categories.filter((c) => byCategory[c] === 0)
-    const children = childCount.get(area.code) ?? []
+    const children = (childCount.get(area.code) ?? []).filter((child) => !noData.has(child.code))
     const childAreasCovered = children.filter((child) =>
       (byAncestor.get(child.code) ?? []).some((u) => counts(u, minLevel)),
     ).length
@@ -271,6 +273,7 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery, earli
       expiringCount: expiring.length,
       sample,
       schematic: area.schematic,
+      noData: noData.has(area.code),
     }
   })
 
@@ -283,6 +286,29 @@ export function coverageByArea(input: CoverageInput, query: CoverageQuery, earli
     sample: input.units.some((u) => u.sample),
     areas,
   }
+}
+
+/**
+ * The areas with no ledger in the store (暂无数据): a province-level area in which no unit of any status and no
+ * target lies, and every area inside it. A mainland bureau's national atlas keeps no ledger for 台湾省, 香港 and
+ * 澳门, and their coverage must read 暂无数据, not 0. A county with no unit in a province that has a ledger is a
+ * true 0. Areas above the province level (the country) always have data. Such areas count as no child areas
+ * of their parent (31 provinces, not 34), so shares and ranks are of the areas with a ledger.
+ */
+export function noLedgerAreas(areas: readonly Area[], unitsInArea: ReadonlyMap<string, readonly Unit[]>, targets: readonly Target[]): Set<string> {
+  const byCode = new Map(areas.map((a) => [a.code, a]))
+  const provinceOf = (code: string): string | null => ancestorChain(code, byCode).find((c) => byCode.get(c)?.level === 'province') ?? null
+  const withTargets = new Set(targets.map((t) => provinceOf(t.areaCode)))
+  const empty = new Set(
+    areas.filter((a) => a.level === 'province' && (unitsInArea.get(a.code)?.length ?? 0) === 0 && !withTargets.has(a.code)).map((a) => a.code),
+  )
+  const result = new Set<string>()
+  if (empty.size === 0) return result
+  for (const area of areas) {
+    const province = provinceOf(area.code)
+    if (province !== null && empty.has(province)) result.add(area.code)
+  }
+  return result
 }
 
 /** The report as `audience` may see it: expiring units of withheld categories under the generic name. Pure. */

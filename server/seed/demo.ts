@@ -173,12 +173,12 @@ interface UnitContext {
   usedNames: Set<string>
 }
 
-type NameMaker = (county: string, township: string, random: Random) => string
+export type NameMaker = (county: string, township: string, random: Random) => string
 
 const shortTownship = (name: string) => name.replace(/((回族|彝族|苗族|白族)+)?(街道办事处|街道|镇|乡)$/, '')
 
 /** Plausible names per category, so a reader can tell categories apart at a glance. */
-const NAME_MAKERS: Record<string, NameMaker> = {
+export const NAME_MAKERS: Record<string, NameMaker> = {
   机关: (c, t, r) =>
     r() < 0.7
       ? c + pick(r, ['民族宗教事务局', '教育体育局', '人民法院', '人民检察院', '公安局', '司法局', '统计局', '卫生健康局', '文化和旅游局', '自然资源局', '人力资源和社会保障局', '农业农村局'])
@@ -206,7 +206,7 @@ const CATEGORY_WEIGHTS: [string, number][] = [
   ['教育基地', 0.5], ['窗口单位', 1], ['示范村', 1],
 ]
 
-function pickCategory(random: Random, allowMilitia: boolean): string {
+export function pickCategory(random: Random, allowMilitia: boolean): string {
   const choices = CATEGORY_WEIGHTS.filter(([c]) => allowMilitia || c !== '连队')
   const total = choices.reduce((sum, [, w]) => sum + w, 0)
   let r = random() * total
@@ -252,11 +252,11 @@ function newUnit(
   }
 }
 
-function date(random: Random, year: number): string {
+export function date(random: Random, year: number): string {
   return `${year}-${String(intBetween(random, 1, 12)).padStart(2, '0')}-${String(intBetween(random, 1, 28)).padStart(2, '0')}`
 }
 
-function change(at: string, from: UnitStatus | null, to: UnitStatus, reason = '', level?: HonourLevel): StatusChange {
+export function change(at: string, from: UnitStatus | null, to: UnitStatus, reason = '', level?: HonourLevel): StatusChange {
   return { at, from, to, by: '示例数据', reason, ...(level ? { level } : {}) }
 }
 
@@ -394,11 +394,11 @@ function pointInside(random: Random, township: BoundaryFeature, county: Boundary
   throw new Error(`could not place a point inside township ${township.properties.code} ${township.properties.name}`)
 }
 
-function round6(x: number): number {
+export function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6
 }
 
-function asMultiPolygon(geometry: MultiPolygon | Polygon): MultiPolygon {
+export function asMultiPolygon(geometry: MultiPolygon | Polygon): MultiPolygon {
   return geometry.type === 'MultiPolygon' ? geometry : { type: 'MultiPolygon', coordinates: [geometry.coordinates] }
 }
 

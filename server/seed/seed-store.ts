@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { FeatureCollection } from 'geojson'
 import type { AtlasStore, Dataset } from '../db/store'
 import { boundaryDataset, demoDataset, shippedSchemes, type BoundaryFeature, type DemoGeodata } from './demo'
+import { nationalDataset, type NationalFeature, type NationalGeodata } from './national'
 
 export const DEMO_GEODATA_DIR = fileURLToPath(new URL('../../geodata/5306/', import.meta.url))
 
@@ -13,6 +14,28 @@ export function readDemoGeodata(dir = DEMO_GEODATA_DIR): DemoGeodata {
     (JSON.parse(readFileSync(`${dir}/${name}`, 'utf8')) as FeatureCollection).features as BoundaryFeature[]
   const [outline] = read('outline.geojson')
   return { outline, counties: read('counties.geojson'), townships: read('townships.geojson') }
+}
+
+export const NATIONAL_GEODATA_DIR = fileURLToPath(new URL('../../geodata/national/', import.meta.url))
+
+/**
+ * The national boundary set at z7 (the prefecture-zoom generalisation, 11 MB): what units are placed in and
+ * what a county view draws; z5 would put points near borders in the neighbour the browser draws them beside.
+ * The country's own shape is the provinces at z3, drawn only at national zoom.
+ */
+export function readNationalGeodata(dir = NATIONAL_GEODATA_DIR): NationalGeodata {
+  const read = (name: string) => (JSON.parse(readFileSync(`${dir}/${name}`, 'utf8')) as FeatureCollection).features as NationalFeature[]
+  return {
+    provinces: read('provinces.z7.geojson'),
+    prefectures: read('prefectures.z7.geojson'),
+    counties: read('counties.z7.geojson'),
+    countryShape: read('provinces.z3.geojson'),
+  }
+}
+
+/** The national demo: the whole country, `units` 示例数据 units. */
+export function seedNational(store: AtlasStore, today: string, units: number): void {
+  store.loadDataset(withoutStoredSchemes(store, nationalDataset(readNationalGeodata(), { units, today })), 'demo-seed')
 }
 
 export function seedDemo(store: AtlasStore, today: string): void {

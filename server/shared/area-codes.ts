@@ -15,6 +15,12 @@ export function childLevelOf(level: AreaLevel): AreaLevel | null {
 
 export class AreaCodeError extends RangeError {}
 
+/**
+ * The country as one area (中华人民共和国), the root a national store hangs its provinces from, so that
+ * coverage, the drill-down and scopes treat 国家 → 省 like any other step. A prefecture's store has none.
+ */
+export const COUNTRY_CODE = '000000'
+
 /** True for a code of 6, 9 or 12 digits. */
 export function isAreaCode(code: string): boolean {
   return /^(\d{6}|\d{9}|\d{12})$/.test(code)
@@ -28,12 +34,16 @@ export function levelOfCode(code: string): AreaLevel {
   if (/^\d{12}$/.test(code)) return 'village'
   if (/^\d{9}$/.test(code)) return 'township'
   if (!/^\d{6}$/.test(code)) throw new AreaCodeError(`${JSON.stringify(code)} is not a GB/T 2260 area code (expected 6, 9 or 12 digits, e.g. 530626)`)
+  if (code === COUNTRY_CODE) return 'country'
   if (code.endsWith('0000')) return 'province'
   if (code.endsWith('00')) return 'prefecture'
   return 'county'
 }
 
-/** The code of the area `code` lies in by its digits, or null for a province. */
+/**
+ * The code of the area `code` lies in by its digits, or null for a province and the country: digits cannot say
+ * whether a store holds the country, so a province's link to it comes from the store (parentLookup).
+ */
 export function parentCodeOf(code: string): string | null {
   switch (levelOfCode(code)) {
     case 'village':
@@ -45,6 +55,7 @@ export function parentCodeOf(code: string): string | null {
     case 'prefecture':
       return `${code.slice(0, 2)}0000`
     case 'province':
+    case 'country':
       return null
   }
 }

@@ -1,8 +1,9 @@
 // The domain's shapes, shared by the store, the pure geo functions, the API and (through AppType) the web.
 import type { MultiPolygon } from 'geojson'
 
-export type AreaLevel = 'province' | 'prefecture' | 'county' | 'township' | 'village'
-export const AREA_LEVELS: readonly AreaLevel[] = ['province', 'prefecture', 'county', 'township', 'village']
+/** country: the one synthetic root (COUNTRY_CODE) a national store hangs its provinces from. */
+export type AreaLevel = 'country' | 'province' | 'prefecture' | 'county' | 'township' | 'village'
+export const AREA_LEVELS: readonly AreaLevel[] = ['country', 'province', 'prefecture', 'county', 'township', 'village']
 
 /** Honour levels, lowest first: a unit counts for every level at or below its own. */
 export const HONOUR_LEVELS = ['县级', '市级', '省级', '国家级'] as const

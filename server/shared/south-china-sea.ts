@@ -2,6 +2,7 @@
 // country or 海南省 draws the South China Sea islands in a framed inset at its own scale, lower right by
 // convention, and its main map still reaches 海南岛's southern tip. What the inset covers, the island groups it
 // names, and which maps need it are decided here, once, for the dashboard, the screen and the export.
+import { COUNTRY_CODE } from './area-codes'
 
 /** [west, south, east, north] in degrees: the islands down to 曾母暗沙, the 断续国界线, 海南岛, 台湾岛's south and the mainland coast above them. */
 export const INSET_BOUNDS = [106, 2.5, 123.5, 24] as const
@@ -32,8 +33,6 @@ export const ISLAND_GROUPS: readonly IslandGroup[] = [
   { name: '曾母暗沙', lon: 112.3, lat: 4.0 },
 ]
 
-/** The area code that stands for the whole country in a national store (no province is its parent). */
-export const COUNTRY_CODE = '000000'
 const HAINAN_PROVINCE = '460000'
 
 /**

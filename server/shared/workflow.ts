@@ -67,6 +67,7 @@ export function namingLevels(actor: WorkflowActor): HonourLevel[] {
 
 const APPROVER_LEVEL: Readonly<Record<AreaLevel | 'nation', HonourLevel | null>> = {
   nation: '国家级',
+  country: '国家级',
   province: '省级',
   prefecture: '市级',
   county: '县级',
@@ -107,4 +108,4 @@ export function entryRefusal(actor: WorkflowActor, status: UnitStatus, level: Ho
   return level !== null && (status === '命名' || status === '复查') ? namingLevelRefusal(actor, level) : null
 }
 
-const AREA_LEVEL_WORDS: Readonly<Record<AreaLevel, string>> = { province: '省级', prefecture: '市级', county: '县级', township: '乡镇级', village: '村级' }
+const AREA_LEVEL_WORDS: Readonly<Record<AreaLevel, string>> = { country: '国家级', province: '省级', prefecture: '市级', county: '县级', township: '乡镇级', village: '村级' }

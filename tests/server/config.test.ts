@@ -7,6 +7,7 @@ describe('readConfig', () => {
       port: 8787,
       dataDir: '/srv/atlas/data',
       demo: 'full',
+      demoUnits: 20000,
       requireLogin: false,
       adminPassword: null,
       separationOfDuties: false,
@@ -50,6 +51,7 @@ describe('readConfig', () => {
       port: 9000,
       dataDir: '/var/atlas',
       demo: 'none',
+      demoUnits: 20000,
       requireLogin: true,
       adminPassword: 'a-long-secret',
       separationOfDuties: true,
@@ -106,10 +108,16 @@ describe('readConfig', () => {
     expect(() => readConfig({ ATLAS_SINGLE_SESSION: 'maybe' })).toThrow('ATLAS_SINGLE_SESSION=maybe is not a flag')
   })
 
+  it('reads the national demo and its unit count', () => {
+    expect(readConfig({ ATLAS_DEMO: 'national', ATLAS_DEMO_UNITS: '3000' })).toMatchObject({ demo: 'national', demoUnits: 3000 })
+  })
+
   it('names bad values', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(ConfigError)
     expect(() => readConfig({ PORT: '70000' })).toThrow('PORT=70000 is not a port')
     expect(() => readConfig({ ATLAS_DEMO: 'maybe' })).toThrow('ATLAS_DEMO=maybe is not a demo mode')
+    expect(() => readConfig({ ATLAS_DEMO_UNITS: '20k' })).toThrow('ATLAS_DEMO_UNITS=20k is not a whole number from 0 to 2000000 (default 20000)')
+    expect(() => readConfig({ ATLAS_DEMO_UNITS: '-5' })).toThrow('ATLAS_DEMO_UNITS=-5 is not a whole number')
     expect(() => readConfig({ ATLAS_FRAME_ANCESTORS: 'portal.example.gov.cn/' })).toThrow(
       "ATLAS_FRAME_ANCESTORS: portal.example.gov.cn/ is not an origin (expected e.g. https://portal.example.gov.cn, or 'self')",
     )

@@ -4,7 +4,7 @@ import { createApp, type SecurityOptions } from '../../server/app'
 import { hashPassword } from '../../server/auth/passwords'
 import { ensureFirstAdmin } from '../../server/auth/first-admin'
 import { openSqliteStore } from '../../server/db/sqlite-store'
-import { seedDemo } from '../../server/seed/seed-store'
+import { seedDemo, seedNational } from '../../server/seed/seed-store'
 import type { Role } from '../../server/shared/roles'
 
 export const TODAY = '2026-11-23'
@@ -16,6 +16,15 @@ export function demoApp(security: SecurityOptions = {}) {
   seedDemo(store, TODAY)
   ensureFirstAdmin(store, ADMIN_PASSWORD, () => {})
   const app = createApp({ store, version: 'test', now, log: () => {}, security })
+  return { app, store }
+}
+
+/** An app over the national demo (ATLAS_DEMO=national) with `units` units: a few thousand keep it fast. */
+export function nationalDemoApp(units = 3000) {
+  const now = () => new Date(`${TODAY}T09:00:00Z`)
+  const store = openSqliteStore(':memory:', { now })
+  seedNational(store, TODAY, units)
+  const app = createApp({ store, version: 'test', now, log: () => {} })
   return { app, store }
 }
 

@@ -11,9 +11,9 @@ import { SHIPPED_SCHEMES } from '../../server/seed/schemes'
 const root = mkdtempSync(join(tmpdir(), 'atlas-open-store-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-function opened(dir: string, demo: string) {
+function opened(dir: string, demo: string, env: Record<string, string> = {}) {
   const logs: string[] = []
-  const store = openDataDirStore(readConfig({ ATLAS_DATA_DIR: join(root, dir), ATLAS_DEMO: demo }), (m) => logs.push(m))
+  const store = openDataDirStore(readConfig({ ATLAS_DATA_DIR: join(root, dir), ATLAS_DEMO: demo, ...env }), (m) => logs.push(m))
   return { store, logs }
 }
 
@@ -45,6 +45,17 @@ describe('openDataDirStore', () => {
     store.close()
   })
 
+  test('ATLAS_DEMO=national: the country, its provinces, prefectures and counties, and ATLAS_DEMO_UNITS sample units', () => {
+    const { store, logs } = opened('national', 'national', { ATLAS_DEMO_UNITS: '500' })
+    const { areas, units } = store.snapshot()
+    expect(areas.filter((a) => a.level === 'country').map((a) => a.code)).toEqual(['000000'])
+    expect(areas.filter((a) => a.level === 'province')).toHaveLength(34)
+    expect(units).toHaveLength(500)
+    expect(units.every((u) => u.sample)).toBe(true)
+    expect(logs.join('\n')).toContain('Seeded the national demo (示例数据)')
+    store.close()
+  })
+
   test('a store that has data is never seeded again', () => {
     const first = opened('full', '1')
     const count = first.store.snapshot().units.length
@@ -56,6 +67,6 @@ describe('openDataDirStore', () => {
   })
 
   test('a bad ATLAS_DEMO names the modes', () => {
-    expect(() => readConfig({ ATLAS_DEMO: 'maybe' })).toThrow('ATLAS_DEMO=maybe is not a demo mode (expected 1 or full, boundaries, 0 or none)')
+    expect(() => readConfig({ ATLAS_DEMO: 'maybe' })).toThrow('ATLAS_DEMO=maybe is not a demo mode (expected 1 or full, boundaries, national, 0 or none)')
   })
 })

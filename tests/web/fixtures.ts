@@ -24,6 +24,7 @@ export function coverageArea(fields: Partial<CoverageArea> & Pick<CoverageArea, 
     expiringCount: 0,
     sample: true,
     schematic: false,
+    noData: false,
     ...fields,
   }
 }

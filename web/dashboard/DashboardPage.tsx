@@ -6,7 +6,8 @@ import { HONOUR_LEVELS, type HonourLevel } from '../../server/shared/domain'
 import type { AlertItem, AlertsResponse, CorridorItem, UnitDetailResponse } from '../api/client'
 import type { CoverageArea, Scheme } from '../api/responses'
 import { categoryPalette } from '../data/category-colours'
-import { measureById, measureScale } from '../data/measures'
+import { showsUnitPoints } from '../data/unit-aggregation'
+import { areaColourOf, measureById, measureScale } from '../data/measures'
 import { cssOf, type Rgba } from '../data/rgba'
 import { clusterUnits } from '../data/unit-clusters'
 import { unitDensity } from '../data/unit-density'
@@ -127,8 +128,7 @@ export function DashboardPage(props: DashboardPageProps) {
   }, [measure, basisReport, heldClasses, lang, report.minLevel, scheme, filters.categories])
   const coverageByCode = useMemo(() => new Map(basis.map((a) => [a.code, a])), [basis])
   const fillOf = useCallback((code: string): Rgba => {
-    const area = coverageByCode.get(code)
-    return scale.colourOf(area ? measure.valueOf(area) : null)
+    return areaColourOf(measure, scale, coverageByCode.get(code))
   }, [coverageByCode, scale, measure])
   const palette = useMemo(() => categoryPalette(scheme.categories), [scheme.categories])
   const highlightCategory = highlight?.kind === 'category' ? highlight.category : null
@@ -348,7 +348,7 @@ export function DashboardPage(props: DashboardPageProps) {
             heatmap={showHeatmap ? heatmapLegendStops() : null}
             corridors={corridors ? { count: corridors.length, sample: corridors.some((c) => c.sample) } : null}
             schemeName={scheme.name}
-            categories={view.layers.units ? categoryCounts : null}
+            categories={view.layers.units && showsUnitPoints(frame.level) ? categoryCounts : null}
             palette={palette}
             levels={[...levelsCounted].reverse()}
             highlight={highlightCategory}
@@ -379,6 +379,7 @@ export function DashboardPage(props: DashboardPageProps) {
               categories={filters.categories}
               levels={levelsCounted}
               measure={measure}
+              excludedNote={kpis.excluded.length > 0 ? t(lang, 'noLedgerNote', { names: kpis.excluded.join(lang === 'zh' ? '、' : ', ') }) : null}
               rankingTitle={t(lang, 'chartRanking', { level: frame.childLevel && frame.children.length > 0 ? oneAreaLevelName(lang, frame.childLevel) : frame.area.properties.name, measure: scale.title })}
               palette={palette}
               highlightCategory={highlightCategory}

@@ -50,9 +50,10 @@ export interface RankRow {
   value: number | null
 }
 
-/** Child areas by `measure`, highest first; areas without a value last, by name. */
+/** Child areas by `measure`, highest first; areas without a value last, by name; areas without a ledger not at all. */
 export function childRanking(areas: readonly CoverageArea[], measure: Pick<Measure, 'valueOf'>): RankRow[] {
   return areas
+    .filter((a) => !a.noData)
     .map((a) => ({ code: a.code, name: a.name, value: measure.valueOf(a) }))
     .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.name.localeCompare(b.name, 'zh'))
 }

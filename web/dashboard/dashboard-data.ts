@@ -3,6 +3,7 @@
 // one answer).
 import { fetchCoverage, fetchCoverageSeries, fetchSchemes, fetchUnitColumnsWhere } from '../api/client'
 import type { CoverageArea, CoverageReport, Scheme } from '../api/responses'
+import { showsUnitPoints } from '../data/unit-aggregation'
 import { unitsOfColumns, type UnitPoint, type UnitSummary } from '../data/units'
 import { areaList, type Frame, type TrailStep } from '../map/area-frame'
 import { coverageQueryOf, filterUnits, unitsQueryOf, type DashboardFilters } from './filters'
@@ -18,8 +19,8 @@ export interface Figures {
   code: string // the framed area these figures are for
   children: CoverageReport // the children's coverage, as the filters count it
   self: CoverageArea | null // the framed area's own coverage (targets, expiring)
-  units: readonly UnitSummary[] // every unit the filters select, located or not (redacted ones have no location)
-  points: readonly UnitPoint[] // those with a location, for the map
+  units: readonly UnitSummary[] // every unit the filters select, located or not (redacted ones have no location); none above a prefecture
+  points: readonly UnitPoint[] // those with a location, for the map; none above a prefecture (showsUnitPoints)
 }
 
 /** What the server counts for a frame under `filters`, categories included. */
@@ -28,9 +29,9 @@ export async function loadFigures(frame: Frame, f: DashboardFilters): Promise<Fi
   const [childReport, selfReport, columns] = await Promise.all([
     frame.childLevel ? fetchCoverage(coverageQueryOf(frame.childLevel, code, f)) : null,
     fetchCoverage(coverageQueryOf(frame.level, frame.area.properties.parent, f)),
-    fetchUnitColumnsWhere(unitsQueryOf(code, f)),
+    showsUnitPoints(frame.level) ? fetchUnitColumnsWhere(unitsQueryOf(code, f)) : null,
   ])
-  const { units, points } = unitsOfColumns(columns)
+  const { units, points } = columns ? unitsOfColumns(columns) : { units: [], points: [] }
   return {
     code,
     children: childReport ?? { ...selfReport, areas: [] },

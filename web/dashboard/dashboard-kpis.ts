@@ -18,6 +18,7 @@ export interface DashboardKpis {
   targetProgress: number | null // mean progress of the targets, 0..1; null without targets
   expiring: number // named units whose naming lapses within 12 months
   sample: boolean
+  excluded: string[] // names of the child areas without a ledger (暂无数据): left out of every figure and rank
 }
 
 /** The areas the figures sum over: the children, or the area itself when it has none. */
@@ -26,7 +27,8 @@ export function kpiBasis(children: CoverageReport, self: CoverageArea | null): C
 }
 
 export function dashboardKpis(children: CoverageReport, self: CoverageArea | null, categories: readonly string[] | null): DashboardKpis {
-  const basis = kpiBasis(children, self)
+  const all = kpiBasis(children, self)
+  const basis = all.filter((a) => !a.noData)
   const byLevel = emptyByLevelCounts()
   const seen = new Set<string>()
   let total = 0
@@ -62,5 +64,6 @@ export function dashboardKpis(children: CoverageReport, self: CoverageArea | nul
     targetProgress: targets.length > 0 ? targets.reduce((s, t) => s + t.progress, 0) / targets.length : null,
     expiring,
     sample: children.sample || (self?.sample ?? false),
+    excluded: all.filter((a) => a.noData).map((a) => a.name),
   }
 }

@@ -66,6 +66,8 @@ export const MESSAGES = {
   chartTargets: { zh: '创建目标进度', en: 'Target progress' },
   noTargets: { zh: '本区域未设创建目标', en: 'No targets set for this area' },
   noData: { zh: '无数据', en: 'No data' },
+  noLedger: { zh: '暂无数据', en: 'No ledger yet' },
+  noLedgerNote: { zh: '不含{names}（暂无数据）', en: 'Excludes {names} (no ledger yet)' },
   areaDetail: { zh: '区域详情', en: 'Area details' },
   categoryByLevel: { zh: '类别 × 级别', en: 'Category × level' },
   missing: { zh: '未覆盖类别', en: 'Missing categories' },
@@ -108,6 +110,7 @@ export function t(lang: ViewLanguage, key: MessageKey, vars: Record<string, stri
 const LEVEL_EN: Record<HonourLevel, string> = { 县级: 'County', 市级: 'Prefecture', 省级: 'Provincial', 国家级: 'National' }
 const STATUS_EN: Record<UnitStatus, string> = { 培育: 'Cultivating', 申报: 'Applied', 推荐: 'Recommended', 验收: 'Accepted', 命名: 'Named', 复查: 'Under review', 撤销: 'Revoked' }
 const AREA_LEVEL: Record<AreaLevel, Record<ViewLanguage, string>> = {
+  country: { zh: '全国', en: 'Country' },
   province: { zh: '省', en: 'Provinces' },
   prefecture: { zh: '市州', en: 'Prefectures' },
   county: { zh: '县区', en: 'Counties' },
@@ -134,7 +137,7 @@ export function areaLevelName(lang: ViewLanguage, level: AreaLevel): string {
   return AREA_LEVEL[level][lang]
 }
 
-const AREA_LEVEL_ONE_EN: Record<AreaLevel, string> = { province: 'Province', prefecture: 'Prefecture', county: 'County', township: 'Township', village: 'Village' }
+const AREA_LEVEL_ONE_EN: Record<AreaLevel, string> = { country: 'Country', province: 'Province', prefecture: 'Prefecture', county: 'County', township: 'Township', village: 'Village' }
 
 /** The level's name for one area of it (singular in English), e.g. in the ranking chart's title. */
 export function oneAreaLevelName(lang: ViewLanguage, level: AreaLevel): string {

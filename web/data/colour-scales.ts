@@ -8,9 +8,15 @@ export const ZERO_COLOUR = '#f7f4ee'
 /** Unknown (e.g. no population figure): grey, so it never reads as a low value. */
 export const NO_DATA_COLOUR = '#b9bec6'
 const NO_DATA_LABEL = '无数据'
+/**
+ * No ledger for the area at all (暂无数据: 台湾省, 香港, 澳门 in a mainland bureau's atlas, /api/coverage noData):
+ * a cool grey lighter than NO_DATA_COLOUR and apart from zero's warm white, so it never reads as a count.
+ */
+export const NO_LEDGER_COLOUR = '#d8dde6'
+export const NO_LEDGER_LABEL = '暂无数据'
 
 export interface LegendEntry {
-  kind: 'zero' | 'class' | 'no-data'
+  kind: 'zero' | 'class' | 'no-data' | 'no-ledger'
   label: string
   min: number | null // inclusive lower bound; null: unbounded (or not a number range)
   max: number | null // exclusive upper bound; null: unbounded
@@ -20,7 +26,7 @@ export interface LegendEntry {
 
 export interface ColourScale {
   title: string
-  legend: LegendEntry[] // zero (when a value is 0), classes from low to high, no data (when a value is null)
+  legend: LegendEntry[] // zero (when a value is 0), classes from low to high, no data (when a value is null), no ledger (withNoLedger)
   thresholds: number[] // the class breaks: a value v is in class bisectRight(thresholds, v)
   colourOf(value: number | null): Rgba
 }
@@ -59,6 +65,13 @@ export function colourScale(values: readonly (number | null)[], { title, integer
     },
   }
 }
+
+/** `scale` with the 暂无数据 row, for a map that draws areas without a ledger (their fill: noLedgerRgba). */
+export function withNoLedger(scale: ColourScale): ColourScale {
+  return { ...scale, legend: [...scale.legend, entry('no-ledger', NO_LEDGER_LABEL, null, null, noLedgerRgba)] }
+}
+
+export const noLedgerRgba: Rgba = rgbaOf(NO_LEDGER_COLOUR)
 
 function entry(kind: LegendEntry['kind'], label: string, min: number | null, max: number | null, rgba: Rgba): LegendEntry {
   return { kind, label, min, max, rgba, css: cssOf(rgba) }

@@ -6,17 +6,18 @@ export interface Kpis {
   byLevel: Record<HonourLevel, number>
   total: number
   areasCovered: number // child areas with at least one counted unit
-  areas: number
+  areas: number // child areas with a ledger (noData areas are not counted)
   categoriesCovered: number // scheme categories with a counted unit somewhere in the area
   categoriesInScheme: number
 }
 
 export function kpisOf(report: CoverageReport): Kpis {
+  const areas = report.areas.filter((a) => !a.noData)
   const byLevel = Object.fromEntries(HONOUR_LEVELS.map((l) => [l, 0])) as Record<HonourLevel, number>
   const categoriesSeen = new Set<string>()
   let total = 0
   let areasCovered = 0
-  for (const area of report.areas) {
+  for (const area of areas) {
     for (const level of HONOUR_LEVELS) byLevel[level] += area.byLevel[level]
     for (const [category, count] of Object.entries(area.byCategory)) if (count > 0) categoriesSeen.add(category)
     total += area.total
@@ -27,7 +28,7 @@ export function kpisOf(report: CoverageReport): Kpis {
     byLevel,
     total,
     areasCovered,
-    areas: report.areas.length,
+    areas: areas.length,
     categoriesCovered: categories.filter((c) => categoriesSeen.has(c)).length,
     categoriesInScheme: categories.length,
   }

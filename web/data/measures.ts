@@ -2,7 +2,8 @@
 // out of context still says what it shows.
 import type { CoverageArea, CoverageReport } from '../api/responses'
 import type { MeasureId } from '../../server/shared/view-state'
-import { colourScale, type ColourScale } from './colour-scales'
+import { colourScale, noLedgerRgba, withNoLedger, type ColourScale } from './colour-scales'
+import type { Rgba } from './rgba'
 
 
 export interface Measure {
@@ -69,5 +70,14 @@ export function measureById(id: string): Measure {
  */
 export function measureScale(measure: Measure, report: CoverageReport, classesFrom?: readonly (number | null)[]): ColourScale {
   const maxClasses = measure.id === 'categoriesCovered' ? report.scheme.categories.length : undefined
-  return colourScale(report.areas.map(measure.valueOf), { title: measure.title(report), integer: measure.integer, maxClasses, classesFrom })
+  // Areas without a ledger (noData) have no value: they neither get the zero row nor stretch the classes.
+  const withLedger = report.areas.filter((a) => !a.noData)
+  const scale = colourScale(withLedger.map(measure.valueOf), { title: measure.title(report), integer: measure.integer, maxClasses, classesFrom })
+  return withLedger.length < report.areas.length ? withNoLedger(scale) : scale
+}
+
+/** An area's fill on any map: 暂无数据's grey for an area without a ledger, else its class in `scale`; no entry: no data. */
+export function areaColourOf(measure: Measure, scale: ColourScale, area: CoverageArea | undefined): Rgba {
+  if (area?.noData) return noLedgerRgba
+  return scale.colourOf(area ? measure.valueOf(area) : null)
 }

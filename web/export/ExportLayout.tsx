@@ -6,7 +6,7 @@ import { HONOUR_LEVELS } from '../../server/shared/domain'
 import { dashboardKpis } from '../dashboard/dashboard-kpis'
 import { t } from '../dashboard/i18n'
 import { categoryPalette } from '../data/category-colours'
-import { measureById, measureScale } from '../data/measures'
+import { areaColourOf, measureById, measureScale } from '../data/measures'
 import { cssOf } from '../data/rgba'
 import { levelRank } from '../data/units'
 import type { ViewState } from '../../server/shared/view-state'
@@ -22,6 +22,7 @@ import { metresPerPixel, scaleBarOf, scaleDenominator, scaleFractionLabel, type 
 import { ScaleBarView } from './ScaleBarView'
 import { countedUnitsPhrase, sampleNoticeOf, sheetSubtitle } from './sheet-captions'
 import type { SheetData } from './sheet-data'
+import { showsUnitPoints } from '../data/unit-aggregation'
 import { categoryLegendRows, undrawnNote } from './sheet-legend'
 import { sheetOverlaysOf } from './sheet-overlays'
 
@@ -53,10 +54,7 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   const scale = useMemo(() => measureScale(measure, sheet.coverage), [measure, sheet.coverage])
   const coverageByCode = useMemo(() => new Map(sheet.coverage.areas.map((a) => [a.code, a])), [sheet.coverage])
   const fillOf = useCallback(
-    (code: string) => {
-      const area = coverageByCode.get(code)
-      return scale.colourOf(area ? measure.valueOf(area) : null)
-    },
+    (code: string) => areaColourOf(measure, scale, coverageByCode.get(code)),
     [coverageByCode, scale, measure],
   )
   const palette = useMemo(() => categoryPalette(sheet.scheme.categories), [sheet.scheme.categories])
@@ -257,7 +255,7 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
                 </li>
               </ul>
             )}
-            {view.layers.units && (
+            {view.layers.units && showsUnitPoints(sheet.frame.properties.level) && (
               <>
                 <h3>示范单位类别（{sheet.scheme.name}）</h3>
                 <ul className="legend-columns">

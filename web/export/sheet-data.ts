@@ -9,6 +9,7 @@ import type { AreaFeature, CoverageArea, CoverageReport, Scheme } from '../api/r
 import { filtersOf, filterUnits } from '../dashboard/filters'
 import { areaLabelsOf, type AreaLabel } from '../data/area-geometry'
 import { areaList } from '../map/area-frame'
+import { showsUnitPoints } from '../data/unit-aggregation'
 import { unitsOfColumns, type UnitPoint, type UnitSummary } from '../data/units'
 import type { ViewState } from '../../server/shared/view-state'
 import type { UnitStatus } from '../../server/shared/domain'
@@ -89,11 +90,12 @@ export async function loadSheet(view: ViewState, code: string, thisYear: number)
   const year = view.year ?? thisYear
   const { categories, statuses } = filtersOf(view, { scheme: scheme.id, year })
   const query = { scheme: scheme.id, minLevel: view.minLevel, year, statuses }
-  const prefectureCode = level === 'prefecture' ? code : level === 'province' ? null : prefectureCodeOf(code)
+  const prefectureCode = level === 'prefecture' ? code : showsUnitPoints(level) ? prefectureCodeOf(code) : null
   const coverageQuery = { level: areasLevel, ...(areasParent ? { parent: areasParent } : {}), ...query, categories }
   const [coverage, inFrame, corridors, prefectures, prefectureCounties] = await Promise.all([
     cached(`coverage:${JSON.stringify(coverageQuery)}`, () => fetchCoverage(coverageQuery)),
-    countedUnitsOf({ area: code, ...query }),
+    // Above a prefecture the sheet prints per-area counts only, as the dashboard shows them (unit-aggregation.ts).
+    showsUnitPoints(level) ? countedUnitsOf({ area: code, ...query }) : Promise.resolve({ units: [], points: [] }),
     view.overlays?.includes('corridors') ? corridorsOf(code) : Promise.resolve(null),
     prefectureCode ? areaList('prefecture', null) : Promise.resolve([]),
     prefectureCode ? areaList('county', prefectureCode) : Promise.resolve([]),

@@ -52,13 +52,23 @@ async function areaByCode(code: string): Promise<AreaFeature> {
   return found
 }
 
-/** The area `code` (null: the store's first prefecture) with its children and its breadcrumb trail. */
+/**
+ * The area a view without one opens on: the store's root, the country (000000) when it holds one, else its
+ * first prefecture (a prefecture's store: its province has no boundary to frame).
+ */
+export async function rootArea(): Promise<AreaFeature> {
+  const [country] = await areaList('country', null)
+  if (country) return country
+  const first = (await areaList('prefecture', null))[0]
+  if (!first) throw new Error('没有地级行政区边界 (the store has no prefecture with a boundary)')
+  return first
+}
+
+/** The area `code` (null: the store's root, rootArea) with its children and its breadcrumb trail. */
 export async function loadFrame(code: string | null): Promise<Frame> {
   let area: AreaFeature
   if (code === null) {
-    const first = (await areaList('prefecture', null))[0]
-    if (!first) throw new Error('没有地级行政区边界 (the store has no prefecture with a boundary)')
-    area = first
+    area = await rootArea()
   } else {
     area = await areaByCode(code)
   }
@@ -66,7 +76,7 @@ export async function loadFrame(code: string | null): Promise<Frame> {
   const childLevel = childLevelOf(level)
   const children = childLevel ? await areaList(childLevel, area.properties.code).catch(() => []) : []
   const trail: TrailStep[] = [{ code: area.properties.code, name: area.properties.name, level }]
-  for (let parent = area.properties.parent, depth = 0; parent !== null && depth < 4; depth++) {
+  for (let parent = area.properties.parent, depth = 0; parent !== null && depth < 5; depth++) {
     const up = await areaByCode(parent).catch(() => null)
     if (!up) break
     trail.unshift({ code: up.properties.code, name: up.properties.name, level: up.properties.level })

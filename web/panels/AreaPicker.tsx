@@ -11,7 +11,7 @@ export interface AreaOption {
   level: AreaLevel
 }
 
-const LEVEL_NAMES: Record<AreaLevel, string> = { province: '省', prefecture: '市州', county: '县市区', township: '乡镇', village: '村' }
+const LEVEL_NAMES: Record<AreaLevel, string> = { country: '全国', province: '省', prefecture: '市州', county: '县市区', township: '乡镇', village: '村' }
 
 const lists = new Map<string, Promise<AreaOption[]>>()
 

@@ -149,7 +149,13 @@ interface ScreenBodyProps {
 
 function ScreenBody({ config, place, feed, poll, pixelRatio }: ScreenBodyProps) {
   const placeCode = place.place.properties.code
-  const countyCodes = useMemo(() => place.areas.map((a) => a.properties.code), [place])
+  // The tour visits the areas with a ledger: a stop on 台湾省 would show a 0 that is no count. Keyed by a string,
+  // so a poll that changes nothing else keeps the stops (and the tour's place in them).
+  const noLedgerKey = useMemo(() => feed.current.areas.filter((a) => a.noData).map((a) => a.code).join(), [feed])
+  const countyCodes = useMemo(() => {
+    const noLedger = new Set(noLedgerKey.split(','))
+    return place.areas.map((a) => a.properties.code).filter((code) => !noLedger.has(code))
+  }, [place, noLedgerKey])
   const configuredTour = config.tour
   const stops = useMemo(() => [placeCode, ...tourStops(countyCodes, configuredTour)], [placeCode, countyCodes, configuredTour])
   const tour: TourState = useTour(stops, config.tourSeconds * 1000, URL_OPTIONS.idleSeconds * 1000)

@@ -3,7 +3,7 @@
 import { memo, useCallback, useMemo } from 'react'
 import type { AreaFeature } from '../api/responses'
 import { categoryPalette } from '../data/category-colours'
-import { measureById, measureScale } from '../data/measures'
+import { areaColourOf, measureById, measureScale } from '../data/measures'
 import type { ColourScale } from '../data/colour-scales'
 import type { Rgba } from '../data/rgba'
 import type { AreaColumnsOptions } from '../layers/area-columns'
@@ -54,7 +54,8 @@ function noHover() {}
 export const ScreenMap = memo(function ScreenMap({ place, feed, focus, aggregateSensitive, pixelRatio, onError }: ScreenMapProps) {
   const scale = useTotalScale(feed)
   const totals = useMemo(() => new Map(feed.current.areas.map((a) => [a.code, a.total])), [feed])
-  const fillOf = useCallback((code: string) => scale.colourOf(totals.get(code) ?? null), [scale, totals])
+  const coverageByCode = useMemo(() => new Map(feed.current.areas.map((a) => [a.code, a])), [feed])
+  const fillOf = useCallback((code: string) => areaColourOf(TOTAL, scale, coverageByCode.get(code)), [scale, coverageByCode])
   const palette = useMemo(() => categoryPalette(feed.current.scheme.categories), [feed])
   const units = useMemo(() => visibleUnits(feed.units, aggregateSensitive), [feed, aggregateSensitive])
   const columns = useMemo(

@@ -1,6 +1,7 @@
 // The screen's side panels and overlays. Each is a pure view of the feed; charts come from web/charts.
 import { memo, useMemo, type ReactNode } from 'react'
-import { HONOUR_LEVELS } from '../../server/shared/domain'
+import { childLevelOf } from '../../server/shared/area-codes'
+import { HONOUR_LEVELS, type AreaLevel } from '../../server/shared/domain'
 import type { CoverageArea } from '../api/responses'
 import { BarList } from '../charts/BarList'
 import { ColumnChart } from '../charts/ColumnChart'
@@ -27,10 +28,34 @@ export function Panel({ id, title, extra, children, className = '' }: { id: stri
 }
 
 const LEVELS_HIGH_FIRST = [...HONOUR_LEVELS].reverse()
+const RANK_ROW_MIN_PX = 26 // a ranking row's least height for its 20 px label
+
+/** What the screen calls the areas of each level in its labels (县区覆盖, 县(市、区)示范单位排名). */
+const LEVEL_WORDS: Record<AreaLevel, { short: string; long: string }> = {
+  country: { short: '全国', long: '全国' },
+  province: { short: '省区', long: '省(区、市)' },
+  prefecture: { short: '市州', long: '市(州)' },
+  county: { short: '县区', long: '县(市、区)' },
+  township: { short: '乡镇', long: '乡镇' },
+  village: { short: '村', long: '村' },
+}
+
+/** The level of the areas a report lists, and the level below it. */
+function levelsOf(feed: ScreenFeed): { child: AreaLevel; grandchild: AreaLevel | null } {
+  const child = feed.current.areas[0]?.level ?? 'county'
+  return { child, grandchild: childLevelOf(child) }
+}
+
+/** Names of the listed areas left out of figures and ranks because the store has no ledger for them. */
+function excludedNote(feed: ScreenFeed): string | null {
+  const names = feed.current.areas.filter((a) => a.noData).map((a) => a.name)
+  return names.length > 0 ? `不含${names.join('、')}（暂无数据）` : null
+}
 
 export const KpiPanel = memo(function KpiPanel({ feed }: { feed: ScreenFeed }) {
   const kpis = useMemo(() => kpisOf(feed.current), [feed])
   const townships = feed.current.areas.reduce((s, a) => [s[0] + a.childAreasCovered, s[1] + a.childAreas], [0, 0])
+  const { child, grandchild } = levelsOf(feed)
   return (
     <Panel id="kpis" title={`示范单位 · ${feed.current.minLevel}及以上`} extra={`${feed.current.year} 年`}>
       <div className="kpi-top">
@@ -39,14 +64,14 @@ export const KpiPanel = memo(function KpiPanel({ feed }: { feed: ScreenFeed }) {
           <CountUp className="kpi-figure kpi-figure-xl" value={kpis.total} />
         </div>
         <div className="kpi">
-          <span className="kpi-label">县区覆盖</span>
+          <span className="kpi-label">{LEVEL_WORDS[child].short}覆盖</span>
           <span className="kpi-figure">
             <CountUp value={kpis.areasCovered} />
             <small>/{kpis.areas}</small>
           </span>
         </div>
         <div className="kpi">
-          <span className="kpi-label">乡镇覆盖</span>
+          <span className="kpi-label">{grandchild ? LEVEL_WORDS[grandchild].short : ''}覆盖</span>
           <span className="kpi-figure">
             <CountUp value={townships[0]} />
             <small>/{townships[1]}</small>
@@ -119,9 +144,12 @@ export const TargetPanel = memo(function TargetPanel({ feed }: { feed: ScreenFee
 
 export const RankingPanel = memo(function RankingPanel({ feed, highlight }: { feed: ScreenFeed; highlight: string | null }) {
   const [ref, size] = useElementSize<HTMLDivElement>()
-  const rows = useMemo(() => rankingOf(feed.current).map((r) => ({ key: r.code, label: r.name, value: r.value })), [feed])
+  const ranked = useMemo(() => rankingOf(feed.current).map((r) => ({ key: r.code, label: r.name, value: r.value })), [feed])
+  // As many rows as the panel holds at a readable size (31 provinces do not fit); the highest first.
+  const rows = ranked.slice(0, Math.max(1, Math.floor(size.height / RANK_ROW_MIN_PX)))
   return (
-    <Panel id="ranking" title="县(市、区)示范单位排名" extra="个">
+    <Panel id="ranking" title={`${LEVEL_WORDS[levelsOf(feed).child].long}示范单位排名`} extra="个">
+      {excludedNote(feed) && <p className="screen-note">{excludedNote(feed)}</p>}
       <div className="chart-box" ref={ref}>
         {size.width > 0 && <BarList rows={rows} width={size.width} height={size.height} highlight={highlight} labelWidth={150} fontSize={20} />}
       </div>
@@ -207,7 +235,7 @@ export const TourCard = memo(function TourCard({ area, placeName, feed, paused, 
             {area.missingCategories.length > 0 && <span className="tour-missing"> 缺 {area.missingCategories.join('、')}</span>}
           </li>
           <li>
-            乡镇覆盖 <b>{area.childAreasCovered}/{area.childAreas}</b>
+            {LEVEL_WORDS[childLevelOf(area.level) ?? 'township'].short}覆盖 <b>{area.childAreasCovered}/{area.childAreas}</b>
             {area.per10kPeople !== null && (
               <>
                 {' '}· 每万人 <b>{area.per10kPeople.toFixed(2)}</b>

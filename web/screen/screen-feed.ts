@@ -1,10 +1,11 @@
 // What the screen loads: the place once, then the figures polled with ETags. A poll whose answers are
 // all 304 returns the very same feed object, so nothing downstream re-renders or redraws.
-import type { HonourLevel } from '../../server/shared/domain'
+import type { AreaLevel, HonourLevel } from '../../server/shared/domain'
 import { fetchCountedUnitsIfChanged, fetchCoverageIfChanged, fetchCoverageSeriesIfChanged, fetchSchemes, type CoverageSeriesResponse, type Revalidated, type UnitColumnsResponse } from '../api/client'
 import type { AreaFeature, CoverageArea, CoverageReport, Scheme } from '../api/responses'
 import type { AreaLabel } from '../data/area-geometry'
 import { loadFrame } from '../map/area-frame'
+import { showsUnitPoints } from '../data/unit-aggregation'
 import { unitsOfColumns, type UnitPoint } from '../data/units'
 import { loadLabelFont } from '../map/label-font'
 import type { ScreenConfig } from '../../server/shared/screen-profile'
@@ -12,18 +13,19 @@ import { growthYears } from './screen-config'
 
 export interface ScreenPlace {
   scheme: Scheme
-  place: AreaFeature // the area framed: a prefecture by default
+  place: AreaFeature // the area framed: the store's root by default (the country, or a prefecture)
   areas: AreaFeature[] // its child areas (a prefecture's counties)
+  childLevel: AreaLevel | null // the level of `areas`; null at the bottom of the hierarchy
   labels: AreaLabel[]
 }
 
-/** The profile's area (null: the store's first prefecture) and its children, loaded as every map page loads its frame. */
+/** The profile's area (null: the store's root) and its children, loaded as every map page loads its frame. */
 export async function loadScreenPlace(config: Pick<ScreenConfig, 'area' | 'scheme'>): Promise<ScreenPlace> {
   const [{ schemes }, frame] = await Promise.all([fetchSchemes(), loadFrame(config.area)])
   const scheme = schemes.find((s) => (config.scheme === null ? s.isDefault : s.id === config.scheme)) ?? schemes[0]
   if (!scheme) throw new Error('没有创建方案 (the store has no scheme)')
   await loadLabelFont('0123456789') // the figures on the columns
-  return { scheme, place: frame.area, areas: frame.children, labels: frame.labels }
+  return { scheme, place: frame.area, areas: frame.children, childLevel: frame.childLevel, labels: frame.labels }
 }
 
 /** The last body and ETag per request key: an unchanged answer costs a 304 and keeps its object identity. */
@@ -55,12 +57,15 @@ export interface ScreenFeed {
   current: CoverageReport // child areas, this year
   years: CoverageSeriesResponse['series'] // child areas' counts, one point per growth year, oldest first
   placeArea: CoverageArea | null // the framed area itself: its own targets and totals
-  units: UnitPoint[] // the units counted this year, with coordinates
+  units: UnitPoint[] // the units counted this year, with coordinates; none above a prefecture (showsUnitPoints)
   unitCount: number // all counted units, with or without coordinates
 }
 
 export interface FeedQuery {
   placeCode: string
+  placeLevel: AreaLevel
+  placeParent: string | null
+  childLevel: AreaLevel | null
   schemeId: string
   minLevel: HonourLevel
   year: number // the current year
@@ -69,7 +74,7 @@ export interface FeedQuery {
 
 /** One poll: every request conditional; the previous feed comes back unchanged when all were 304. */
 export async function pollFeed(query: FeedQuery, cache: RevalidatingCache, previous: ScreenFeed | null): Promise<ScreenFeed> {
-  const { placeCode, schemeId, minLevel, year } = query
+  const { placeCode, placeLevel, placeParent, childLevel, schemeId, minLevel, year } = query
   const years = growthYears(year, query.years)
   const keys = new Set<string>()
   const cached = <T,>(key: string, load: (etag: string | null) => Promise<Revalidated<T>>) => {
@@ -77,21 +82,28 @@ export async function pollFeed(query: FeedQuery, cache: RevalidatingCache, previ
     return cache.get(key, load)
   }
   const base = `${placeCode}|${schemeId}|${minLevel}`
-  const counties = { level: 'county', parent: placeCode, scheme: schemeId, minLevel }
+  // The children (a prefecture's counties), or the place itself at the bottom of the hierarchy.
+  const children = childLevel
+    ? { level: childLevel, parent: placeCode, scheme: schemeId, minLevel }
+    : { level: placeLevel, ...(placeParent === null ? {} : { parent: placeParent }), scheme: schemeId, minLevel }
+  const own = { level: placeLevel, ...(placeParent === null ? {} : { parent: placeParent }), scheme: schemeId, minLevel }
   const [current, series, place, units] = await Promise.all([
-    cached(`coverage|${base}|${year}`, (etag) => fetchCoverageIfChanged({ ...counties, year }, etag)),
-    cached<CoverageSeriesResponse>(`series|${base}|${years[0]}-${year}`, (etag) => fetchCoverageSeriesIfChanged(counties, years[0], year, etag)),
-    cached(`place|${base}|${year}`, (etag) => fetchCoverageIfChanged({ level: 'prefecture', scheme: schemeId, minLevel, year }, etag)),
-    cached<UnitColumnsResponse>(`units|${base}|${year}`, (etag) => fetchCountedUnitsIfChanged({ area: placeCode, scheme: schemeId, minLevel, year }, etag)),
+    cached(`coverage|${base}|${year}`, (etag) => fetchCoverageIfChanged({ ...children, year }, etag)),
+    cached<CoverageSeriesResponse>(`series|${base}|${years[0]}-${year}`, (etag) => fetchCoverageSeriesIfChanged(children, years[0], year, etag)),
+    cached(`place|${base}|${year}`, (etag) => fetchCoverageIfChanged({ ...own, year }, etag)),
+    showsUnitPoints(placeLevel)
+      ? cached<UnitColumnsResponse>(`units|${base}|${year}`, (etag) => fetchCountedUnitsIfChanged({ area: placeCode, scheme: schemeId, minLevel, year }, etag))
+      : null,
   ])
   cache.retain(keys)
-  const changed = current.changed || series.changed || place.changed || units.changed
+  const changed = current.changed || series.changed || place.changed || (units?.changed ?? false)
   if (previous && !changed) return previous
+  const placeArea = place.body.areas.find((a) => a.code === placeCode) ?? null
   return {
     current: current.body,
     years: series.body.series,
-    placeArea: place.body.areas.find((a) => a.code === placeCode) ?? null,
-    units: previous && !units.changed ? previous.units : unitsOfColumns(units.body).points,
-    unitCount: units.body.count,
+    placeArea,
+    units: !units ? [] : previous && !units.changed ? previous.units : unitsOfColumns(units.body).points,
+    unitCount: units ? units.body.count : (placeArea?.total ?? 0),
   }
 }

@@ -37,9 +37,10 @@ export interface RankRow {
   value: number
 }
 
-/** Child areas by total, highest first; ties by code so the order never flickers between polls. */
+/** Child areas by total, highest first; ties by code so the order never flickers between polls; areas without a ledger not at all. */
 export function rankingOf(report: CoverageReport): RankRow[] {
   return report.areas
+    .filter((a) => !a.noData)
     .map((a) => ({ code: a.code, name: a.name, value: a.total }))
     .sort((a, b) => b.value - a.value || a.code.localeCompare(b.code))
 }

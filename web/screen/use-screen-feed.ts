@@ -40,6 +40,9 @@ export function useScreenFeed(place: ScreenPlace | null, config: ScreenConfig): 
     const run = async () => {
       const query = {
         placeCode: place.place.properties.code,
+        placeLevel: place.place.properties.level,
+        placeParent: place.place.properties.parent,
+        childLevel: place.childLevel,
         schemeId: place.scheme.id,
         minLevel,
         year: new Date().getFullYear(), // read each poll: a screen left on over New Year moves on

@@ -16,7 +16,7 @@ export interface TargetEditorProps {
   onCancel(): void
 }
 
-const INDENT: Record<AreaOption['level'], string> = { province: '', prefecture: '', county: '　', township: '　　', village: '　　　' }
+const INDENT: Record<AreaOption['level'], string> = { country: '', province: '', prefecture: '', county: '　', township: '　　', village: '　　　' }
 
 export function TargetEditor({ initial, areas, schemes, columns, save, onCancel }: TargetEditorProps) {
   const [values, setValues] = useState(initial)

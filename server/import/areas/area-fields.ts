@@ -38,7 +38,7 @@ const FIELD_BY_SYNONYM: ReadonlyMap<string, AreaField> = new Map(
   AREA_FIELDS.flatMap((field) => SYNONYMS[field].map((s) => [s, field] as const)),
 )
 
-export const CODE_LENGTH: Readonly<Record<AreaLevel, number>> = { province: 6, prefecture: 6, county: 6, township: 9, village: 12 }
+export const CODE_LENGTH: Readonly<Record<AreaLevel, number>> = { country: 6, province: 6, prefecture: 6, county: 6, township: 9, village: 12 }
 
 export function areaFieldMapping(
   fields: readonly string[],
@@ -106,6 +106,7 @@ export function readAreaCode(value: AttributeValue, level: AreaLevel): CodeReadi
 }
 
 export const LEVEL_NAMES: Readonly<Record<AreaLevel, string>> = {
+  country: '国家级',
   province: '省级',
   prefecture: '市级',
   county: '县级',

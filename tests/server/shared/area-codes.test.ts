@@ -7,6 +7,7 @@ import {
 
 describe('levelOfCode and parentCodeOf (GB/T 2260 digits)', () => {
   test.each([
+    ['000000', 'country', null], // the synthetic root of a national store
     ['530000', 'province', null],
     ['530600', 'prefecture', '530000'],
     ['530626', 'county', '530600'],
@@ -46,6 +47,8 @@ describe('level order', () => {
     expect(compareLevels('village', 'township')).toBeGreaterThan(0)
     expect(compareLevels('county', 'county')).toBe(0)
     expect(childLevelOf('county')).toBe('township')
+    expect(childLevelOf('country')).toBe('province')
+    expect(compareLevels('country', 'province')).toBeLessThan(0)
     expect(childLevelOf('village')).toBeNull()
   })
 })
@@ -59,6 +62,11 @@ describe('isWithin', () => {
     expect(isWithin('530626', '530626101')).toBe(false)
     expect(isWithin('429004', '420000')).toBe(true)
     expect(ancestorCodesOf('530626101')).toEqual(['530626101', '530626', '530600', '530000'])
+  })
+
+  test('a national store links its provinces to the country', () => {
+    const parentOf = parentLookup(new Map([['530000', { parent: '000000' }], ['000000', { parent: null }]]))
+    expect(ancestorCodesOf('530626', parentOf)).toEqual(['530626', '530600', '530000', '000000'])
   })
 
   test('stored parent links win over digits; unknown codes fall back to digits', () => {

@@ -27,6 +27,7 @@ function area(code: string, name: string, total: number, byCategory: Record<stri
     expiringCount: 0,
     sample: true,
     schematic: false,
+    noData: false,
   }
 }
 

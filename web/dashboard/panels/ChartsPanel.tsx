@@ -24,6 +24,7 @@ export interface ChartsPanelProps {
   levels: readonly HonourLevel[] // the honour levels counted
   measure: Measure
   rankingTitle: string
+  excludedNote: string | null // which areas the ranking leaves out (暂无数据), or null
   palette: CategoryPalette
   highlightCategory: string | null
   highlightArea: string | null
@@ -70,6 +71,7 @@ export function ChartsPanel(props: ChartsPanelProps) {
         onHover={props.onHighlightArea}
         onClick={props.onArea}
       />
+      {props.excludedNote && <p className="hint muted excluded-note">{props.excludedNote}</p>}
       <h3 className="chart-title">{t(lang, 'chartGrowth')}</h3>
       {props.growth ? <GrowthChart points={props.growth} width={SIDE_CHART_WIDTH} year={props.year} onYear={props.onYear} /> : <p className="muted">{t(lang, 'loading')}</p>}
       <h3 className="chart-title">{t(lang, 'chartTargets')}</h3>

@@ -41,6 +41,11 @@ export function DashboardHeader({ lang, trail, schemeName, year, minLevel, child
             · {schemeName} · {t(lang, 'asOf', { year })}
           </span>
         </nav>
+        {kpis.excluded.length > 0 && (
+          <p className="excluded-note" data-testid="excluded-note">
+            {t(lang, 'noLedgerNote', { names: kpis.excluded.join(lang === 'zh' ? '、' : ', ') })}
+          </p>
+        )}
       </div>
       <ul className="kpis" aria-label={t(lang, 'kpiNamed')} data-testid="kpis">
         {[...HONOUR_LEVELS].reverse().map((level) =>

@@ -36,7 +36,7 @@ export function DashboardLegend({ lang, scale, density, heatmap, corridors, sche
                 {s.legend.map((row) => (
                   <li key={`${row.kind}:${row.label}`} className="legend-row" data-kind={row.kind}>
                     <span className="swatch" style={{ background: row.css }} />
-                    <span className="legend-label">{row.kind === 'no-data' ? t(lang, 'noData') : row.label}</span>
+                    <span className="legend-label">{row.kind === 'no-data' ? t(lang, 'noData') : row.kind === 'no-ledger' ? t(lang, 'noLedger') : row.label}</span>
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,93 @@
+// The national demo (ATLAS_DEMO=national) in headless Chromium: the dashboard opens on the country with the
+// province choropleth, 台湾省, 香港 and 澳门 drawn 暂无数据 and named in a note, and a click drills into a province.
+import { writeFile } from 'node:fs/promises'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { ensureWebBuild } from '../../server/web-build'
+import { colourCensus, colourKey, launchBrowser, mapOnlyScreenshot, openAtlasPage, startServer, type RunningServer } from './harness'
+
+const SHOTS = process.env.ATLAS_DASHBOARD_SHOTS // a directory: save screenshots there
+
+describe('the national dashboard', () => {
+  let server: RunningServer | undefined
+  let browser: Browser | undefined
+  let page: Page
+
+  beforeAll(async () => {
+    await ensureWebBuild()
+    server = await startServer({ env: { ATLAS_DEMO: 'national', ATLAS_DEMO_UNITS: '3000' } })
+    browser = await launchBrowser()
+    ;({ page } = await openAtlasPage(browser, server.url, { width: 1920, height: 1080, readyTimeoutMs: 120_000 }))
+    if (SHOTS) await writeFile(`${SHOTS}/national.png`, await page.screenshot())
+  }, 240_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  test('opens on the country: breadcrumb, provinces ranked and 31 counted, the three without a ledger named and never ranked', async () => {
+    expect(await page.locator('[data-testid=breadcrumb] .crumb-current').textContent()).toBe('中华人民共和国')
+    const ranked = await page.locator('[data-testid=chart-ranking] [data-key]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.key))
+    expect(ranked.length).toBeGreaterThan(5)
+    expect(ranked.filter((code) => ['710000', '810000', '820000'].includes(code ?? ''))).toEqual([])
+    expect(await page.locator('[data-testid=excluded-note]').textContent()).toBe('不含台湾省、香港特别行政区、澳门特别行政区（暂无数据）')
+    expect(await page.locator('[data-kpi=children] .kpi-value small').textContent()).toContain('31/31')
+  })
+
+  test('the choropleth shows its classes and the 暂无数据 row, each legend colour drawn on the map', async () => {
+    await page.goto(`${server!.url}/?layers=choropleth&opacity=choropleth:100`)
+    await ready(page)
+    expect(await page.locator('[data-testid=legend-choropleth] li[data-kind=no-ledger]').textContent()).toBe('暂无数据')
+    const swatches = await page.locator('[data-testid=legend-choropleth] .swatch').evaluateAll((items) => items.map((i) => getComputedStyle(i).backgroundColor))
+    expect(swatches.length).toBeGreaterThan(2)
+    const census = await colourCensus(page, await mapOnlyScreenshot(page))
+    for (const rgb of swatches) {
+      const hex = `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`
+      expect(census.pixels[colourKey(hex)] ?? 0, `legend colour ${hex} on the map`).toBeGreaterThan(50)
+    }
+  })
+
+  test('a click on a province drills into it: its prefectures are drawn', async () => {
+    const box = await page.locator('.atlas-map').boundingBox()
+    if (!box) throw new Error('no map on the page')
+    const lit = await hoverProvince(page, box)
+    await page.mouse.click(lit.x, lit.y)
+    await page.waitForFunction((code) => new URL(location.href).searchParams.get('area') === code, lit.code, { timeout: 20_000 })
+    await ready(page)
+    const crumbs = await page.locator('[data-testid=breadcrumb] .crumb, [data-testid=breadcrumb] .crumb-current').allTextContents()
+    expect(crumbs).toEqual(['中华人民共和国', lit.name])
+    expect(await page.locator('[data-testid=chart-ranking] [data-key]').count()).toBeGreaterThan(1)
+    if (SHOTS) {
+      await page.waitForTimeout(3000) // the map flies to the province (1.8 s) after the frame is drawn
+      await writeFile(`${SHOTS}/national-province.png`, await page.screenshot())
+    }
+  })
+})
+
+async function ready(page: Page): Promise<void> {
+  // A change first drops the flag (in the same task as the DOM update), then raises it once drawn.
+  await page.waitForTimeout(120)
+  await page.waitForFunction(() => document.body.dataset.mapReady === '1' || document.body.dataset.atlasError !== undefined, null, { timeout: 120_000 })
+  const error = await page.evaluate(() => document.body.dataset.atlasError)
+  if (error !== undefined) throw new Error(`the page recorded an error: ${error}`)
+}
+
+/** Moves over the map until a province is under the pointer (its ranking row lights up); where and which. */
+async function hoverProvince(page: Page, box: { x: number; y: number; width: number; height: number }) {
+  for (const [fx, fy] of [[0.5, 0.5], [0.55, 0.55], [0.45, 0.45], [0.6, 0.4], [0.4, 0.6]]) {
+    const x = box.x + box.width * fx
+    const y = box.y + box.height * fy
+    await page.mouse.move(x, y)
+    const lit = await page
+      .waitForFunction(() => {
+        const row = document.querySelector<HTMLElement>('[data-testid=chart-ranking] .chart-row.is-highlight')
+        const title = document.querySelector('.tooltip-title')?.textContent
+        return row && title ? { code: row.dataset.key ?? '', name: title.trim() } : null
+      }, null, { timeout: 8_000 })
+      .then((handle) => handle.jsonValue())
+      .catch(() => null)
+    if (lit) return { ...lit, x, y }
+  }
+  throw new Error('hoverProvince: found no province under the pointer')
+}
