@@ -54,3 +54,27 @@ export function mainMapBounds(bounds: Bounds): Bounds {
   const [[west, south], [east, north]] = bounds
   return [[west, Math.min(Math.max(south, MAIN_MAP_SOUTH_LIMIT), north)], [east, north]]
 }
+
+/**
+ * The easternmost place of the main map the lower-right inset must never cover: 赤尾屿 (124.56° E), with room for
+ * its outline; 钓鱼岛 and 台湾岛 lie west of it. Everything east of it at the inset's latitudes is open sea.
+ */
+export const EASTERNMOST_PROTECTED_LON = 124.8
+
+/**
+ * The main map's extent with room for the inset in its lower right: the east edge moved out (over open sea) until
+ * the part east of EASTERNMOST_PROTECTED_LON is at least `insetShare` of the extent's width, the share of the
+ * map's width the inset and its margin take. Longitude is linear on a Web Mercator map, so the share holds on screen.
+ */
+export function boundsClearOfInset(bounds: Bounds, insetShare: number): Bounds {
+  const [[west, south], [east, north]] = bounds
+  const share = Math.min(Math.max(insetShare, 0), 0.6)
+  const needed = (EASTERNMOST_PROTECTED_LON - share * west) / (1 - share)
+  return [[west, south], [Math.max(east, needed), north]]
+}
+
+/** The inset's width on a map `mapWidth` CSS px wide: readable on a laptop, not a wall on a video wall. */
+export function insetWidthFor(mapWidth: number): number {
+  return Math.round(Math.min(Math.max(mapWidth * 0.15, 180), 420))
+}
+

@@ -11,7 +11,7 @@ import { setMapReady } from './map-status'
 import { createOfflineMap, showAreas } from './offline-map'
 import { basemapStyles } from './pmtiles-archive'
 import { BASEMAP_COLOURS, type BasemapColours } from './offline-style'
-import { mainMapBounds, needsSouthChinaSeaInset } from '../../server/shared/south-china-sea'
+import { boundsClearOfInset, insetWidthFor, mainMapBounds, needsSouthChinaSeaInset } from '../../server/shared/south-china-sea'
 import { insetPaletteOf, SouthChinaSeaInset, useSouthChinaSeaInsetData } from './SouthChinaSeaInset'
 
 /** What the pointer is over: a layer's id and the index of the object in that layer's data. */
@@ -88,9 +88,19 @@ export function AtlasMap({
   const draws = useRef(new LayerDraws())
   const callbacks = useRef({ onHover, onError, onClick, onViewChange, onBasemapError })
   const [styleLoaded, setStyleLoaded] = useState(false)
+  const [mapWidth, setMapWidth] = useState(0) // CSS px, measured only while the inset is shown: it sizes the inset
   const framed = useRef(false) // the first framing is instant; later ones (the tour) fly
   const framingTarget = useRef<MapCamera | null>(null) // where an animated framing will end
-  const withInset = needsSouthChinaSeaInset(outline.properties.code)
+  const withInset = needsSouthChinaSeaInset((focus ?? outline).properties.code) // the framed extent, not the store's outline
+
+  useLayoutEffect(() => {
+    const container = containerRef.current
+    if (!container || !withInset) return
+    const observer = new ResizeObserver(() => setMapWidth(container.clientWidth))
+    observer.observe(container)
+    setMapWidth(container.clientWidth)
+    return () => observer.disconnect()
+  }, [withInset])
 
   useLayoutEffect(() => {
     callbacks.current = { onHover, onError, onClick, onViewChange, onBasemapError }
@@ -189,8 +199,11 @@ export function AtlasMap({
     }
     const areaBounds = boundsOf([focus ?? outline])
     if (!areaBounds) return
-    // With the 南海诸岛 inset the main map ends just below 海南岛: the islands are in the inset.
-    const bounds = withInset && !focus ? mainMapBounds(areaBounds) : areaBounds
+    // With the 南海诸岛 inset the main map ends just below 海南岛 (the islands are in the inset) and leaves the
+    // lower right, east of 赤尾屿, to the inset.
+    const mapWidth = map.getContainer().clientWidth
+    const insetShare = (insetWidthFor(mapWidth) + 2 * INSET_MARGIN) / Math.max(1, mapWidth - framePadding.left - framePadding.right)
+    const bounds = withInset ? boundsClearOfInset(mainMapBounds(areaBounds), insetShare) : areaBounds
     const target = map.cameraForBounds(bounds, { padding: framePadding })
     framingTarget.current = target?.center && target.zoom !== undefined ? { center: maplibregl.LngLat.convert(target.center).toArray(), zoom: target.zoom } : null
     map.fitBounds(bounds, { padding: framePadding, pitch, animate: framed.current, duration: 1800 })
@@ -225,16 +238,24 @@ export function AtlasMap({
   return (
     <>
       <div ref={containerRef} className="atlas-map" />
-      {withInset && <SouthChinaSeaInsetBox basemap={basemap} />}
+      {withInset && <SouthChinaSeaInsetBox basemap={basemap} mapWidth={mapWidth} />}
     </>
   )
 }
 
 /** Lower right over the map, as the convention has it; part of the map, so no panel may cover it. */
-function SouthChinaSeaInsetBox({ basemap }: { basemap: BasemapColours }) {
+function SouthChinaSeaInsetBox({ basemap, mapWidth }: { basemap: BasemapColours; mapWidth: number }) {
   const data = useSouthChinaSeaInsetData()
-  return <div className="south-china-sea-inset-box">{data && <SouthChinaSeaInset data={data} width={240} palette={insetPaletteOf(basemap)} />}</div>
+  const width = insetWidthFor(mapWidth)
+  return (
+    <div className="south-china-sea-inset-box" style={{ width, right: INSET_MARGIN }}>
+      {data && <SouthChinaSeaInset data={data} width={width} palette={insetPaletteOf(basemap)} />}
+    </div>
+  )
 }
+
+/** CSS px between the inset and the map's right edge. */
+const INSET_MARGIN = 12
 
 const NO_RASTER: readonly BasemapPart[] = []
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point } from 'geojson'
 import { describe, expect, test } from 'vitest'
-import { INSET_BOUNDS, ISLAND_GROUPS, MAIN_MAP_SOUTH_LIMIT, mainMapBounds, needsSouthChinaSeaInset } from '../../../server/shared/south-china-sea'
+import { boundsClearOfInset, EASTERNMOST_PROTECTED_LON, INSET_BOUNDS, insetWidthFor, ISLAND_GROUPS, MAIN_MAP_SOUTH_LIMIT, mainMapBounds, needsSouthChinaSeaInset } from '../../../server/shared/south-china-sea'
 
 const inset = JSON.parse(readFileSync(new URL('../../../geodata/national/south-china-sea-inset.geojson', import.meta.url), 'utf8')) as FeatureCollection
 const land = inset.features.filter((f) => f.properties?.kind === 'land') as Feature<MultiPolygon>[]
@@ -24,6 +24,21 @@ describe('which maps carry the inset', () => {
     expect(mainMapBounds([[73.5, 3.8], [135.1, 53.6]])).toEqual([[73.5, MAIN_MAP_SOUTH_LIMIT], [135.1, 53.6]])
     expect(mainMapBounds([[108.6, 18.1], [111.1, 20.2]])).toEqual([[108.6, 18.1], [111.1, 20.2]])
     expect(mainMapBounds([[110, 3.8], [118, 10]])).toEqual([[110, 10], [118, 10]])
+  })
+})
+
+describe('room for the inset in the lower right', () => {
+  const country: [[number, number], [number, number]] = [[73.5, MAIN_MAP_SOUTH_LIMIT], [134.8, 53.6]]
+  const shareEastOfChiwei = ([[west], [east]]: typeof country) => (east - EASTERNMOST_PROTECTED_LON) / (east - west)
+
+  test('the east edge moves out until 赤尾屿 is west of the inset, and only as far as needed', () => {
+    for (const share of [0.1, 0.2, 0.3, 0.45]) expect(shareEastOfChiwei(boundsClearOfInset(country, share))).toBeCloseTo(Math.max(share, shareEastOfChiwei(country)), 9)
+    expect(boundsClearOfInset(country, 0.05)).toEqual(country) // the Pacific east of 台湾 already leaves room
+    expect(boundsClearOfInset(country, 0.3)[0]).toEqual(country[0])
+  })
+
+  test('the inset is 15 % of the map, at least 180 and at most 420 px wide', () => {
+    expect([800, 1600, 2000, 4000].map(insetWidthFor)).toEqual([180, 240, 300, 420])
   })
 })
 
