@@ -56,6 +56,20 @@ export function mainMapBounds(bounds: Bounds): Bounds {
 }
 
 /**
+ * Places of the main map of the whole country that nothing drawn over it may cover (the rules' 重要岛屿): 台湾岛 at
+ * its four ends, 钓鱼岛, 赤尾屿, and 海南岛's southern tip. Tests project them and check every panel against them.
+ */
+export const PROTECTED_PLACES: readonly IslandGroup[] = [
+  { name: '台湾岛 富贵角', lon: 121.54, lat: 25.3 },
+  { name: '台湾岛 鹅銮鼻', lon: 120.85, lat: 21.9 },
+  { name: '台湾岛 三貂角', lon: 122.0, lat: 25.01 },
+  { name: '台湾岛 西岸', lon: 120.1, lat: 23.0 },
+  { name: '钓鱼岛', lon: 123.47, lat: 25.74 },
+  { name: '赤尾屿', lon: 124.56, lat: 25.92 },
+  { name: '海南岛 南端', lon: 109.6, lat: 18.2 },
+]
+
+/**
  * The easternmost place of the main map the lower-right inset must never cover: 赤尾屿 (124.56° E), with room for
  * its outline; 钓鱼岛 and 台湾岛 lie west of it. Everything east of it at the inset's latitudes is open sea.
  */

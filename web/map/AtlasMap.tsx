@@ -7,11 +7,11 @@ import type { AreaFeature } from '../api/responses'
 import { boundsOf } from '../data/area-geometry'
 import { BASEMAP_SOURCE_PREFIX, rasterStyle, type BasemapPart, type BasemapStyle } from './basemaps'
 import { LayerDraws } from './layer-draws'
-import { setMapReady } from './map-status'
+import { setMapReady, setProtectedPlaces, type PlaceOnPage } from './map-status'
 import { createOfflineMap, showAreas } from './offline-map'
 import { basemapStyles } from './pmtiles-archive'
 import { BASEMAP_COLOURS, type BasemapColours } from './offline-style'
-import { boundsClearOfInset, insetWidthFor, mainMapBounds, needsSouthChinaSeaInset } from '../../server/shared/south-china-sea'
+import { boundsClearOfInset, insetWidthFor, mainMapBounds, needsSouthChinaSeaInset, PROTECTED_PLACES } from '../../server/shared/south-china-sea'
 import { insetPaletteOf, SouthChinaSeaInset, useSouthChinaSeaInsetData } from './SouthChinaSeaInset'
 
 /** What the pointer is over: a layer's id and the index of the object in that layer's data. */
@@ -101,6 +101,18 @@ export function AtlasMap({
     setMapWidth(container.clientWidth)
     return () => observer.disconnect()
   }, [withInset])
+
+  useLayoutEffect(() => {
+    const map = mapRef.current
+    if (!map || !withInset) return
+    const report = () => setProtectedPlaces(placesOnPage(map))
+    report()
+    map.on('moveend', report)
+    return () => {
+      map.off('moveend', report)
+      setProtectedPlaces(null)
+    }
+  }, [withInset, styleLoaded]) // the map exists once its style has loaded
 
   useLayoutEffect(() => {
     callbacks.current = { onHover, onError, onClick, onViewChange, onBasemapError }
@@ -252,6 +264,17 @@ function SouthChinaSeaInsetBox({ basemap, mapWidth }: { basemap: BasemapColours;
       {data && <SouthChinaSeaInset data={data} width={width} palette={insetPaletteOf(basemap)} />}
     </div>
   )
+}
+
+/** Where the places nothing may cover are on the page; the screen's stage may be scaled by CSS, so map px are scaled too. */
+function placesOnPage(map: maplibregl.Map): PlaceOnPage[] {
+  const container = map.getContainer()
+  const rect = container.getBoundingClientRect()
+  const scale = container.clientWidth > 0 ? rect.width / container.clientWidth : 1
+  return PROTECTED_PLACES.map((place) => {
+    const { x, y } = map.project([place.lon, place.lat])
+    return { name: place.name, x: rect.left + x * scale, y: rect.top + y * scale }
+  })
 }
 
 /** CSS px between the inset and the map's right edge. */
