@@ -18,7 +18,7 @@ describe('atlas geodata', () => {
   it('builds the national set for the provinces asked for', async () => {
     const { code, out: said, err } = await atlas('geodata', '--all', '--provinces', '82', '--out', out)
     expect(code, err).toBe(0)
-    expect(said).toMatch(/^Wrote 1 provinces, 1 prefectures and 1 counties to .* \(11 files\); \d+ warnings: .*\(see build-report\.txt\)\n$/)
+    expect(said).toMatch(/^Wrote 1 provinces, 1 prefectures and 1 counties to .* \(12 files\); \d+ warnings: .*\(see build-report\.txt\)\n$/)
     expect(readdirSync(out)).toContain('counties.z7.geojson')
   }, 60_000)
 

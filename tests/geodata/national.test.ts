@@ -54,9 +54,9 @@ function outlineEdges(features: { geometry: MultiPolygon }[]): Set<string> {
 }
 
 describe('geodata/national', () => {
-  it('has the three layers at every level, and the dash line and report', () => {
+  it('has the three layers at every level, the dash line, the inset and the report', () => {
     expect(readdirSync(dir).sort()).toEqual(
-      [...LEVELS.flatMap((l) => [`counties.${l}.geojson`, `prefectures.${l}.geojson`, `provinces.${l}.geojson`]), 'build-report.txt', 'south-china-sea-line.geojson'].sort(),
+      [...LEVELS.flatMap((l) => [`counties.${l}.geojson`, `prefectures.${l}.geojson`, `provinces.${l}.geojson`]), 'build-report.txt', 'south-china-sea-line.geojson', 'south-china-sea-inset.geojson'].sort(),
     )
   })
 
