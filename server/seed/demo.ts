@@ -88,7 +88,11 @@ export function demoDataset(geo: DemoGeodata, today: string): Dataset {
 }
 
 /** An area from a committed boundary feature, with nothing invented unless `extra` says so. */
-function area(f: BoundaryFeature, level: Area['level'], extra: Partial<Area> = {}): Area {
+export function boundaryArea(
+  f: Feature<MultiPolygon | Polygon, { code: string; name: string; parent: string | null; areaKm2: number }>,
+  level: Area['level'],
+  extra: Partial<Area> = {},
+): Area {
   return {
     code: f.properties.code,
     name: f.properties.name,
@@ -116,7 +120,7 @@ export function shippedSchemes(): Scheme[] {
 export function boundaryDataset(geo: DemoGeodata): Dataset {
   const province: Area = { ...PROVINCE, level: 'province', parent: null, geometry: null, population: null, minorityShare: null, areaKm2: null, schematic: false, populationIsSample: false }
   return {
-    areas: [province, area(geo.outline, 'prefecture', { parent: PROVINCE.code }), ...geo.counties.map((c) => area(c, 'county'))],
+    areas: [province, boundaryArea(geo.outline, 'prefecture', { parent: PROVINCE.code }), ...geo.counties.map((c) => boundaryArea(c, 'county'))],
     schemes: shippedSchemes(),
     units: [],
     targets: [],
@@ -132,7 +136,7 @@ function demoAreas(geo: DemoGeodata, random: Random): Area[] {
     const sum = weights.reduce((a, b) => a + b, 0)
     const population = SAMPLE_POPULATION[county.properties.code] ?? null
     return members.map((t, i) =>
-      area(t, 'township', {
+      boundaryArea(t, 'township', {
         schematic: true,
         population: population === null ? null : Math.round((population * weights[i]) / sum / 100) * 100,
         populationIsSample: true,
@@ -142,13 +146,13 @@ function demoAreas(geo: DemoGeodata, random: Random): Area[] {
   const countyPopulation = (code: string) => SAMPLE_POPULATION[code] ?? null
   return [
     { ...PROVINCE, level: 'province', parent: null, geometry: null, population: null, minorityShare: null, areaKm2: null, schematic: false, populationIsSample: false },
-    area(geo.outline, 'prefecture', {
+    boundaryArea(geo.outline, 'prefecture', {
       parent: PROVINCE.code,
       population: Object.values(SAMPLE_POPULATION).reduce((a, b) => a + b, 0),
       populationIsSample: true,
     }),
     ...geo.counties.map((c) =>
-      area(c, 'county', { population: countyPopulation(c.properties.code), populationIsSample: true }),
+      boundaryArea(c, 'county', { population: countyPopulation(c.properties.code), populationIsSample: true }),
     ),
     ...townships,
   ]

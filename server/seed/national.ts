@@ -7,7 +7,7 @@ import { COUNTRY_CODE } from '../shared/area-codes'
 import type { Area, AreaLevel, HonourLevel, Target, Unit } from '../shared/domain'
 import type { Dataset } from '../db/store'
 import { intBetween, seededRandom, type Random } from '../geo/prng'
-import { asMultiPolygon, change, date, NAME_MAKERS, pickCategory, round6, SAMPLE_NOTE, shippedSchemes } from './demo'
+import { asMultiPolygon, boundaryArea, change, date, NAME_MAKERS, pickCategory, round6, SAMPLE_NOTE, shippedSchemes } from './demo'
 
 export interface NationalProperties {
   code: string
@@ -85,18 +85,7 @@ export function nationalAreas(geo: NationalGeodata): Area[] {
     for (const f of features) {
       if (seen.has(f.properties.code)) continue
       seen.add(f.properties.code)
-      areas.push({
-        code: f.properties.code,
-        name: f.properties.name,
-        level,
-        parent: f.properties.parent ?? COUNTRY_CODE,
-        geometry: asMultiPolygon(f.geometry),
-        population: null,
-        minorityShare: null,
-        areaKm2: f.properties.areaKm2,
-        schematic: false,
-        populationIsSample: false,
-      })
+      areas.push(boundaryArea(f, level, { parent: f.properties.parent ?? COUNTRY_CODE }))
     }
   }
   return areas
