@@ -29,7 +29,7 @@ async function signedInUnitsPage(): Promise<Page> {
   await page.getByLabel('密码').fill(PASSWORD)
   await page.getByRole('button', { name: '登录' }).click()
   await page.waitForURL('**/units')
-  await expect.poll(() => page.getByTestId('units-total').textContent()).toMatch(/共 \d+ 个单位/)
+  await expect.poll(() => page.getByTestId('units-total').textContent(), { timeout: 30_000 }).toMatch(/共 \d+ 个单位/)
   return page
 }
 
