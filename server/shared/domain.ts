@@ -119,6 +119,32 @@ export interface Inspection {
   createdBy: string // '' for visits recorded before inspections were written through the API
   createdAt: string | null // ISO timestamp; null for the same
   version: number // +1 on every write; the ETag a writer sends back
+  clientId: string | null // made by the phone that recorded it (/inspect): a replay of its sync finds this visit
+  gps: GpsFix | null // where the phone was when the visit was recorded
+  photos: PhotoRef[] // oldest first
+}
+
+/** A phone's position fix, WGS84, with the accuracy it reported. */
+export interface GpsFix {
+  lon: number
+  lat: number
+  accuracyM: number // radius in metres, as the Geolocation API reports it
+  takenAt: string // ISO instant
+}
+
+/** The image types a visit's photo may be: what a phone's canvas writes and every browser shows. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
+export type PhotoType = (typeof PHOTO_TYPES)[number]
+
+/** A visit's photo, stored by the SHA-256 of its bytes (GET /api/photos/:sha256). */
+export interface PhotoRef {
+  sha256: string // 64 lowercase hex digits
+  mime: PhotoType
+  width: number
+  height: number
+  bytes: number
+  takenAt: string | null // ISO instant the phone says it was taken
+  exifLocationKept: boolean // the inspector let the photo keep its EXIF location (else the phone stripped it)
 }
 
 /** A demonstration corridor (示范走廊) as stored: named, ordered units. */
