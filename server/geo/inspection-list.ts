@@ -39,6 +39,18 @@ export function inspectionList(snapshot: Snapshot, query: InspectionListQuery, a
   return { asOf, inspections, visits: seesInspectionsOf(audience, unit.category) ? unitVisits(snapshot, unit, asOf) : null }
 }
 
+/**
+ * Every unit placed in `area` (or below it) that the audience may see the inspections of, with its visits
+ * this year against its scheme's rhythm: what /inspect sorts the inspector's list by. By unit id.
+ */
+export function visitsDueInArea(snapshot: Snapshot, area: string, audience: Audience, asOf: string): VisitsDue[] {
+  if (!snapshot.areasByCode.has(area)) throw new DomainError('not_found', `area: ${area} is not an area of the store`)
+  return (snapshot.unitsInArea.get(area) ?? [])
+    .filter((u) => seesInspectionsOf(audience, u.category))
+    .map((u) => unitVisits(snapshot, u, asOf))
+    .sort((a, b) => a.unitId - b.unitId)
+}
+
 /** The unit's visits this year against the rhythm of its scheme (schemeOfCategory). */
 export function unitVisits(snapshot: Snapshot, unit: Unit, asOf: string): VisitsDue {
   const scheme = schemeOfCategory(snapshot.schemes, unit.category)

@@ -1,4 +1,4 @@
-// GET /api/inspections?unit=&area=&from=&to=, POST /api/inspections, PUT /api/inspections/by-client-id/:clientId,
+// GET /api/inspections?unit=&area=&from=&to=, GET /api/inspections/due?area=, POST /api/inspections, PUT /api/inspections/by-client-id/:clientId,
 // PATCH /api/inspections/:id: visits (督导) to units. Reads follow the audience policy
 // (server/geo/inspection-redaction.ts): callers not signed in get no inspections of sensitive units and no
 // inspectors' names. Writes need an editor, approver, inspector or admin whose scope covers the inspected unit,
@@ -14,7 +14,7 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { staleInspectionError } from '../db/store'
 import { DomainError } from '../domain-error'
-import { inspectionAnswer, inspectionList } from '../geo/inspection-list'
+import { inspectionAnswer, inspectionList, visitsDueInArea } from '../geo/inspection-list'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam } from '../http/params'
 import { answerDiffersByCaller } from '../http/session'
@@ -74,6 +74,11 @@ export const inspectionRoutes = new Hono<AppEnv>()
   .get('/', validated('query', listQuery), (c) => {
     answerDiffersByCaller(c)
     return c.json(inspectionList(c.var.store.snapshot(), c.req.valid('query'), c.var.audience, c.var.today), 200)
+  })
+  // /inspect's list: each unit of the area with its visits due this year and its overdue follow-ups.
+  .get('/due', validated('query', z.object({ area: areaCodeParam })), (c) => {
+    answerDiffersByCaller(c)
+    return c.json({ asOf: c.var.today, units: visitsDueInArea(c.var.store.snapshot(), c.req.valid('query').area, c.var.audience, c.var.today) }, 200)
   })
   .post('/', validated('json', newInspection), (c) => {
     const { clientId, ...input } = c.req.valid('json')

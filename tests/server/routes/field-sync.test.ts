@@ -63,6 +63,16 @@ describe('the inspector role', () => {
   })
 })
 
+test('GET /api/inspections/due: each unit of the area with its visits due; sensitive units for signed-in callers only', async () => {
+  const due = async (cookie?: string) =>
+    (await (await app.request('/api/inspections/due?area=530626', { headers: cookie ? { Cookie: cookie } : {} })).json()) as { units: { unitId: number; needsVisits: boolean; due: number }[] }
+  const signedIn = await due(cookies['sj-inspector'])
+  expect(signedIn.units.find((u) => u.unitId === suijiang.id)).toMatchObject({ needsVisits: true })
+  expect(signedIn.units.some((u) => u.unitId === temple.id)).toBe(true)
+  expect((await due()).units.some((u) => u.unitId === temple.id)).toBe(false)
+  expect(signedIn.units.some((u) => u.unitId === shuifu.id)).toBe(false)
+})
+
 describe('sync by the phone’s id', () => {
   test('a replay answers the stored visit (200), whatever it sends, and records nothing more', async () => {
     const first = await put('visit-replay-0001', { ...VISIT, unit: suijiang.id }, cookies['sj-inspector'])
@@ -129,6 +139,9 @@ describe('photos by content hash', () => {
     expect(got.headers.get('Content-Type')).toBe('image/png')
     expect(new Uint8Array(await got.arrayBuffer())).toEqual(PNG)
     expect(store.inspections.byClientId('visit-photo-0001')!.photos.map((p) => p.sha256)).toEqual([hash])
+    // The unit's detail on the dashboard lists the photo with its visit (a unit of a public category: for everyone).
+    const detail = await (await app.request(`/api/units/${suijiang.id}`)).json()
+    expect(detail.inspections.find((i: { clientId: string }) => i.clientId === 'visit-photo-0001').photos).toMatchObject([{ sha256: hash, width: 1, height: 1 }])
   })
 
   test('not an image, a hash that does not match (cut off), too big, no such visit: clear errors', async () => {

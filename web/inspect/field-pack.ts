@@ -1,0 +1,62 @@
+// What /inspect needs to work with no network, fetched while online and kept in IndexedDB: the inspector,
+// the units of their scope with their visits due, the scope's boundaries, and the open follow-ups they may
+// close. Offline, the last pack is used as it was.
+import { fetchChildAreas, fetchCurrentUser, fetchInspections, fetchUnitsOfArea, fetchVisitsDue, type AreasResponse, type SignedInUser } from '../api/client'
+import { loadPack, savePack } from './queue-db'
+import type { FieldUnit } from './visit-order'
+
+export interface OpenFollowUp {
+  inspectionId: number
+  unitId: number
+  version: number
+  date: string
+  followUp: string
+  followUpDue: string | null
+}
+
+export interface FieldPack {
+  user: SignedInUser
+  scope: string // the area whose units the list holds: the user's scope (an unscoped user: FIELD_DEFAULT_SCOPE)
+  units: FieldUnit[]
+  areas: AreasResponse
+  followUps: OpenFollowUp[]
+  savedAt: string // ISO instant of the fetch
+}
+
+/** The area an unscoped inspector's list starts with (an admin trying /inspect): the demo's county. */
+const FIELD_DEFAULT_SCOPE = '530626'
+
+/** The fresh pack, stored; null when nobody is signed in. Throws when the network fails. */
+export async function fetchFieldPack(): Promise<FieldPack | null> {
+  const user = await fetchCurrentUser()
+  if (!user) return null
+  const scope = user.areaScope ?? FIELD_DEFAULT_SCOPE
+  const [units, due, areas, inspections] = await Promise.all([fetchUnitsOfArea(scope), fetchVisitsDue(scope), fetchChildAreas(scope), fetchInspections({ area: scope })])
+  const dueOf = new Map(due.units.map((d) => [d.unitId, d]))
+  const pack: FieldPack = {
+    user,
+    scope,
+    units: units.features
+      .filter((f) => dueOf.get(f.properties.id)?.needsVisits)
+      .map((f) => ({
+        id: f.properties.id,
+        name: f.properties.name,
+        category: f.properties.category,
+        status: f.properties.status,
+        lonLat: f.geometry ? [f.geometry.coordinates[0], f.geometry.coordinates[1]] : null,
+        due: dueOf.get(f.properties.id)?.due ?? 0,
+        overdueFollowUps: dueOf.get(f.properties.id)?.overdueFollowUps.length ?? 0,
+      })),
+    areas,
+    followUps: inspections.inspections
+      .filter((i) => i.followUpState === 'open' || i.followUpState === 'overdue')
+      .map((i) => ({ inspectionId: i.id, unitId: i.unitId, version: i.version, date: i.date, followUp: i.followUp, followUpDue: i.followUpDue })),
+    savedAt: new Date().toISOString(),
+  }
+  await savePack('field', pack)
+  return pack
+}
+
+export function storedFieldPack(): Promise<FieldPack | undefined> {
+  return loadPack<FieldPack>('field')
+}
