@@ -529,4 +529,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX photos_inspection ON photos(inspection_id, uploaded_at);
     `,
   },
+  {
+    version: 18,
+    description: '督导 criteria as data per scheme, kept by admins',
+    sql: `
+      ALTER TABLE schemes ADD COLUMN checklist TEXT NOT NULL DEFAULT '[]'; -- JSON array of criteria in order; []: the default themes (宣传教育 …)
+    `,
+  },
 ]

@@ -146,10 +146,10 @@ function writeDataset(db: Database.Database, dataset: Dataset, actor: string, at
     })
   }
 
-  const insertScheme = db.prepare('INSERT INTO schemes (id, name, note, is_default, visits_per_year) VALUES (?, ?, ?, ?, ?)')
+  const insertScheme = db.prepare('INSERT INTO schemes (id, name, note, is_default, visits_per_year, checklist) VALUES (?, ?, ?, ?, ?, ?)')
   const insertCategory = db.prepare('INSERT INTO scheme_categories (scheme_id, category, position) VALUES (?, ?, ?)')
   for (const scheme of dataset.schemes) {
-    insertScheme.run(scheme.id, scheme.name, scheme.note, scheme.isDefault ? 1 : 0, scheme.visitsPerYear ?? DEFAULT_VISITS_PER_YEAR)
+    insertScheme.run(scheme.id, scheme.name, scheme.note, scheme.isDefault ? 1 : 0, scheme.visitsPerYear ?? DEFAULT_VISITS_PER_YEAR, JSON.stringify(scheme.checklist ?? []))
     scheme.categories.forEach((category, i) => insertCategory.run(scheme.id, category, i))
     for (const [category, synonyms] of Object.entries(scheme.synonyms ?? {})) writeSynonyms(db, scheme.id, category, synonyms)
   }

@@ -433,10 +433,11 @@ export interface NewScheme {
   note: string
   categories: readonly string[] // in order, each once
   visitsPerYear: number
+  checklist?: readonly string[] // 督导 criteria in order; absent or []: the default themes
 }
 
 /** What a scheme update sets; `categories`: the scheme's own categories in a new order (adding, renaming, removing are writes of their own). */
-export type SchemeChange = Partial<Pick<NewScheme, 'name' | 'note' | 'visitsPerYear' | 'categories'>>
+export type SchemeChange = Partial<Pick<NewScheme, 'name' | 'note' | 'visitsPerYear' | 'categories' | 'checklist'>>
 
 /** A category's change: a new name (its units and targets follow; the old name becomes a synonym), its synonyms (replaced), or both. */
 export interface CategoryChange {

@@ -40,6 +40,8 @@ export interface Scheme {
    * one); as admins keep them on /schemes (migration 9). Every scheme read from the store has it; absent: none.
    */
   synonyms?: Readonly<Record<string, readonly string[]>>
+  /** What a 督导 checks at a unit of this scheme, in order, as admins keep it on /schemes (migration 18); absent or empty: DEFAULT_CHECKLIST_ITEMS. */
+  checklist?: readonly string[]
 }
 
 /** The seeds' work plans: "对19个模范点进行不定期督导3次"; the schemes column's default (migration 7). */
@@ -95,6 +97,11 @@ export type InspectionRating = (typeof INSPECTION_RATINGS)[number]
 
 /** The points a 督导 checks when none are given: the five themes of the seeds' work plans. */
 export const DEFAULT_CHECKLIST_ITEMS: readonly string[] = ['宣传教育', '阵地建设', '活动开展', '制度建设', '群众满意']
+
+/** The points a 督导 of a unit of `scheme` checks: the scheme's own, or the default themes. */
+export function checklistOf(scheme: Pick<Scheme, 'checklist'> | null): readonly string[] {
+  return scheme?.checklist && scheme.checklist.length > 0 ? scheme.checklist : DEFAULT_CHECKLIST_ITEMS
+}
 
 export interface ChecklistEntry {
   item: string // e.g. 宣传教育

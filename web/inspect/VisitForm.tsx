@@ -1,8 +1,8 @@
-// The visit form: the scheme's checklist, a rating, findings, a follow-up with its due date, photos from the
+// The visit form: the criteria of the unit's scheme (admins keep them on /schemes), a rating, findings, a follow-up with its due date, photos from the
 // camera (resized on the phone), and the GPS fix with its accuracy, warned about when far from the unit. Saving
 // puts the visit in the queue (IndexedDB) first; the sync sends it when it can.
 import { useState, type FormEvent } from 'react'
-import { CHECKLIST_RESULTS, DEFAULT_CHECKLIST_ITEMS, INSPECTION_RATINGS } from '../../server/shared/domain'
+import { CHECKLIST_RESULTS, INSPECTION_RATINGS } from '../../server/shared/domain'
 import { farFromUnitWarning } from '../../server/shared/field-distance'
 import { capturedPhoto } from './photo-capture'
 import type { QueuedPhoto, VisitPayload } from './queue-state'
@@ -25,7 +25,7 @@ interface VisitFormProps {
 }
 
 export function VisitForm({ unit, fix, inspector, today, onSave, onCancel }: VisitFormProps) {
-  const [results, setResults] = useState<Record<string, string>>(() => Object.fromEntries(DEFAULT_CHECKLIST_ITEMS.map((item) => [item, '达标'])))
+  const [results, setResults] = useState<Record<string, string>>(() => Object.fromEntries(unit.checklist.map((item) => [item, '达标'])))
   const [photos, setPhotos] = useState<{ photo: QueuedPhoto; blob: Blob; url: string }[]>([])
   const [allowExif, setAllowExif] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -50,7 +50,7 @@ export function VisitForm({ unit, fix, inspector, today, onSave, onCancel }: Vis
       unit: unit.id,
       date: text('date'),
       inspectors: text('inspectors').split(/[、，,\s]+/).filter(Boolean),
-      checklist: DEFAULT_CHECKLIST_ITEMS.map((item) => ({ item, result: results[item], note: text(`note-${item}`) })),
+      checklist: unit.checklist.map((item) => ({ item, result: results[item], note: text(`note-${item}`) })),
       rating: text('rating') || null,
       findings: text('findings'),
       followUp: text('followUp'),
@@ -80,7 +80,7 @@ export function VisitForm({ unit, fix, inspector, today, onSave, onCancel }: Vis
       </label>
       <fieldset className="inspect-checklist">
         <legend>检查项目</legend>
-        {DEFAULT_CHECKLIST_ITEMS.map((item) => (
+        {unit.checklist.map((item) => (
           <div key={item} className="inspect-check">
             <span>{item}</span>
             <div role="radiogroup" aria-label={item}>

@@ -2,6 +2,7 @@
 // the units of their scope with their visits due, the scope's boundaries, and the open follow-ups they may
 // close. Offline, the last pack is used as it was.
 import { fetchChildAreas, fetchCurrentUser, fetchInspections, fetchUnitsOfArea, fetchVisitsDue, type AreasResponse, type SignedInUser } from '../api/client'
+import { DEFAULT_CHECKLIST_ITEMS } from '../../server/shared/domain'
 import { loadPack, savePack } from './queue-db'
 import type { FieldUnit } from './visit-order'
 
@@ -46,6 +47,7 @@ export async function fetchFieldPack(): Promise<FieldPack | null> {
         lonLat: f.geometry ? [f.geometry.coordinates[0], f.geometry.coordinates[1]] : null,
         due: dueOf.get(f.properties.id)?.due ?? 0,
         overdueFollowUps: dueOf.get(f.properties.id)?.overdueFollowUps.length ?? 0,
+        checklist: dueOf.get(f.properties.id)?.checklist ?? DEFAULT_CHECKLIST_ITEMS,
       })),
     areas,
     followUps: inspections.inspections

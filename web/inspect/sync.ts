@@ -51,7 +51,8 @@ async function send(item: QueueItem, deps: SyncDeps): Promise<void> {
   }
 }
 
-function eventOf(error: unknown, now: number): QueueEvent {
+/** What an error of a sync means for its item. */
+export function eventOf(error: unknown, now: number): QueueEvent {
   if (!(error instanceof ApiError)) return { type: 'failed', reason: '网络不可用，稍后自动重试', at: now }
   if (error.status === 401) return { type: 'signed-out', reason: '登录已过期，请重新登录后继续同步' }
   if (error.status === 409 || error.status === 412) {

@@ -10,6 +10,7 @@ export interface FieldUnit {
   lonLat: [number, number] | null
   due: number // visits due this year and not made (server/geo/visits-due.ts)
   overdueFollowUps: number
+  checklist: readonly string[] // the criteria of the unit's scheme (server/shared/domain.ts checklistOf)
 }
 
 export type OrderedUnit = FieldUnit & { distanceM: number | null }

@@ -73,6 +73,22 @@ test('GET /api/inspections/due: each unit of the area with its visits due; sensi
   expect(signedIn.units.some((u) => u.unitId === shuifu.id)).toBe(false)
 })
 
+test('a scheme’s 督导 criteria are data: the default themes until an admin sets them, then /api/inspections/due carries them', async () => {
+  const criteriaOf = async () =>
+    ((await (await app.request('/api/inspections/due?area=530626', { headers: { Cookie: cookies['sj-inspector'] } })).json()) as { units: { unitId: number; checklist: string[] }[] }).units.find((u) => u.unitId === suijiang.id)!.checklist
+  expect(await criteriaOf()).toEqual(['宣传教育', '阵地建设', '活动开展', '制度建设', '群众满意'])
+  const scheme = store.snapshot().schemes.find((s) => s.isDefault)!
+  const twice = await app.request(`/api/schemes/${scheme.id}`, jsonRequest('PATCH', { checklist: ['宣传教育', '宣传教育'] }, cookies.admin))
+  expect(twice.status).toBe(400)
+  expect((await twice.json()).error.message).toContain('宣传教育 is given twice')
+  expect((await app.request(`/api/schemes/${scheme.id}`, jsonRequest('PATCH', { checklist: ['宣传教育'] }, cookies['sj-inspector']))).status).toBe(403)
+  const saved = await app.request(`/api/schemes/${scheme.id}`, jsonRequest('PATCH', { checklist: ['宣传教育', '活动开展', '档案资料'] }, cookies.admin))
+  expect(saved.status).toBe(200)
+  expect(await criteriaOf()).toEqual(['宣传教育', '活动开展', '档案资料'])
+  await app.request(`/api/schemes/${scheme.id}`, jsonRequest('PATCH', { checklist: [] }, cookies.admin))
+  expect(await criteriaOf()).toEqual(['宣传教育', '阵地建设', '活动开展', '制度建设', '群众满意'])
+})
+
 describe('sync by the phone’s id', () => {
   test('a replay answers the stored visit (200), whatever it sends, and records nothing more', async () => {
     const first = await put('visit-replay-0001', { ...VISIT, unit: suijiang.id }, cookies['sj-inspector'])

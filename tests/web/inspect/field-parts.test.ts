@@ -26,7 +26,7 @@ describe('the distance warning', () => {
 })
 
 test('visitOrder: most visits due first, then nearest (no point last), then by name', () => {
-  const u = (id: number, name: string, due: number, lonLat: [number, number] | null): FieldUnit => ({ id, name, category: '学校', status: '命名', lonLat, due, overdueFollowUps: 0 })
+  const u = (id: number, name: string, due: number, lonLat: [number, number] | null): FieldUnit => ({ id, name, category: '学校', status: '命名', lonLat, due, overdueFollowUps: 0, checklist: [] })
   const units = [u(1, '乙', 1, [104, 28.7]), u(2, '甲', 2, null), u(3, '丙', 1, [104, 28.61]), u(4, '丁', 1, null), u(5, '戊', 0, [104, 28.6])]
   expect(visitOrder(units, [104, 28.6]).map((x) => x.id)).toEqual([2, 3, 1, 4, 5])
   expect(visitOrder(units, null).map((x) => x.id)).toEqual([2, 3, 4, 1, 5]) // 丙 bǐng, 丁 dīng, 乙 yǐ: by name in pinyin order
