@@ -30,7 +30,8 @@ export function photoRoutes(limits: Pick<UploadLimits, 'photoBytes'> = DEFAULT_U
   const capped = bodyLimit({
     maxSize: limits.photoBytes,
     onError: () => {
-      throw limitError(limits, 'photoBytes', limits.photoBytes + 1, '照片大小 (photo size)', true)
+      // The stream stopped at the cap: all that is known is that the photo is larger.
+      throw limitError(limits, 'photoBytes', limits.photoBytes, '照片大小 (photo size)', true)
     },
   })
   return new Hono<AppEnv>()

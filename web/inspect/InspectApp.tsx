@@ -51,7 +51,7 @@ export function InspectApp() {
 
   const refreshPack = useCallback(async () => {
     try {
-      const fresh = await fetchFieldPack()
+      const fresh = await fetchFieldPack(new URLSearchParams(location.search).get('area'))
       if (fresh === null) setSignInNeeded(true)
       setPack((current) => fresh ?? current ?? null)
       return fresh
@@ -149,6 +149,7 @@ export function InspectApp() {
               </button>
             ))}
           </nav>
+          {pack.scope === null && <p className="notice inspect-warning">此账号不限区域：请在网址后加上要督导的区划代码，例如 /inspect?area=530626</p>}
           {view === 'list' && <UnitList pack={pack} position={fix && [fix.lon, fix.lat]} onPick={setUnit} onClose={closeFollowUp} />}
           {view === 'map' && <ScopeMap areas={pack.areas} units={pack.units} position={fix && [fix.lon, fix.lat]} onPick={setUnit} />}
           {view === 'queue' && <QueueList items={items} onRetry={(item, version) => void change(item, { type: 'retry', version })} onDrop={(item) => void change(item, { type: 'drop' })} />}

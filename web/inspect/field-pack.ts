@@ -17,21 +17,26 @@ export interface OpenFollowUp {
 
 export interface FieldPack {
   user: SignedInUser
-  scope: string // the area whose units the list holds: the user's scope (an unscoped user: FIELD_DEFAULT_SCOPE)
+  scope: string | null // the area whose units the list holds: the user's scope, or /inspect?area= for an unscoped user; null: neither
   units: FieldUnit[]
   areas: AreasResponse
   followUps: OpenFollowUp[]
   savedAt: string // ISO instant of the fetch
 }
 
-/** The area an unscoped inspector's list starts with (an admin trying /inspect): the demo's county. */
-const FIELD_DEFAULT_SCOPE = '530626'
-
-/** The fresh pack, stored; null when nobody is signed in. Throws when the network fails. */
-export async function fetchFieldPack(): Promise<FieldPack | null> {
+/**
+ * The fresh pack, stored; null when nobody is signed in. Throws when the network fails. `requestedArea`
+ * (/inspect?area=) chooses the area of a user with no scope (an admin); a scoped user always gets their scope.
+ */
+export async function fetchFieldPack(requestedArea: string | null): Promise<FieldPack | null> {
   const user = await fetchCurrentUser()
   if (!user) return null
-  const scope = user.areaScope ?? FIELD_DEFAULT_SCOPE
+  const scope = user.areaScope ?? requestedArea
+  if (scope === null) {
+    const pack: FieldPack = { user, scope, units: [], areas: { type: 'FeatureCollection', features: [] }, followUps: [], savedAt: new Date().toISOString() }
+    await savePack('field', pack)
+    return pack
+  }
   const [units, due, areas, inspections] = await Promise.all([fetchUnitsOfArea(scope), fetchVisitsDue(scope), fetchChildAreas(scope), fetchInspections({ area: scope })])
   const dueOf = new Map(due.units.map((d) => [d.unitId, d]))
   const pack: FieldPack = {
