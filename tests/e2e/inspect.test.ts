@@ -141,6 +141,22 @@ test('offline: reload from the service worker, two visits with photos queued, sy
   expect(new Set(visits.map((v) => v.clientId)).size).toBe(2)
   expect(visits.map((v) => v.photos.length)).toEqual([1, 1])
   for (const visit of visits) await call('HEAD', `/api/photos/${visit.photos[0].sha256}`, cookie)
+  // The phone drops the bytes the server has taken.
+  const photosKept = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('atlas-inspect')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const count = open.result.transaction('photos').objectStore('photos').count()
+          count.onsuccess = () => {
+            open.result.close()
+            resolve(count.result)
+          }
+        }
+      }),
+  )
+  expect(photosKept).toBe(0)
 
   // The whole sync again: every item back to pending, the queue sent once more.
   await page.evaluate(

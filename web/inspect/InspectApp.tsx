@@ -6,7 +6,7 @@ import { ApiError, signIn } from '../api/client'
 import { CredentialFields, needsTotp } from '../login/CredentialFields'
 import { fetchFieldPack, storedFieldPack, type FieldPack, type OpenFollowUp } from './field-pack'
 import { linkFieldManifest, registerFieldWorker } from './field-worker'
-import { photoBlob, queuedItems, queueWithPhotos, saveItem } from './queue-db'
+import { forgetPhotos, photoBlob, queuedItems, queueWithPhotos, saveItem } from './queue-db'
 import { nextItem, queuedItem, QUEUE_STATE_LABELS, type QueueItem } from './queue-state'
 import { QueueList } from './QueueList'
 import { ScopeMap } from './ScopeMap'
@@ -38,6 +38,7 @@ export function InspectApp() {
         items: queuedItems,
         save: async (item) => {
           await saveItem(item)
+          if (item.state === 'synced' && item.work.kind === 'visit') await forgetPhotos(item.work.photos.map((p) => p.sha256))
           await reloadQueue()
         },
         photo: photoBlob,

@@ -42,6 +42,12 @@ export async function photoBlob(sha256: string): Promise<Blob | undefined> {
   return (await (await db()).get('photos', sha256))?.blob
 }
 
+/** Drops the bytes of photos the server has taken: the queue keeps what they were, the server keeps them. */
+export async function forgetPhotos(sha256s: readonly string[]): Promise<void> {
+  const tx = (await db()).transaction('photos', 'readwrite')
+  await Promise.all([...sha256s.map((sha256) => tx.store.delete(sha256)), tx.done])
+}
+
 export async function savePack(key: string, pack: unknown): Promise<void> {
   await (await db()).put('pack', pack, key)
 }
