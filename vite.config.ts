@@ -1,13 +1,34 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
+import { VitePWA } from 'vite-plugin-pwa'
 import { defineConfig } from 'vitest/config'
+import { FIELD_ASSET_CACHE, FIELD_SCOPE, FIELD_WORKER_URL } from './web/inspect/field-worker.ts'
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url))
 const apiPort = process.env.PORT ?? '8787'
 
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The service worker of /inspect only (web/inspect/field-worker.ts registers it with that scope): the HTML
+    // shell precached for navigations under /inspect, the scripts and styles it uses cached as they come. The
+    // rest of the app is never under it; its manifest is linked by /inspect alone.
+    VitePWA({
+      strategies: 'generateSW',
+      filename: FIELD_WORKER_URL.slice(1),
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ['index.html', 'inspect.webmanifest', 'inspect-icon.svg'],
+        navigateFallback: 'index.html',
+        navigateFallbackAllowlist: [new RegExp(`^${FIELD_SCOPE}(?:/|$)`)],
+        runtimeCaching: [{ urlPattern: ({ url }) => url.pathname.startsWith('/assets/'), handler: 'CacheFirst', options: { cacheName: FIELD_ASSET_CACHE } }],
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
   build: {
     outDir: fileURLToPath(new URL('web/dist', import.meta.url)),
     emptyOutDir: true,

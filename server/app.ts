@@ -36,6 +36,7 @@ import { sharedExportService, type ExportService } from './export/service'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
 import { inspectionRoutes } from './routes/inspections'
+import { photoRoutes } from './routes/photos'
 import { planRoutes } from './routes/plan'
 import { schemeRoutes } from './routes/schemes'
 import { schemeEditRoutes } from './routes/scheme-edits'
@@ -82,7 +83,7 @@ export interface SecurityOptions {
   hstsMaxAgeSeconds?: number // 31536000: Strict-Transport-Security max-age on answers sent over HTTPS (ATLAS_HSTS_MAX_AGE)
 }
 
-const OWN_BODY_LIMIT = ['/api/plan', '/api/import']
+const OWN_BODY_LIMIT = ['/api/plan', '/api/import', '/api/photos']
 
 export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens(), backupStatus }: AppDeps) {
   const {
@@ -161,6 +162,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/alerts', alertRoutes)
     .route('/corridors', corridorRoutes)
     .route('/inspections', inspectionRoutes)
+    .route('/photos', photoRoutes())
     .route('/targets', targetRoutes)
     .route('/export', exportRoutes(() => exporter ?? sharedExportService()))
     .route('/brief', briefRoutes(() => exporter ?? sharedExportService()))

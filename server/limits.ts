@@ -23,6 +23,8 @@ export interface UploadLimits {
   xlsxCells: number // 500 000: cells of an XLSX (<c> elements); exceljs holds each in ~0.5 KB and ~40 µs
   cellChars: number // 32 767: characters in one cell (Excel's own limit)
   positions: number // 5 000 000: coordinates of a TopoJSON once its shared arcs are expanded; ~60 bytes each as GeoJSON, ~300 MB
+  // Photos of visits (server/routes/photos.ts): a phone resizes to ≤ 1600 px first, ~0.3–1 MB as JPEG.
+  photoBytes: number // 8 MiB: one photo
   // JSON: uploads and every API request body (server/http/validate.ts).
   jsonDepth: number // 64: arrays and objects nested in one another; a MultiPolygon FeatureCollection needs 8
   // The worker threads that read uploads (server/import/parse-pool.ts).
@@ -44,6 +46,7 @@ export const DEFAULT_UPLOAD_LIMITS: Readonly<UploadLimits> = Object.freeze({
   xlsxCells: 500_000,
   cellChars: 32_767,
   positions: 5_000_000,
+  photoBytes: 8 << 20,
   jsonDepth: 64,
   parseSeconds: 60,
   workerHeapMb: 512,
@@ -62,6 +65,7 @@ const UNITS: Partial<Record<LimitName, string>> = {
   uploadBytes: 'bytes',
   memberBytes: 'bytes',
   unzippedBytes: 'bytes',
+  photoBytes: 'bytes',
   workerHeapMb: 'MB',
   parseSeconds: 's',
 }

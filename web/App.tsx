@@ -17,6 +17,7 @@ const PAGE_COMPONENTS: Record<PageId, ReturnType<typeof lazy>> = {
   users: lazy(() => import('./users/UsersApp').then((m) => ({ default: m.UsersApp }))),
   account: lazy(() => import('./account/AccountApp').then((m) => ({ default: m.AccountApp }))),
   brief: lazy(() => import('./brief/BriefApp').then((m) => ({ default: m.BriefApp }))),
+  inspect: lazy(() => import('./inspect/InspectApp').then((m) => ({ default: m.InspectApp }))),
   'not-found': lazy(() => import('./NotFound').then((m) => ({ default: m.NotFound }))),
 }
 

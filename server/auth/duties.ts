@@ -28,6 +28,7 @@ const SEPARATED: Readonly<Record<Role, readonly Duty[]>> = {
   editor: [],
   approver: [],
   viewer: [],
+  inspector: [],
 }
 const UNSEPARATED: Readonly<Record<Role, readonly Duty[]>> = { ...SEPARATED, admin: DUTIES }
 

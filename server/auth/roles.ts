@@ -1,14 +1,14 @@
 // Who may change what: pure functions of the user and the area a write touches.
 import { isWithin, storedParents } from '../shared/area-codes'
 import type { Area } from '../shared/domain'
-import { ROLE_NAMES, writesData, type Role } from '../shared/roles'
+import { ROLE_NAMES, writesData, writesKind, type Role, type WriteKind } from '../shared/roles'
 import type { WorkflowActor } from '../shared/workflow'
 
 export interface SessionUser {
   id: number
   username: string
   role: Role
-  areaScope: string | null // editors, approvers: the root of the subtree they may write to; null = everywhere
+  areaScope: string | null // editors, approvers, inspectors: the root of the subtree they may write to; null = everywhere
   readOnly?: true // set when an export's render credential stands for the user: reads as them, never writes
   passwordChangeDue?: true // set per request when an admin set the password or it expired: writes nothing but a new password
   totpEnrolmentDue?: true // set per request when ATLAS_MFA requires a second factor the account has not set up: writes nothing but that
@@ -16,19 +16,23 @@ export interface SessionUser {
 
 
 /**
- * Why `user` may not write to `areaCode` (null: may). An admin writes anywhere; an editor within their
- * scope; a write that names no area (e.g. a scheme) needs an unscoped editor or an admin.
+ * Why `user` may not make a write of `kind` to `areaCode` (null: may). An admin writes anywhere; an editor
+ * within their scope; an inspector only visits (kind `visit`) within theirs; a write that names no area (e.g.
+ * a scheme) needs an unscoped writer or an admin.
  */
 export function writeRefusal(
   user: SessionUser | null,
   areaCode: string | null,
   areasByCode: ReadonlyMap<string, Area>,
+  kind: WriteKind = 'ledger',
 ): WriteRefusal | null {
   if (!user) return { kind: 'unauthorized', message: '需要登录 (sign in as an editor or admin to change data)' }
   if (user.readOnly) return { kind: 'forbidden', message: `导出渲染凭据只能查看 (a render credential for ${user.username} can only read)` }
   if (user.role === 'admin') return null
-  if (!writesData(user.role)) {
-    return { kind: 'forbidden', message: `用户 ${user.username} 的角色为${ROLE_NAMES[user.role]} (${user.role})，不能修改数据 (only admins, editors and approvers change data)` }
+  if (!writesKind(user.role, kind)) {
+    const who = kind === 'visit' ? 'only admins, editors, approvers and inspectors record visits' : 'only admins, editors and approvers change data'
+    const what = user.role === 'inspector' ? '只能记录督导，不能修改台账数据' : '不能修改数据'
+    return { kind: 'forbidden', message: `用户 ${user.username} 的角色为${ROLE_NAMES[user.role]} (${user.role})，${what} (${who})` }
   }
   if (user.areaScope === null) return null
   if (areaCode !== null && isWithin(areaCode, user.areaScope, storedParents(areasByCode))) return null
@@ -69,19 +73,19 @@ const PLACE_NAMES = { ledgerArea: '台账所属区域', locatedArea: '坐标所�
  * reach a unit outside their scope (by a merge, a promotion, a corridor) nor move one out or in. A unit
  * with no area at all in a state needs an unscoped writer, as a write that names no area does.
  */
-export function unitWriteRefusal(user: SessionUser | null, write: UnitWrite, areasByCode: ReadonlyMap<string, Area>): WriteRefusal | null {
+export function unitWriteRefusal(user: SessionUser | null, write: UnitWrite, areasByCode: ReadonlyMap<string, Area>, kind: WriteKind = 'ledger'): WriteRefusal | null {
   const states = (['before', 'after'] as const).filter((state) => write[state] !== undefined)
-  if (states.length === 0) return writeRefusal(user, null, areasByCode)
+  if (states.length === 0) return writeRefusal(user, null, areasByCode, kind)
   for (const state of states) {
     const place = write[state] as UnitPlace
     if (place.ledgerArea === null && place.locatedArea === null) {
-      const refusal = writeRefusal(user, null, areasByCode)
+      const refusal = writeRefusal(user, null, areasByCode, kind)
       if (refusal) return refusal.kind === 'unauthorized' ? refusal : { ...refusal, message: `${refusal.message}（${write.unit}${STATE_NAMES[state]}不属于任何区域）` }
     }
     for (const key of ['ledgerArea', 'locatedArea'] as const) {
       const code = place[key]
       if (code === null) continue
-      const refusal = writeRefusal(user, code, areasByCode)
+      const refusal = writeRefusal(user, code, areasByCode, kind)
       if (!refusal) continue
       if (refusal.kind === 'unauthorized') return refusal
       const name = areasByCode.get(code)?.name

@@ -483,6 +483,53 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 16,
+    description: '督导 in the field: the inspector role; visits synced from phones (a client-made id, the GPS fix); their photos by content hash',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE users_v16 (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin','editor','approver','viewer','secadmin','auditor','inspector')),
+        area_scope TEXT REFERENCES areas(code) DEFERRABLE INITIALLY DEFERRED,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        password_changed_at TEXT NOT NULL,
+        must_change_password INTEGER NOT NULL DEFAULT 0,
+        last_sign_in_at TEXT
+      );
+      INSERT INTO users_v16 (id, username, password_hash, role, area_scope, disabled, created_at, password_changed_at, must_change_password, last_sign_in_at)
+        SELECT id, username, password_hash, role, area_scope, disabled, created_at, password_changed_at, must_change_password, last_sign_in_at FROM users;
+      DROP TABLE users;
+      ALTER TABLE users_v16 RENAME TO users;
+
+      -- The phone makes the id before it is ever online; a sync replayed finds the visit it made the first time.
+      ALTER TABLE inspections ADD COLUMN client_id TEXT;
+      CREATE UNIQUE INDEX inspections_client_id ON inspections(client_id);
+      ALTER TABLE inspections ADD COLUMN gps_lon REAL;            -- WGS84; all four NULL: no fix
+      ALTER TABLE inspections ADD COLUMN gps_lat REAL;
+      ALTER TABLE inspections ADD COLUMN gps_accuracy_m REAL;     -- metres, as the phone reported it
+      ALTER TABLE inspections ADD COLUMN gps_taken_at TEXT;       -- ISO instant
+
+      CREATE TABLE photos (
+        sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),   -- of the bytes: an upload replayed is the same photo
+        inspection_id INTEGER NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+        unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE, -- the visit's unit: who may see it is decided by its category
+        mime TEXT NOT NULL CHECK (mime IN ('image/jpeg','image/png','image/webp')),
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        bytes INTEGER NOT NULL,
+        taken_at TEXT,                                  -- ISO instant the phone says; NULL: unknown
+        exif_location_kept INTEGER NOT NULL DEFAULT 0,  -- 1: the inspector let the photo keep its EXIF position
+        uploaded_by TEXT NOT NULL,
+        uploaded_at TEXT NOT NULL,
+        data BLOB NOT NULL                              -- in the store, so backups and restores carry the photos
+      );
+      CREATE INDEX photos_inspection ON photos(inspection_id, uploaded_at);
+    `,
+  },
+  {
     version: 17,
     description: "areas may be the country (level 'country', code 000000): the root a national store hangs its provinces from",
     rebuildsTables: true,
@@ -505,6 +552,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE areas_v17 RENAME TO areas;
       CREATE INDEX areas_parent ON areas(parent);
       CREATE INDEX areas_level ON areas(level);
+    `,
+  },
+  {
+    version: 18,
+    description: '督导 criteria as data per scheme, kept by admins',
+    sql: `
+      ALTER TABLE schemes ADD COLUMN checklist TEXT NOT NULL DEFAULT '[]'; -- JSON array of criteria in order; []: the default themes (宣传教育 …)
     `,
   },
 ]

@@ -1,10 +1,11 @@
-// Inspections (督导) on the SQLite store: the `inspections` table of migration 1 as migration 7 widened it.
+// Inspections (督导) on the SQLite store: the `inspections` table of migration 1 as migrations 7 and 16 widened it.
 // Each write runs in one transaction with its audit row (the inspection before and after), bumps the version
 // that writers send back (If-Match), and invalidates the snapshot, which carries every inspection.
 import type Database from 'better-sqlite3'
 import { DomainError } from '../domain-error'
-import type { ChecklistEntry, Inspection, InspectionRating } from '../shared/domain'
+import type { ChecklistEntry, Inspection, InspectionRating, PhotoRef } from '../shared/domain'
 import { writeAudit } from './sqlite-accounts'
+import { photoRefsByInspection } from './sqlite-photos'
 import { staleInspectionError, type InspectionFilter, type InspectionRepository } from './store'
 
 export interface InspectionRow {
@@ -23,9 +24,14 @@ export interface InspectionRow {
   created_by: string
   created_at: string | null
   version: number
+  client_id: string | null
+  gps_lon: number | null
+  gps_lat: number | null
+  gps_accuracy_m: number | null
+  gps_taken_at: string | null
 }
 
-export function inspectionOfRow(r: InspectionRow): Inspection {
+export function inspectionOfRow(r: InspectionRow, photos: PhotoRef[] = []): Inspection {
   return {
     id: r.id,
     unitId: r.unit_id,
@@ -42,7 +48,16 @@ export function inspectionOfRow(r: InspectionRow): Inspection {
     createdBy: r.created_by,
     createdAt: r.created_at,
     version: r.version,
+    clientId: r.client_id,
+    gps: r.gps_lon === null || r.gps_lat === null ? null : { lon: r.gps_lon, lat: r.gps_lat, accuracyM: r.gps_accuracy_m ?? 0, takenAt: r.gps_taken_at ?? '' },
+    photos,
   }
+}
+
+/** Inspections of `rows` with their photos. */
+export function inspectionsOfRows(db: Database.Database, rows: readonly InspectionRow[], all = false): Inspection[] {
+  const photos = photoRefsByInspection(db, all ? undefined : rows.map((r) => r.id))
+  return rows.map((r) => inspectionOfRow(r, photos.get(r.id)))
 }
 
 /** The names as the old `inspector` column holds them. */
@@ -53,10 +68,11 @@ export function joinedInspectors(inspectors: readonly string[]): string {
 const NEWEST_FIRST = 'ORDER BY date DESC, id DESC'
 
 export function sqliteInspections(db: Database.Database, now: () => Date, invalidate: () => void): InspectionRepository {
-  const byId = (id: number): Inspection | null => {
-    const row = db.prepare('SELECT * FROM inspections WHERE id = ?').get(id) as InspectionRow | undefined
-    return row ? inspectionOfRow(row) : null
+  const one = (sql: string, key: number | string): Inspection | null => {
+    const row = db.prepare(sql).get(key) as InspectionRow | undefined
+    return row ? inspectionsOfRows(db, [row])[0] : null
   }
+  const byId = (id: number) => one('SELECT * FROM inspections WHERE id = ?', id)
   return {
     list({ unitIds, from, to }: InspectionFilter = {}) {
       const where: string[] = []
@@ -74,18 +90,24 @@ export function sqliteInspections(db: Database.Database, now: () => Date, invali
         params.push(to)
       }
       const sql = `SELECT * FROM inspections ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ${NEWEST_FIRST}`
-      return (db.prepare(sql).all(...params) as InspectionRow[]).map(inspectionOfRow)
+      return inspectionsOfRows(db, db.prepare(sql).all(...params) as InspectionRow[])
     },
     get: byId,
+    byClientId: (clientId) => one('SELECT * FROM inspections WHERE client_id = ?', clientId),
     create(fields, actor) {
       const at = now().toISOString()
+      const { clientId = null, gps = null } = fields
       const inspection = db.transaction(() => {
+        const taken = clientId === null ? null : (db.prepare('SELECT id FROM inspections WHERE client_id = ?').get(clientId) as { id: number } | undefined)
+        if (taken) throw new DomainError('conflict', `clientId: ${clientId} is already the id of inspection ${taken.id}`)
         const id = Number(
           db
             .prepare(`INSERT INTO inspections (unit_id, date, inspector, inspectors, findings, follow_up, checklist, rating,
-                follow_up_due, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+                follow_up_due, created_by, created_at, client_id, gps_lon, gps_lat, gps_accuracy_m, gps_taken_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
             .run(fields.unitId, fields.date, joinedInspectors(fields.inspectors), JSON.stringify(fields.inspectors), fields.findings,
-              fields.followUp, JSON.stringify(fields.checklist), fields.rating, fields.followUpDue, actor, at).lastInsertRowid,
+              fields.followUp, JSON.stringify(fields.checklist), fields.rating, fields.followUpDue, actor, at,
+              clientId, gps?.lon ?? null, gps?.lat ?? null, gps?.accuracyM ?? null, gps?.takenAt ?? null).lastInsertRowid,
         )
         const after = byId(id) as Inspection
         writeAudit(db, at, actor, 'create', 'inspection', String(id), null, after)

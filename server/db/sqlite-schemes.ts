@@ -15,6 +15,7 @@ interface SchemeRow {
   note: string
   is_default: number
   visits_per_year: number
+  checklist: string // JSON array
 }
 
 interface CategoryRow {
@@ -65,6 +66,7 @@ function schemesOf(rows: readonly SchemeRow[], categories: readonly CategoryRow[
       note: r.note,
       isDefault: r.is_default === 1,
       visitsPerYear: r.visits_per_year,
+      checklist: JSON.parse(r.checklist) as string[],
       categories: own,
       synonyms: Object.fromEntries(withSynonyms.filter(([, list]) => list.length > 0)),
     }
@@ -142,7 +144,9 @@ export function sqliteSchemes(db: Database.Database, now: () => Date, invalidate
         const existing = readScheme(db, scheme.id)
         if (existing) throw new DomainError('conflict', `id: ${scheme.id} already exists (scheme ${existing.name})`)
         assertNameFree(db, scheme.name, null)
-        db.prepare('INSERT INTO schemes (id, name, note, is_default, visits_per_year) VALUES (?, ?, ?, 0, ?)').run(scheme.id, scheme.name, scheme.note, scheme.visitsPerYear)
+        db.prepare('INSERT INTO schemes (id, name, note, is_default, visits_per_year, checklist) VALUES (?, ?, ?, 0, ?, ?)').run(
+          scheme.id, scheme.name, scheme.note, scheme.visitsPerYear, JSON.stringify(scheme.checklist ?? []),
+        )
         const insert = db.prepare('INSERT INTO scheme_categories (scheme_id, category, position) VALUES (?, ?, ?)')
         scheme.categories.forEach((category, i) => insert.run(scheme.id, category, i))
         const after = stored(scheme.id)
@@ -160,10 +164,11 @@ export function sqliteSchemes(db: Database.Database, now: () => Date, invalidate
           const move = db.prepare('UPDATE scheme_categories SET position = ? WHERE scheme_id = ? AND category = ?')
           change.categories.forEach((category, i) => move.run(i, id, category))
         }
-        db.prepare('UPDATE schemes SET name = ?, note = ?, visits_per_year = ? WHERE id = ?').run(
+        db.prepare('UPDATE schemes SET name = ?, note = ?, visits_per_year = ?, checklist = ? WHERE id = ?').run(
           change.name ?? before.name,
           change.note ?? before.note,
           change.visitsPerYear ?? before.visitsPerYear,
+          JSON.stringify(change.checklist ?? before.checklist ?? []),
           id,
         )
         const after = stored(id)

@@ -11,7 +11,8 @@ import { setChainAlgorithm, sqliteAudit } from './sqlite-audit'
 import type { ChainHashAlgorithm } from '../audit/chain-hash'
 import { sqliteSecondFactors } from './sqlite-second-factors'
 import { insertCorridor, sqliteCorridors } from './sqlite-corridors'
-import { inspectionOfRow, joinedInspectors, sqliteInspections, type InspectionRow } from './sqlite-inspections'
+import { inspectionsOfRows, joinedInspectors, sqliteInspections, type InspectionRow } from './sqlite-inspections'
+import { sqlitePhotos } from './sqlite-photos'
 import { sqliteImports } from './sqlite-imports'
 import { sqlitePlans } from './sqlite-plans'
 import { sqliteUnits, unitOfRow, type UnitRow } from './sqlite-units'
@@ -97,6 +98,7 @@ export function openSqliteStore(file: string, { now = () => new Date(), auditHas
     screenProfiles: sqliteScreenProfiles(db, now),
     corridors: sqliteCorridors(db, now),
     inspections: sqliteInspections(db, now, invalidate),
+    photos: sqlitePhotos(db, now, invalidate),
     targets: sqliteTargets(db, now, invalidate),
     schemes: sqliteSchemes(db, now, invalidate),
     alertDeliveries: sqliteAlertDeliveries(db, now),
@@ -144,10 +146,10 @@ function writeDataset(db: Database.Database, dataset: Dataset, actor: string, at
     })
   }
 
-  const insertScheme = db.prepare('INSERT INTO schemes (id, name, note, is_default, visits_per_year) VALUES (?, ?, ?, ?, ?)')
+  const insertScheme = db.prepare('INSERT INTO schemes (id, name, note, is_default, visits_per_year, checklist) VALUES (?, ?, ?, ?, ?, ?)')
   const insertCategory = db.prepare('INSERT INTO scheme_categories (scheme_id, category, position) VALUES (?, ?, ?)')
   for (const scheme of dataset.schemes) {
-    insertScheme.run(scheme.id, scheme.name, scheme.note, scheme.isDefault ? 1 : 0, scheme.visitsPerYear ?? DEFAULT_VISITS_PER_YEAR)
+    insertScheme.run(scheme.id, scheme.name, scheme.note, scheme.isDefault ? 1 : 0, scheme.visitsPerYear ?? DEFAULT_VISITS_PER_YEAR, JSON.stringify(scheme.checklist ?? []))
     scheme.categories.forEach((category, i) => insertCategory.run(scheme.id, category, i))
     for (const [category, synonyms] of Object.entries(scheme.synonyms ?? {})) writeSynonyms(db, scheme.id, category, synonyms)
   }
@@ -248,7 +250,7 @@ function readDataset(db: Database.Database): Dataset & { schemes: Scheme[]; insp
 
   const targets = (db.prepare(`SELECT id, area_code AS areaCode, scheme_id AS schemeId, category, min_level AS minLevel,
       count, due_year AS dueYear, note FROM targets ORDER BY id`).all() as Target[])
-  const inspections = (db.prepare('SELECT * FROM inspections ORDER BY date, id').all() as InspectionRow[]).map(inspectionOfRow)
+  const inspections = inspectionsOfRows(db, db.prepare('SELECT * FROM inspections ORDER BY date, id').all() as InspectionRow[], true)
   return { areas, schemes, units, targets, inspections }
 }
 

@@ -4,7 +4,7 @@
 // interface stays side by side in it.
 import type { SessionUser } from '../auth/roles'
 import type { Role } from '../shared/roles'
-import type { Area, ChecklistEntry, CorridorRecord, HonourLevel, Inspection, InspectionRating, Scheme, Target, Unit, UnitStatus } from '../shared/domain'
+import type { Area, ChecklistEntry, CorridorRecord, GpsFix, HonourLevel, Inspection, InspectionRating, PhotoRef, Scheme, Target, Unit, UnitStatus } from '../shared/domain'
 import type { Snapshot } from '../snapshot'
 import type { ChainStart, StoredAuditRecord } from '../audit/chain-verify'
 import { DomainError } from '../domain-error'
@@ -64,6 +64,7 @@ export interface AtlasStore {
   imports: ImportRepository
   corridors: CorridorRepository
   inspections: InspectionRepository
+  photos: PhotoRepository
   targets: TargetRepository
   schemes: SchemeRepository
   alertDeliveries: AlertDeliveryRepository
@@ -432,10 +433,11 @@ export interface NewScheme {
   note: string
   categories: readonly string[] // in order, each once
   visitsPerYear: number
+  checklist?: readonly string[] // 督导 criteria in order; absent or []: the default themes
 }
 
 /** What a scheme update sets; `categories`: the scheme's own categories in a new order (adding, renaming, removing are writes of their own). */
-export type SchemeChange = Partial<Pick<NewScheme, 'name' | 'note' | 'visitsPerYear' | 'categories'>>
+export type SchemeChange = Partial<Pick<NewScheme, 'name' | 'note' | 'visitsPerYear' | 'categories' | 'checklist'>>
 
 /** A category's change: a new name (its units and targets follow; the old name becomes a synonym), its synonyms (replaced), or both. */
 export interface CategoryChange {
@@ -509,6 +511,8 @@ export interface InspectionFields {
   followUp: string
   followUpDue: string | null
   followUpClosedAt: string | null // set by a PATCH that closes the follow-up; `followUpClosedBy` is then its actor
+  clientId?: string | null // a visit synced from a phone (/inspect): the id it made, unique
+  gps?: GpsFix | null // the phone's fix when the visit was recorded
 }
 
 /** Which inspections `list` returns; every field narrows, none given: all. */
@@ -535,9 +539,31 @@ export function staleInspectionError(current: Inspection, version: number): Doma
 export interface InspectionRepository {
   list(filter?: InspectionFilter): Inspection[] // newest first (date, then id)
   get(id: number): Inspection | null
+  /** The visit a phone synced under `clientId`, or null. */
+  byClientId(clientId: string): Inspection | null
+  /** A new inspection; one with a `clientId` already stored throws a 'conflict' DomainError (ask byClientId first). */
   create(fields: Omit<InspectionFields, 'followUpClosedAt'>, actor: string): Inspection
   /** Sets the fields given (not the unit), keeping the others. */
   update(id: number, version: number, fields: Partial<Omit<InspectionFields, 'unitId'>>, actor: string): Inspection
+}
+
+/** A photo as stored: what inspections carry of it, and whose visit and unit it belongs to. */
+export interface StoredPhoto extends PhotoRef {
+  inspectionId: number
+  unitId: number
+  uploadedBy: string
+  uploadedAt: string // ISO instant
+}
+
+/**
+ * Visits' photos by the SHA-256 of their bytes (migration 16). `add` stores a photo once: the same hash again
+ * answers the stored one and writes nothing (created: false), so a phone may replay an upload freely.
+ */
+export interface PhotoRepository {
+  get(sha256: string): StoredPhoto | null
+  /** The photo's bytes, or null when there is no such photo. */
+  data(sha256: string): Buffer | null
+  add(photo: Omit<StoredPhoto, 'uploadedBy' | 'uploadedAt'>, data: Uint8Array, actor: string): { photo: StoredPhoto; created: boolean }
 }
 
 /** The alerts the webhook (ATLAS_ALERT_WEBHOOK) has delivered: migration 15. */

@@ -2,7 +2,7 @@
 // its follow-up; for one unit also how it stands against its scheme's visit rhythm (server/geo/visits-due.ts).
 // Pure: a snapshot, a query, an audience and the date in, an answer out.
 import { DomainError } from '../domain-error'
-import type { Inspection, Unit } from '../shared/domain'
+import { checklistOf, type Inspection, type Unit } from '../shared/domain'
 import type { Audience } from '../shared/audience'
 import type { Snapshot } from '../snapshot'
 import { inspectionFor, inspectionsFor, seesInspectionsOf } from './inspection-redaction'
@@ -37,6 +37,18 @@ export function inspectionList(snapshot: Snapshot, query: InspectionListQuery, a
   const inspections = inspectionsFor(audience, chosen, (id) => units.get(id)).map((i) => listed(i, asOf))
   if (unit === undefined) return { asOf, inspections }
   return { asOf, inspections, visits: seesInspectionsOf(audience, unit.category) ? unitVisits(snapshot, unit, asOf) : null }
+}
+
+/**
+ * Every unit placed in `area` (or below it) that the audience may see the inspections of, with its visits
+ * this year against its scheme's rhythm and its scheme's 督导 criteria: what /inspect lists and asks. By unit id.
+ */
+export function visitsDueInArea(snapshot: Snapshot, area: string, audience: Audience, asOf: string): (VisitsDue & { checklist: readonly string[] })[] {
+  if (!snapshot.areasByCode.has(area)) throw new DomainError('not_found', `area: ${area} is not an area of the store`)
+  return (snapshot.unitsInArea.get(area) ?? [])
+    .filter((u) => seesInspectionsOf(audience, u.category))
+    .map((u) => ({ ...unitVisits(snapshot, u, asOf), checklist: checklistOf(schemeOfCategory(snapshot.schemes, u.category)) }))
+    .sort((a, b) => a.unitId - b.unitId)
 }
 
 /** The unit's visits this year against the rhythm of its scheme (schemeOfCategory). */

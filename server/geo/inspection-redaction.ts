@@ -1,13 +1,13 @@
 // What an audience may see of inspections (督导), decided by the rules of server/shared/audience.ts: the
 // people in them (inspectors, who recorded and who closed) only for those who see people, and of a withheld
-// unit (sensitive category, caller not signed in) no more than the day of each visit. Pure.
+// unit (sensitive category, caller not signed in) no more than the day of each visit (no place, no photos). Pure.
 import type { Inspection, Unit } from '../shared/domain'
 import { seesPeople, withholds, type Audience } from '../shared/audience'
 
 /** One inspection of a unit of `category` as `audience` may see it. */
 export function inspectionFor(audience: Audience, category: string, inspection: Inspection): Inspection {
   if (withholds(audience, category)) {
-    return { ...withoutPeople(inspection), findings: '', followUp: '', checklist: [], rating: null, followUpDue: null, followUpClosedAt: null }
+    return { ...withoutPeople(inspection), findings: '', followUp: '', checklist: [], rating: null, followUpDue: null, followUpClosedAt: null, gps: null, photos: [] }
   }
   return seesPeople(audience) ? inspection : withoutPeople(inspection)
 }

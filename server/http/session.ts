@@ -4,6 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { isPasswordExpired } from '../auth/password-policy'
 import { dutyRefusal, type Duty } from '../auth/duties'
 import { unitWriteRefusal, writeRefusal, type SessionUser, type UnitWrite, type WriteRefusal } from '../auth/roles'
+import type { WriteKind } from '../shared/roles'
 import { isActivityWorthRecording, sessionEnd, sessionEndMessage } from '../auth/session-policy'
 import { tokenHash } from '../auth/tokens'
 import type { AppEnv } from './env'
@@ -161,9 +162,12 @@ export function writeRefusalResponse(c: Context<AppEnv>, areaCode: string | null
   return refusalResponse(c, writeRefusal(c.var.user, areaCode, c.var.store.snapshot().areasByCode))
 }
 
-/** The 401/403 answer for a write to a unit (its ledger and located areas, before and after), or null to go on. */
-export function unitWriteRefusalResponse(c: Context<AppEnv>, write: UnitWrite): ReturnType<typeof refusalResponse> {
-  return refusalResponse(c, unitWriteRefusal(c.var.user, write, c.var.store.snapshot().areasByCode))
+/**
+ * The 401/403 answer for a write to a unit (its ledger and located areas, before and after), or null to go on;
+ * `kind` 'visit' for a 督导 visit or its photos, which inspectors may write too.
+ */
+export function unitWriteRefusalResponse(c: Context<AppEnv>, write: UnitWrite, kind: WriteKind = 'ledger'): ReturnType<typeof refusalResponse> {
+  return refusalResponse(c, unitWriteRefusal(c.var.user, write, c.var.store.snapshot().areasByCode, kind))
 }
 
 function refusalResponse(c: Context<AppEnv>, refusal: WriteRefusal | null) {

@@ -52,6 +52,16 @@ export function asSeen(c: Context<AppEnv>, unit: StoredUnit): StoredUnit {
   return { ...unit, contact: unitContact(c.var.audience, c.var.store.snapshot(), unit) }
 }
 
+/**
+ * The 401/403 for recording a visit (督导) or its photos at unit `id`, where the unit lies now (nowhere when
+ * unknown: only an unscoped writer passes, and the check of the visit then names the missing unit), or null.
+ */
+export function visitWriteRefusal(c: Context<AppEnv>, id: number | undefined) {
+  const unit = id === undefined ? null : c.var.store.units.get(id)
+  if (!unit) return unitWriteRefusalResponse(c, { unit: `单位 #${id ?? '?'}`, before: { ledgerArea: null, locatedArea: null } }, 'visit')
+  return unitWriteRefusalResponse(c, { unit: unitLabel(unit), before: unitPlace(unit, c.var.store.snapshot().unitAreas) }, 'visit')
+}
+
 /** The 401/403 for the first unit outside the writer's scope, or null. */
 export function scopeRefusal(c: Context<AppEnv>, units: readonly StoredUnit[]) {
   const { unitAreas } = c.var.store.snapshot()

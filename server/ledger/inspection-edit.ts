@@ -18,6 +18,7 @@ export interface InspectionInput {
   followUp?: string
   followUpDue?: string | null
   followUpClosedAt?: string | null // PATCH only: closes (a date) or reopens (null) the follow-up
+  gps?: { lon: number; lat: number; accuracyM: number; takenAt: string } | null // create only: the phone's fix
 }
 
 export interface InspectionEditContext {
@@ -54,6 +55,11 @@ function checkedFields(current: Inspection | null, input: InspectionInput, conte
     else fields.unitId = input.unit
     for (const field of ['date', 'inspectors'] as const) {
       if (input[field] === undefined) problems.push(`${field}: missing (expected ${field === 'date' ? 'the day of the visit, yyyy-mm-dd' : 'the names of the inspectors, e.g. ["张三", "李四"]'})`)
+    }
+    if (input.gps != null) {
+      const problem = gpsProblem(input.gps)
+      if (problem === null) fields.gps = input.gps
+      else problems.push(`gps: ${problem}`)
     }
   } else if (input.unit !== undefined && input.unit !== current.unitId) {
     problems.push(`unit: ${input.unit} (an inspection stays with its unit ${current.unitId}; record a new one for another unit)`)
@@ -109,6 +115,17 @@ function checkedFields(current: Inspection | null, input: InspectionInput, conte
 
   if (problems.length > 0) throw new DomainError('invalid', problems.join('; '), { details: { problems } })
   return fields
+}
+
+/** Largest accuracy radius kept: a fix worse than this says nothing about where the visit was. */
+const MAX_GPS_ACCURACY_M = 100_000
+
+function gpsProblem({ lon, lat, accuracyM, takenAt }: NonNullable<InspectionInput['gps']>): string | null {
+  if (!Number.isFinite(lon) || lon < -180 || lon > 180) return `lon ${lon} is not a longitude (expected −180 to 180, WGS84)`
+  if (!Number.isFinite(lat) || lat < -90 || lat > 90) return `lat ${lat} is not a latitude (expected −90 to 90, WGS84)`
+  if (!Number.isFinite(accuracyM) || accuracyM < 0 || accuracyM > MAX_GPS_ACCURACY_M) return `accuracyM ${accuracyM} (expected metres from 0 to ${MAX_GPS_ACCURACY_M})`
+  if (Number.isNaN(Date.parse(takenAt)) || !/^\d{4}-\d{2}-\d{2}T/.test(takenAt)) return `takenAt ${shown(takenAt)} is not an instant (expected ISO 8601, e.g. 2026-10-12T08:30:00Z)`
+  return null
 }
 
 /** Whether `text` is a real day written yyyy-mm-dd (2026-02-30 is not). */

@@ -1,20 +1,26 @@
-// GET /api/inspections?unit=&area=&from=&to=, POST /api/inspections, PATCH /api/inspections/:id: visits (督导)
-// to units. Reads follow the audience policy (server/geo/inspection-redaction.ts): callers not signed in get
-// no inspections of sensitive units and no inspectors' names. Writes need an editor or admin whose scope
-// covers the inspected unit, checked as unit writes are (server/auth/roles.ts unitWriteRefusal). Answers to
-// writes carry ETag: "<version>"; a PATCH must send it back as If-Match: none is a 428, an older one a 412
-// whose body holds the current inspection. Closing a follow-up is a PATCH of followUpClosedAt.
+// GET /api/inspections?unit=&area=&from=&to=, GET /api/inspections/due?area=, POST /api/inspections, PUT /api/inspections/by-client-id/:clientId,
+// PATCH /api/inspections/:id: visits (督导) to units. Reads follow the audience policy
+// (server/geo/inspection-redaction.ts): callers not signed in get no inspections of sensitive units and no
+// inspectors' names. Writes need an editor, approver, inspector or admin whose scope covers the inspected unit,
+// checked as unit writes are (server/auth/roles.ts unitWriteRefusal, write kind 'visit'). Answers to writes
+// carry ETag: "<version>"; a PATCH must send it back as If-Match: none is a 428, an older one a 412 whose body
+// holds the current inspection (two phones closing one follow-up: the second sees who closed it, and chooses).
+// Closing a follow-up is a PATCH of followUpClosedAt.
+//
+// A phone (/inspect) syncs a visit under the id it made offline (the PUT, or a POST with clientId): the first
+// request records it (201), every replay answers the visit it recorded (200) and changes nothing, whatever the
+// replay's body says, so a sync cut off after the server wrote is simply sent again.
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { unitPlace } from '../auth/roles'
 import { staleInspectionError } from '../db/store'
 import { DomainError } from '../domain-error'
-import { inspectionAnswer, inspectionList } from '../geo/inspection-list'
+import { inspectionAnswer, inspectionList, visitsDueInArea } from '../geo/inspection-list'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam } from '../http/params'
-import { answerDiffersByCaller, unitWriteRefusalResponse } from '../http/session'
+import { answerDiffersByCaller } from '../http/session'
+import { visitWriteRefusal } from '../http/unit-writes'
 import { validated } from '../http/validate'
-import { checkedInspectionChange, checkedNewInspection, isCalendarDate, MAX_INSPECTORS, type InspectionEditContext } from '../ledger/inspection-edit'
+import { checkedInspectionChange, checkedNewInspection, isCalendarDate, MAX_INSPECTORS, type InspectionEditContext, type InspectionInput } from '../ledger/inspection-edit'
 import type { Inspection } from '../shared/domain'
 
 const idText = (what: string) => z.string().regex(/^\d{1,9}$/, `expected ${what} id, a whole number such as 12`)
@@ -28,6 +34,8 @@ const listQuery = z.object({
 })
 
 const inspectionParam = z.object({ id: idText('an inspection') })
+const clientIdText = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected the id the phone made for the visit: 8 to 64 letters, digits, - or _, e.g. a UUID')
+const clientIdParam = z.object({ clientId: clientIdText })
 
 // The shape only; what the values mean (a real date, a known unit, a rating) is checked by checkedNewInspection.
 const fields = {
@@ -43,10 +51,20 @@ const fields = {
   followUp: z.string().max(500, 'expected at most 500 characters'),
   followUpDue: z.string().max(40).nullable(),
 }
+const gpsFix = z
+  .object({ lon: z.number(), lat: z.number(), accuracyM: z.number(), takenAt: z.string().max(40) }, { error: 'expected { lon, lat, accuracyM, takenAt }, e.g. { "lon": 103.99, "lat": 28.6, "accuracyM": 12, "takenAt": "2026-10-12T08:30:00Z" }' })
+  .strict()
+  .nullable()
+const visitFields = {
+  unit: z.number({ error: 'expected the id of the inspected unit, a whole number such as 12' }).int('expected a whole number').positive('expected a unit id ≥ 1'),
+  ...fields,
+  gps: gpsFix,
+}
 const newInspection = z
-  .object({ unit: z.number({ error: 'expected the id of the inspected unit, a whole number such as 12' }).int('expected a whole number').positive('expected a unit id ≥ 1'), ...fields })
+  .object({ ...visitFields, clientId: clientIdText })
   .partial()
   .strict()
+const syncedVisit = z.object(visitFields).partial().strict()
 const inspectionChange = z
   .object({ ...fields, followUpClosedAt: z.string().max(40).nullable() })
   .partial()
@@ -57,27 +75,35 @@ export const inspectionRoutes = new Hono<AppEnv>()
     answerDiffersByCaller(c)
     return c.json(inspectionList(c.var.store.snapshot(), c.req.valid('query'), c.var.audience, c.var.today), 200)
   })
+  // /inspect's list: each unit of the area with its visits due this year and its overdue follow-ups.
+  .get('/due', validated('query', z.object({ area: areaCodeParam })), (c) => {
+    answerDiffersByCaller(c)
+    return c.json({ asOf: c.var.today, units: visitsDueInArea(c.var.store.snapshot(), c.req.valid('query').area, c.var.audience, c.var.today) }, 200)
+  })
   .post('/', validated('json', newInspection), (c) => {
-    const input = c.req.valid('json')
-    const refused = unitWriteRefusalResponse(c, inspectedUnit(c, input.unit))
-    if (refused) return refused
-    const inspection = c.var.store.inspections.create(checkedNewInspection(input, editContext(c)), actor(c))
-    return answer(c, inspection, 201)
+    const { clientId, ...input } = c.req.valid('json')
+    return recordVisit(c, input, clientId ?? null)
+  })
+  .put('/by-client-id/:clientId', validated('param', clientIdParam), validated('json', syncedVisit), (c) => {
+    return recordVisit(c, c.req.valid('json'), c.req.valid('param').clientId)
   })
   .patch('/:id', validated('param', inspectionParam), validated('json', inspectionChange), (c) => {
     const current = storedInspection(c)
-    const refused = unitWriteRefusalResponse(c, inspectedUnit(c, current.unitId))
+    const refused = visitWriteRefusal(c, current.unitId)
     if (refused) return refused
     const version = readVersion(c, current)
     const inspection = c.var.store.inspections.update(current.id, version, checkedInspectionChange(current, c.req.valid('json'), editContext(c)), actor(c))
     return answer(c, inspection, 200)
   })
 
-/** The unit a write records a visit to, as the scope check sees it: where it lies now (nowhere when unknown). */
-function inspectedUnit(c: Context<AppEnv>, id: number | undefined) {
-  const unit = id === undefined ? null : c.var.store.units.get(id)
-  if (!unit) return { unit: `单位 #${id ?? '?'}`, before: { ledgerArea: null, locatedArea: null } }
-  return { unit: `单位 #${unit.id}“${unit.name}”`, before: unitPlace(unit, c.var.store.snapshot().unitAreas) }
+/** A new visit (201), or with a `clientId` already recorded the visit it names, unchanged (200). */
+function recordVisit(c: Context<AppEnv>, input: InspectionInput, clientId: string | null) {
+  const stored = clientId === null ? null : c.var.store.inspections.byClientId(clientId)
+  const refused = visitWriteRefusal(c, stored?.unitId ?? input.unit)
+  if (refused) return refused
+  if (stored) return answer(c, stored, 200)
+  const inspection = c.var.store.inspections.create({ ...checkedNewInspection(input, editContext(c)), clientId }, actor(c))
+  return answer(c, inspection, 201)
 }
 
 function storedInspection(c: Context<AppEnv>): Inspection {

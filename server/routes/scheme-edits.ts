@@ -39,6 +39,13 @@ const synonymList = z
   .max(MAX_SYNONYMS, `expected at most ${MAX_SYNONYMS} synonyms`)
   .superRefine(eachOnce('synonym'))
 
+const MAX_CRITERIA = 20
+const criterion = plainText(z.string().trim().min(1, 'expected a criterion such as 宣传教育').max(40, 'expected at most 40 characters'))
+const checklist = z
+  .array(criterion, { error: 'expected the 督导 criteria in order, such as ["宣传教育", "阵地建设"] ([]: the default themes)' })
+  .max(MAX_CRITERIA, `expected at most ${MAX_CRITERIA} criteria`)
+  .superRefine(eachOnce('criterion'))
+
 const schemeFields = z.object({
   name: plainText(z.string().trim().min(1, 'expected a scheme name such as 七进').max(40, 'expected at most 40 characters')),
   note: plainText(z.string().trim().max(500, 'expected at most 500 characters'), { lineBreaks: true }),
@@ -48,12 +55,14 @@ const schemeFields = z.object({
     .int(`expected a whole number of 督导 visits a year, 0–${MAX_VISITS_PER_YEAR}`)
     .min(0, `expected a whole number of 督导 visits a year, 0–${MAX_VISITS_PER_YEAR}`)
     .max(MAX_VISITS_PER_YEAR, `expected a whole number of 督导 visits a year, 0–${MAX_VISITS_PER_YEAR}`),
+  checklist,
 })
 const newScheme = schemeFields
   .extend({
     id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'expected a new scheme id of a–z, 0–9 and -, such as wujin'),
     note: schemeFields.shape.note.default(''),
     visitsPerYear: schemeFields.shape.visitsPerYear.default(DEFAULT_VISITS_PER_YEAR),
+    checklist: checklist.default([]),
   })
   .strict()
 const atLeastOne = (fields: readonly string[]) => [
@@ -63,7 +72,7 @@ const atLeastOne = (fields: readonly string[]) => [
 const schemeChange = schemeFields
   .partial()
   .strict()
-  .refine(...atLeastOne(['name', 'note', 'visitsPerYear', 'categories (the same ones in a new order)']))
+  .refine(...atLeastOne(['name', 'note', 'visitsPerYear', 'checklist', 'categories (the same ones in a new order)']))
 const newCategory = z.object({ name: categoryName, synonyms: synonymList.default([]) }).strict()
 const categoryChange = z
   .object({ name: categoryName, synonyms: synonymList })

@@ -41,6 +41,8 @@ export interface Scheme {
    * one); as admins keep them on /schemes (migration 9). Every scheme read from the store has it; absent: none.
    */
   synonyms?: Readonly<Record<string, readonly string[]>>
+  /** What a 督导 checks at a unit of this scheme, in order, as admins keep it on /schemes (migration 18); absent or empty: DEFAULT_CHECKLIST_ITEMS. */
+  checklist?: readonly string[]
 }
 
 /** The seeds' work plans: "对19个模范点进行不定期督导3次"; the schemes column's default (migration 7). */
@@ -97,6 +99,11 @@ export type InspectionRating = (typeof INSPECTION_RATINGS)[number]
 /** The points a 督导 checks when none are given: the five themes of the seeds' work plans. */
 export const DEFAULT_CHECKLIST_ITEMS: readonly string[] = ['宣传教育', '阵地建设', '活动开展', '制度建设', '群众满意']
 
+/** The points a 督导 of a unit of `scheme` checks: the scheme's own, or the default themes. */
+export function checklistOf(scheme: Pick<Scheme, 'checklist'> | null): readonly string[] {
+  return scheme?.checklist && scheme.checklist.length > 0 ? scheme.checklist : DEFAULT_CHECKLIST_ITEMS
+}
+
 export interface ChecklistEntry {
   item: string // e.g. 宣传教育
   result: ChecklistResult
@@ -120,6 +127,32 @@ export interface Inspection {
   createdBy: string // '' for visits recorded before inspections were written through the API
   createdAt: string | null // ISO timestamp; null for the same
   version: number // +1 on every write; the ETag a writer sends back
+  clientId: string | null // made by the phone that recorded it (/inspect): a replay of its sync finds this visit
+  gps: GpsFix | null // where the phone was when the visit was recorded
+  photos: PhotoRef[] // oldest first
+}
+
+/** A phone's position fix, WGS84, with the accuracy it reported. */
+export interface GpsFix {
+  lon: number
+  lat: number
+  accuracyM: number // radius in metres, as the Geolocation API reports it
+  takenAt: string // ISO instant
+}
+
+/** The image types a visit's photo may be: what a phone's canvas writes and every browser shows. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
+export type PhotoType = (typeof PHOTO_TYPES)[number]
+
+/** A visit's photo, stored by the SHA-256 of its bytes (GET /api/photos/:sha256). */
+export interface PhotoRef {
+  sha256: string // 64 lowercase hex digits
+  mime: PhotoType
+  width: number
+  height: number
+  bytes: number
+  takenAt: string | null // ISO instant the phone says it was taken
+  exifLocationKept: boolean // the inspector let the photo keep its EXIF location (else the phone stripped it)
 }
 
 /** A demonstration corridor (示范走廊) as stored: named, ordered units. */

@@ -605,3 +605,55 @@ export async function createUser(user: NewUser): Promise<UserItem> {
 export async function updateUser(id: number, change: UserChange): Promise<UserItem> {
   return (await okBodyOf(`修改账号 ${id} (update account)`, await api.api.users[':id'].$patch({ param: { id: String(id) }, json: change }))).user
 }
+
+// ── /inspect: 督导 in the field (web/inspect/) ─────────────────────────────────────────────────────────
+
+export type SyncedVisit = NonNullable<Parameters<(typeof api.api.inspections)['by-client-id'][':clientId']['$put']>[0]>['json']
+export type VisitsDueAnswer = OkBodyOf<typeof api.api.inspections.due.$get>
+
+/** Each unit of `area` with its visits due this year and its overdue follow-ups. */
+export async function fetchVisitsDue(area: string): Promise<VisitsDueAnswer> {
+  return okBodyOf('应督导单位 (visits due)', await api.api.inspections.due.$get({ query: { area } }))
+}
+
+/** The units of `area` as GeoJSON points (every status). */
+export async function fetchUnitsOfArea(area: string): Promise<UnitsResponse> {
+  return okBodyOf('示范单位 (units)', await api.api.units.$get({ query: { area } }))
+}
+
+/** The child areas of `parent` with their boundaries. */
+export async function fetchChildAreas(parent: string): Promise<AreasResponse> {
+  return okBodyOf('行政区 (areas)', await api.api.areas.$get({ query: { parent } }))
+}
+
+/** Records a visit made offline under its `clientId`: the first call records it, a replay answers the same visit. */
+export async function syncVisit(clientId: string, visit: SyncedVisit): Promise<InspectionItem> {
+  const answer = await api.api.inspections['by-client-id'][':clientId'].$put({ param: { clientId }, json: visit })
+  return (await okBodyOf(`同步督导 ${clientId} (sync visit)`, answer)).inspection
+}
+
+/** Whether the store already holds the photo with this SHA-256 (then there is nothing to upload). */
+export async function photoStored(sha256: string): Promise<boolean> {
+  const answer = await fetch(photoUrl(sha256), { method: 'HEAD' })
+  if (answer.status === 404) return false
+  if (answer.ok) return true
+  throw await apiErrorOf(`照片 ${sha256.slice(0, 12)} (photo)`, answer)
+}
+
+export interface PhotoUpload {
+  visit: string // the clientId of its visit, synced first
+  takenAt: string | null
+  exifLocationKept: boolean
+}
+
+/** Sends a photo's bytes under their SHA-256. */
+export async function uploadPhoto(sha256: string, bytes: Blob, { visit, takenAt, exifLocationKept }: PhotoUpload): Promise<void> {
+  const query = new URLSearchParams({ visit, exifLocation: exifLocationKept ? '1' : '0', ...(takenAt ? { takenAt } : {}) })
+  const answer = await fetch(`${photoUrl(sha256)}?${query}`, { method: 'PUT', body: bytes, headers: { 'Content-Type': 'application/octet-stream' } })
+  if (!answer.ok) throw await apiErrorOf(`上传照片 ${sha256.slice(0, 12)} (photo)`, answer)
+}
+
+/** Where a photo is read, e.g. for an <img> (thumbnails in the unit detail). */
+export function photoUrl(sha256: string): string {
+  return `/api/photos/${sha256}`
+}

@@ -7,6 +7,7 @@ import { CategoryRow } from './CategoryRow'
 import { movedCategory, wordsOf } from './scheme-form-values'
 import type { Write } from './write'
 import { FormActions } from './FormActions'
+import { checklistOf, DEFAULT_CHECKLIST_ITEMS } from '../../server/shared/domain'
 
 export interface SchemeCardProps {
   scheme: SchemeItem
@@ -47,6 +48,7 @@ export function SchemeCard({ scheme, mayEdit, busy, write, nameOf }: SchemeCardP
           <p className="scheme-meta">
             {scheme.categories.length} 个类别 · 每年督导 {scheme.visitsPerYear} 次
           </p>
+          <p className="scheme-meta">督导检查项目：{checklistOf(scheme).join('、')}{scheme.checklist?.length ? '' : '（默认）'}</p>
         </header>
       )}
 
@@ -76,6 +78,7 @@ function SchemeFieldsForm({ scheme, busy, write, onClose }: { scheme: SchemeItem
   const [name, setName] = useState(scheme.name)
   const [note, setNote] = useState(scheme.note)
   const [visits, setVisits] = useState(String(scheme.visitsPerYear))
+  const [criteria, setCriteria] = useState((scheme.checklist ?? []).join('、'))
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -83,6 +86,7 @@ function SchemeFieldsForm({ scheme, busy, write, onClose }: { scheme: SchemeItem
       ...(name.trim() !== scheme.name ? { name: name.trim() } : {}),
       ...(note.trim() !== scheme.note ? { note: note.trim() } : {}),
       ...(Number(visits) !== scheme.visitsPerYear ? { visitsPerYear: Number(visits) } : {}),
+      ...(wordsOf(criteria).join('、') !== (scheme.checklist ?? []).join('、') ? { checklist: wordsOf(criteria) } : {}),
     }
     if (Object.keys(change).length === 0) return onClose()
     const saved = await write(async () => {
@@ -105,6 +109,10 @@ function SchemeFieldsForm({ scheme, busy, write, onClose }: { scheme: SchemeItem
         <label>
           <span>每年督导次数</span>
           <input type="number" min={0} max={MAX_VISITS_PER_YEAR} step={1} value={visits} onChange={(e) => setVisits(e.target.value)} required />
+        </label>
+        <label className="scheme-wide">
+          <span>督导检查项目（用、分隔；留空用默认：{DEFAULT_CHECKLIST_ITEMS.join('、')}）</span>
+          <input value={criteria} onChange={(e) => setCriteria(e.target.value)} />
         </label>
         <label className="scheme-wide">
           <span>说明</span>

@@ -8,6 +8,7 @@ import { ApiError, closeFollowUp, createInspection, fetchInspections, type Inspe
 import { useAsyncValue } from '../api/use-async-value'
 import { emptyDraft, followUpLine, inspectionOfDraft, visitsLine, type InspectionDraft } from './inspection-draft'
 import './inspections.css'
+import { PhotoThumbs } from '../panels/PhotoThumbs'
 
 export interface InspectionsPanelProps {
   unitId: number
@@ -68,6 +69,7 @@ export function InspectionsPanel({ unitId }: InspectionsPanelProps) {
               <span className="inspection-people">{i.inspectors.join('、') || '—'}</span>
             </div>
             {i.findings && <p className="inspection-findings">{i.findings}</p>}
+            <PhotoThumbs photos={i.photos} label={`${i.date} 督导照片`} />
             {i.checklist.length > 0 && (
               <ul className="inspection-checklist">
                 {i.checklist.map((c) => (

@@ -21,7 +21,7 @@ let inspectionId = 0
 function visit(unitId: number, date: string, extra: Partial<Inspection> = {}): Inspection {
   return {
     id: ++inspectionId, unitId, date, inspector: '县创建办', inspectors: ['县创建办'], findings: '', followUp: '', checklist: [], rating: null,
-    followUpDue: null, followUpClosedAt: null, followUpClosedBy: '', createdBy: 'test', createdAt: null, version: 1, ...extra,
+    followUpDue: null, followUpClosedAt: null, followUpClosedBy: '', createdBy: 'test', createdAt: null, version: 1, clientId: null, gps: null, photos: [], ...extra,
   }
 }
 

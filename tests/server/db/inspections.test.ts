@@ -90,6 +90,9 @@ describe('migration 7', () => {
         createdBy: '',
         createdAt: null,
         version: 1,
+        clientId: null,
+        gps: null,
+        photos: [],
       })
       expect(second).toMatchObject({ date: '2025-09-15', inspector: '', inspectors: [] })
       expect(store.snapshot().schemes).toMatchObject([{ id: 'qijin', visitsPerYear: 3 }])
@@ -137,6 +140,9 @@ describe('the inspection repository', () => {
       createdBy: 'suijiang',
       createdAt: AT,
       version: 1,
+      clientId: null,
+      gps: null,
+      photos: [],
     })
     expect(store.inspections.get(created.id)).toEqual(created)
     expect(store.snapshot()).not.toBe(before)

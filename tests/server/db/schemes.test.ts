@@ -12,7 +12,7 @@ import type { Area, Scheme, Target, Unit } from '../../../server/shared/domain'
 const AT = '2026-11-23T09:00:00.000Z'
 
 // toy (三进: 机关, 学校, 社区) from the fixture, and a second scheme that shares 学校 with it.
-const WUJIN: Scheme = { id: 'wujin', name: '五进', categories: ['学校', '医院'], isDefault: false, note: '', visitsPerYear: 2, synonyms: { 医院: ['卫生院'] } }
+const WUJIN: Scheme = { id: 'wujin', name: '五进', categories: ['学校', '医院'], isDefault: false, note: '', visitsPerYear: 2, synonyms: { 医院: ['卫生院'] }, checklist: ['阵地建设', '群众满意'] }
 const TOY_SCHOOLS: Target = { id: 3, areaCode: 'B', schemeId: 'toy', category: '学校', minLevel: null, count: 1, dueYear: 2027, note: '' }
 
 const dataset: Dataset = {
@@ -61,7 +61,7 @@ describe('create and update', () => {
     const store = loadedStore()
     const before = store.snapshot()
     const created = store.schemes.create({ id: 'liangjin', name: '两进', note: '示例', categories: ['村', '户'], visitsPerYear: 4 }, 'alice')
-    expect(created).toEqual({ id: 'liangjin', name: '两进', note: '示例', isDefault: false, visitsPerYear: 4, categories: ['村', '户'], synonyms: {} })
+    expect(created).toEqual({ id: 'liangjin', name: '两进', note: '示例', isDefault: false, visitsPerYear: 4, categories: ['村', '户'], synonyms: {}, checklist: [] })
     expect(store.snapshot()).not.toBe(before)
     expect(schemeOf(store, 'liangjin')).toEqual(created)
     expect(store.audit.list({ limit: 1, entity: 'scheme' })).toMatchObject([

@@ -22,6 +22,9 @@ function visit(unitId: number, date: string, extra: Partial<Inspection> = {}): I
     createdBy: 'test',
     createdAt: null,
     version: 1,
+    clientId: null,
+    gps: null,
+    photos: [],
     ...extra,
   }
 }

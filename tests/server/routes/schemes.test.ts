@@ -69,7 +69,7 @@ describe('POST /api/schemes', () => {
   test('an admin creates a scheme: 201, audited, and listed at once', async () => {
     const { status, body } = await send('POST', '/api/schemes', WUJIN, cookies.admin)
     expect(status, JSON.stringify(body)).toBe(201)
-    expect(body.scheme).toEqual({ ...WUJIN, isDefault: false, synonyms: {} })
+    expect(body.scheme).toEqual({ ...WUJIN, isDefault: false, synonyms: {}, checklist: [] })
     expect((await schemes()).map((s) => s.id)).toEqual(['qijin', 'liujin', 'shijin-shicu', 'wujin'])
     expect(store.audit.list({ limit: 1, entity: 'scheme' })[0]).toMatchObject({ actor: 'admin', action: 'create', entityId: 'wujin' })
   })
@@ -113,7 +113,7 @@ describe('PATCH /api/schemes/:id', () => {
     const unknown = await send('PATCH', '/api/schemes/sanjin', { name: '三进' }, cookies.admin)
     expect([unknown.status, unknown.body.error.message]).toEqual([404, 'scheme: sanjin does not exist (expected one of liujin, qijin, shijin-shicu, wujin)'])
     const empty = await send('PATCH', '/api/schemes/wujin', {}, cookies.admin)
-    expect([empty.status, empty.body.error.message]).toEqual([400, 'request: {} is not valid (expected at least one of name, note, visitsPerYear, categories (the same ones in a new order))'])
+    expect([empty.status, empty.body.error.message]).toEqual([400, 'request: {} is not valid (expected at least one of name, note, visitsPerYear, checklist, categories (the same ones in a new order))'])
   })
 })
 

@@ -3,6 +3,7 @@ import type { UnitDetailResponse } from '../../api/client'
 import type { ViewLanguage } from '../../../server/shared/view-state'
 import { formatDate, statusName, t } from '../i18n'
 import { UnitFacts } from './UnitFacts'
+import { PhotoThumbs } from '../../panels/PhotoThumbs'
 
 export function UnitDetail({ lang, detail, onClose }: { lang: ViewLanguage; detail: UnitDetailResponse; onClose(): void }) {
   const { unit, history, inspections } = detail
@@ -63,6 +64,7 @@ export function UnitDetail({ lang, detail, onClose }: { lang: ViewLanguage; deta
           {inspections.map((i) => (
             <li key={i.id}>
               <span className="muted">{formatDate(lang, i.date)}</span> {i.inspector} {i.findings && `· ${i.findings}`} {i.followUp && `（${i.followUp}）`}
+              <PhotoThumbs photos={i.photos} label={`${i.date} ${t(lang, 'inspections')}`} />
             </li>
           ))}
         </ul>
