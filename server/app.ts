@@ -36,7 +36,7 @@ import { sharedExportService, type ExportService } from './export/service'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
 import { inspectionRoutes } from './routes/inspections'
-import { photoRoutes } from './routes/photos'
+import { photoRoutes, visitPhotoRoutes } from './routes/photos'
 import { planRoutes } from './routes/plan'
 import { schemeRoutes } from './routes/schemes'
 import { schemeEditRoutes } from './routes/scheme-edits'
@@ -84,6 +84,7 @@ export interface SecurityOptions {
 }
 
 const OWN_BODY_LIMIT = ['/api/plan', '/api/import', '/api/photos']
+const VISIT_PHOTO_UPLOAD = /^\/api\/inspections\/\d+\/photos$/ // its own cap, as /api/photos
 
 export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens(), backupStatus }: AppDeps) {
   const {
@@ -131,7 +132,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
       // GET and HEAD carry no body: asking for one would make @hono/node-server build a full Request (an
       // AbortController and undici's Request) on every read, ~10 % of a cached answer's cost under load.
       // Routes that take files or large point sets set their own, larger limit.
-      if (c.req.method === 'GET' || c.req.method === 'HEAD' || OWN_BODY_LIMIT.some((prefix) => c.req.path.startsWith(prefix))) return next()
+      if (c.req.method === 'GET' || c.req.method === 'HEAD' || OWN_BODY_LIMIT.some((prefix) => c.req.path.startsWith(prefix)) || VISIT_PHOTO_UPLOAD.test(c.req.path)) return next()
       return jsonBodyLimit(c, next)
     })
     .use(resolveSession)
@@ -162,6 +163,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/alerts', alertRoutes)
     .route('/corridors', corridorRoutes)
     .route('/inspections', inspectionRoutes)
+    .route('/inspections', visitPhotoRoutes())
     .route('/photos', photoRoutes())
     .route('/targets', targetRoutes)
     .route('/export', exportRoutes(() => exporter ?? sharedExportService()))

@@ -200,3 +200,41 @@ describe('photos by content hash', () => {
     expect(listed).not.toContain('103.99')
   })
 })
+
+describe('POST /api/inspections/:id/photos (design.md)', () => {
+  const post = (id: number, body: BodyInit, contentType: string | null, cookie: string | undefined = cookies['sj-inspector']) =>
+    app.request(`/api/inspections/${id}/photos?takenAt=2026-10-12T08:40:00Z`, {
+      method: 'POST',
+      headers: { ...(contentType ? { 'Content-Type': contentType } : {}), ...(cookie ? { Cookie: cookie, Origin: OWN_ORIGIN } : {}) },
+      body,
+    })
+
+  test('the bytes as the body or as a form field; the server hashes them; the same bytes again answer the stored photo', async () => {
+    const { inspection } = (await put('visit-post-photo1', { ...VISIT, unit: suijiang.id }, cookies['sj-inspector'])).body
+    const bytes = Uint8Array.from([...PNG, 4])
+    const raw = await post(inspection.id, bytes as Uint8Array<ArrayBuffer>, 'image/png')
+    expect(raw.status).toBe(201)
+    expect((await raw.json()).photo).toMatchObject({ sha256: sha(bytes), inspectionId: inspection.id, mime: 'image/png', takenAt: '2026-10-12T08:40:00Z' })
+    expect((await post(inspection.id, bytes as Uint8Array<ArrayBuffer>, 'image/png')).status).toBe(200)
+    const other = Uint8Array.from([...PNG, 5])
+    const form = new FormData()
+    form.append('photo', new File([other], 'visit.png', { type: 'image/png' }))
+    const posted = await post(inspection.id, form, null)
+    expect(posted.status).toBe(201)
+    expect(store.inspections.get(inspection.id)!.photos.map((p) => p.sha256).sort()).toEqual([sha(bytes), sha(other)].sort())
+  })
+
+  test('a form without a file, not an image, no such visit, outside scope, anonymous: named refusals', async () => {
+    const { inspection } = (await put('visit-post-photo2', { ...VISIT, unit: suijiang.id }, cookies['sj-inspector'])).body
+    const empty = new FormData()
+    empty.append('note', 'x')
+    const noFile = await post(inspection.id, empty, null)
+    expect(noFile.status).toBe(400)
+    expect((await noFile.json()).error.message).toContain('"photo" or "file" field (it has note)')
+    expect((await post(inspection.id, new TextEncoder().encode('%PDF-1.4'), 'application/pdf')).status).toBe(400)
+    expect((await post(999_999, PNG as Uint8Array<ArrayBuffer>, 'image/png')).status).toBe(404)
+    const { inspection: elsewhere } = (await put('visit-post-photo3', { ...VISIT, unit: shuifu.id }, cookies.admin)).body
+    expect((await post(elsewhere.id, Uint8Array.from([...PNG, 6]) as Uint8Array<ArrayBuffer>, 'image/png')).status).toBe(403)
+    expect((await post(inspection.id, Uint8Array.from([...PNG, 7]) as Uint8Array<ArrayBuffer>, 'image/png', '')).status).toBe(401)
+  })
+})
