@@ -33,6 +33,7 @@ import { corridorRoutes } from './routes/corridors'
 import { coverageRoutes } from './routes/coverage'
 import { exportRoutes } from './routes/export'
 import { sharedExportService, type ExportService } from './export/service'
+import { NO_MAP_REVIEW_SETTINGS, type MapReviewSettings } from './shared/map-review'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
 import { inspectionRoutes } from './routes/inspections'
@@ -59,6 +60,7 @@ export interface AppDeps {
   web?: MiddlewareHandler[] // serve the built web app for every path outside /api, tried in order
   security?: SecurityOptions
   exporter?: ExportService // the process's shared one: one Chromium, started by the first export
+  mapReview?: MapReviewSettings // none: the 审图号 and unreviewed marking every export prints (ATLAS_MAP_REVIEW_NUMBER, ATLAS_MAP_UNREVIEWED_MARKING)
   renderTokens?: RenderTokens // a new one: export jobs' read-only credentials, honoured by this app only
   backupStatus?: () => BackupStatus // the scheduled backups' last outcome for /api/health; absent: none scheduled
 }
@@ -84,7 +86,7 @@ export interface SecurityOptions {
 
 const OWN_BODY_LIMIT = ['/api/plan', '/api/import']
 
-export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens(), backupStatus }: AppDeps) {
+export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, mapReview = NO_MAP_REVIEW_SETTINGS, renderTokens = new RenderTokens(), backupStatus }: AppDeps) {
   const {
     requireLogin = false,
     frameAncestors = ["'self'"],
@@ -162,7 +164,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/corridors', corridorRoutes)
     .route('/inspections', inspectionRoutes)
     .route('/targets', targetRoutes)
-    .route('/export', exportRoutes(() => exporter ?? sharedExportService()))
+    .route('/export', exportRoutes(() => exporter ?? sharedExportService(), mapReview))
     .route('/brief', briefRoutes(() => exporter ?? sharedExportService()))
     .route('/plan', planRoutes)
     .route('/import', importRoutes())
