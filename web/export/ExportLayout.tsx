@@ -81,7 +81,8 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
       viewLayers(
         view,
         { areas: sheet.areas, fillOf, labels: sheet.labels, units: sheet.units, density: overlays.density, corridors: overlays.corridors?.lines, columns, outlined: sheet.frame },
-        { unitColourOf: palette.colourOf, outline: 'frame', columns: { pickable: false } },
+        // Names in front of the columns: a printed name hidden behind a column cannot be hovered to read.
+        { unitColourOf: palette.colourOf, outline: 'frame', columns: { pickable: false }, labels: { onTop: columns !== null } },
       ),
     [view, sheet, fillOf, palette, overlays, columns],
   )
