@@ -33,6 +33,7 @@ import { corridorRoutes } from './routes/corridors'
 import { coverageRoutes } from './routes/coverage'
 import { exportRoutes } from './routes/export'
 import { sharedExportService, type ExportService } from './export/service'
+import { NO_MAP_REVIEW_SETTINGS, type MapReviewSettings } from './shared/map-review'
 import { healthRoutes } from './routes/health'
 import { importRoutes } from './routes/import'
 import { inspectionRoutes } from './routes/inspections'
@@ -60,6 +61,7 @@ export interface AppDeps {
   web?: MiddlewareHandler[] // serve the built web app for every path outside /api, tried in order
   security?: SecurityOptions
   exporter?: ExportService // the process's shared one: one Chromium, started by the first export
+  mapReview?: MapReviewSettings // none: the 审图号 and unreviewed marking every export prints (ATLAS_MAP_REVIEW_NUMBER, ATLAS_MAP_UNREVIEWED_MARKING)
   renderTokens?: RenderTokens // a new one: export jobs' read-only credentials, honoured by this app only
   backupStatus?: () => BackupStatus // the scheduled backups' last outcome for /api/health; absent: none scheduled
 }
@@ -86,7 +88,7 @@ export interface SecurityOptions {
 const OWN_BODY_LIMIT = ['/api/plan', '/api/import', '/api/photos']
 const VISIT_PHOTO_UPLOAD = /^\/api\/inspections\/\d+\/photos$/ // its own cap, as /api/photos
 
-export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, renderTokens = new RenderTokens(), backupStatus }: AppDeps) {
+export function createApp({ store, version, now = () => new Date(), log = console.error, web, security = {}, exporter, mapReview = NO_MAP_REVIEW_SETTINGS, renderTokens = new RenderTokens(), backupStatus }: AppDeps) {
   const {
     requireLogin = false,
     frameAncestors = ["'self'"],
@@ -166,7 +168,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/inspections', visitPhotoRoutes())
     .route('/photos', photoRoutes())
     .route('/targets', targetRoutes)
-    .route('/export', exportRoutes(() => exporter ?? sharedExportService()))
+    .route('/export', exportRoutes(() => exporter ?? sharedExportService(), mapReview))
     .route('/brief', briefRoutes(() => exporter ?? sharedExportService()))
     .route('/plan', planRoutes)
     .route('/import', importRoutes())

@@ -7,6 +7,7 @@ import { DEFAULT_WORK_LIMITS, type WorkLimits } from './auth/work-limits'
 import type { PasswordPolicy } from './auth/password-policy'
 import type { SessionPolicy } from './auth/session-policy'
 import { PASSWORD_HISTORY_KEPT } from './db/store'
+import type { MapReviewSettings } from './shared/map-review'
 
 export interface AtlasConfig {
   port: number // PORT, 8787
@@ -36,6 +37,7 @@ export interface AtlasConfig {
   backupPassphrase: string | null // ATLAS_BACKUP_PASSPHRASE, none: encrypts atlas backup --encrypt and scheduled backups
   scheduledBackups: ScheduledBackups | null // ATLAS_BACKUP_DIR (+ _EVERY_HOURS, _KEEP), none: no scheduled backups
   alertWebhook: string | null // ATLAS_ALERT_WEBHOOK, none: an http(s) URL each new alert is POSTed to as JSON, once
+  mapReview: MapReviewSettings // ATLAS_MAP_REVIEW_NUMBER, none: the 审图号 every map export and briefing map prints; ATLAS_MAP_UNREVIEWED_MARKING, 内部用图 未经审核 不得公开: printed on national and provincial maps without one
 }
 
 export interface TlsFiles {
@@ -54,6 +56,9 @@ export interface ScheduledBackups {
 export const MIN_AUDIT_RETENTION_DAYS = 180
 
 export class ConfigError extends Error {}
+
+/** The most characters of a 审图号 or marking: the export layout's own text fields take 200, the footer line fits 60. */
+const MAX_MAP_TEXT = 60
 
 /**
  * What an empty data dir starts with. full (1): the 昭通 boundaries and invented 示例数据 units; boundaries: the
@@ -107,7 +112,21 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     backupPassphrase: env.ATLAS_BACKUP_PASSPHRASE || null,
     scheduledBackups: scheduledBackupsFrom(env, cwd),
     alertWebhook: webhookUrlFrom('ATLAS_ALERT_WEBHOOK', env.ATLAS_ALERT_WEBHOOK),
+    mapReview: {
+      reviewNumber: mapTextFrom('ATLAS_MAP_REVIEW_NUMBER', env.ATLAS_MAP_REVIEW_NUMBER, 'e.g. GS(2024)1234号 or 云S(2024)001号'),
+      unreviewedMarking: mapTextFrom('ATLAS_MAP_UNREVIEWED_MARKING', env.ATLAS_MAP_UNREVIEWED_MARKING, 'e.g. 内部用图 未经审核 不得公开'),
+    },
   }
+}
+
+/** One line printed on every map (a 审图号, a marking): unset or empty is none. */
+function mapTextFrom(name: string, value: string | undefined, example: string): string | null {
+  if (value === undefined || value.trim() === '') return null
+  const text = value.trim()
+  if (text.length > MAX_MAP_TEXT || /[\p{Cc}]/u.test(text)) {
+    throw new ConfigError(`${name}=${value} is not one line of at most ${MAX_MAP_TEXT} characters without control characters (expected ${example})`)
+  }
+  return text
 }
 
 /** An http(s) URL a server may POST to; unset or empty is none. */

@@ -82,6 +82,7 @@ function main() {
     store,
     version: VERSION,
     web: [serveStatic({ root }), serveStatic({ root, path: 'index.html' })],
+    mapReview: config.mapReview,
     ...(backups ? { backupStatus: backups.status } : {}),
     security: {
       requireLogin: config.requireLogin,

@@ -24,7 +24,7 @@ export async function startLocalServer(config: AtlasConfig, exporter: ExportServ
   // Open to reads whatever ATLAS_REQUIRE_LOGIN says (this process already holds the data dir, and its
   // jobs carry no user), with the configured sensitive categories: the CLI renders as an anonymous viewer.
   const security = { sensitiveCategories: config.sensitiveCategories }
-  const app = createApp({ store, version: VERSION, exporter, log, security, web: [serveStatic({ root }), serveStatic({ root, path: 'index.html' })] })
+  const app = createApp({ store, version: VERSION, exporter, log, security, mapReview: config.mapReview, web: [serveStatic({ root }), serveStatic({ root, path: 'index.html' })] })
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
     s.once('error', reject)

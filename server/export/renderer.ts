@@ -1,10 +1,14 @@
 // Renders export pages in headless Chromium: ONE browser kept across jobs (launched on first use,
-// closed after it sits idle), a fresh browser context per job (its own viewport and device scale
-// factor), the /export page opened in render mode on the atlas's own origin, and a capture once the
-// page says every map has drawn (body[data-export-ready]="1").
+// closed after it sits idle), and in it one warm page: its browser context (viewport and device scale
+// factor) is kept while jobs ask for the same page size, so a job opens the /export page in render mode
+// on the atlas's own origin in a tab that is already there, with the web bundle and fonts in its cache,
+// and captures once the page says every map has drawn (body[data-export-ready]="1"). A job of another
+// size gets a new context; a failed job's is closed. Reusing the context between readers is safe because
+// answers that differ by caller are sent `private, no-cache` with `Vary: Authorization`
+// (server/http/session.ts): the browser asks again every time and never serves one reader's copy to another.
 import { DomainError } from '../domain-error'
 import { existsSync } from 'node:fs'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { pdfScale } from '../shared/paper'
 import type { ExportRequest } from './export-request'
 import { zipStore, type ZipEntry } from './zip'
@@ -52,12 +56,20 @@ export class RenderError extends DomainError {
   }
 }
 
+/** A context and its page kept between jobs of one capture size. */
+interface WarmPage {
+  size: string // "cssWidth×cssHeight@deviceScaleFactor"
+  context: BrowserContext
+  page: Page
+}
+
 export function chromiumPath(env: Record<string, string | undefined> = process.env): string {
   return env.ATLAS_CHROMIUM || '/usr/bin/chromium'
 }
 
 export class ExportRenderer {
   private browser: Promise<Browser> | null = null
+  private warm: WarmPage | null = null // null while a job uses it, or before the first job
   private idleTimer: NodeJS.Timeout | null = null
   private readonly executablePath: string
   private readonly idleCloseMs: number
@@ -87,12 +99,14 @@ export class ExportRenderer {
       onProgress({ stage: 'starting', done: 0, total: 0 })
       const t0 = Date.now()
       const browser = await this.launched()
-      const { cssWidth, cssHeight, deviceScaleFactor } = request.capture
-      const context = await browser.newContext({ viewport: { width: cssWidth, height: cssHeight }, deviceScaleFactor })
+      const { cssWidth, cssHeight } = request.capture
+      const slot = await this.pageOfSize(browser, request.capture)
+      const page = slot.page
+      const problems: string[] = []
+      const onPageError = (error: Error) => problems.push(error.message)
+      page.on('pageerror', onPageError)
+      let reusable = false
       try {
-        const page = await context.newPage()
-        const problems: string[] = []
-        page.on('pageerror', (error) => problems.push(error.message))
         const freeze = request.format === 'pdf' ? '&freeze=1' : ''
         const credential = token ? `&token=${encodeURIComponent(token)}` : ''
         onProgress({ stage: 'loading', done: 0, total: 0 })
@@ -111,6 +125,7 @@ export class ExportRenderer {
           onProgress({ stage: 'capturing', done: 0, total: 1 })
           const bytes = await capturePng(page, clip, omitBackground)
           trace('captured')
+          reusable = true
           return { ...result, bytes }
         }
         if (request.format === 'zip') {
@@ -122,6 +137,7 @@ export class ExportRenderer {
             const data = await capturePng(page, clip, omitBackground)
             entries.push({ name: `${String(i + 1).padStart(2, '0')}-${sheets[i]}.png`, data })
           }
+          reusable = true
           return { ...result, bytes: zipStore(entries) }
         }
         onProgress({ stage: 'capturing', done: 0, total: sheets.length })
@@ -132,13 +148,39 @@ export class ExportRenderer {
           printBackground: true,
           scale: pdfScale(request.size, cssWidth, cssHeight),
         })
+        reusable = true
         return { ...result, bytes }
       } finally {
-        await context.close()
+        page.off('pageerror', onPageError)
+        await this.putBack(slot, reusable)
       }
     } finally {
       this.releaseLater()
     }
+  }
+
+  /** The warm page when it has this capture size, else a new context and page (the warm one closed). */
+  private async pageOfSize(browser: Browser, { cssWidth, cssHeight, deviceScaleFactor }: ExportRequest['capture']): Promise<WarmPage> {
+    const size = `${cssWidth}×${cssHeight}@${deviceScaleFactor}`
+    const warm = this.warm
+    this.warm = null
+    if (warm && warm.size === size && !warm.page.isClosed()) return warm
+    await warm?.context.close().catch(() => undefined)
+    const context = await browser.newContext({ viewport: { width: cssWidth, height: cssHeight }, deviceScaleFactor })
+    return { size, context, page: await context.newPage() }
+  }
+
+  /**
+   * After a job: a page that finished is emptied (about:blank lets go of its maps' WebGL memory and of the
+   * job's credential in its URL) and kept for the next job; one that failed is closed with its context.
+   */
+  private async putBack(slot: WarmPage, reusable: boolean): Promise<void> {
+    const emptied = reusable && (await slot.page.goto('about:blank').then(() => true, () => false))
+    if (!emptied || this.warm || !this.browser) {
+      await slot.context.close().catch(() => undefined)
+      return
+    }
+    this.warm = slot
   }
 
   /**
@@ -170,6 +212,7 @@ export class ExportRenderer {
   async close(): Promise<void> {
     if (this.idleTimer) clearTimeout(this.idleTimer)
     this.idleTimer = null
+    this.warm = null // closed with the browser
     const browser = this.browser
     this.browser = null
     if (browser) await (await browser.catch(() => null))?.close()
@@ -186,7 +229,14 @@ export class ExportRenderer {
         this.browser = null
         throw new RenderError(`Chromium at ${this.executablePath} did not start: ${error.message.split('\n')[0]}`)
       })
-      void this.browser.then((b) => b.on('disconnected', () => (this.browser = null)), () => undefined)
+      void this.browser.then(
+        (b) =>
+          b.on('disconnected', () => {
+            this.browser = null
+            this.warm = null
+          }),
+        () => undefined,
+      )
     }
     return this.browser
   }

@@ -1,3 +1,4 @@
+// GET /api/export/settings: the configured 审图号 and unreviewed marking.
 // GET /api/export?format=png|pdf|zip&paper=&orientation=&dpi=&size=&view=&atlasBy=&title=&reviewNumber=…
 // renders in the server's Chromium and answers the file; POST /api/export/jobs queues the same render
 // and answers at once, so a page can show the job's progress (GET /jobs/:id) and then fetch its file.
@@ -13,11 +14,15 @@ import type { ExportService } from '../export/service'
 import { jsonError } from '../http/errors'
 import { auditRequest } from '../http/audit-event'
 import type { AppEnv } from '../http/env'
+import { NO_MAP_REVIEW_SETTINGS, type MapReviewSettings } from '../shared/map-review'
 import { costlyWork } from '../http/work-limits'
 import { ownOrigin, renderCredentialOf } from '../http/render-credential'
 
-export function exportRoutes(service: () => ExportService) {
+export function exportRoutes(service: () => ExportService, mapReview: MapReviewSettings = NO_MAP_REVIEW_SETTINGS) {
   return new Hono<AppEnv>()
+    // What every export prints about its 审图号 when its layout sets none (server/shared/map-review.ts): the
+    // /export page asks, so the server's render and the composer's preview print the same.
+    .get('/settings', (c) => c.json({ mapReview }, 200))
     .get('/', costlyWork('export'), async (c) => {
       const { request, frameCode } = checkedRequest(c)
       const job = enqueue(c, service(), request)

@@ -10,12 +10,13 @@ export type AtlasLevel = (typeof ATLAS_LEVELS)[number]
 
 export interface ExportOptions {
   page: PageSpec // A4 landscape at 300 DPI
-  title: string | null // null: "<area>民族团结进步创建示范单位分布图"
+  title: string | null // null: "<area>民族团结进步创建示范单位分布图" (in the view's language)
   subtitle: string | null // null: scheme, measure and year
   source: string | null // null: the atlas's own data-source line
-  reviewNumber: string | null // 审图号, printed bottom-left when set
+  reviewNumber: string | null // 审图号, printed bottom-left; null: the server's ATLAS_MAP_REVIEW_NUMBER (map-review.ts)
   date: string | null // null: today, as 2025年11月
   legendTitle: string | null // null: the measure's own title
+  unitsLegendTitle: string | null // null: 示范单位类别（<scheme>）
   table: boolean // false: a coverage table beside the map
   inset: boolean // true: the locator map
   transparent: boolean // false: PNG with a transparent page background
@@ -30,6 +31,7 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   reviewNumber: null,
   date: null,
   legendTitle: null,
+  unitsLegendTitle: null,
   table: false,
   inset: true,
   transparent: false,
@@ -38,7 +40,7 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
 
 export const EXPORT_OPTION_KEYS = [
   'paper', 'orientation', 'dpi', 'size', 'title', 'subtitle', 'source', 'reviewNumber', 'date', 'legendTitle',
-  'table', 'inset', 'transparent', 'atlasBy',
+  'unitsLegendTitle', 'table', 'inset', 'transparent', 'atlasBy',
 ] as const
 
 /** Largest custom page side in px: Chromium and SwiftShader stay within memory below this. */
@@ -99,6 +101,7 @@ export function parseExportOptions(params: URLSearchParams): ExportOptions {
     reviewNumber: text('reviewNumber'),
     date,
     legendTitle: text('legendTitle'),
+    unitsLegendTitle: text('unitsLegendTitle'),
     table: flag('table', DEFAULT_EXPORT_OPTIONS.table),
     inset: flag('inset', DEFAULT_EXPORT_OPTIONS.inset),
     transparent: flag('transparent', DEFAULT_EXPORT_OPTIONS.transparent),
@@ -117,7 +120,7 @@ export function serializeExportOptions(options: ExportOptions): string {
     if (options.page.orientation !== dp.orientation) params.set('orientation', options.page.orientation)
     if (options.page.dpi !== dp.dpi) params.set('dpi', String(options.page.dpi))
   }
-  for (const key of ['title', 'subtitle', 'source', 'reviewNumber', 'date', 'legendTitle'] as const) {
+  for (const key of ['title', 'subtitle', 'source', 'reviewNumber', 'date', 'legendTitle', 'unitsLegendTitle'] as const) {
     const value = options[key]
     if (value !== null) params.set(key, value)
   }

@@ -1,5 +1,7 @@
 // Export benchmark: A3 @ 300 DPI PNG (goal ≤ 15 s), the 11-county atlas of 昭通 as one PDF (goal ≤ 2 min),
 // and the peak resident memory of server + Chromium (every process of the browser's tree, from /proc).
+// First the county map a briefing draws (A4 @ 150 DPI) and the briefings themselves (county ≤ 10 s,
+// prefecture ≤ 20 s, issue 17).
 // Run: npm run bench:export   (ATLAS_BENCH_OUT=dir keeps the files)
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -33,8 +35,21 @@ async function timed(label: string, query: string, goalSeconds: number) {
   return seconds
 }
 
+async function timedBrief(label: string, query: string, goalSeconds: number) {
+  const started = performance.now()
+  const answer = await fetch(`${server.url}/api/brief?${query}`)
+  const bytes = Buffer.from(await answer.arrayBuffer())
+  if (!answer.ok) throw new Error(`${label}: ${answer.status} ${bytes.toString('utf8').slice(0, 200)}`)
+  const seconds = (performance.now() - started) / 1000
+  console.log(`${label.padEnd(34)} ${seconds.toFixed(1).padStart(6)} s  (goal ≤ ${goalSeconds} s, ${seconds <= goalSeconds ? 'ok' : 'OVER GOAL'})  ${(bytes.length / 1e3).toFixed(0)} kB`)
+}
+
 try {
   console.log(`Export benchmark on ${server.url} (data: ${dataDir})`)
+  await timed('county map A4 @ 150 DPI (cold browser)', 'format=png&area=530626&year=2025&paper=A4&dpi=150', 10)
+  await timed('county map A4 @ 150 DPI (warm page)', 'format=png&area=530626&year=2025&paper=A4&dpi=150', 10)
+  await timedBrief('county briefing DOCX (530626)', 'area=530626&period=2025&format=docx', 10)
+  await timedBrief('prefecture briefing DOCX (530600)', 'area=530600&period=2025&format=docx', 20)
   await timed('A3 @ 300 DPI PNG (cold browser)', 'format=png&paper=A3&dpi=300', 15)
   await timed('A3 @ 300 DPI PNG (warm browser)', 'format=png&paper=A3&dpi=300', 15)
   await timed('11-county atlas, A4 @ 150 DPI PDF', 'format=pdf&paper=A4&dpi=150&atlasBy=county', 120)

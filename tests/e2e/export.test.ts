@@ -1,5 +1,6 @@
-// Export against the real server: GET /api/export renders in the server's own Chromium (PNG and PDF),
-// the layout's scale bar is checked against a known ground distance, and the CLI writes a file once.
+// Export against the real server: GET /api/export renders in the server's own Chromium (PNG and PDF, in
+// Chinese and in English), the layout's scale bar is checked against a known ground distance, and the CLI
+// writes a file once, and a provincial map without a 审图号 with the unreviewed marking.
 import { execFileSync } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -7,6 +8,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runCli } from '../../server/cli/main'
+import { PROJECT_ROOT } from '../../server/paths'
 import { ensureWebBuild } from '../../server/web-build'
 import { groundMetres } from '../../web/export/scale-bar'
 import { CORRIDOR_KEY, heatmapPixels, legendRow, QIJIN } from './export-colours'
@@ -80,6 +82,44 @@ describe('export', () => {
     expect(text).toMatch(/(?<!\d)[0-7]\/7(?!\d)/) // categories covered, out of the scheme's seven
     expect(text).not.toContain('示范走廊')
     expect(text).not.toContain('热力')
+  })
+
+  test('lang=en: every word the layout prints is English, the names of places and categories as stored', async () => {
+    const answer = await fetch(`${server!.url}/api/export?format=pdf&dpi=150&lang=en&table=1`)
+    expect(answer.status).toBe(200)
+    const file = join(dir, 'map-en.pdf')
+    await writeFile(file, Buffer.from(await answer.arrayBuffer()))
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString().replace(/ +/g, ' ')
+    expect(text).toContain('Ethnic Unity Demonstration Units in 昭通市')
+    expect(text).toMatch(/七进 · Named units \(County level and above\) · as of end of \d{4}/)
+    for (const words of ['Legend', 'Unit categories (七进)', 'Boundary of 昭通市', 'County boundary', 'Sample data: unit names and locations', 'Coverage', 'Per 10k', 'Source: ledger', 'Map date:', 'km']) {
+      expect(text, words).toContain(words)
+    }
+    expect(text).toMatch(/宗教活动场所 [1-9]\d* \(location not public\)/)
+    // No word of the Chinese layout (位置示意 too: with the table the locator map has no room and is hidden), and a
+    // prefecture prints nothing about review without a 审图号.
+    for (const words of ['图例', '示范单位总数', '数据来源', '制图日期', '示例数据', '千米', '位置示意', '审图号', '内部用图', 'Internal use']) {
+      expect(text, words).not.toContain(words)
+    }
+  })
+
+  test('a provincial map without a 审图号 prints the unreviewed marking (atlas export on its own data dir)', async () => {
+    const provinces = JSON.parse(await readFile(join(PROJECT_ROOT, 'geodata/national/provinces.z5.geojson'), 'utf8')) as { features: { properties: { code: string } }[] }
+    const yunnan = join(dir, 'yunnan.geojson')
+    await writeFile(yunnan, JSON.stringify({ type: 'FeatureCollection', features: provinces.features.filter((f) => f.properties.code === '530000') }))
+    const env: Record<string, string | undefined> = { ...process.env, ATLAS_DATA_DIR: join(dir, 'province-data') }
+    delete env.ATLAS_URL
+    delete env.ATLAS_MAP_REVIEW_NUMBER
+    delete env.ATLAS_MAP_UNREVIEWED_MARKING
+    let err = ''
+    const io = { out: () => {}, err: (t: string) => (err += t), env }
+    expect(await runCli(['import', 'areas', yunnan, '--level', 'province'], io), err).toBe(0)
+    const file = join(dir, 'yunnan.pdf')
+    expect(await runCli(['export', '--out', file, '--dpi', '150', '--view', 'area=530000'], io), err).toBe(0)
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString().replace(/ +/g, ' ')
+    expect(text).toContain('云南省民族团结进步创建示范单位分布图')
+    expect(text).toContain('内部用图 未经审核 不得公开')
+    expect(text).not.toContain('审图号')
   })
 
   test('the scale bar matches a known ground distance on the rendered map', async () => {

@@ -31,6 +31,7 @@ describe('readConfig', () => {
       backupPassphrase: null,
       scheduledBackups: null,
       alertWebhook: null,
+      mapReview: { reviewNumber: null, unreviewedMarking: null },
     })
   })
 
@@ -75,6 +76,7 @@ describe('readConfig', () => {
       backupPassphrase: null,
       scheduledBackups: null,
       alertWebhook: null,
+      mapReview: { reviewNumber: null, unreviewedMarking: null },
     })
   })
 
@@ -177,6 +179,16 @@ describe('readConfig', () => {
       new ConfigError('ATLAS_ALERT_WEBHOOK=ftp://example.gov.cn/atlas is not an http(s) URL (expected e.g. https://im.example.gov.cn/hooks/atlas)'),
     )
     expect(() => readConfig({ ATLAS_ALERT_WEBHOOK: 'im.example.gov.cn/hooks' })).toThrow('ATLAS_ALERT_WEBHOOK=im.example.gov.cn/hooks is not an http(s) URL')
+  })
+
+  it('reads ATLAS_MAP_REVIEW_NUMBER and ATLAS_MAP_UNREVIEWED_MARKING: one line each, none by default', () => {
+    expect(readConfig({}).mapReview).toEqual({ reviewNumber: null, unreviewedMarking: null })
+    expect(readConfig({ ATLAS_MAP_REVIEW_NUMBER: ' 云S(2024)001号 ', ATLAS_MAP_UNREVIEWED_MARKING: '内部资料 注意保存' }).mapReview).toEqual({
+      reviewNumber: '云S(2024)001号',
+      unreviewedMarking: '内部资料 注意保存',
+    })
+    expect(() => readConfig({ ATLAS_MAP_REVIEW_NUMBER: 'GS\n2024' })).toThrow('ATLAS_MAP_REVIEW_NUMBER=GS\n2024 is not one line of at most 60 characters without control characters')
+    expect(() => readConfig({ ATLAS_MAP_UNREVIEWED_MARKING: '内'.repeat(61) })).toThrow('ATLAS_MAP_UNREVIEWED_MARKING=')
   })
 
   it('reads ATLAS_MFA and names a bad one', () => {

@@ -279,6 +279,11 @@ export async function deleteScreenProfile(id: string): Promise<void> {
 }
 
 /** The address of a server-side export (GET /api/export) for a view-state + export-options query. */
+/** The server's 审图号 and unreviewed marking (ATLAS_MAP_REVIEW_NUMBER, ATLAS_MAP_UNREVIEWED_MARKING) for the print layout. */
+export async function fetchExportSettings() {
+  return okBodyOf('导出设置 (export settings)', await api.api.export.settings.$get())
+}
+
 export function exportUrl(query: string, format: 'png' | 'pdf' | 'zip'): string {
   return `/api/export?${[query, `format=${format}`].filter(Boolean).join('&')}`
 }

@@ -13,8 +13,8 @@ import { clusterUnits } from '../data/unit-clusters'
 import { unitDensity } from '../data/unit-density'
 import { countsByCategory, levelRank } from '../data/units'
 import type { ViewLanguage, ViewLayerId, ViewOverlayId, ViewState } from '../../server/shared/view-state'
-import { labelPointOf } from '../data/area-geometry'
 import { ExportLink } from '../export/ExportLink'
+import { areaColumnsOf, COLUMNS_PITCH } from '../layers/area-columns'
 import { CORRIDORS_ID } from '../layers/demo-corridors'
 import { UNIT_CLUSTERS_ID } from '../layers/unit-clusters'
 import { heatmapLegendStops } from '../layers/unit-heatmap'
@@ -156,15 +156,7 @@ export function DashboardPage(props: DashboardPageProps) {
   const showCorridors = overlays.includes('corridors')
   const corridors = useMemo(() => (showCorridors && props.corridors ? props.corridors.filter((c) => c.path.length >= 2) : null), [showCorridors, props.corridors])
   const highlightCorridor = hit?.layerId === CORRIDORS_ID ? (corridors?.[hit.index]?.id ?? null) : null
-  const columns = useMemo(
-    () =>
-      mapAreas.flatMap((a) => {
-        const position = labelPointOf(a)
-        const area = coverageByCode.get(a.properties.code)
-        return position && area ? [{ code: a.properties.code, position, value: measure.valueOf(area) ?? 0 }] : []
-      }),
-    [mapAreas, coverageByCode, measure],
-  )
+  const columns = useMemo(() => areaColumnsOf(mapAreas, coverageByCode, measure.valueOf), [mapAreas, coverageByCode, measure])
   const highlightCode = highlight?.kind === 'area' ? highlight.code : null
   const highlighted = useMemo(() => mapAreas.find((a) => a.properties.code === highlightCode) ?? null, [mapAreas, highlightCode])
   const layers = useMemo(
@@ -329,7 +321,7 @@ export function DashboardPage(props: DashboardPageProps) {
             onError={props.onError}
             camera={camera}
             onViewChange={onViewChange}
-            pitch={showColumns ? 45 : 0}
+            pitch={showColumns ? COLUMNS_PITCH : 0}
             framePadding={FRAME_PADDING}
             rasterBasemap={raster}
             onBasemapError={onBasemapError}

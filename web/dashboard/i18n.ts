@@ -98,13 +98,21 @@ export const MESSAGES = {
   anyCategory: { zh: '各类', en: 'any category' },
   hintClick: { zh: '单击区域下钻，单击图表筛选', en: 'Click an area to drill down, a chart to filter' },
   language: { zh: 'English', en: '中文' },
-} as const satisfies Record<string, Record<ViewLanguage, string>>
+} as const satisfies WordTable
 
 export type MessageKey = keyof typeof MESSAGES
 
-/** The message in `lang` with {name} placeholders filled from `vars`; an unfilled placeholder stays visible. */
+/** A table of words: each key in every language. The dashboard's is MESSAGES; a page may keep its own. */
+export type WordTable = Record<string, Record<ViewLanguage, string>>
+
+/** `table`'s word in `lang` with {name} placeholders filled from `vars`; an unfilled placeholder stays visible. */
+export function translate<T extends WordTable>(table: T, lang: ViewLanguage, key: keyof T, vars: Record<string, string | number> = {}): string {
+  return table[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+}
+
+/** The dashboard's message in `lang` with {name} placeholders filled from `vars`. */
 export function t(lang: ViewLanguage, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+  return translate(MESSAGES, lang, key, vars)
 }
 
 const LEVEL_EN: Record<HonourLevel, string> = { 县级: 'County', 市级: 'Prefecture', 省级: 'Provincial', 国家级: 'National' }

@@ -74,11 +74,13 @@ function RenderPage({ view, options, freeze }: Parsed) {
   const today = useMemo(() => new Date(), [])
   const onError = useCallback((message: string) => {
     recordPageError(message)
+    document.body.classList.remove('export-drawing') // a page that failed shows what it has, and why
     setErrors((e) => (e.includes(message) ? e : [...e, message]))
   }, [])
 
   useEffect(() => {
     document.body.classList.add('export-render-body')
+    document.body.classList.add('export-drawing') // export.css: nothing composited until the maps have drawn
     if (options.transparent) document.body.classList.add('export-transparent')
     const load = options.atlasBy ? atlasSheetCodes(view, options.atlasBy) : frameCodeOf(view).then((c) => [c])
     load.then(setCodes, (e: Error) => onError(e.message))
@@ -151,10 +153,16 @@ function RenderPage({ view, options, freeze }: Parsed) {
 
 function ignore(): void {}
 
+/** Shows the page once its maps have drawn, and says it is ready after the frame that shows it. */
 function markReady(pages: number): void {
   document.body.dataset.exportProgress = `${pages}/${pages}`
   void document.fonts.ready.then(() => {
-    document.body.dataset.exportPages = String(pages)
-    document.body.dataset.exportReady = '1'
+    document.body.classList.remove('export-drawing')
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        document.body.dataset.exportPages = String(pages)
+        document.body.dataset.exportReady = '1'
+      }),
+    )
   })
 }

@@ -4,16 +4,19 @@ import type * as maplibregl from 'maplibre-gl'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { HONOUR_LEVELS } from '../../server/shared/domain'
 import { dashboardKpis } from '../dashboard/dashboard-kpis'
-import { t } from '../dashboard/i18n'
+import { levelName, measureTitleEn, t } from '../dashboard/i18n'
 import { categoryPalette } from '../data/category-colours'
 import { areaColourOf, measureById, measureScale } from '../data/measures'
 import { cssOf } from '../data/rgba'
 import { levelRank } from '../data/units'
-import type { ViewState } from '../../server/shared/view-state'
+import type { ViewLanguage, ViewState } from '../../server/shared/view-state'
 import { CORRIDOR_COLOUR } from '../layers/demo-corridors'
+import { areaColumnsOf, COLUMNS_PITCH } from '../layers/area-columns'
 import { UNIT_RADIUS_PIXELS } from '../layers/unit-points'
 import { viewLayers } from '../layers/view-layers'
 import type { ExportOptions } from '../../server/shared/export-options'
+import { mapReviewPrint } from '../../server/shared/map-review'
+import { areaLevelWord, exportWord, monthOf } from './export-words'
 import { ExportMap } from './ExportMap'
 import { InsetMap } from './InsetMap'
 import { NorthArrow } from './NorthArrow'
@@ -50,8 +53,13 @@ const INSET_MIN_SHARE = 0.6 // of the locator map's height: the least it may shr
 
 export function ExportLayout({ sheet, view, options, width, height, frozen, today, onReady, onError }: ExportLayoutProps) {
   const portrait = height > width
+  const lang = view.lang
   const measure = measureById(view.measure)
-  const scale = useMemo(() => measureScale(measure, sheet.coverage), [measure, sheet.coverage])
+  const scale = useMemo(() => {
+    const s = measureScale(measure, sheet.coverage)
+    const categoryCount = sheet.categories?.length ?? sheet.scheme.categories.length
+    return lang === 'zh' ? s : { ...s, title: measureTitleEn(measure.id, sheet.coverage.minLevel, sheet.scheme.name, categoryCount) }
+  }, [measure, sheet.coverage, sheet.categories, sheet.scheme, lang])
   const coverageByCode = useMemo(() => new Map(sheet.coverage.areas.map((a) => [a.code, a])), [sheet.coverage])
   const fillOf = useCallback(
     (code: string) => areaColourOf(measure, scale, coverageByCode.get(code)),
@@ -60,17 +68,23 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   const palette = useMemo(() => categoryPalette(sheet.scheme.categories), [sheet.scheme.categories])
   // The overlays drawn and the legend's rows for them come from this one object.
   const overlays = useMemo(() => sheetOverlaysOf(view, sheet), [view, sheet])
-  // The dashboard's layers for the view (viewLayers), with the framed area outlined and no 3D columns
-  // (sheet-overlays.ts says why).
+  const columns = useMemo(
+    () => (overlays.columns ? areaColumnsOf(sheet.areas, coverageByCode, measure.valueOf) : null),
+    [overlays.columns, sheet.areas, coverageByCode, measure],
+  )
+  // The dashboard's layers for the view (viewLayers), with the framed area outlined; the columns, when shown,
+  // on a map tilted as the dashboard tilts it (sheet-overlays.ts).
   const layers = useMemo(
     () =>
       viewLayers(
         view,
-        { areas: sheet.areas, fillOf, labels: sheet.labels, units: sheet.units, density: overlays.density, corridors: overlays.corridors?.lines, outlined: sheet.frame },
-        { unitColourOf: palette.colourOf, outline: 'frame' },
+        { areas: sheet.areas, fillOf, labels: sheet.labels, units: sheet.units, density: overlays.density, corridors: overlays.corridors?.lines, columns, outlined: sheet.frame },
+        // Names in front of the columns: a printed name hidden behind a column cannot be hovered to read.
+        { unitColourOf: palette.colourOf, outline: 'frame', columns: { pickable: false }, labels: { onTop: columns !== null } },
       ),
-    [view, sheet, fillOf, palette, overlays],
+    [view, sheet, fillOf, palette, overlays, columns],
   )
+  const pitch = overlays.columns ? COLUMNS_PITCH : 0
   const kpis = useMemo(() => dashboardKpis({ ...sheet.coverage, areas: sheet.figures }, null, sheet.categories), [sheet.coverage, sheet.figures, sheet.categories])
   // Only the categories shown: a filtered sheet lists no row for a category it does not draw. Counted as the
   // KPIs count (located or not); a row says how many of its units are not drawn, e.g. 宗教活动场所 for a caller not signed in.
@@ -79,19 +93,22 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
     [sheet.counted, sheet.units, sheet.categories, sheet.scheme.categories],
   )
   const levelsShown = [...HONOUR_LEVELS].reverse().filter((l) => levelRank(l) >= levelRank(view.minLevel))
-  const sampleNotice = sampleNoticeOf({
-    units: sheet.coverage.sample || (view.layers.units && sheet.units.some((u) => u.sample)),
-    corridors: overlays.corridors?.sample ?? false,
-  })
+  const sampleNotice = sampleNoticeOf(
+    {
+      units: sheet.coverage.sample || (view.layers.units && sheet.units.some((u) => u.sample)),
+      corridors: overlays.corridors?.sample ?? false,
+    },
+    lang,
+  )
   const schematic = sheet.frame.properties.schematic || sheet.areas.some((a) => a.properties.schematic)
   const frameName = sheet.frame.properties.name
-  const title = options.title ?? `${frameName}民族团结进步创建示范单位分布图`
+  const title = options.title ?? exportWord(lang, 'title', { area: frameName })
   const subtitle =
-    options.subtitle ?? sheetSubtitle({ schemeName: sheet.scheme.name, categories: sheet.categories, measureTitle: measure.title(sheet.coverage), year: sheet.year })
+    options.subtitle ?? sheetSubtitle({ schemeName: sheet.scheme.name, categories: sheet.categories, measureTitle: scale.title, year: sheet.year }, lang)
   const source =
-    options.source ??
-    `数据来源：民族团结进步创建单位台账（${sheet.scheme.name}，${countedUnitsPhrase(view.minLevel, sheet.statuses)}）；行政区划：国家统计局 2023 年区划代码，边界 WGS84`
-  const date = options.date ?? `${today.getFullYear()}年${today.getMonth() + 1}月`
+    options.source ?? exportWord(lang, 'source', { scheme: sheet.scheme.name, counted: countedUnitsPhrase(view.minLevel, sheet.statuses, lang) })
+  const date = options.date ?? monthOf(lang, today)
+  const review = mapReviewPrint(sheet.frame.properties.code, options.reviewNumber, sheet.mapReview)
   const paperMmPerPx = options.page.kind === 'paper' ? MM_PER_INCH / LAYOUT_PX_PER_INCH : null
 
   const [liveScaleBar, setScaleBar] = useState<ScaleBar | null>(null)
@@ -134,7 +151,7 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
     return () => resizes.disconnect()
   }, [options.inset, sheet.prefecture])
 
-  const fraction = scaleBar && paperMmPerPx ? scaleFractionLabel(scaleDenominator(scaleBar.metres / scaleBar.pixels, paperMmPerPx)) : null
+  const fraction = scaleBar && paperMmPerPx && pitch === 0 ? scaleFractionLabel(scaleDenominator(scaleBar.metres / scaleBar.pixels, paperMmPerPx)) : null
   const camera = view.center && view.zoom !== null ? { center: view.center, zoom: view.zoom } : null
   const sideWidth = portrait ? 0 : Math.round(Math.min(460, width * 0.26))
   const insetWidth = portrait ? Math.round(width * 0.24) : Math.min(sideWidth - 24, 300) // short enough to fit under a long legend
@@ -158,36 +175,38 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
               layers={layers}
               camera={camera}
               padding={40}
+              pitch={pitch}
               transparent={options.transparent}
               onReady={handleMapReady}
               onError={onError}
             />
           )}
-          {(sampleNotice || schematic) && (
+          {(sampleNotice || schematic || pitch !== 0) && (
             <div className="sheet-notice" data-testid="sheet-notice">
               {sampleNotice && <span>{sampleNotice}</span>}
-              {schematic && <span>乡镇边界为示意</span>}
+              {schematic && <span>{exportWord(lang, 'schematicNotice')}</span>}
+              {pitch !== 0 && <span data-testid="tilted-notice">{exportWord(lang, 'tiltedNotice')}</span>}
             </div>
           )}
           <div className="sheet-north">
-            <NorthArrow />
+            <NorthArrow lang={lang} />
           </div>
-          {scaleBar && (
+          {scaleBar && pitch === 0 && (
             <div className="sheet-scale" style={{ left: SCALE_BAR_OFFSET.left - 12, bottom: SCALE_BAR_OFFSET.bottom - 8 }}>
-              <ScaleBarView bar={scaleBar} fraction={fraction} />
+              <ScaleBarView bar={scaleBar} fraction={fraction} lang={lang} />
             </div>
           )}
         </div>
         <aside className="sheet-side">
-          <section className="sheet-figures" aria-label="主要数据">
+          <section className="sheet-figures" aria-label={exportWord(lang, 'figuresLabel')}>
             <div className="figure figure-total">
               <span className="figure-value">{kpis.total}</span>
-              <span className="figure-label">示范单位</span>
+              <span className="figure-label">{exportWord(lang, 'figureTotal')}</span>
             </div>
             {levelsShown.map((level) => (
               <div className="figure" key={level}>
                 <span className="figure-value">{kpis.byLevel[level]}</span>
-                <span className="figure-label">{level}</span>
+                <span className="figure-label">{levelName(lang, level)}</span>
               </div>
             ))}
             {sheet.areasAreChildren && (
@@ -195,18 +214,18 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
                 <span className="figure-value">
                   {kpis.childAreasCovered}/{kpis.childAreas}
                 </span>
-                <span className="figure-label">下级区域覆盖</span>
+                <span className="figure-label">{exportWord(lang, 'figureChildren')}</span>
               </div>
             )}
             <div className="figure">
               <span className="figure-value">
                 {kpis.categoriesCovered}/{kpis.categoriesInScheme}
               </span>
-              <span className="figure-label">{sheet.scheme.name}类别</span>
+              <span className="figure-label">{exportWord(lang, 'figureCategories', { scheme: sheet.scheme.name })}</span>
             </div>
           </section>
-          <section className="sheet-legend" aria-label="图例" data-testid="sheet-legend">
-            <h2>图例</h2>
+          <section className="sheet-legend" aria-label={exportWord(lang, 'legend')} data-testid="sheet-legend">
+            <h2>{exportWord(lang, 'legend')}</h2>
             {view.layers.choropleth && (
               <>
                 <h3>{options.legendTitle ?? scale.title}</h3>
@@ -214,11 +233,16 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
                   {scale.legend.map((row) => (
                     <li key={`${row.kind}:${row.label}`} data-colour={row.css}>
                       <span className="swatch" style={{ background: row.css }} />
-                      {row.label}
+                      {row.kind === 'no-data' ? t(lang, 'noData') : row.label}
                     </li>
                   ))}
                 </ul>
               </>
+            )}
+            {columns && (
+              <p className="legend-note" data-testid="legend-columns">
+                {exportWord(lang, 'columnsLegend', { measure: scale.title })}
+              </p>
             )}
             {overlays.density && (
               <section data-testid="legend-density">
@@ -227,7 +251,7 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
                   {overlays.density.scale.legend.map((row) => (
                     <li key={`${row.kind}:${row.label}`} data-colour={row.css}>
                       <span className="swatch" style={{ background: row.css }} />
-                      {row.label}
+                      {row.kind === 'no-data' ? t(lang, 'noData') : row.label}
                     </li>
                   ))}
                 </ul>
@@ -235,14 +259,14 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
             )}
             {overlays.heatmap && (
               <section data-testid="legend-heatmap">
-                <h3>{t('zh', 'heatmapTitle')}</h3>
+                <h3>{t(lang, 'heatmapTitle')}</h3>
                 <div
                   className="legend-ramp"
                   style={{ backgroundImage: `linear-gradient(to right, ${overlays.heatmap.ramp.map((s) => `${s.css} ${(s.offset * 100).toFixed(1)}%`).join(', ')})` }}
                 />
                 <div className="legend-ramp-ends">
-                  <span>{t('zh', 'low')}</span>
-                  <span>{t('zh', 'high')}</span>
+                  <span>{t(lang, 'low')}</span>
+                  <span>{t(lang, 'high')}</span>
                 </div>
               </section>
             )}
@@ -250,19 +274,19 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
               <ul className="legend-corridors" data-testid="legend-corridors">
                 <li>
                   <span className="line line-corridor" style={{ background: cssOf(CORRIDOR_COLOUR) }} />
-                  {t('zh', 'layerCorridors')}
-                  {overlays.corridors.sample && ` (${t('zh', 'sampleShort')})`} <span className="count">{overlays.corridors.lines.length}</span>
+                  {t(lang, 'layerCorridors')}
+                  {overlays.corridors.sample && ` (${t(lang, 'sampleShort')})`} <span className="count">{overlays.corridors.lines.length}</span>
                 </li>
               </ul>
             )}
             {view.layers.units && showsUnitPoints(sheet.frame.properties.level) && (
               <>
-                <h3>示范单位类别（{sheet.scheme.name}）</h3>
+                <h3>{options.unitsLegendTitle ?? exportWord(lang, 'unitsLegend', { scheme: sheet.scheme.name })}</h3>
                 <ul className="legend-columns">
                   {categoryRows.map((row) => (
                     <li key={row.category} data-category={row.category} className={undrawnNote(row) ? 'legend-undrawn' : undefined}>
                       <span className="dot" style={{ background: palette.cssOf(row.category) }} />
-                      {row.category} <span className="count">{row.count}{undrawnNote(row)}</span>
+                      {row.category} <span className="count">{row.count}{undrawnNote(row, lang)}</span>
                     </li>
                   ))}
                 </ul>
@@ -270,7 +294,7 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
                   {levelsShown.map((level) => (
                     <li key={level}>
                       <span className="size-dot" style={{ width: UNIT_RADIUS_PIXELS[level] * 2, height: UNIT_RADIUS_PIXELS[level] * 2 }} />
-                      {level}
+                      {levelName(lang, level)}
                     </li>
                   ))}
                 </ul>
@@ -279,46 +303,56 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
             <ul className="legend-lines">
               <li>
                 <span className="line line-frame" />
-                {frameName}界
+                {exportWord(lang, 'frameLine', { area: frameName })}
               </li>
               <li>
                 <span className="line line-area" />
-                {sheet.areas[0] ? levelName(sheet.areas[0].properties.level) : '行政区'}界{schematic ? '（示意）' : ''}
+                {exportWord(lang, 'areaLine', { level: areaLevelWord(lang, sheet.areas[0]?.properties.level) })}
+                {schematic ? exportWord(lang, 'schematicSuffix') : ''}
               </li>
             </ul>
           </section>
-          {options.table && <CoverageTable sheet={sheet} />}
+          {options.table && <CoverageTable sheet={sheet} lang={lang} />}
           {options.inset && sheet.prefecture && (
             <section className="sheet-inset" ref={insetBox} style={insetShown ? undefined : { visibility: 'hidden' }}>
-              <h3>位置示意</h3>
-              <InsetMap prefecture={sheet.prefecture} counties={sheet.prefectureCounties} frame={sheet.frame} width={insetWidth} height={Math.round(insetWidth * 0.8)} />
+              <h3>{exportWord(lang, 'inset')}</h3>
+              <InsetMap label={exportWord(lang, 'insetLabel')} prefecture={sheet.prefecture} counties={sheet.prefectureCounties} frame={sheet.frame} width={insetWidth} height={Math.round(insetWidth * 0.8)} />
             </section>
           )}
         </aside>
       </div>
       <footer className="sheet-footer">
         <div className="sheet-footer-left">
-          {options.reviewNumber && <span className="review-number" data-testid="review-number">审图号：{options.reviewNumber}</span>}
+          {review.kind === 'number' && (
+            <span className="review-number" data-testid="review-number">
+              {exportWord(lang, 'reviewNumber', { number: review.number })}
+            </span>
+          )}
+          {review.kind === 'marking' && (
+            <span className="review-marking" data-testid="review-marking">
+              {review.text ?? exportWord(lang, 'unreviewedMarking')}
+            </span>
+          )}
           <span className="sheet-source">{source}</span>
         </div>
-        <div className="sheet-footer-right">制图日期：{date}</div>
+        <div className="sheet-footer-right">{exportWord(lang, 'mapDate', { date })}</div>
       </footer>
     </div>
   )
 }
 
-function CoverageTable({ sheet }: { sheet: SheetData }) {
+function CoverageTable({ sheet, lang }: { sheet: SheetData; lang: ViewLanguage }) {
   const rows = [...sheet.coverage.areas].sort((a, b) => b.total - a.total).slice(0, 16)
   return (
     <section className="sheet-table">
-      <h3>覆盖情况</h3>
+      <h3>{exportWord(lang, 'tableTitle')}</h3>
       <table>
         <thead>
           <tr>
-            <th>区域</th>
-            <th>单位</th>
-            <th>类别</th>
-            <th>每万人</th>
+            <th>{exportWord(lang, 'tableArea')}</th>
+            <th>{exportWord(lang, 'tableUnits')}</th>
+            <th>{exportWord(lang, 'tableCategories')}</th>
+            <th>{exportWord(lang, 'tablePer10k')}</th>
           </tr>
         </thead>
         <tbody>
@@ -338,6 +372,3 @@ function CoverageTable({ sheet }: { sheet: SheetData }) {
   )
 }
 
-function levelName(level: string): string {
-  return { province: '省', prefecture: '市（州）', county: '县（市、区）', township: '乡镇', village: '村' }[level] ?? '行政区'
-}

@@ -20,12 +20,13 @@ export interface ExportMapProps {
   layers: LayersList
   camera: { center: [number, number]; zoom: number } | null
   padding: number // CSS px kept around the framed area
+  pitch: number // degrees of tilt (COLUMNS_PITCH when the 3D columns are shown); north stays up
   transparent: boolean // no background outside the areas
   onReady(map: maplibregl.Map, container: HTMLElement): void // once per set of layers, after both have drawn
   onError(message: string): void
 }
 
-export function ExportMap({ frame, boundaries, layers, camera, padding, transparent, onReady, onError }: ExportMapProps) {
+export function ExportMap({ frame, boundaries, layers, camera, padding, pitch, transparent, onReady, onError }: ExportMapProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const mapRef = useRef<maplibregl.Map | null>(null)
   const overlayRef = useRef<MapboxOverlay | null>(null)
@@ -85,12 +86,12 @@ export function ExportMap({ frame, boundaries, layers, camera, padding, transpar
     const map = mapRef.current
     if (!map) return
     if (camera) {
-      map.jumpTo({ center: camera.center, zoom: camera.zoom })
+      map.jumpTo({ center: camera.center, zoom: camera.zoom, pitch })
       return
     }
     const bounds = boundsOf([frame])
-    if (bounds) map.fitBounds(bounds, { padding, animate: false })
-  }, [frame, camera, padding, styleLoaded])
+    if (bounds) map.fitBounds(bounds, { padding, pitch, animate: false })
+  }, [frame, camera, padding, pitch, styleLoaded])
 
   useLayoutEffect(() => {
     const map = mapRef.current

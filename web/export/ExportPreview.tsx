@@ -1,7 +1,9 @@
 // The composer's preview: the options on the left, the page on the right scaled to fit (WYSIWYG: the
 // very layout the server renders), and download links that ask the server for the same query.
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { serializeViewState, type ViewState } from '../../server/shared/view-state'
+import { serializeViewState, VIEW_LANGUAGES, withViewState, type ViewLanguage, type ViewState } from '../../server/shared/view-state'
+import { mapReviewPrint, type MapReviewPrint } from '../../server/shared/map-review'
+import { exportWord } from './export-words'
 import { recordPageError } from '../map/map-status'
 import { ErrorNotice } from '../panels/ErrorNotice'
 import { exportUrl } from '../api/client'
@@ -17,7 +19,10 @@ export interface ExportPreviewProps {
 
 type PaperChoice = (typeof PAPERS)[number] | 'custom'
 
-export function ExportPreview({ view, initialOptions }: ExportPreviewProps) {
+const LANGUAGE_NAMES: Record<ViewLanguage, string> = { zh: '中文', en: 'English' }
+
+export function ExportPreview({ view: initialView, initialOptions }: ExportPreviewProps) {
+  const [view, setView] = useState(initialView)
   const [options, setOptions] = useState(initialOptions)
   const [sheet, setSheet] = useState<SheetData | null>(null)
   const [errors, setErrors] = useState<string[]>([])
@@ -33,15 +38,17 @@ export function ExportPreview({ view, initialOptions }: ExportPreviewProps) {
       .then((code) => loadSheet(view, code, new Date().getFullYear()))
       .then(setSheet, (e: Error) => onError(e.message))
   }, [view, onError])
+  const lang = view.lang
   useEffect(() => {
     const resize = () => setWindowSize({ width: window.innerWidth, height: window.innerHeight })
     window.addEventListener('resize', resize)
     return () => window.removeEventListener('resize', resize)
   }, [])
+  // Every text typed and the language live in the URL, so a reload or a copied link keeps them.
   useEffect(() => {
-    const search = withExportOptions(window.location.search, options)
+    const search = withExportOptions(withViewState(window.location.search, view), options)
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${search ? `?${search}` : ''}`)
-  }, [options])
+  }, [view, options])
 
   const size = pageSizeOf(options.page)
   const { cssWidth, cssHeight } = captureGeometry(size.widthPx, size.heightPx, size.scale)
@@ -52,7 +59,7 @@ export function ExportPreview({ view, initialOptions }: ExportPreviewProps) {
   const setPage = (page: PageSpec) => set({ page })
   const paper: PaperChoice = options.page.kind === 'paper' ? options.page.paper : 'custom'
   const paperPage = options.page.kind === 'paper' ? options.page : { kind: 'paper' as const, paper: 'A4' as const, orientation: 'landscape' as const, dpi: 300 as const }
-  const text = (key: 'title' | 'subtitle' | 'source' | 'reviewNumber' | 'legendTitle', label: string, placeholder: string) => (
+  const text = (key: 'title' | 'subtitle' | 'source' | 'reviewNumber' | 'legendTitle' | 'unitsLegendTitle', label: string, placeholder: string) => (
     <label className="export-field">
       <span>{label}</span>
       <input type="text" value={options[key] ?? ''} placeholder={placeholder} onChange={(e) => set({ [key]: e.target.value.trim() === '' ? null : e.target.value })} />
@@ -106,11 +113,23 @@ export function ExportPreview({ view, initialOptions }: ExportPreviewProps) {
             <input type="number" min={240} max={8000} value={options.page.height} onChange={(e) => options.page.kind === 'pixels' && setPage({ ...options.page, height: clampSide(e.target.value) })} />
           </div>
         )}
-        {text('title', '标题', sheet ? `${sheet.frame.properties.name}民族团结进步创建示范单位分布图` : '')}
+        <label className="export-field">
+          <span>图面文字</span>
+          <select value={lang} onChange={(e) => setView((v) => ({ ...v, lang: e.target.value as ViewLanguage }))} data-testid="export-lang">
+            {VIEW_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {text('title', '标题', sheet ? exportWord(lang, 'title', { area: sheet.frame.properties.name }) : '')}
         {text('subtitle', '副标题', '方案 · 指标 · 年份')}
-        {text('legendTitle', '图例标题', '指标名称')}
+        {text('legendTitle', '图例标题（指标）', '指标名称')}
+        {text('unitsLegendTitle', '图例标题（单位类别）', sheet ? exportWord(lang, 'unitsLegend', { scheme: sheet.scheme.name }) : '')}
         {text('source', '数据来源', '民族团结进步创建单位台账…')}
-        {text('reviewNumber', '审图号', '如 云S(2024)001号')}
+        {text('reviewNumber', '审图号', sheet?.mapReview.reviewNumber ?? '如 云S(2024)001号')}
+        {sheet && <ReviewNote review={mapReviewPrint(sheet.frame.properties.code, options.reviewNumber, sheet.mapReview)} />}
         <label className="export-check">
           <input type="checkbox" checked={options.table} onChange={(e) => set({ table: e.target.checked })} /> 覆盖情况表
         </label>
@@ -165,6 +184,20 @@ export function ExportPreview({ view, initialOptions }: ExportPreviewProps) {
       </div>
       <ErrorNotice messages={errors} />
     </div>
+  )
+}
+
+/** Why the footer prints what it does about the 审图号 (server/shared/map-review.ts). */
+function ReviewNote({ review }: { review: MapReviewPrint }) {
+  if (review.kind === 'none' || (review.kind === 'number' && review.from === 'layout')) return null
+  const words =
+    review.kind === 'number'
+      ? `未填写时使用服务器设置的审图号 ${review.number}（ATLAS_MAP_REVIEW_NUMBER）。`
+      : `全国、省级范围的地图公开使用前须经审核并标注审图号（《地图管理条例》第十五条）。此图未填写审图号，服务器也未设置（ATLAS_MAP_REVIEW_NUMBER），因此图上标注“${review.text ?? exportWord('zh', 'unreviewedMarking')}”。`
+  return (
+    <p className={`export-size-note${review.kind === 'marking' ? ' export-review-marking' : ''}`} data-testid="review-note">
+      {words}
+    </p>
   )
 }
 

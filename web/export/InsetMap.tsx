@@ -14,9 +14,10 @@ export interface InsetMapProps {
   frame: AreaFeature
   width: number
   height: number
+  label: string // what the map is, for readers of the SVG (位置示意图)
 }
 
-export function InsetMap({ prefecture: rawPrefecture, counties: rawCounties, frame: rawFrame, width, height }: InsetMapProps) {
+export function InsetMap({ prefecture: rawPrefecture, counties: rawCounties, frame: rawFrame, width, height, label }: InsetMapProps) {
   const [prefecture, frame] = [sphericalArea(rawPrefecture), sphericalArea(rawFrame)]
   const counties = rawCounties.map(sphericalArea)
   const projection = geoMercator().fitExtent([[6, 6], [width - 6, height - 6]], prefecture)
@@ -25,7 +26,7 @@ export function InsetMap({ prefecture: rawPrefecture, counties: rawCounties, fra
   const box = bounds ? [projection(bounds[0]), projection(bounds[1])] : null
   const isPrefecture = frame.properties.code === prefecture.properties.code
   return (
-    <svg className="inset-map" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="位置示意图">
+    <svg className="inset-map" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
       <path d={path(prefecture) ?? ''} fill="#eef1f4" stroke="#4a5563" strokeWidth={1.5} />
       {counties.map((c) => (
         <path key={c.properties.code} d={path(c) ?? ''} fill="none" stroke="#a7afba" strokeWidth={0.7} />

@@ -1,12 +1,15 @@
+import type { ViewLanguage } from '../../server/shared/view-state'
+import { exportWord } from './export-words'
 import type { ScaleBar } from './scale-bar'
 
 export interface ScaleBarViewProps {
   bar: ScaleBar
   fraction: string | null // "1:250 000" on paper pages; null on pixel pages
+  lang: ViewLanguage
 }
 
 /** Alternating black and white halves with 0, middle and end labelled; the data-* attributes are for tests. */
-export function ScaleBarView({ bar, fraction }: ScaleBarViewProps) {
+export function ScaleBarView({ bar, fraction, lang }: ScaleBarViewProps) {
   const height = 8
   const half = bar.pixels / 2
   return (
@@ -22,7 +25,7 @@ export function ScaleBarView({ bar, fraction }: ScaleBarViewProps) {
         ))}
       </svg>
       <span className="scale-bar-unit">
-        {bar.label.split(' ')[1]}
+        {exportWord(lang, bar.unit)}
         {fraction && <span className="scale-fraction"> · {fraction}</span>}
       </span>
     </div>

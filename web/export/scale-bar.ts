@@ -16,7 +16,7 @@ export function metresPerPixel(latitude: number, zoom: number, tileSize = TILE_S
 export interface ScaleBar {
   metres: number // the ground length the whole bar stands for: 1, 2 or 5 × 10^n
   pixels: number // its length in CSS px
-  label: string // e.g. "20 千米"
+  unit: 'kilometres' | 'metres' // what the tick labels count (export-words.ts names it in the sheet's language)
   ticks: { metres: number; pixels: number; label: string }[] // 0, the middle and the end
 }
 
@@ -28,7 +28,7 @@ export function scaleBarOf(metresPerPx: number, maxPixels: number): ScaleBar {
   const metres = [5, 2, 1].map((m) => m * power).find((m) => m <= most) ?? power
   const pixels = metres / metresPerPx
   const ticks = [0, metres / 2, metres].map((m) => ({ metres: m, pixels: m / metresPerPx, label: distanceNumber(m, metres) }))
-  return { metres, pixels, label: `${distanceNumber(metres, metres)} ${metres >= 1000 ? '千米' : '米'}`, ticks }
+  return { metres, pixels, unit: metres >= 1000 ? 'kilometres' : 'metres', ticks }
 }
 
 /** The representative fraction's denominator (1 : N) when one layout CSS px is `paperMmPerPx` mm of paper. */

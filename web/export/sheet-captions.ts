@@ -1,5 +1,8 @@
 // The words a sheet prints about its own content: the subtitle, what was counted and the sample-data notice. Pure.
-import { NAMED_STATUSES } from '../../server/shared/domain'
+import { NAMED_STATUSES, type HonourLevel } from '../../server/shared/domain'
+import type { ViewLanguage } from '../../server/shared/view-state'
+import { levelName } from '../dashboard/i18n'
+import { exportWord, listOf } from './export-words'
 
 export interface SubtitleParts {
   schemeName: string // 七进
@@ -9,14 +12,15 @@ export interface SubtitleParts {
 }
 
 /** E.g. 「七进 · 学校、社区 · 示范单位总数 (县级及以上) · 截至 2025 年底」; without a filter the categories are left out. */
-export function sheetSubtitle({ schemeName, categories, measureTitle, year }: SubtitleParts): string {
-  return [schemeName, ...(categories ? [categories.join('、')] : []), measureTitle, `截至 ${year} 年底`].join(' · ')
+export function sheetSubtitle({ schemeName, categories, measureTitle, year }: SubtitleParts, lang: ViewLanguage = 'zh'): string {
+  return [schemeName, ...(categories ? [listOf(lang, categories)] : []), measureTitle, exportWord(lang, 'asOf', { year })].join(' · ')
 }
 
 /** What the source line says was counted: 「县级及以上已命名单位」, or the statuses when the view chose others. */
-export function countedUnitsPhrase(minLevel: string, statuses: readonly string[]): string {
+export function countedUnitsPhrase(minLevel: HonourLevel, statuses: readonly string[], lang: ViewLanguage = 'zh'): string {
   const named = statuses.length === NAMED_STATUSES.length && NAMED_STATUSES.every((s) => statuses.includes(s))
-  return named ? `${minLevel}及以上已命名单位` : `${minLevel}及以上、状态为${statuses.join('、')}的单位`
+  const level = levelName(lang, minLevel)
+  return named ? exportWord(lang, 'countedNamed', { level }) : exportWord(lang, 'countedStatuses', { level, statuses: listOf(lang, statuses) })
 }
 
 export interface SampleParts {
@@ -25,7 +29,7 @@ export interface SampleParts {
 }
 
 /** The notice that what is shown is made up, naming what; null when nothing shown is sample data. */
-export function sampleNoticeOf({ units, corridors }: SampleParts): string | null {
-  const parts = [...(units ? ['单位名称与位置'] : []), ...(corridors ? ['示范走廊'] : [])]
-  return parts.length > 0 ? `示例数据：${parts.join('、')}为演示用虚构数据` : null
+export function sampleNoticeOf({ units, corridors }: SampleParts, lang: ViewLanguage = 'zh'): string | null {
+  const parts = [...(units ? [exportWord(lang, 'sampleUnits')] : []), ...(corridors ? [exportWord(lang, 'sampleCorridors')] : [])]
+  return parts.length > 0 ? exportWord(lang, 'sampleNotice', { what: listOf(lang, parts) }) : null
 }

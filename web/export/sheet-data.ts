@@ -4,7 +4,7 @@
 // the paper counts what the screen counts. Fetches are cached for the page's life (area lists by area-frame.ts,
 // which the dashboard and the planner load through too), so an atlas of eleven sheets asks for the prefecture
 // and the scheme once.
-import { fetchCorridors, fetchCountedUnits, fetchCoverage, fetchSchemes, type CorridorItem, type CountedUnitsQuery } from '../api/client'
+import { fetchCorridors, fetchCountedUnits, fetchCoverage, fetchExportSettings, fetchSchemes, type CorridorItem, type CountedUnitsQuery } from '../api/client'
 import type { AreaFeature, CoverageArea, CoverageReport, Scheme } from '../api/responses'
 import { filtersOf, filterUnits } from '../dashboard/filters'
 import { areaLabelsOf, type AreaLabel } from '../data/area-geometry'
@@ -13,6 +13,7 @@ import { showsUnitPoints } from '../data/unit-aggregation'
 import { unitsOfColumns, type UnitPoint, type UnitSummary } from '../data/units'
 import type { ViewState } from '../../server/shared/view-state'
 import type { UnitStatus } from '../../server/shared/domain'
+import type { MapReviewSettings } from '../../server/shared/map-review'
 import { loadLabelFont } from '../map/label-font'
 import { childLevelOf, isWithin, levelOfCode, parentCodeOf } from '../../server/shared/area-codes'
 
@@ -32,6 +33,7 @@ export interface SheetData {
   corridors: CorridorItem[] | null // the corridors with a stop in the frame; null: the corridor overlay is off
   prefecture: AreaFeature | null // for the locator map
   prefectureCounties: AreaFeature[]
+  mapReview: MapReviewSettings // the server's 审图号 and unreviewed marking, for the footer (map-review.ts)
 }
 
 const cache = new Map<string, Promise<unknown>>()
@@ -72,9 +74,10 @@ export async function atlasSheetCodes(view: ViewState, level: 'county' | 'townsh
 export async function loadSheet(view: ViewState, code: string, thisYear: number): Promise<SheetData> {
   const level = levelOfCode(code)
   const parent = parentCodeOf(code)
-  const [{ schemes }, peers] = await Promise.all([
+  const [{ schemes }, peers, { mapReview }] = await Promise.all([
     cached('schemes', fetchSchemes),
     areaList(level, level === 'province' ? null : parent),
+    cached('export-settings', fetchExportSettings),
   ])
   const scheme = (view.scheme ? schemes.find((s) => s.id === view.scheme) : schemes.find((s) => s.isDefault)) ?? schemes[0]
   if (!scheme) throw new Error(view.scheme ? `没有方案 ${view.scheme} (no scheme "${view.scheme}" in the store)` : '没有创建方案 (the store has no scheme)')
@@ -118,6 +121,7 @@ export async function loadSheet(view: ViewState, code: string, thisYear: number)
     corridors,
     prefecture: prefectures.find((p) => p.properties.code === prefectureCode) ?? null,
     prefectureCounties,
+    mapReview,
   }
 }
 

@@ -2,7 +2,9 @@
 // cannot draw. A caller not signed in gets units of sensitive categories (宗教活动场所 by default) counted but
 // without a location (server/geo/unit-query.ts), so a row of dots alone would read "0" beside KPIs that
 // count them. Pure.
+import type { ViewLanguage } from '../../server/shared/view-state'
 import type { UnitSummary } from '../data/units'
+import { exportWord } from './export-words'
 
 export interface CategoryLegendRow {
   category: string
@@ -32,14 +34,17 @@ export function categoryLegendRows(
 }
 
 /** What the counted-but-undrawn part of a row says, e.g. 「（位置不公开）」; '' when every unit is drawn. */
-export function undrawnNote({ count, drawn, withheld }: CategoryLegendRow): string {
-  if (withheld > 0 && withheld === count) return '（位置不公开）'
+export function undrawnNote({ count, drawn, withheld }: CategoryLegendRow, lang: ViewLanguage = 'zh'): string {
+  if (withheld > 0 && withheld === count) return exportWord(lang, 'allWithheld')
   const unlocated = count - drawn - withheld
-  const parts = [...(withheld > 0 ? [`${withheld} 个位置不公开`] : []), ...(unlocated > 0 ? [`${unlocated} 个无坐标`] : [])]
-  return parts.length > 0 ? `（其中 ${parts.join('，')}）` : ''
+  const parts = [
+    ...(withheld > 0 ? [exportWord(lang, 'someWithheld', { count: withheld })] : []),
+    ...(unlocated > 0 ? [exportWord(lang, 'unlocated', { count: unlocated })] : []),
+  ]
+  return parts.length > 0 ? exportWord(lang, 'ofWhich', { parts: parts.join(exportWord(lang, 'partSeparator')) }) : ''
 }
 
 /** The row as text, e.g. 「宗教活动场所 25（位置不公开）」 or 「学校 12」. */
-export function categoryLegendLabel(row: CategoryLegendRow): string {
-  return `${row.category} ${row.count}${undrawnNote(row)}`
+export function categoryLegendLabel(row: CategoryLegendRow, lang: ViewLanguage = 'zh'): string {
+  return `${row.category} ${row.count}${undrawnNote(row, lang)}`
 }

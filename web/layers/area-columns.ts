@@ -1,6 +1,8 @@
 // One extruded column per area at its label point, height proportional to a value: the dashboard's 3D bars
 // (coloured like the choropleth, pickable) and the screen's columns (one colour, the toured area's in gold).
 import { ColumnLayer } from '@deck.gl/layers'
+import type { AreaFeature } from '../api/responses'
+import { labelPointOf } from '../data/area-geometry'
 import type { Rgba } from '../data/rgba'
 
 /** Stable: deck.gl diffs layers by id, and hover handling tells layers apart by it. */
@@ -25,6 +27,18 @@ export interface AreaColumnsOptions {
 }
 
 export const COLUMN_HIGHLIGHT_COLOUR: Rgba = [255, 209, 102, 240]
+
+/** The camera's tilt in degrees whenever a view shows the columns: the dashboard's and the export's. */
+export const COLUMNS_PITCH = 45
+
+/** One column per area with a label point and figures (`figuresOf`); a value of null (no figure) stands as 0. */
+export function areaColumnsOf<F>(areas: readonly AreaFeature[], figuresOf: ReadonlyMap<string, F>, valueOf: (figures: F) => number | null): AreaColumn[] {
+  return areas.flatMap((a) => {
+    const position = labelPointOf(a)
+    const figures = figuresOf.get(a.properties.code)
+    return position && figures !== undefined ? [{ code: a.properties.code, position, value: valueOf(figures) ?? 0 }] : []
+  })
+}
 
 /** One extruded column per area, height proportional to the value (the tallest is maxHeightMetres). */
 export function areaColumnsLayer(columns: AreaColumn[], options: AreaColumnsOptions) {

@@ -98,7 +98,7 @@ export function SouthChinaSeaInset({ data, width, palette = insetPaletteOf(BASEM
       <g transform={`translate(${font * 0.6}, ${barY})`} fill={palette.text}>
         <rect x={0} y={-font * 0.25} width={bar.pixels} height={font * 0.25} fill={palette.text} />
         <text x={0} y={-font * 0.45} fontSize={font * 0.7}>0</text>
-        <text x={bar.pixels} y={-font * 0.45} fontSize={font * 0.7} textAnchor="end">{bar.label}</text>
+        <text x={bar.pixels} y={-font * 0.45} fontSize={font * 0.7} textAnchor="end">{`${bar.ticks[bar.ticks.length - 1].label} ${bar.unit === 'kilometres' ? '千米' : '米'}`}</text>
       </g>
     </svg>
   )

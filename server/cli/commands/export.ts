@@ -19,10 +19,14 @@ Options:
   --dpi 150|300          resolution (default 300): A4 landscape is 3508×2480 px at 300, 1754×1240 at 150
   --size WxH             a pixel size instead of paper, e.g. 1920x1080 for a slide
   --view URL-STATE       the map view: a map page URL, "?area=530626&minLevel=市级" or "area=530626&…"
+  --lang zh|en           the language of every word the sheet prints (default zh; same as lang= in --view)
   --title TEXT           the title (default: "<area>民族团结进步创建示范单位分布图")
   --subtitle TEXT        the subtitle
+  --legend-title TEXT    the title of the measure's legend
+  --units-legend-title TEXT  the title of the unit categories' legend
   --source TEXT          the data-source line
-  --review-number TEXT   审图号, printed bottom-left
+  --review-number TEXT   审图号, printed bottom-left (default ATLAS_MAP_REVIEW_NUMBER; without either a national or
+                         provincial map prints ATLAS_MAP_UNREVIEWED_MARKING instead)
   --table                add the coverage table
   --no-inset             leave out the locator map
   --transparent          PNG with a transparent page background
@@ -44,7 +48,8 @@ export const exportCommand = command('export', 'print-quality map images (PNG/PD
   const { values } = parseOptions(args, {
     out: { type: 'string' }, paper: { type: 'string' }, orientation: { type: 'string' }, dpi: { type: 'string' },
     size: { type: 'string' }, view: { type: 'string' }, title: { type: 'string' }, subtitle: { type: 'string' },
-    source: { type: 'string' }, 'review-number': { type: 'string' }, table: { type: 'boolean' },
+    source: { type: 'string' }, 'review-number': { type: 'string' }, table: { type: 'boolean' }, lang: { type: 'string' },
+    'legend-title': { type: 'string' }, 'units-legend-title': { type: 'string' },
     'no-inset': { type: 'boolean' }, transparent: { type: 'boolean' }, 'atlas-by': { type: 'string' },
     format: { type: 'string' },
   }, { name: 'export', help: HELP })
@@ -64,8 +69,11 @@ export const exportCommand = command('export', 'print-quality map images (PNG/PD
   put('dpi', values.dpi)
   put('size', values.size)
   put('view', values.view)
+  put('lang', values.lang)
   put('title', values.title)
   put('subtitle', values.subtitle)
+  put('legendTitle', values['legend-title'])
+  put('unitsLegendTitle', values['units-legend-title'])
   put('source', values.source)
   put('reviewNumber', values['review-number'])
   put('atlasBy', values['atlas-by'])

@@ -129,3 +129,12 @@ describe('atlas import units', () => {
     expect(missing.err).toContain('cannot read /nonexistent.csv: ENOENT')
   })
 })
+
+describe('atlas export options', () => {
+  it('refuses a language the sheet has no words for, naming the option, before any browser starts', async () => {
+    const { code, err } = await atlas('export', '--out', join(dataDir, 'map.png'), '--lang', 'fr')
+    expect(code).not.toBe(0)
+    expect(err).toContain('--lang')
+    expect(err).toContain('one of zh, en')
+  })
+})

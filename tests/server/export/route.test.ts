@@ -6,9 +6,10 @@ import type { ExportRequest } from '../../../server/export/export-request'
 import { ExportQueue } from '../../../server/export/queue'
 import type { ExportRenderer, RenderResult } from '../../../server/export/renderer'
 import { seedDemo } from '../../../server/seed/seed-store'
+import type { MapReviewSettings } from '../../../server/shared/map-review'
 import { TODAY } from '../demo-app'
 
-function appWithFakeRenderer() {
+function appWithFakeRenderer(mapReview?: MapReviewSettings) {
   const calls: { request: ExportRequest; baseUrl: string }[] = []
   const renderer = {
     async render(request: ExportRequest, baseUrl: string, onProgress: (p: { stage: 'drawing'; done: number; total: number }) => void): Promise<RenderResult> {
@@ -21,7 +22,7 @@ function appWithFakeRenderer() {
   } as unknown as ExportRenderer
   const store = openSqliteStore(':memory:')
   seedDemo(store, TODAY)
-  const app = createApp({ store, version: 'test', log: () => {}, exporter: { renderer, queue: new ExportQueue(renderer), baseUrl: 'http://127.0.0.1:9' } })
+  const app = createApp({ store, version: 'test', log: () => {}, exporter: { renderer, queue: new ExportQueue(renderer), baseUrl: 'http://127.0.0.1:9' }, ...(mapReview ? { mapReview } : {}) })
   return { app, calls }
 }
 
@@ -37,6 +38,7 @@ describe('GET /api/export', () => {
       ['minLevel=%E4%B9%A1%E7%BA%A7', 'minLevel'],
       ['size=10x10', 'size'],
       ['area=530626101&atlasBy=township', 'atlasBy'],
+      ['lang=fr', 'lang'],
     ]
     for (const [query, parameter] of cases) {
       const answer = await app.request(`/api/export?${query}`)
@@ -72,6 +74,19 @@ describe('GET /api/export', () => {
     expect(atlas.headers.get('content-type')).toBe('application/zip')
   })
 
+  it('renders in English with lang=en, the texts typed kept for the page', async () => {
+    const { app, calls } = appWithFakeRenderer()
+    const title = 'Units in Suijiang'
+    const answer = await app.request(`/api/export?format=png&dpi=150&area=530626&lang=en&overlays=columns&title=${encodeURIComponent(title)}&unitsLegendTitle=Categories`)
+    expect(answer.status).toBe(200)
+    const params = new URLSearchParams(calls[0].request.pageQuery)
+    expect(params.get('lang')).toBe('en')
+    expect(params.get('overlays')).toBe('columns')
+    expect(params.get('title')).toBe(title)
+    expect(params.get('unitsLegendTitle')).toBe('Categories')
+    expect(calls[0].request.view.lang).toBe('en')
+  })
+
   it('queues jobs and reports their progress', async () => {
     const { app } = appWithFakeRenderer()
     const started = await app.request('/api/export/jobs?format=pdf&atlasBy=county', { method: 'POST' })
@@ -91,5 +106,15 @@ describe('GET /api/export', () => {
     expect(answer.headers.get('content-type')).toBe('application/pdf')
     expect(await answer.text()).toBe('fake pdf')
     expect((await app.request(`/api/export/jobs/${id}x`)).status).toBe(404)
+  })
+})
+
+describe('GET /api/export/settings', () => {
+  it('answers the configured 审图号 and marking, none by default', async () => {
+    expect(await (await appWithFakeRenderer().app.request('/api/export/settings')).json()).toEqual({ mapReview: { reviewNumber: null, unreviewedMarking: null } })
+    const mapReview = { reviewNumber: 'GS(2024)1234号', unreviewedMarking: '内部资料' }
+    const answer = await appWithFakeRenderer(mapReview).app.request('/api/export/settings')
+    expect(answer.status).toBe(200)
+    expect(await answer.json()).toEqual({ mapReview })
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_EXPORT_OPTIONS, ExportOptionError, parseExportOptions, serializeExportOptions } from '../../../server/shared/export-options'
+import { DEFAULT_EXPORT_OPTIONS, ExportOptionError, parseExportOptions, serializeExportOptions, withExportOptions } from '../../../server/shared/export-options'
+import { DEFAULT_VIEW_STATE, parseViewState, withViewState } from '../../../server/shared/view-state'
 import { isWithin, levelOfCode, parentCodeOf } from '../../../server/shared/area-codes'
 
 describe('export options', () => {
@@ -14,6 +15,25 @@ describe('export options', () => {
     expect(options.page).toEqual({ kind: 'paper', paper: 'A3', orientation: 'portrait', dpi: 150 })
     expect(options.reviewNumber).toBe('云S(2024)001')
     expect(parseExportOptions(new URLSearchParams(serializeExportOptions(options)))).toEqual(options)
+  })
+
+  it('keeps the editable texts and the language through the URL, as the composer writes it', () => {
+    const options = {
+      ...DEFAULT_EXPORT_OPTIONS,
+      title: 'Units in Suijiang',
+      subtitle: '七进 · 2025',
+      legendTitle: 'Named units',
+      unitsLegendTitle: 'Categories',
+      source: 'Source: county ledger',
+      reviewNumber: 'GS(2024)1234号',
+    }
+    const view = { ...DEFAULT_VIEW_STATE, area: '530626', lang: 'en' as const, overlays: ['columns' as const] }
+    const search = withExportOptions(withViewState('render=0', view), options)
+    const params = new URLSearchParams(search)
+    expect(params.get('render')).toBe('0')
+    expect(parseExportOptions(params)).toEqual(options)
+    expect(parseViewState(params)).toEqual(view)
+    expect(withExportOptions(search, DEFAULT_EXPORT_OPTIONS)).not.toContain('unitsLegendTitle')
   })
 
   it('reads custom pixel sizes', () => {

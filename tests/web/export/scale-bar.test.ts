@@ -28,9 +28,9 @@ describe('scale bar', () => {
     const bar = scaleBarOf(190.4, 240) // 45.7 km fit: 20 km is the longest of 1, 2, 5 × 10^n
     expect(bar.metres).toBe(20_000)
     expect(bar.pixels).toBeCloseTo(20_000 / 190.4, 6)
-    expect(bar.label).toBe('20 千米')
+    expect(bar.unit).toBe('kilometres')
     expect(bar.ticks.map((t) => t.label)).toEqual(['0', '10', '20'])
-    expect(scaleBarOf(1.7, 240)).toMatchObject({ metres: 200, label: '200 米' })
+    expect(scaleBarOf(1.7, 240)).toMatchObject({ metres: 200, unit: 'metres' })
     expect(scaleBarOf(2.2, 240)).toMatchObject({ metres: 500 })
   })
 

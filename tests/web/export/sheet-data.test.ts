@@ -13,6 +13,7 @@ const api = vi.hoisted(() => ({
   fetchCountedUnits: vi.fn(),
   fetchCoverage: vi.fn(),
   fetchSchemes: vi.fn(),
+  fetchExportSettings: vi.fn(),
 }))
 vi.mock('../../../web/api/client', () => api)
 vi.mock('../../../web/map/label-font', () => ({ loadLabelFont: async () => {} }))
@@ -72,6 +73,7 @@ beforeEach(() => {
   api.fetchCoverage.mockImplementation(async ({ level, parent }: { level: string; parent: string }) => COVERAGE[`${level}:${parent}`])
   api.fetchCountedUnits.mockImplementation(async ({ area }: { area: string }) => unitColumnsOf(unitsIn(area)))
   api.fetchCorridors.mockResolvedValue({ corridors: CORRIDORS })
+  api.fetchExportSettings.mockResolvedValue({ mapReview: { reviewNumber: null, unreviewedMarking: null } })
 })
 
 async function sheetOf(code: string, view: Partial<ViewState>) {

@@ -13,11 +13,17 @@ const CORRIDORS = [corridor(1, 3, true), corridor(2, 1), corridor(3, 2)]
 
 describe('sheetOverlaysOf', () => {
   it('draws nothing extra without overlays', () => {
-    expect(sheetOverlaysOf({}, { units: UNITS, corridors: null })).toEqual({ density: null, heatmap: null, corridors: null })
+    expect(sheetOverlaysOf({}, { units: UNITS, corridors: null })).toEqual({ density: null, heatmap: null, corridors: null, columns: false })
   })
 
-  it('prints nothing for the 3D columns', () => {
-    expect(sheetOverlaysOf({ overlays: ['columns'] }, { units: UNITS, corridors: null })).toEqual({ density: null, heatmap: null, corridors: null })
+  it('prints the 3D columns when the view shows them', () => {
+    expect(sheetOverlaysOf({ overlays: ['columns'] }, { units: UNITS, corridors: null })).toEqual({ density: null, heatmap: null, corridors: null, columns: true })
+  })
+
+  it('names the hexagons in the view’s language', () => {
+    const { density } = sheetOverlaysOf({ overlays: ['hexagons'], lang: 'en' }, { units: UNITS, corridors: null })
+    expect(density?.scale.title).toBe(unitDensity(UNITS, 'en').scale.title)
+    expect(density?.scale.title).not.toBe(unitDensity(UNITS, 'zh').scale.title)
   })
 
   it('hexagons: the dashboard’s bins and density classes', () => {
