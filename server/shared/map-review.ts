@@ -18,9 +18,10 @@ export type MapReviewPrint =
   | { kind: 'marking'; text: string | null } // text null: the default marking in the sheet's language
   | { kind: 'none' }
 
-/** 'national' for the country (100000), 'province' for a province; else the code's own level. */
+/** 'national' for the country (000000, the national store's root), 'province' for a province; else the code's own level. */
 export function extentOf(frameCode: string): 'national' | ReturnType<typeof levelOfCode> {
-  return frameCode === '100000' ? 'national' : levelOfCode(frameCode)
+  const level = levelOfCode(frameCode)
+  return level === 'country' ? 'national' : level
 }
 
 /** Whether a map framed on `frameCode` must carry a 审图号 or the unreviewed marking. */

@@ -19,6 +19,8 @@ import { mapReviewPrint } from '../../server/shared/map-review'
 import { areaLevelWord, exportWord, monthOf } from './export-words'
 import { ExportMap } from './ExportMap'
 import { InsetMap } from './InsetMap'
+import { needsSouthChinaSeaInset, insetWidthFor } from '../../server/shared/south-china-sea'
+import { SouthChinaSeaInset, useSouthChinaSeaInsetData } from '../map/SouthChinaSeaInset'
 import { NorthArrow } from './NorthArrow'
 import { LAYOUT_PX_PER_INCH, MM_PER_INCH } from '../../server/shared/paper'
 import { metresPerPixel, scaleBarOf, scaleDenominator, scaleFractionLabel, type ScaleBar } from './scale-bar'
@@ -50,6 +52,11 @@ export interface SheetReady {
 const SCALE_BAR_MAX_PX = 240
 const SCALE_BAR_OFFSET = { left: 24, bottom: 24 } // where the bar sits in the map box
 const INSET_MIN_SHARE = 0.6 // of the locator map's height: the least it may shrink to and still be shown
+
+/** CSS px kept around the framed area on the sheet's map. */
+const MAP_PADDING = 40
+/** CSS px between the 南海诸岛 inset and the map's edges. */
+const SEA_INSET_MARGIN = 12
 
 export function ExportLayout({ sheet, view, options, width, height, frozen, today, onReady, onError }: ExportLayoutProps) {
   const portrait = height > width
@@ -121,13 +128,20 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
     setScaleBar(scaleBarOf(metresPerPixel(latitude, map.getZoom()), SCALE_BAR_MAX_PX))
     setDrawn({ map, container })
   }, [])
+  // The 南海诸岛 inset of a map of the whole country or 海南省: part of the map, in its lower right, drawn before
+  // the sheet says it is ready. Sized like the dashboard's from the map's width (the sheet less its side column).
+  const southChinaSea = needsSouthChinaSeaInset(sheet.frame.properties.code)
+  const seaInsetData = useSouthChinaSeaInsetData(southChinaSea)
+  const mapWidth = portrait ? width - 48 : width - Math.round(Math.min(460, width * 0.26)) - 48
+  const seaInsetWidth = insetWidthFor(mapWidth)
+  const seaInsetShare = southChinaSea ? (seaInsetWidth + 2 * SEA_INSET_MARGIN) / Math.max(1, mapWidth - 2 * MAP_PADDING) : null
   const readyCallback = useRef(onReady)
   useLayoutEffect(() => {
     readyCallback.current = onReady
   }, [onReady])
   useEffect(() => {
-    if (drawn && liveScaleBar) readyCallback.current({ ...drawn, scaleBar: liveScaleBar })
-  }, [drawn, liveScaleBar])
+    if (drawn && liveScaleBar && (!southChinaSea || seaInsetData)) readyCallback.current({ ...drawn, scaleBar: liveScaleBar })
+  }, [drawn, liveScaleBar, southChinaSea, seaInsetData])
 
   const mapBox = useRef<HTMLDivElement>(null)
   useLayoutEffect(() => {
@@ -174,7 +188,8 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
               boundaries={sheet.areas}
               layers={layers}
               camera={camera}
-              padding={40}
+              padding={MAP_PADDING}
+              insetShare={seaInsetShare}
               pitch={pitch}
               transparent={options.transparent}
               onReady={handleMapReady}
@@ -191,6 +206,11 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
           <div className="sheet-north">
             <NorthArrow lang={lang} />
           </div>
+          {southChinaSea && seaInsetData && (
+            <div className="sheet-south-china-sea" style={{ right: SEA_INSET_MARGIN, bottom: SEA_INSET_MARGIN, width: seaInsetWidth }} data-testid="sheet-south-china-sea">
+              <SouthChinaSeaInset data={seaInsetData} width={seaInsetWidth} />
+            </div>
+          )}
           {scaleBar && pitch === 0 && (
             <div className="sheet-scale" style={{ left: SCALE_BAR_OFFSET.left - 12, bottom: SCALE_BAR_OFFSET.bottom - 8 }}>
               <ScaleBarView bar={scaleBar} fraction={fraction} lang={lang} />

@@ -9,6 +9,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useLayoutEffect, useRef, useState } from 'react'
 import type { AreaFeature } from '../api/responses'
 import { boundsOf } from '../data/area-geometry'
+import { boundsClearOfInset, mainMapBounds } from '../../server/shared/south-china-sea'
 import { LayerDraws, setSourceFeatures } from '../map/layer-draws'
 import { BASEMAP_COLOURS, BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE, paintMapBackground } from '../map/offline-style'
 
@@ -24,9 +25,10 @@ export interface ExportMapProps {
   transparent: boolean // no background outside the areas
   onReady(map: maplibregl.Map, container: HTMLElement): void // once per set of layers, after both have drawn
   onError(message: string): void
+  insetShare?: number | null // the 南海诸岛 inset's share of the map's width: the main map leaves it room (null: no inset)
 }
 
-export function ExportMap({ frame, boundaries, layers, camera, padding, pitch, transparent, onReady, onError }: ExportMapProps) {
+export function ExportMap({ frame, boundaries, layers, camera, padding, pitch, transparent, onReady, onError, insetShare = null }: ExportMapProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const mapRef = useRef<maplibregl.Map | null>(null)
   const overlayRef = useRef<MapboxOverlay | null>(null)
@@ -89,9 +91,12 @@ export function ExportMap({ frame, boundaries, layers, camera, padding, pitch, t
       map.jumpTo({ center: camera.center, zoom: camera.zoom, pitch })
       return
     }
-    const bounds = boundsOf([frame])
-    if (bounds) map.fitBounds(bounds, { padding, pitch, animate: false })
-  }, [frame, camera, padding, pitch, styleLoaded])
+    const areaBounds = boundsOf([frame])
+    if (!areaBounds) return
+    // As on the dashboard (AtlasMap): with the inset the main map ends below 海南岛 and leaves the lower right to it.
+    const bounds = insetShare === null ? areaBounds : boundsClearOfInset(mainMapBounds(areaBounds), insetShare)
+    map.fitBounds(bounds, { padding, pitch, animate: false })
+  }, [frame, camera, padding, pitch, styleLoaded, insetShare])
 
   useLayoutEffect(() => {
     const map = mapRef.current

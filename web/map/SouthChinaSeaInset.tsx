@@ -35,18 +35,19 @@ type InsetData = FeatureCollection<MultiPolygon | MultiLineString | Point, { kin
 
 let loading: Promise<InsetData> | null = null
 
-/** The inset's data (geodata/national/south-china-sea-inset.geojson), fetched once per page and only when asked for. */
-export function useSouthChinaSeaInsetData(): InsetData | null {
+/** The inset's data (geodata/national/south-china-sea-inset.geojson), fetched once per page and only when `wanted`. */
+export function useSouthChinaSeaInsetData(wanted = true): InsetData | null {
   const [data, setData] = useState<InsetData | null>(null)
   useEffect(() => {
+    if (!wanted) return
     let live = true
     loading ??= import('../../geodata/national/south-china-sea-inset.geojson?raw').then((m) => JSON.parse(m.default) as InsetData)
     void loading.then((loaded) => live && setData(loaded))
     return () => {
       live = false
     }
-  }, [])
-  return data
+  }, [wanted])
+  return wanted ? data : null
 }
 
 /** The inset's aspect (width / height) on a Web Mercator page: its frame is drawn to this shape. */
