@@ -4,7 +4,14 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { PROJECT_ROOT, WEB_DIST_DIR, WEB_SOURCE_DIR } from './paths'
 
-const BUILD_INPUTS = [WEB_SOURCE_DIR, join(PROJECT_ROOT, 'vite.config.ts'), join(PROJECT_ROOT, 'package.json')]
+// The web imports the shared core (server/shared) and the 南海诸岛 inset's data too: a change there is a change of the app.
+const BUILD_INPUTS = [
+  WEB_SOURCE_DIR,
+  join(PROJECT_ROOT, 'server', 'shared'),
+  join(PROJECT_ROOT, 'geodata', 'national', 'south-china-sea-inset.geojson'),
+  join(PROJECT_ROOT, 'vite.config.ts'),
+  join(PROJECT_ROOT, 'package.json'),
+]
 
 export function isWebBuildStale(): boolean {
   const built = mtimeOf(join(WEB_DIST_DIR, 'index.html'))

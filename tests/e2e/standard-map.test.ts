@@ -2,6 +2,10 @@
 // 南海诸岛 inset on the national dashboard, the national screen at 1080p, 4K and 32:9 and the 海南省 view, none on a
 // county; and nothing laid over the map (cards, legends, the tour card, the inset itself) covers 台湾岛, 钓鱼岛,
 // 赤尾屿 or 海南岛's tip, whose places the map reports on <body data-protected-places>.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { ensureWebBuild } from '../../server/web-build'
@@ -109,3 +113,18 @@ test('海南省 carries the inset; a county does not', async () => {
   expect(await county.evaluate('document.body.dataset.protectedPlaces ?? null')).toBeNull()
   await county.context().close()
 }, 180_000)
+
+test("a national print export carries the inset, its title and island names as the PDF's text, and the unreviewed marking", async () => {
+  const pdf = await fetch(`${server!.url}/api/export?area=000000&format=pdf&paper=a4&dpi=150`)
+  expect(pdf.status).toBe(200)
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-national-pdf-'))
+  try {
+    const file = join(dir, 'national.pdf')
+    writeFileSync(file, Buffer.from(await pdf.arrayBuffer()))
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+    for (const word of ['南海诸岛', '东沙群岛', '西沙群岛', '南沙群岛', '曾母暗沙', '内部用图 未经审核 不得公开']) expect(text, word).toContain(word)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}, 300_000)
+
