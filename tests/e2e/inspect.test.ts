@@ -100,6 +100,7 @@ test('offline: reload from the service worker, two visits with photos queued, sy
   await page.getByLabel('密码').fill(INSPECTOR.password)
   await page.getByRole('button', { name: '登录' }).click()
   await page.locator('.inspect-unit').first().waitFor({ timeout: 20_000 })
+  expect(await page.getByTestId('sample-notice').textContent()).toContain('示例数据') // the demo's units are invented
   // The worker is active and holds what the page loaded.
   await expect.poll(() => page.evaluate(async () => (await (await caches.open('inspect-assets')).keys()).length), { timeout: 20_000 }).toBeGreaterThan(0)
   await page.screenshot({ path: join(SHOTS, 'list.png') })
@@ -108,6 +109,7 @@ test('offline: reload from the service worker, two visits with photos queued, sy
   await page.reload()
   await page.locator('.inspect-unit').first().waitFor({ timeout: 20_000 })
   expect(await page.locator('.inspect-offline').textContent()).toBe('离线')
+  expect(await page.getByTestId('sample-notice').textContent()).toContain('示例数据') // from the stored pack, offline too
   await page.getByRole('button', { name: '地图' }).click()
   await page.getByRole('img', { name: '督导范围地图' }).waitFor()
   await page.screenshot({ path: join(SHOTS, 'map.png') })

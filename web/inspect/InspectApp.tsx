@@ -150,6 +150,11 @@ export function InspectApp() {
               </button>
             ))}
           </nav>
+          {pack.sample && (
+            <p className="notice notice-sample inspect-sample" role="status" data-testid="sample-notice">
+              示例数据 · 单位名称与位置为演示用虚构数据
+            </p>
+          )}
           {pack.scope === null && <p className="notice inspect-warning">此账号不限区域：请在网址后加上要督导的区划代码，例如 /inspect?area=530626</p>}
           {view === 'list' && <UnitList pack={pack} position={fix && [fix.lon, fix.lat]} onPick={setUnit} onClose={closeFollowUp} />}
           {view === 'map' && <ScopeMap areas={pack.areas} units={pack.units} position={fix && [fix.lon, fix.lat]} onPick={setUnit} />}

@@ -22,6 +22,7 @@ export interface FieldPack {
   areas: AreasResponse
   followUps: OpenFollowUp[]
   savedAt: string // ISO instant of the fetch
+  sample?: boolean // some units of the scope are 示例数据 (absent in packs stored before it was kept)
 }
 
 /**
@@ -59,6 +60,7 @@ export async function fetchFieldPack(requestedArea: string | null): Promise<Fiel
       .filter((i) => i.followUpState === 'open' || i.followUpState === 'overdue')
       .map((i) => ({ inspectionId: i.id, unitId: i.unitId, version: i.version, date: i.date, followUp: i.followUp, followUpDue: i.followUpDue })),
     savedAt: new Date().toISOString(),
+    sample: units.features.some((f) => f.properties.sample),
   }
   await savePack('field', pack)
   return pack
