@@ -3,6 +3,7 @@
 // - the same normalised name, and either points within `radiusM` of each other or the same area code.
 // Names are compared without spaces, punctuation or width differences: "中城镇 中学" = "中城镇中学".
 import { compactText } from './half-width'
+import { distanceM } from '../shared/field-distance'
 
 export interface DuplicateCandidate {
   name: string
@@ -18,16 +19,6 @@ export function normaliseUnitName(name: string): string {
     .replace(/[()（）·.,，、:：;；'"“”‘’\-—_《》<>]/g, '')
 }
 
-const EARTH_RADIUS_M = 6_371_008.8
-
-export function distanceM(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const rad = Math.PI / 180
-  const dLat = (lat2 - lat1) * rad
-  const dLon = (lon2 - lon1) * rad
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
-}
-
 /** Why `a` and `b` are the same unit ("同名且相距 12 m"), or null when they are not. */
 export function duplicateReason(
   a: DuplicateCandidate,
@@ -40,7 +31,7 @@ export function duplicateReason(
   if (idA !== '' && idA === idB) return `编号 ${idA} 相同`
   if (normaliseUnitName(a.name) !== normaliseUnitName(b.name)) return null
   if (a.lon !== null && a.lat !== null && b.lon !== null && b.lat !== null) {
-    const d = distanceM(a.lon, a.lat, b.lon, b.lat)
+    const d = distanceM([a.lon, a.lat], [b.lon, b.lat])
     if (d <= radiusM) return `同名且相距 ${Math.round(d)} m`
   }
   if (a.areaCode !== null && a.areaCode === b.areaCode) return `同名且同属 ${areaLabel(a.areaCode)}`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { distanceM, duplicateReason, DuplicateIndex, normaliseUnitName, type DuplicateCandidate } from '../../../server/import/duplicates'
+import { duplicateReason, DuplicateIndex, normaliseUnitName, type DuplicateCandidate } from '../../../server/import/duplicates'
+import { distanceM } from '../../../server/shared/field-distance'
 
 const unit = (name: string, at: [number, number] | null, areaCode: string | null = null, externalId: string | null = null) => ({
   name,
@@ -16,7 +17,7 @@ describe('duplicates', () => {
   })
 
   it('measures distance on the sphere', () => {
-    expect(distanceM(104, 28.6, 104, 28.601)).toBeCloseTo(111.2, 0)
+    expect(distanceM([104, 28.6], [104, 28.601])).toBeCloseTo(111.2, 0)
   })
 
   it('says why two units are the same, or null', () => {
