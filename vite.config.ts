@@ -52,13 +52,28 @@ export default defineConfig({
           name: 'unit',
           root: repoRoot,
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**'],
+          exclude: ['tests/e2e/**', 'tests/**/*.pg.test.ts'],
           // Two cores: one worker per core.
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
           // The first upload in a file starts an import worker (server/import/parse-pool.ts, ~1 s under tsx);
           // on a loaded two-core machine that has passed 5 s.
           testTimeout: 20_000,
+        },
+      },
+      {
+        // The store contract and the API tests again, on PostgreSQL + PostGIS (tests/server/test-store.ts picks the
+        // engine), and what only a shared database does (*.pg.test.ts: two servers, a lost connection).
+        extends: true,
+        test: {
+          name: 'postgres',
+          root: repoRoot,
+          include: ['tests/server/routes/**/*.test.ts', 'tests/server/security/**/*.test.ts', 'tests/server/db/store-contract.test.ts', 'tests/**/*.pg.test.ts'],
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          globalSetup: ['tests/server/postgres-setup.ts'],
         },
       },
       {
@@ -74,7 +89,7 @@ export default defineConfig({
           // slower, and so does running them beside the unit tests: a software-rendered page starved of
           // CPU took 10× longer to draw. So the unit project runs first, then the browser files one by one.
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           globalSetup: ['tests/e2e/shared-chromium.ts'],
         },
       },

@@ -104,7 +104,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     sessions = DEFAULT_SESSION_POLICY,
     hstsMaxAgeSeconds = 31_536_000,
   } = security
-  const loginThrottle = security.loginThrottle ?? new LoginThrottle()
+  const loginThrottle = security.loginThrottle ?? new LoginThrottle({ states: store.throttles })
   const workLimiter = new WorkLimiter(security.workLimits, () => now().getTime())
   const trustedProxies: ReadonlySet<string> = new Set((security.trustedProxies ?? []).map(normalizeAddress))
   const jsonBodyLimit = bodyLimit({

@@ -12,6 +12,7 @@ import type { MapReviewSettings } from './shared/map-review'
 export interface AtlasConfig {
   port: number // PORT, 8787
   dataDir: string // ATLAS_DATA_DIR, ./data
+  databaseUrl: string | null // ATLAS_DATABASE_URL, none: postgres://user:pass@host:port/db selects PostgreSQL + PostGIS; unset, SQLite in dataDir
   demo: DemoMode // ATLAS_DEMO, 1 (full): what an empty data dir is seeded with
   demoUnits: number // ATLAS_DEMO_UNITS, 20000: how many sample units ATLAS_DEMO=national draws
   requireLogin: boolean // ATLAS_REQUIRE_LOGIN, 0: anonymous viewers may read
@@ -77,6 +78,7 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
   return {
     port: portFrom(env.PORT),
     dataDir: resolve(cwd, env.ATLAS_DATA_DIR || 'data'),
+    databaseUrl: databaseUrlFrom(env.ATLAS_DATABASE_URL),
     demo: demoModeFrom(env.ATLAS_DEMO),
     demoUnits: wholeNumberFrom('ATLAS_DEMO_UNITS', env.ATLAS_DEMO_UNITS, DEFAULT_DEMO_UNITS, { min: 0, max: MAX_DEMO_UNITS }),
     requireLogin: flagFrom('ATLAS_REQUIRE_LOGIN', env.ATLAS_REQUIRE_LOGIN, false),
@@ -276,6 +278,25 @@ function portFrom(value: string | undefined, name = 'PORT'): number {
     throw new ConfigError(`${name}=${value} is not a port (expected a whole number 0–65535, e.g. 8787)`)
   }
   return port
+}
+
+function databaseUrlFrom(value: string | undefined): string | null {
+  if (!value) return null
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError(`ATLAS_DATABASE_URL=${redactedUrl(value)} is not a URL (expected postgres://user:password@host:port/database)`)
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`ATLAS_DATABASE_URL=${redactedUrl(value)} names ${url.protocol.replace(':', '')}, not PostgreSQL (expected postgres://user:password@host:port/database; unset it for the embedded SQLite store)`)
+  }
+  return value
+}
+
+/** A database URL as it may be printed: without its password. */
+export function redactedUrl(value: string): string {
+  return value.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@')
 }
 
 function demoModeFrom(value: string | undefined): DemoMode {

@@ -3,16 +3,31 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chainHashAlgorithmOf } from './audit/chain-hash'
-import { DEFAULT_DEMO_UNITS, type AtlasConfig } from './config'
+import { DEFAULT_DEMO_UNITS, redactedUrl, type AtlasConfig } from './config'
+import { openPostgresStore } from './db/pg/pg-store'
 import { openSqliteStore } from './db/sqlite-store'
 import type { AtlasStore } from './db/store'
 import { seedBoundaries, seedDemo, seedNational, seedShippedSchemes } from './seed/seed-store'
 
 export const STORE_FILE = 'atlas.sqlite'
 
-export function openDataDirStore(config: Pick<AtlasConfig, 'dataDir' | 'demo'> & Partial<Pick<AtlasConfig, 'crypto' | 'demoUnits'>>, log: (m: string) => void): AtlasStore {
+type StoreConfig = Pick<AtlasConfig, 'dataDir'> & Partial<Pick<AtlasConfig, 'crypto' | 'databaseUrl'>>
+
+/** The configured store as it is: PostgreSQL at ATLAS_DATABASE_URL, or the SQLite file in ATLAS_DATA_DIR. */
+export function openConfiguredStore(config: StoreConfig): AtlasStore {
+  const auditHash = chainHashAlgorithmOf(config.crypto ?? 'standard')
+  if (config.databaseUrl) return openPostgresStore(config.databaseUrl, { auditHash })
   mkdirSync(config.dataDir, { recursive: true })
-  const store = openSqliteStore(join(config.dataDir, STORE_FILE), { auditHash: chainHashAlgorithmOf(config.crypto ?? 'standard') })
+  return openSqliteStore(join(config.dataDir, STORE_FILE), { auditHash })
+}
+
+/** Where the configured store lives, for messages: the database without its password, or the data dir. */
+export function storeLocation(config: StoreConfig): string {
+  return config.databaseUrl ? redactedUrl(config.databaseUrl) : config.dataDir
+}
+
+export function openDataDirStore(config: StoreConfig & Pick<AtlasConfig, 'demo'> & Partial<Pick<AtlasConfig, 'demoUnits'>>, log: (m: string) => void): AtlasStore {
+  const store = openConfiguredStore(config)
   if (config.demo !== 'none' && store.isEmpty()) {
     const today = new Date().toISOString().slice(0, 10)
     if (config.demo === 'full') seedDemo(store, today)
@@ -20,8 +35,8 @@ export function openDataDirStore(config: Pick<AtlasConfig, 'dataDir' | 'demo'> &
     else seedBoundaries(store)
     const { units, areas } = store.health()
     log(config.demo === 'boundaries'
-      ? `Loaded the shipped boundaries of 昭通市 into ${config.dataDir}: ${areas} areas, no units (ATLAS_DEMO=boundaries)`
-      : `Seeded the ${config.demo === 'national' ? 'national demo' : 'demo'} (示例数据) into ${config.dataDir}: ${areas} areas, ${units} units`)
+      ? `Loaded the shipped boundaries of 昭通市 into ${storeLocation(config)}: ${areas} areas, no units (ATLAS_DEMO=boundaries)`
+      : `Seeded the ${config.demo === 'national' ? 'national demo' : 'demo'} (示例数据) into ${storeLocation(config)}: ${areas} areas, ${units} units`)
   }
   if (seedShippedSchemes(store) > 0) log(`Added the built-in schemes (${store.snapshot().schemes.map((s) => s.name).join('、')})`)
   return store

@@ -1,27 +1,56 @@
-// Failed-login throttling. In memory, per process: the atlas runs as one process, and a restart
-// forgetting old failures is harmless. Every limiter holds at most `maxKeys` keys, forgetting the least
-// recently failed first, so that a flood of addresses or names cannot grow it without bound.
+// Failed-login throttling. Each limiter keeps its keys' state where it is told (KeyedState): in the store, so
+// that every server on one database counts the same failures (server/db/sqlite-throttles.ts), or in this
+// process by default. Every limiter holds at most `maxKeys` keys, forgetting the least recently failed first,
+// so that a flood of addresses or names cannot grow it without bound.
+
+/** Where a limiter keeps each key's state. `set` makes a key the most recent; past `maxKeys` the oldest go. */
+export interface KeyedState<T> {
+  get(key: string): T | undefined
+  set(key: string, value: T): void
+  delete(key: string): void
+}
+
+/** Limiters' state shared through the store, one namespace per limiter. */
+export interface ThrottleStates {
+  keyed<T>(limiter: string, maxKeys: number): KeyedState<T>
+}
+
+export function memoryState<T>(maxKeys: number): KeyedState<T> {
+  const map = new Map<string, T>()
+  return {
+    get: (key) => map.get(key),
+    set(key, value) {
+      map.delete(key)
+      map.set(key, value)
+      for (const oldest of map.keys()) {
+        if (map.size <= maxKeys) break
+        map.delete(oldest)
+      }
+    },
+    delete: (key) => void map.delete(key),
+  }
+}
 
 export interface RateLimiterOptions {
   limit?: number // 5 failures…
   windowMs?: number // …per 15 minutes
   maxKeys?: number // 10 000
   now?: () => number // Date.now
+  state?: (maxKeys: number) => KeyedState<number[]> // memoryState
 }
 
 /** At most `limit` failures per key in a sliding window. */
 export class FailureLimiter {
-  private readonly failures = new Map<string, number[]>()
+  private readonly failures: KeyedState<number[]>
   private readonly limit: number
   private readonly windowMs: number
-  private readonly maxKeys: number
   private readonly now: () => number
 
-  constructor({ limit = 5, windowMs = 15 * 60_000, maxKeys = 10_000, now = Date.now }: RateLimiterOptions = {}) {
+  constructor({ limit = 5, windowMs = 15 * 60_000, maxKeys = 10_000, now = Date.now, state = memoryState }: RateLimiterOptions = {}) {
     this.limit = limit
     this.windowMs = windowMs
-    this.maxKeys = maxKeys
     this.now = now
+    this.failures = state(maxKeys)
   }
 
   /** Seconds until `key` may try again; 0 when it may now. */
@@ -32,10 +61,7 @@ export class FailureLimiter {
   }
 
   recordFailure(key: string): void {
-    const recent = this.recent(key)
-    this.failures.delete(key)
-    this.failures.set(key, [...recent, this.now()])
-    forgetOldest(this.failures, this.maxKeys)
+    this.failures.set(key, [...this.recent(key), this.now()])
   }
 
   clear(key: string): void {
@@ -44,9 +70,9 @@ export class FailureLimiter {
 
   private recent(key: string): number[] {
     const since = this.now() - this.windowMs
-    const recent = (this.failures.get(key) ?? []).filter((t) => t > since)
-    if (recent.length === 0) this.failures.delete(key)
-    else this.failures.set(key, recent)
+    const kept = this.failures.get(key) ?? []
+    const recent = kept.filter((t) => t > since)
+    if (recent.length === 0 && kept.length > 0) this.failures.delete(key)
     return recent
   }
 }
@@ -58,9 +84,10 @@ export interface BackoffOptions {
   forgetAfterMs?: number // 60 * 60 000: a key with no failure for an hour after its wait starts afresh
   maxKeys?: number // 10 000
   now?: () => number // Date.now
+  state?: (maxKeys: number) => KeyedState<Backoff> // memoryState
 }
 
-interface Backoff {
+export interface Backoff {
   failures: number
   until: number // may try again from this time (ms); 0 while failures are free
   lastFailure: number
@@ -68,8 +95,8 @@ interface Backoff {
 
 /** An exponential wait per key after a few failures, until a success (clear) or a long quiet. */
 export class BackoffLimiter {
-  private readonly keys = new Map<string, Backoff>()
-  private readonly options: Required<BackoffOptions>
+  private readonly keys: KeyedState<Backoff>
+  private readonly options: Required<Omit<BackoffOptions, 'state' | 'maxKeys'>>
 
   constructor({
     failuresBeforeWait = 5,
@@ -78,8 +105,10 @@ export class BackoffLimiter {
     forgetAfterMs = 60 * 60_000,
     maxKeys = 10_000,
     now = Date.now,
+    state = memoryState,
   }: BackoffOptions = {}) {
-    this.options = { failuresBeforeWait, firstWaitMs, maxWaitMs, forgetAfterMs, maxKeys, now }
+    this.options = { failuresBeforeWait, firstWaitMs, maxWaitMs, forgetAfterMs, now }
+    this.keys = state(maxKeys)
   }
 
   /** Seconds until `key` may try again; 0 when it may now. */
@@ -89,14 +118,12 @@ export class BackoffLimiter {
   }
 
   recordFailure(key: string): void {
-    const { failuresBeforeWait, firstWaitMs, maxWaitMs, maxKeys, now } = this.options
+    const { failuresBeforeWait, firstWaitMs, maxWaitMs, now } = this.options
     const at = now()
     const failures = (this.current(key)?.failures ?? 0) + 1
     const doublings = Math.min(failures - failuresBeforeWait, 30)
     const until = doublings < 0 ? 0 : at + Math.min(firstWaitMs * 2 ** doublings, maxWaitMs)
-    this.keys.delete(key)
     this.keys.set(key, { failures, until, lastFailure: at })
-    forgetOldest(this.keys, maxKeys)
   }
 
   clear(key: string): void {
@@ -117,6 +144,7 @@ export interface LoginThrottleOptions {
   perAccount?: BackoffOptions // per (account, address): 5 failures, then 1 min doubling up to 15 min
   perAddress?: RateLimiterOptions // per address across accounts (password spraying): 20 failures per 15 minutes
   now?: () => number // Date.now, for both
+  states?: ThrottleStates // in this process: where both keep their keys
 }
 
 export interface LoginAttempt {
@@ -133,9 +161,10 @@ export class LoginThrottle {
   private readonly perAccount: BackoffLimiter
   private readonly perAddress: FailureLimiter
 
-  constructor({ perAccount = {}, perAddress = {}, now = Date.now }: LoginThrottleOptions = {}) {
-    this.perAccount = new BackoffLimiter({ now, ...perAccount })
-    this.perAddress = new FailureLimiter({ limit: 20, now, ...perAddress })
+  constructor({ perAccount = {}, perAddress = {}, now = Date.now, states }: LoginThrottleOptions = {}) {
+    const shared = <T>(limiter: string) => (states === undefined ? undefined : (maxKeys: number) => states.keyed<T>(limiter, maxKeys))
+    this.perAccount = new BackoffLimiter({ now, state: shared<Backoff>('login-account'), ...perAccount })
+    this.perAddress = new FailureLimiter({ limit: 20, now, state: shared<number[]>('login-address'), ...perAddress })
   }
 
   /** Seconds until this attempt may be made; 0 when it may now. */
@@ -156,11 +185,4 @@ export class LoginThrottle {
 /** An address holds no space, so the key is unambiguous. */
 function accountKey({ username, address }: LoginAttempt): string {
   return `${address} ${username.toLowerCase()}`
-}
-
-function forgetOldest(map: Map<string, unknown>, maxKeys: number): void {
-  for (const key of map.keys()) {
-    if (map.size <= maxKeys) return
-    map.delete(key)
-  }
 }

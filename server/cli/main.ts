@@ -12,6 +12,8 @@ import { importCommand } from './commands/import'
 import { initCommand } from './commands/init'
 import { planCommand } from './commands/plan'
 import { resetPasswordCommand } from './commands/reset-password'
+import { copyStoreCommand } from './commands/copy-store'
+import { migrateCommand } from './commands/migrate'
 import { restoreCommand } from './commands/restore'
 import { terminalSecretReader } from './secret-prompt'
 
@@ -29,6 +31,8 @@ export const COMMANDS: readonly Command[] = [
   restoreCommand,
   auditCommand,
   resetPasswordCommand,
+  migrateCommand,
+  copyStoreCommand,
 ]
 
 export function usage(): string {

@@ -1,6 +1,7 @@
 // Versioned schema. Append new migrations; never edit one that has shipped.
 import type Database from 'better-sqlite3'
 import { GENESIS_HASH } from '../audit/chain-hash'
+import { sqliteDatabase } from './sql'
 import { AUDIT_NO_DELETE_TRIGGER, AUDIT_NO_UPDATE_TRIGGER, chainUnlinkedRecords } from './sqlite-audit'
 
 export interface Migration {
@@ -15,6 +16,18 @@ export interface Migration {
    */
   rebuildsTables?: true
 }
+
+/** Migration 19 in both dialects: nothing in it is SQLite's own. */
+export const THROTTLE_KEYS_TABLE = `
+  CREATE TABLE throttle_keys (
+    limiter TEXT NOT NULL,       -- login-account (per account and address) or login-address
+    key TEXT NOT NULL,
+    state TEXT NOT NULL,         -- JSON: the limiter's state for the key (server/auth/rate-limit.ts)
+    touched_at TEXT NOT NULL,    -- ISO instant of the last failure recorded: the oldest keys go first
+    PRIMARY KEY (limiter, key)
+  );
+  CREATE INDEX throttle_keys_touched ON throttle_keys(limiter, touched_at);
+`
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -391,7 +404,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     // The rows written before are chained first, then the triggers forbid changing them.
     run(db) {
-      chainUnlinkedRecords(db)
+      chainUnlinkedRecords(sqliteDatabase(db))
       db.exec(AUDIT_NO_UPDATE_TRIGGER)
       db.exec(AUDIT_NO_DELETE_TRIGGER)
     },
@@ -561,4 +574,10 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE schemes ADD COLUMN checklist TEXT NOT NULL DEFAULT '[]'; -- JSON array of criteria in order; []: the default themes (宣传教育 …)
     `,
   },
+  {
+    version: 19,
+    description: 'login throttling kept in the store, so that several servers on one database count the same failures',
+    sql: THROTTLE_KEYS_TABLE,
+  },
 ]
+

@@ -1,5 +1,5 @@
 // Users and sessions on the SQLite store, and writeAudit, which every repository's write calls.
-import type Database from 'better-sqlite3'
+import { returnedId, type SqlDatabase } from './sql'
 import { currentRequestAddress } from '../audit/request-address'
 import type { SessionUser } from '../auth/roles'
 import { ROLES, type Role } from '../shared/roles'
@@ -34,7 +34,7 @@ interface SessionRow extends UserRow {
   ended_reason: SessionEnd | null
 }
 
-export function sqliteAccounts(db: Database.Database, now: () => Date): AccountRepository {
+export function sqliteAccounts(db: SqlDatabase, now: () => Date): AccountRepository {
   const userById = (id: number): UserRecord => {
     const row = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined
     if (!row) throw new Error(`user ${id} does not exist`)
@@ -56,11 +56,11 @@ export function sqliteAccounts(db: Database.Database, now: () => Date): AccountR
     createUser(user, actor) {
       const at = now().toISOString()
       return db.transaction(() => {
-        const id = Number(
+        const id = returnedId(
           db
             .prepare(`INSERT INTO users (username, password_hash, role, area_scope, created_at, password_changed_at, must_change_password)
-                VALUES (?, ?, ?, ?, ?, ?, ?)`)
-            .run(user.username, user.passwordHash, user.role, user.areaScope, at, at, user.mustChangePassword ? 1 : 0).lastInsertRowid,
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+            .get(user.username, user.passwordHash, user.role, user.areaScope, at, at, user.mustChangePassword ? 1 : 0),
         )
         remember(id, user.passwordHash, at)
         const created = userById(id)
@@ -164,7 +164,7 @@ interface ScreenTokenRow {
 
 /** The id a screen token is listed and revoked by: a prefix of its hash (the hash is not secret). */
 
-export function sqliteScreenTokens(db: Database.Database, now: () => Date): ScreenTokenRepository {
+export function sqliteScreenTokens(db: SqlDatabase, now: () => Date): ScreenTokenRepository {
   const recordOf = (row: ScreenTokenRow): ScreenTokenRecord => ({
     id: row.token_hash.slice(0, SCREEN_TOKEN_ID_LENGTH),
     label: row.label,
@@ -211,7 +211,7 @@ export function sqliteScreenTokens(db: Database.Database, now: () => Date): Scre
  * where the caller knows them.
  */
 export function writeAudit(
-  db: Database.Database,
+  db: SqlDatabase,
   at: string,
   actor: string,
   action: string,

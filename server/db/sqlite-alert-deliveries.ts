@@ -1,15 +1,15 @@
 // The webhook's ledger of delivered alerts on the SQLite store: the `alert_deliveries` table (migration 15).
 // A delivery and its audit record are written in one transaction.
-import type Database from 'better-sqlite3'
+import { inJsonArray, type SqlDatabase } from './sql'
 import { writeAudit } from './sqlite-accounts'
 import type { AlertDeliveryRepository } from './store'
 
-export function sqliteAlertDeliveries(db: Database.Database, now: () => Date): AlertDeliveryRepository {
+export function sqliteAlertDeliveries(db: SqlDatabase, now: () => Date): AlertDeliveryRepository {
   return {
     delivered(alertIds) {
       if (alertIds.length === 0) return new Set()
       const rows = db
-        .prepare('SELECT alert_id FROM alert_deliveries WHERE alert_id IN (SELECT value FROM json_each(?))')
+        .prepare(`SELECT alert_id FROM alert_deliveries WHERE ${inJsonArray(db, 'alert_id', 'text')}`)
         .all(JSON.stringify(alertIds)) as { alert_id: string }[]
       return new Set(rows.map((r) => r.alert_id))
     },

@@ -1,6 +1,6 @@
 // The audit trail on the SQLite store: each record hash-chained to the one before (server/audit/chain-hash.ts),
 // appended in the transaction of the change it records; triggers refuse UPDATE and DELETE on audit_log.
-import type Database from 'better-sqlite3'
+import type { SqlDatabase } from './sql'
 import { chainHash, GENESIS_HASH, isChainHashAlgorithm, type ChainHashAlgorithm } from '../audit/chain-hash'
 import type { StoredAuditRecord } from '../audit/chain-verify'
 import { DomainError } from '../domain-error'
@@ -45,7 +45,7 @@ export interface AppendedRecord {
 }
 
 /** Appends one record linked to the current head; callers may run it inside the transaction of their change. */
-export function appendAuditRecord(db: Database.Database, record: AppendedRecord): void {
+export function appendAuditRecord(db: SqlDatabase, record: AppendedRecord): void {
   db.transaction(() => {
     const fields = {
       hashAlg: chainAlgorithm(db),
@@ -79,12 +79,12 @@ export function appendAuditRecord(db: Database.Database, record: AppendedRecord)
 }
 
 /** What new records are hashed with: set at open from ATLAS_CRYPTO; each record keeps its own. */
-export function setChainAlgorithm(db: Database.Database, algorithm: ChainHashAlgorithm): void {
+export function setChainAlgorithm(db: SqlDatabase, algorithm: ChainHashAlgorithm): void {
   db.prepare('UPDATE audit_chain SET algorithm = ? WHERE id = 1 AND algorithm <> ?').run(algorithm, algorithm)
 }
 
 /** Links the rows written before migration 10, oldest first, so that an upgraded store verifies. */
-export function chainUnlinkedRecords(db: Database.Database): void {
+export function chainUnlinkedRecords(db: SqlDatabase): void {
   const update = db.prepare('UPDATE audit_log SET hash_alg = ?, prev_hash = ?, hash = ? WHERE id = ?')
   let prevHash = headHash(db)
   const hashAlg = chainAlgorithm(db)
@@ -95,22 +95,22 @@ export function chainUnlinkedRecords(db: Database.Database): void {
   }
 }
 
-function chainAlgorithm(db: Database.Database): ChainHashAlgorithm {
+function chainAlgorithm(db: SqlDatabase): ChainHashAlgorithm {
   const { algorithm } = db.prepare('SELECT algorithm FROM audit_chain WHERE id = 1').get() as { algorithm: string }
   if (!isChainHashAlgorithm(algorithm)) throw new Error(`audit_chain holds an unknown algorithm ${JSON.stringify(algorithm)}`)
   return algorithm
 }
 
-function startHash(db: Database.Database): string {
+function startHash(db: SqlDatabase): string {
   return (db.prepare('SELECT start_hash FROM audit_chain WHERE id = 1').get() as { start_hash: string } | undefined)?.start_hash ?? GENESIS_HASH
 }
 
-function headHash(db: Database.Database): string {
+function headHash(db: SqlDatabase): string {
   const head = db.prepare('SELECT hash FROM audit_log WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined
   return head?.hash ?? startHash(db)
 }
 
-export function sqliteAudit(db: Database.Database, now: () => Date): AuditRepository {
+export function sqliteAudit(db: SqlDatabase, now: () => Date): AuditRepository {
   const where = (filter: AuditFilter) => {
     const clauses: string[] = []
     const params: unknown[] = []
@@ -125,12 +125,12 @@ export function sqliteAudit(db: Database.Database, now: () => Date): AuditReposi
     add('entity_id = ?', filter.entityId)
     add('at >= ?', filter.since)
     add('at < ?', filter.until)
-    return { sql: clauses.length === 0 ? '1' : clauses.join(' AND '), params }
+    return { sql: clauses.length === 0 ? '1 = 1' : clauses.join(' AND '), params }
   }
   return {
     list({ limit, before, ...filter }) {
       const { sql, params } = where(filter)
-      return (db.prepare(`SELECT * FROM audit_log WHERE ${sql} AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT ?`)
+      return (db.prepare(`SELECT * FROM audit_log WHERE ${sql} AND (CAST(? AS INTEGER) IS NULL OR id < ?) ORDER BY id DESC LIMIT ?`)
         .all(...params, before ?? null, before ?? null, limit) as AuditRow[]).map(entryOf)
     },
     *each(filter) {
@@ -163,7 +163,7 @@ export function sqliteAudit(db: Database.Database, now: () => Date): AuditReposi
     },
     archivable(cutoff) {
       const first = db.prepare('SELECT min(id) AS id FROM audit_log WHERE at >= ?').get(cutoff) as { id: number | null }
-      return (db.prepare('SELECT * FROM audit_log WHERE (? IS NULL OR id < ?) ORDER BY id').all(first.id, first.id) as AuditRow[]).map(storedRecordOf)
+      return (db.prepare('SELECT * FROM audit_log WHERE (CAST(? AS INTEGER) IS NULL OR id < ?) ORDER BY id').all(first.id, first.id) as AuditRow[]).map(storedRecordOf)
     },
     removeArchived(range, actor) {
       db.transaction(() => {

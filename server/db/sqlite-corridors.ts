@@ -1,7 +1,7 @@
 // Demonstration corridors on the SQLite store: `corridors` and their ordered `corridor_stops` (migration 4).
 // Every change is written to the audit log in the same transaction. A unit deleted elsewhere (an import
 // rolled back) leaves its corridors through the foreign key's ON DELETE CASCADE.
-import type Database from 'better-sqlite3'
+import { returnedId, type SqlDatabase } from './sql'
 import { writeAudit } from './sqlite-accounts'
 import type { CorridorRecord } from '../shared/domain'
 import type { CorridorInput, CorridorRepository } from './store'
@@ -15,7 +15,7 @@ interface CorridorRow {
   updated_by: string
 }
 
-export function sqliteCorridors(db: Database.Database, now: () => Date): CorridorRepository {
+export function sqliteCorridors(db: SqlDatabase, now: () => Date): CorridorRepository {
   const stopsOf = (id: number): number[] =>
     (db.prepare('SELECT unit_id FROM corridor_stops WHERE corridor_id = ? ORDER BY position').all(id) as { unit_id: number }[]).map((r) => r.unit_id)
   const byId = (id: number): CorridorRecord | null => {
@@ -72,17 +72,17 @@ export function sqliteCorridors(db: Database.Database, now: () => Date): Corrido
  * Inserts a corridor and its stops (positions 0, 1, …) inside the caller's transaction; returns its id.
  * Also used by loadDataset, which audits the load as a whole.
  */
-export function insertCorridor(db: Database.Database, corridor: CorridorInput & { sample: boolean }, at: string, actor: string): number {
-  const id = Number(
+export function insertCorridor(db: SqlDatabase, corridor: CorridorInput & { sample: boolean }, at: string, actor: string): number {
+  const id = returnedId(
     db
-      .prepare('INSERT INTO corridors (name, note, sample, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)')
-      .run(corridor.name, corridor.note, corridor.sample ? 1 : 0, at, actor).lastInsertRowid,
+      .prepare('INSERT INTO corridors (name, note, sample, updated_at, updated_by) VALUES (?, ?, ?, ?, ?) RETURNING id')
+      .get(corridor.name, corridor.note, corridor.sample ? 1 : 0, at, actor),
   )
   insertStops(db, id, corridor.unitIds)
   return id
 }
 
-function insertStops(db: Database.Database, corridorId: number, unitIds: readonly number[]): void {
+function insertStops(db: SqlDatabase, corridorId: number, unitIds: readonly number[]): void {
   const insert = db.prepare('INSERT INTO corridor_stops (corridor_id, position, unit_id) VALUES (?, ?, ?)')
   unitIds.forEach((unitId, position) => insert.run(corridorId, position, unitId))
 }

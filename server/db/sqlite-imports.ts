@@ -1,6 +1,6 @@
 // Committed imports on the SQLite store. A commit is one transaction that also records, per unit, whether
 // it was inserted or what it was before an update, so that the batch can be rolled back exactly.
-import type Database from 'better-sqlite3'
+import { returnedId, type SqlDatabase } from './sql'
 import { DomainError } from '../domain-error'
 import { NAMED_STATUSES, type HonourLevel, type UnitStatus } from '../shared/domain'
 import { writeAudit } from './sqlite-accounts'
@@ -33,7 +33,7 @@ const UNIT_COLUMNS = ['name', 'category', 'level', 'status', 'year_named', 'lon'
 /** The area columns an import may write (all but the code), restored as a whole on rollback. */
 const AREA_COLUMNS = ['name', 'level', 'parent', 'geometry', 'population', 'minority_share', 'area_km2', 'schematic', 'population_is_sample', 'source'] as const
 
-export function sqliteImports(db: Database.Database, now: () => Date, onWrite: () => void): ImportRepository {
+export function sqliteImports(db: SqlDatabase, now: () => Date, onWrite: () => void): ImportRepository {
   const summary = (id: number): ImportBatchSummary => {
     const row = db
       .prepare(`SELECT b.*, (SELECT count(*) FROM import_batch_changes c WHERE c.batch_id = b.id AND c.action = 'insert') AS inserted,
@@ -47,16 +47,16 @@ export function sqliteImports(db: Database.Database, now: () => Date, onWrite: (
     commitUnits(units, { fileName, options, report, actor }, onWritten) {
       const at = now().toISOString()
       const id = db.transaction(() => {
-        const batchId = Number(
+        const batchId = returnedId(
           db
             .prepare(`INSERT INTO import_batches (kind, file_name, options_json, report_json, created_at, created_by)
-                VALUES ('units', ?, ?, ?, ?, ?)`)
-            .run(fileName, JSON.stringify(options), JSON.stringify(report), at, actor).lastInsertRowid,
+                VALUES ('units', ?, ?, ?, ?, ?) RETURNING id`)
+            .get(fileName, JSON.stringify(options), JSON.stringify(report), at, actor),
         )
         const recordChange = db.prepare(`INSERT INTO import_batch_changes (batch_id, entity, entity_id, action, before_json)
             VALUES (?, 'unit', ?, ?, ?)`)
         const insert = db.prepare(`INSERT INTO units (${UNIT_COLUMNS.join(', ')}, created_at, updated_at)
-            VALUES (${UNIT_COLUMNS.map(() => '?').join(', ')}, ?, ?)`)
+            VALUES (${UNIT_COLUMNS.map(() => '?').join(', ')}, ?, ?) RETURNING id`)
         const update = db.prepare(`UPDATE units SET ${UNIT_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, version = version + 1 WHERE id = ?`)
         const insertHistory = db.prepare(`INSERT INTO unit_status_history (unit_id, at, from_status, to_status, by, reason, level) VALUES (?, ?, ?, ?, ?, ?, ?)`)
         // A named unit's history keeps its level, so that it counts at that level in later as-of views.
@@ -71,7 +71,7 @@ export function sqliteImports(db: Database.Database, now: () => Date, onWrite: (
           // that year count it; anything else happened, as far as the atlas knows, on the import day.
           const on = NAMED_STATUSES.includes(unit.status) && unit.yearNamed !== null && `${unit.yearNamed}` < at.slice(0, 4) ? `${unit.yearNamed}-12-31` : at.slice(0, 10)
           if (unit.updates === null) {
-            const unitId = Number(insert.run(...values, at, at).lastInsertRowid)
+            const unitId = returnedId(insert.get(...values, at, at))
             history(unitId, on, null, unit.status, actor, reason, unit.level)
             recordChange.run(batchId, String(unitId), 'insert', null)
           } else {
@@ -92,11 +92,11 @@ export function sqliteImports(db: Database.Database, now: () => Date, onWrite: (
     commitAreas(areas, { fileName, options, report, actor }) {
       const at = now().toISOString()
       const id = db.transaction(() => {
-        const batchId = Number(
+        const batchId = returnedId(
           db
             .prepare(`INSERT INTO import_batches (kind, file_name, options_json, report_json, created_at, created_by)
-                VALUES ('areas', ?, ?, ?, ?, ?)`)
-            .run(fileName, JSON.stringify(options), JSON.stringify(report), at, actor).lastInsertRowid,
+                VALUES ('areas', ?, ?, ?, ?, ?) RETURNING id`)
+            .get(fileName, JSON.stringify(options), JSON.stringify(report), at, actor),
         )
         const recordChange = db.prepare(`INSERT INTO import_batch_changes (batch_id, entity, entity_id, action, before_json)
             VALUES (?, 'area', ?, ?, ?)`)
@@ -202,7 +202,7 @@ function importReason(fileName: string, batchId: number): string {
 }
 
 /** `category` as the renames made since `since` (ISO time) have called it, following a chain of them. */
-function categoryRenamedSince(db: Database.Database, category: string, since: string): string {
+function categoryRenamedSince(db: SqlDatabase, category: string, since: string): string {
   const next = db.prepare('SELECT to_category AS name FROM category_renames WHERE from_category = ? AND at >= ? ORDER BY at, id LIMIT 1')
   const seen = new Set<string>()
   for (let row = next.get(category, since) as { name: string } | undefined; row && !seen.has(row.name); row = next.get(category, since) as { name: string } | undefined) {
@@ -213,7 +213,7 @@ function categoryRenamedSince(db: Database.Database, category: string, since: st
 }
 
 /** Deletes an area the batch inserted (refusing while areas below it exist) or restores its row before the batch. */
-function rollbackArea(db: Database.Database, batchId: number, change: { entity_id: string; action: 'insert' | 'update'; before_json: string | null }): void {
+function rollbackArea(db: SqlDatabase, batchId: number, change: { entity_id: string; action: 'insert' | 'update'; before_json: string | null }): void {
   const code = change.entity_id
   if (change.action === 'insert') {
     const children = db.prepare('SELECT count(*) AS n FROM areas WHERE parent = ?').get(code) as { n: number }

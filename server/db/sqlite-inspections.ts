@@ -1,7 +1,7 @@
 // Inspections (督导) on the SQLite store: the `inspections` table of migration 1 as migrations 7 and 16 widened it.
 // Each write runs in one transaction with its audit row (the inspection before and after), bumps the version
 // that writers send back (If-Match), and invalidates the snapshot, which carries every inspection.
-import type Database from 'better-sqlite3'
+import { inJsonArray, returnedId, type SqlDatabase } from './sql'
 import { DomainError } from '../domain-error'
 import type { ChecklistEntry, Inspection, InspectionRating, PhotoRef } from '../shared/domain'
 import { writeAudit } from './sqlite-accounts'
@@ -55,7 +55,7 @@ export function inspectionOfRow(r: InspectionRow, photos: PhotoRef[] = []): Insp
 }
 
 /** Inspections of `rows` with their photos. */
-export function inspectionsOfRows(db: Database.Database, rows: readonly InspectionRow[], all = false): Inspection[] {
+export function inspectionsOfRows(db: SqlDatabase, rows: readonly InspectionRow[], all = false): Inspection[] {
   const photos = photoRefsByInspection(db, all ? undefined : rows.map((r) => r.id))
   return rows.map((r) => inspectionOfRow(r, photos.get(r.id)))
 }
@@ -67,7 +67,7 @@ export function joinedInspectors(inspectors: readonly string[]): string {
 
 const NEWEST_FIRST = 'ORDER BY date DESC, id DESC'
 
-export function sqliteInspections(db: Database.Database, now: () => Date, invalidate: () => void): InspectionRepository {
+export function sqliteInspections(db: SqlDatabase, now: () => Date, invalidate: () => void): InspectionRepository {
   const one = (sql: string, key: number | string): Inspection | null => {
     const row = db.prepare(sql).get(key) as InspectionRow | undefined
     return row ? inspectionsOfRows(db, [row])[0] : null
@@ -78,7 +78,7 @@ export function sqliteInspections(db: Database.Database, now: () => Date, invali
       const where: string[] = []
       const params: (string | number)[] = []
       if (unitIds !== undefined) {
-        where.push(`unit_id IN (SELECT value FROM json_each(?))`) // one parameter, however many units
+        where.push(inJsonArray(db, 'unit_id', 'integer')) // one parameter, however many units
         params.push(JSON.stringify(unitIds))
       }
       if (from !== undefined) {
@@ -100,14 +100,14 @@ export function sqliteInspections(db: Database.Database, now: () => Date, invali
       const inspection = db.transaction(() => {
         const taken = clientId === null ? null : (db.prepare('SELECT id FROM inspections WHERE client_id = ?').get(clientId) as { id: number } | undefined)
         if (taken) throw new DomainError('conflict', `clientId: ${clientId} is already the id of inspection ${taken.id}`)
-        const id = Number(
+        const id = returnedId(
           db
             .prepare(`INSERT INTO inspections (unit_id, date, inspector, inspectors, findings, follow_up, checklist, rating,
                 follow_up_due, created_by, created_at, client_id, gps_lon, gps_lat, gps_accuracy_m, gps_taken_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-            .run(fields.unitId, fields.date, joinedInspectors(fields.inspectors), JSON.stringify(fields.inspectors), fields.findings,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+            .get(fields.unitId, fields.date, joinedInspectors(fields.inspectors), JSON.stringify(fields.inspectors), fields.findings,
               fields.followUp, JSON.stringify(fields.checklist), fields.rating, fields.followUpDue, actor, at,
-              clientId, gps?.lon ?? null, gps?.lat ?? null, gps?.accuracyM ?? null, gps?.takenAt ?? null).lastInsertRowid,
+              clientId, gps?.lon ?? null, gps?.lat ?? null, gps?.accuracyM ?? null, gps?.takenAt ?? null),
         )
         const after = byId(id) as Inspection
         writeAudit(db, at, actor, 'create', 'inspection', String(id), null, after)

@@ -1,7 +1,7 @@
 // Visits' photos on the SQLite store (migration 16): metadata and bytes in one row keyed by the SHA-256 of the
 // bytes, so a backup carries them and a replayed upload finds the row it made. Adding one is audited (without
 // the bytes) and invalidates the snapshot, whose inspections list their photos.
-import type Database from 'better-sqlite3'
+import { inJsonArray, type SqlDatabase } from './sql'
 import type { PhotoRef, PhotoType } from '../shared/domain'
 import { writeAudit } from './sqlite-accounts'
 import type { PhotoRepository, StoredPhoto } from './store'
@@ -44,11 +44,11 @@ function refOf({ sha256, mime, width, height, bytes, takenAt, exifLocationKept }
 }
 
 /** The photos of the inspections `ids` (all: every inspection), oldest first, by inspection. */
-export function photoRefsByInspection(db: Database.Database, ids?: readonly number[]): Map<number, PhotoRef[]> {
+export function photoRefsByInspection(db: SqlDatabase, ids?: readonly number[]): Map<number, PhotoRef[]> {
   const rows = (
     ids === undefined
       ? db.prepare(`SELECT ${COLUMNS} FROM photos ORDER BY uploaded_at, sha256`).all()
-      : db.prepare(`SELECT ${COLUMNS} FROM photos WHERE inspection_id IN (SELECT value FROM json_each(?)) ORDER BY uploaded_at, sha256`).all(JSON.stringify(ids))
+      : db.prepare(`SELECT ${COLUMNS} FROM photos WHERE ${inJsonArray(db, 'inspection_id', 'integer')} ORDER BY uploaded_at, sha256`).all(JSON.stringify(ids))
   ) as PhotoRow[]
   const byInspection = new Map<number, PhotoRef[]>()
   for (const row of rows) {
@@ -59,7 +59,7 @@ export function photoRefsByInspection(db: Database.Database, ids?: readonly numb
   return byInspection
 }
 
-export function sqlitePhotos(db: Database.Database, now: () => Date, invalidate: () => void): PhotoRepository {
+export function sqlitePhotos(db: SqlDatabase, now: () => Date, invalidate: () => void): PhotoRepository {
   const get = (sha256: string): StoredPhoto | null => {
     const row = db.prepare(`SELECT ${COLUMNS} FROM photos WHERE sha256 = ?`).get(sha256) as PhotoRow | undefined
     return row ? photoOfRow(row) : null

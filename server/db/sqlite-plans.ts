@@ -1,5 +1,5 @@
 // Saved site-plan scenarios on the SQLite store.
-import type Database from 'better-sqlite3'
+import { returnedId, type SqlDatabase } from './sql'
 import { writeAudit } from './sqlite-accounts'
 import type { PlanRepository, PlanScenario } from './store'
 
@@ -13,7 +13,7 @@ interface ScenarioRow {
   created_by: string
 }
 
-export function sqlitePlans(db: Database.Database, now: () => Date): PlanRepository {
+export function sqlitePlans(db: SqlDatabase, now: () => Date): PlanRepository {
   const get = (id: number): PlanScenario | null => {
     const row = db.prepare('SELECT * FROM plan_scenarios WHERE id = ?').get(id) as ScenarioRow | undefined
     return row ? { ...summaryOf(row), request: JSON.parse(row.request_json), result: JSON.parse(row.result_json) } : null
@@ -21,7 +21,7 @@ export function sqlitePlans(db: Database.Database, now: () => Date): PlanReposit
   return {
     list(areaCode) {
       const rows = db
-        .prepare('SELECT * FROM plan_scenarios WHERE (? IS NULL OR area_code = ?) ORDER BY id DESC')
+        .prepare('SELECT * FROM plan_scenarios WHERE (CAST(? AS TEXT) IS NULL OR area_code = ?) ORDER BY id DESC')
         .all(areaCode ?? null, areaCode ?? null) as ScenarioRow[]
       return rows.map(summaryOf)
     },
@@ -29,12 +29,11 @@ export function sqlitePlans(db: Database.Database, now: () => Date): PlanReposit
     save(scenario) {
       const at = now().toISOString()
       return db.transaction(() => {
-        const id = Number(
+        const id = returnedId(
           db
             .prepare(`INSERT INTO plan_scenarios (name, area_code, request_json, result_json, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?)`)
-            .run(scenario.name, scenario.areaCode, JSON.stringify(scenario.request), JSON.stringify(scenario.result), at, scenario.createdBy)
-            .lastInsertRowid,
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id`)
+            .get(scenario.name, scenario.areaCode, JSON.stringify(scenario.request), JSON.stringify(scenario.result), at, scenario.createdBy),
         )
         writeAudit(db, at, scenario.createdBy, 'create', 'plan', String(id), null, { name: scenario.name, areaCode: scenario.areaCode })
         const saved = get(id)

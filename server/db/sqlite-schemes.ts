@@ -3,7 +3,7 @@
 // (the scheme before and after) and drops the snapshot once it has committed. What depends on the stored rows —
 // a name already taken, a category still used — is checked inside the transaction, so two admins racing cannot
 // both pass the check.
-import type Database from 'better-sqlite3'
+import type { SqlDatabase } from './sql'
 import { DomainError } from '../domain-error'
 import type { Scheme } from '../shared/domain'
 import { writeAudit } from './sqlite-accounts'
@@ -38,7 +38,7 @@ interface RenameRow {
 }
 
 /** Every scheme with its categories in order and their synonyms: the default first, then by id. */
-export function readSchemes(db: Database.Database): Scheme[] {
+export function readSchemes(db: SqlDatabase): Scheme[] {
   const rows = db.prepare('SELECT * FROM schemes ORDER BY is_default DESC, id').all() as SchemeRow[]
   return schemesOf(
     rows,
@@ -47,7 +47,7 @@ export function readSchemes(db: Database.Database): Scheme[] {
   )
 }
 
-function readScheme(db: Database.Database, id: string): Scheme | null {
+function readScheme(db: SqlDatabase, id: string): Scheme | null {
   const row = db.prepare('SELECT * FROM schemes WHERE id = ?').get(id) as SchemeRow | undefined
   if (!row) return null
   const categories = db.prepare('SELECT scheme_id, category FROM scheme_categories WHERE scheme_id = ? ORDER BY position').all(id) as CategoryRow[]
@@ -74,13 +74,13 @@ function schemesOf(rows: readonly SchemeRow[], categories: readonly CategoryRow[
 }
 
 /** Writes a scheme's synonyms (dataset loads and edits alike): those of `category`, in order, replacing any it had. */
-export function writeSynonyms(db: Database.Database, schemeId: string, category: string, synonyms: readonly string[]): void {
+export function writeSynonyms(db: SqlDatabase, schemeId: string, category: string, synonyms: readonly string[]): void {
   db.prepare('DELETE FROM category_synonyms WHERE scheme_id = ? AND category = ?').run(schemeId, category)
   const insert = db.prepare('INSERT INTO category_synonyms (scheme_id, category, synonym, position) VALUES (?, ?, ?, ?)')
   synonyms.forEach((synonym, i) => insert.run(schemeId, category, synonym, i))
 }
 
-export function sqliteSchemes(db: Database.Database, now: () => Date, invalidate: () => void): SchemeRepository {
+export function sqliteSchemes(db: SqlDatabase, now: () => Date, invalidate: () => void): SchemeRepository {
   /** Runs `change` in a transaction and rebuilds the snapshot once it has committed. */
   const committed = <T>(change: () => T): T => {
     const result = db.transaction(change)()
@@ -116,8 +116,9 @@ export function sqliteSchemes(db: Database.Database, now: () => Date, invalidate
     db.prepare('UPDATE scheme_categories SET category = ? WHERE category = ?').run(to, from)
     for (const s of sharing) {
       db.prepare('DELETE FROM category_synonyms WHERE scheme_id = ? AND synonym = ?').run(s.id, to)
-      db.prepare(`INSERT OR REPLACE INTO category_synonyms (scheme_id, category, synonym, position)
-          VALUES (?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM category_synonyms WHERE scheme_id = ? AND category = ?))`).run(s.id, to, from, s.id, to)
+      db.prepare(`INSERT INTO category_synonyms (scheme_id, category, synonym, position)
+          VALUES (?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM category_synonyms WHERE scheme_id = ? AND category = ?))
+          ON CONFLICT (scheme_id, synonym) DO UPDATE SET category = excluded.category, position = excluded.position`).run(s.id, to, from, s.id, to)
     }
 
     db.prepare('UPDATE units SET category = ?, updated_at = ?, version = version + 1 WHERE category = ?').run(to, at, from)
@@ -244,8 +245,8 @@ function synonymOwner(scheme: Scheme, word: string): string | null {
   return null
 }
 
-function assertNameFree(db: Database.Database, name: string, except: string | null): void {
-  const other = db.prepare('SELECT id FROM schemes WHERE name = ? AND id IS NOT ?').get(name, except) as { id: string } | undefined
+function assertNameFree(db: SqlDatabase, name: string, except: string | null): void {
+  const other = db.prepare('SELECT id FROM schemes WHERE name = ? AND id IS DISTINCT FROM CAST(? AS TEXT)').get(name, except) as { id: string } | undefined
   if (other) throw new DomainError('conflict', `name: ${name} is already the name of scheme ${other.id}`)
 }
 

@@ -1,6 +1,6 @@
 // Screen profiles on the SQLite store: the `screen_profiles` table (migration 3). Every change is
 // written to the audit log in the same transaction.
-import type Database from 'better-sqlite3'
+import type { SqlDatabase } from './sql'
 import { writeAudit } from './sqlite-accounts'
 import type { ScreenProfileRecord, ScreenProfileRepository } from './store'
 
@@ -12,7 +12,7 @@ interface ProfileRow {
   updated_by: string
 }
 
-export function sqliteScreenProfiles(db: Database.Database, now: () => Date): ScreenProfileRepository {
+export function sqliteScreenProfiles(db: SqlDatabase, now: () => Date): ScreenProfileRepository {
   const byId = (id: string): ScreenProfileRecord | null => {
     const row = db.prepare('SELECT * FROM screen_profiles WHERE id = ?').get(id) as ProfileRow | undefined
     return row ? profileOf(row) : null

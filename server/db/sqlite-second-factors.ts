@@ -1,6 +1,6 @@
 // Second factors in SQLite (migration 12): a TOTP secret per account and its recovery codes. Enabling and
 // disabling are audited; using a code is not a change of the account, so it is not (the sign-in is).
-import type Database from 'better-sqlite3'
+import type { SqlDatabase } from './sql'
 import type { SecondFactorRepository } from './store'
 import { writeAudit } from './sqlite-accounts'
 
@@ -10,7 +10,7 @@ interface TotpRow {
   last_step: number
 }
 
-export function sqliteSecondFactors(db: Database.Database, now: () => Date): SecondFactorRepository {
+export function sqliteSecondFactors(db: SqlDatabase, now: () => Date): SecondFactorRepository {
   const audit = (actor: string, action: string, userId: number, after: unknown) =>
     writeAudit(db, now().toISOString(), actor, action, 'user', String(userId), null, after)
   return {

@@ -1,7 +1,7 @@
 // Creation targets (创建目标) on the SQLite store: the `targets` table of migration 1. Every change is written
 // to the audit log, with the target before and after, in the same transaction; the snapshot (which carries
 // the targets into coverage) is rebuilt after each write.
-import type Database from 'better-sqlite3'
+import { returnedId, type SqlDatabase } from './sql'
 import type { HonourLevel, Target } from '../shared/domain'
 import { writeAudit } from './sqlite-accounts'
 import type { TargetFields, TargetRepository } from './store'
@@ -17,7 +17,7 @@ interface TargetRow {
   note: string
 }
 
-export function sqliteTargets(db: Database.Database, now: () => Date, invalidate: () => void): TargetRepository {
+export function sqliteTargets(db: SqlDatabase, now: () => Date, invalidate: () => void): TargetRepository {
   const byId = (id: number): Target | null => {
     const row = db.prepare('SELECT * FROM targets WHERE id = ?').get(id) as TargetRow | undefined
     return row ? targetOf(row) : null
@@ -34,11 +34,11 @@ export function sqliteTargets(db: Database.Database, now: () => Date, invalidate
     create(fields, actor) {
       const at = now().toISOString()
       return committed(() => {
-        const id = Number(
+        const id = returnedId(
           db
             .prepare(`INSERT INTO targets (area_code, scheme_id, category, min_level, count, due_year, note)
-                VALUES (@areaCode, @schemeId, @category, @minLevel, @count, @dueYear, @note)`)
-            .run(fields).lastInsertRowid,
+                VALUES (@areaCode, @schemeId, @category, @minLevel, @count, @dueYear, @note) RETURNING id`)
+            .get(fields),
         )
         const after = byId(id) as Target
         writeAudit(db, at, actor, 'create', 'target', String(id), null, after)

@@ -1,6 +1,6 @@
 // Writes to single units on the SQLite store. Each runs in one transaction with its history and audit rows,
 // and bumps the unit's version, which writers send back (If-Match) so that no change is silently lost.
-import type Database from 'better-sqlite3'
+import { returnedId, type SqlDatabase } from './sql'
 import { DomainError } from '../domain-error'
 import type { HonourLevel, StatusChange, Unit, UnitStatus } from '../shared/domain'
 import { writeAudit } from './sqlite-accounts'
@@ -73,7 +73,7 @@ interface ChangeRow {
 }
 
 /** `onWrite` hears which units each committed write changed, so the next snapshot reads only those again. */
-export function sqliteUnits(db: Database.Database, onWrite: (unitIds: readonly number[]) => void): UnitRepository {
+export function sqliteUnits(db: SqlDatabase, onWrite: (unitIds: readonly number[]) => void): UnitRepository {
   const read = (id: number): StoredUnit | null => {
     const row = db.prepare('SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined
     if (!row) return null
@@ -153,10 +153,9 @@ export function sqliteUnits(db: Database.Database, onWrite: (unitIds: readonly n
     get: read,
     create(fields, note) {
       return written(() => {
-        const { lastInsertRowid } = db
-          .prepare(`INSERT INTO units (${FIELDS.map((f) => COLUMN_OF[f]).join(', ')}, sample, created_at, updated_at) VALUES (${FIELDS.map(() => '?').join(', ')}, 0, ?, ?)`)
-          .run(...FIELDS.map((f) => fields[f] ?? null), note.at, note.at)
-        const id = Number(lastInsertRowid)
+        const id = returnedId(db
+          .prepare(`INSERT INTO units (${FIELDS.map((f) => COLUMN_OF[f]).join(', ')}, sample, created_at, updated_at) VALUES (${FIELDS.map(() => '?').join(', ')}, 0, ?, ?) RETURNING id`)
+          .get(...FIELDS.map((f) => fields[f] ?? null), note.at, note.at))
         recordStatus(id, null, fields.status, note, fields.status === '命名' ? fields.level : null)
         recordChange(id, 'create', null, fields, note)
         return read(id) as StoredUnit

@@ -2,6 +2,7 @@
 // backend implements the same interface later without touching routes.
 // Over 400 lines on purpose: it is the one contract a second store implements, so every repository's
 // interface stays side by side in it.
+import type { ThrottleStates } from '../auth/rate-limit'
 import type { SessionUser } from '../auth/roles'
 import type { Role } from '../shared/roles'
 import type { Area, ChecklistEntry, CorridorRecord, GpsFix, HonourLevel, Inspection, InspectionRating, PhotoRef, Scheme, Target, Unit, UnitStatus } from '../shared/domain'
@@ -68,6 +69,8 @@ export interface AtlasStore {
   targets: TargetRepository
   schemes: SchemeRepository
   alertDeliveries: AlertDeliveryRepository
+  /** Login throttling's state, shared by every server on the store. */
+  throttles: ThrottleStates
   close(): void
 }
 

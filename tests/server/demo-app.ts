@@ -2,19 +2,17 @@
 import { afterAll, beforeAll } from 'vitest'
 import { createApp, type SecurityOptions } from '../../server/app'
 import { hashPassword } from '../../server/auth/passwords'
-import { ensureFirstAdmin } from '../../server/auth/first-admin'
 import { openSqliteStore } from '../../server/db/sqlite-store'
-import { seedDemo, seedNational } from '../../server/seed/seed-store'
+import { seedNational } from '../../server/seed/seed-store'
+import { ADMIN_PASSWORD, openTestStore, testNow, TODAY } from './test-store'
 import type { Role } from '../../server/shared/roles'
 
-export const TODAY = '2026-11-23'
-export const ADMIN_PASSWORD = 'test-admin-password-1'
+export { ADMIN_PASSWORD, TODAY } from './test-store'
 
+/** The demo app over openTestStore: SQLite in memory, or a PostgreSQL database in the `postgres` project. */
 export function demoApp(security: SecurityOptions = {}) {
-  const now = () => new Date(`${TODAY}T09:00:00Z`)
-  const store = openSqliteStore(':memory:', { now })
-  seedDemo(store, TODAY)
-  ensureFirstAdmin(store, ADMIN_PASSWORD, () => {})
+  const now = testNow
+  const store = openTestStore({ now })
   const app = createApp({ store, version: 'test', now, log: () => {}, security })
   return { app, store }
 }

@@ -4,12 +4,10 @@ import { unzipSync, strFromU8 } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../../server/app'
 import { DEFAULT_WORK_LIMITS } from '../../../server/auth/work-limits'
-import { ensureFirstAdmin } from '../../../server/auth/first-admin'
-import { openSqliteStore } from '../../../server/db/sqlite-store'
+import { openTestStore } from '../test-store'
 import type { ExportRequest } from '../../../server/export/export-request'
 import { ExportQueue } from '../../../server/export/queue'
 import type { ExportRenderer, RenderResult } from '../../../server/export/renderer'
-import { seedDemo } from '../../../server/seed/seed-store'
 import { ADMIN_PASSWORD, signIn, TODAY } from '../demo-app'
 
 const mapPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64') // 1×1
@@ -27,9 +25,7 @@ const renderer = {
   async close() {},
 } as unknown as ExportRenderer
 const now = () => new Date(`${TODAY}T09:00:00Z`)
-const store = openSqliteStore(':memory:', { now })
-seedDemo(store, TODAY)
-ensureFirstAdmin(store, ADMIN_PASSWORD, () => {})
+const store = openTestStore({ now })
 const security = { workLimits: { ...DEFAULT_WORK_LIMITS, briefsPerMinute: 1000 } }
 const app = createApp({ store, version: 'test', now, log: () => {}, security, exporter: { renderer, queue: new ExportQueue(renderer), baseUrl: 'http://127.0.0.1:9' } })
 let admin = ''

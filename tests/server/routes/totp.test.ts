@@ -4,13 +4,13 @@ import { describe, expect, test } from 'vitest'
 import { createApp, type SecurityOptions } from '../../../server/app'
 import { ensureFirstAdmin } from '../../../server/auth/first-admin'
 import { totpCode } from '../../../server/auth/totp'
-import { openSqliteStore } from '../../../server/db/sqlite-store'
+import { openTestStore } from '../test-store'
 import { ADMIN_PASSWORD, jsonRequest, signIn } from '../demo-app'
 
 /** An empty store with the first admin, on a clock the test moves. */
 function appWithClock(security: SecurityOptions = {}) {
   let nowMs = Date.parse('2026-12-07T09:00:05Z')
-  const store = openSqliteStore(':memory:', { now: () => new Date(nowMs) })
+  const store = openTestStore({ template: 'empty', now: () => new Date(nowMs) })
   ensureFirstAdmin(store, ADMIN_PASSWORD, () => {})
   const app = createApp({ store, version: 'test', now: () => new Date(nowMs), log: () => {}, security })
   return { app, store, advance: (seconds: number) => (nowMs += seconds * 1000), now: () => nowMs }

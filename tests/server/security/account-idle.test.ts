@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { createApp } from '../../../server/app'
 import { ensureFirstAdmin } from '../../../server/auth/first-admin'
 import { hashPassword } from '../../../server/auth/passwords'
-import { openSqliteStore } from '../../../server/db/sqlite-store'
+import { openTestStore } from '../test-store'
 import { ADMIN_PASSWORD, jsonRequest } from '../demo-app'
 
 const DAY = 86_400_000
@@ -12,7 +12,7 @@ const PASSWORD = 'Idle-account-pw-1'
 
 function appWithClock(accountIdleDays: number) {
   let nowMs = Date.parse('2026-12-07T09:00:00Z')
-  const store = openSqliteStore(':memory:', { now: () => new Date(nowMs) })
+  const store = openTestStore({ template: 'empty', now: () => new Date(nowMs) })
   ensureFirstAdmin(store, ADMIN_PASSWORD, () => {})
   store.accounts.createUser({ username: 'lisi', passwordHash: hashPassword(PASSWORD), role: 'editor', areaScope: null }, 'test')
   const app = createApp({ store, version: 'test', now: () => new Date(nowMs), log: () => {}, security: { accountIdleDays } })

@@ -8,9 +8,8 @@ import { newToken, tokenHash } from '../../../server/auth/tokens'
 import { ExportQueue } from '../../../server/export/queue'
 import type { ExportRenderer, RenderResult } from '../../../server/export/renderer'
 import { createApp } from '../../../server/app'
-import { ensureFirstAdmin } from '../../../server/auth/first-admin'
-import { openSqliteStore } from '../../../server/db/sqlite-store'
-import { seedDemo } from '../../../server/seed/seed-store'
+import { openTestStore } from '../test-store'
+import type { AtlasStore } from '../../../server/db/store'
 import { ADMIN_PASSWORD, jsonRequest, signIn, TODAY } from '../demo-app'
 
 const SENSITIVE = '学校'
@@ -24,9 +23,7 @@ function stubExporter() {
 
 async function walkedApp() {
   const now = () => new Date(`${TODAY}T09:00:00Z`)
-  const store = openSqliteStore(':memory:', { now })
-  seedDemo(store, TODAY)
-  ensureFirstAdmin(store, ADMIN_PASSWORD, () => {})
+  const store = openTestStore({ now })
   const token = newToken()
   store.screenTokens.create(tokenHash(token), 'walk', 'test')
   const app = createApp({ store, version: 'walk', now, log: () => {}, security: { sensitiveCategories: [SENSITIVE] }, exporter: stubExporter() })
@@ -47,7 +44,7 @@ interface Secret {
 }
 
 /** What would give a sensitive unit away: its name, or its longitude and latitude side by side. */
-function secretsOf(store: ReturnType<typeof openSqliteStore>): Secret[] {
+function secretsOf(store: AtlasStore): Secret[] {
   return store.snapshot().units
     .filter((u) => u.category === SENSITIVE)
     .map((u) => ({ unitId: u.id, name: u.name, place: u.lon === null || u.lat === null ? null : [u.lon, u.lat] }))
@@ -89,7 +86,7 @@ const QUERIES: Record<string, string>[] = [
   { area: '530626', period: '2025', format: 'html' },
 ]
 
-async function pathsToWalk(app: Awaited<ReturnType<typeof walkedApp>>['app'], store: ReturnType<typeof openSqliteStore>, admin: string) {
+async function pathsToWalk(app: Awaited<ReturnType<typeof walkedApp>>['app'], store: AtlasStore, admin: string) {
   const ids: Record<string, string[]> = {
     units: store.snapshot().units.filter((u) => u.category === SENSITIVE).map((u) => String(u.id)),
     corridors: ((await (await app.request('/api/corridors', { headers: { Cookie: admin } })).json()).corridors as { id: number }[]).map((c) => String(c.id)),

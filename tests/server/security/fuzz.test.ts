@@ -23,14 +23,12 @@
 import type { FeatureCollection } from 'geojson'
 import { afterAll, describe, expect, test } from 'vitest'
 import { createApp, type SecurityOptions } from '../../../server/app'
-import { ensureFirstAdmin } from '../../../server/auth/first-admin'
 import { hashPassword } from '../../../server/auth/passwords'
 import { newToken, tokenHash } from '../../../server/auth/tokens'
-import { openSqliteStore } from '../../../server/db/sqlite-store'
+import { openTestStore } from '../test-store'
 import { ExportQueue } from '../../../server/export/queue'
 import type { ExportRenderer, RenderResult } from '../../../server/export/renderer'
 import { pick, seededRandom, type Random } from '../../../server/geo/prng'
-import { seedDemo } from '../../../server/seed/seed-store'
 import { ADMIN_PASSWORD, signIn, TODAY } from '../demo-app'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123)
@@ -46,9 +44,7 @@ function stubExporter() {
 
 function fuzzApp(security: SecurityOptions) {
   const now = () => new Date(`${TODAY}T09:00:00Z`)
-  const store = openSqliteStore(':memory:', { now })
-  seedDemo(store, TODAY)
-  ensureFirstAdmin(store, ADMIN_PASSWORD, () => {})
+  const store = openTestStore({ now })
   store.accounts.createUser({ username: 'viewer1', passwordHash: hashPassword('viewer-password-9'), role: 'viewer', areaScope: null }, 'test')
   const token = newToken()
   store.screenTokens.create(tokenHash(token), 'fuzz', 'test')

@@ -4,17 +4,15 @@
 // Also: a screen token sent as Bearer reads a private atlas, redacted.
 import { describe, expect, test } from 'vitest'
 import { createApp } from '../../../server/app'
-import { ensureFirstAdmin } from '../../../server/auth/first-admin'
 import { hashPassword } from '../../../server/auth/passwords'
 import { RenderTokens } from '../../../server/auth/render-tokens'
 import { writeRefusal } from '../../../server/auth/roles'
-import { openSqliteStore } from '../../../server/db/sqlite-store'
+import { openTestStore } from '../test-store'
 import type { ExportRequest } from '../../../server/export/export-request'
 import { ExportQueue } from '../../../server/export/queue'
 import type { ExportRenderer, RenderResult } from '../../../server/export/renderer'
 import type { CoverageReport } from '../../../server/geo/coverage'
 import type { UnitCollection } from '../../../server/shared/unit-columns'
-import { seedDemo } from '../../../server/seed/seed-store'
 import { ADMIN_PASSWORD, jsonRequest, OWN_ORIGIN, signIn, TODAY } from '../demo-app'
 
 const SENSITIVE = '宗教活动场所'
@@ -24,9 +22,7 @@ const TTL_MS = 300_000
 function exportApp({ requireLogin = false } = {}) {
   let clock = new Date(`${TODAY}T09:00:00Z`)
   const now = () => clock
-  const store = openSqliteStore(':memory:', { now })
-  seedDemo(store, TODAY)
-  ensureFirstAdmin(store, ADMIN_PASSWORD, () => {})
+  const store = openTestStore({ now })
   const renderTokens = new RenderTokens({ ttlMs: TTL_MS })
   const tokens: (string | undefined)[] = []
   let during: (token: string | undefined) => Promise<void> = async () => {}

@@ -4,8 +4,7 @@ import { describe, expect, test } from 'vitest'
 import { createApp } from '../../../server/app'
 import { ensureFirstAdmin, ensureSeparatedAdministrators } from '../../../server/auth/first-admin'
 import { hashPassword } from '../../../server/auth/passwords'
-import { openSqliteStore } from '../../../server/db/sqlite-store'
-import { seedDemo } from '../../../server/seed/seed-store'
+import { openTestStore } from '../test-store'
 import { ADMIN_PASSWORD, jsonRequest, signIn, TODAY } from '../demo-app'
 
 const SECADMIN_PASSWORD = 'Secadmin-password-2'
@@ -14,9 +13,7 @@ const VIEWER_PASSWORD = 'Viewer-password-4'
 
 function separatedApp(options: { backupPassphrase?: string } = {}) {
   const now = () => new Date(`${TODAY}T09:00:00Z`)
-  const store = openSqliteStore(':memory:', { now })
-  seedDemo(store, TODAY)
-  ensureFirstAdmin(store, ADMIN_PASSWORD, () => {})
+  const store = openTestStore({ now })
   ensureSeparatedAdministrators(store, { secadmin: SECADMIN_PASSWORD, auditor: AUDITOR_PASSWORD }, () => {})
   store.accounts.createUser({ username: 'looker', passwordHash: hashPassword(VIEWER_PASSWORD), role: 'viewer', areaScope: null }, 'test')
   const app = createApp({ store, version: 'test', now, log: () => {}, security: { separationOfDuties: true, backupPassphrase: options.backupPassphrase ?? null } })
@@ -141,7 +138,7 @@ describe('separated duties', () => {
 
 describe('the three administrators at first start', () => {
   test('made with the configured passwords (not forced), or random ones printed once and forced', () => {
-    const store = openSqliteStore(':memory:')
+    const store = openTestStore({ template: 'empty' })
     const logged: string[] = []
     ensureFirstAdmin(store, ADMIN_PASSWORD, (m) => logged.push(m))
     ensureSeparatedAdministrators(store, { secadmin: SECADMIN_PASSWORD, auditor: null }, (m) => logged.push(m))
@@ -156,7 +153,7 @@ describe('the three administrators at first start', () => {
   })
 
   test('a store turned to separation later gets the missing ones; a name taken by another role stops the start', () => {
-    const store = openSqliteStore(':memory:')
+    const store = openTestStore({ template: 'empty' })
     ensureFirstAdmin(store, ADMIN_PASSWORD, () => {})
     store.accounts.createUser({ username: 'auditor', passwordHash: hashPassword(VIEWER_PASSWORD), role: 'viewer', areaScope: null }, 'test')
     expect(() => ensureSeparatedAdministrators(store, { secadmin: null, auditor: null }, () => {})).toThrow(

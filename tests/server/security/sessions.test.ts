@@ -4,17 +4,13 @@
 import { describe, expect, test } from 'vitest'
 import { createApp, type SecurityOptions } from '../../../server/app'
 import { isActivityWorthRecording } from '../../../server/auth/session-policy'
-import { ensureFirstAdmin } from '../../../server/auth/first-admin'
 import { tokenHash } from '../../../server/auth/tokens'
-import { openSqliteStore } from '../../../server/db/sqlite-store'
-import { seedDemo } from '../../../server/seed/seed-store'
+import { openTestStore } from '../test-store'
 import { ADMIN_PASSWORD, jsonRequest, signIn, TODAY } from '../demo-app'
 
 function clockedApp(security: SecurityOptions) {
   let clock = new Date(`${TODAY}T09:00:00Z`)
-  const store = openSqliteStore(':memory:', { now: () => clock })
-  seedDemo(store, TODAY)
-  ensureFirstAdmin(store, ADMIN_PASSWORD, () => {})
+  const store = openTestStore({ now: () => clock })
   const app = createApp({ store, version: 'test', now: () => clock, log: () => {}, security })
   const wait = (seconds: number) => {
     clock = new Date(clock.getTime() + seconds * 1000)
