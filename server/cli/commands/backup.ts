@@ -1,9 +1,9 @@
 import { existsSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { readConfig } from '../../config'
+import { readConfig, type AtlasConfig } from '../../config'
 import { backupStore, checkBackupFile, encryptBackupFile } from '../../db/backup'
 import { DomainError } from '../../domain-error'
-import { STORE_FILE } from '../../open-store'
+import { openConfiguredStore, STORE_FILE, storeLocation } from '../../open-store'
 import { backupPassphrase } from '../backup-passphrase'
 import { CliError, command, parseOptions } from '../command'
 
@@ -31,9 +31,9 @@ export const backupCommand = command('backup', 'copy the store to a file, also w
   if (file === undefined) throw new CliError('atlas backup: name the file to write (see atlas backup --help)')
   if (extra.length > 0) throw new CliError(`atlas backup: unexpected arguments ${extra.join(' ')} (one file at a time)`)
   const config = readConfig(io.env)
-  const store = join(config.dataDir, STORE_FILE)
+  const store = config.databaseUrl === null ? join(config.dataDir, STORE_FILE) : storeLocation(config)
   const target = resolve(file)
-  if (!existsSync(store)) throw new CliError(`atlas backup: there is no store at ${store} (set ATLAS_DATA_DIR to the server's data dir)`, 1)
+  if (config.databaseUrl === null && !existsSync(store)) throw new CliError(`atlas backup: there is no store at ${store} (set ATLAS_DATA_DIR to the server's data dir)`, 1)
   if (target === store) throw new CliError(`atlas backup: ${file} is the store itself; write the backup elsewhere`)
   if (existsSync(target) && !values.overwrite) throw new CliError(`atlas backup: ${file} exists; choose another name or add --overwrite`)
   if (!existsSync(dirname(target))) throw new CliError(`atlas backup: the directory ${dirname(target)} does not exist`, 1)
@@ -47,7 +47,8 @@ export const backupCommand = command('backup', 'copy the store to a file, also w
   // An encrypted backup is made plain beside FILE first (the online backup writes a database file), then sealed.
   const plain = passphrase === null ? target : `${target}.plain-${process.pid}`
   try {
-    await backupStore(store, plain)
+    if (config.databaseUrl === null) await backupStore(store, plain)
+    else await backupPostgres(config, plain, `cli:${io.env.USER ?? io.env.LOGNAME ?? 'unknown'}`)
     const facts = checkBackupFile(plain)
     if (passphrase !== null) await encryptBackupFile(plain, target, passphrase, config.crypto)
     const ms = Date.now() - started
@@ -61,6 +62,16 @@ export const backupCommand = command('backup', 'copy the store to a file, also w
     if (plain !== target) rmSync(plain, { force: true })
   }
 })
+
+/** PostgreSQL's backup is the same portable SQLite file, copied from one transaction (server/db/pg/pg-store.ts). */
+async function backupPostgres(config: AtlasConfig, file: string, actor: string): Promise<void> {
+  const opened = openConfiguredStore(config)
+  try {
+    await opened.backup(file, actor)
+  } finally {
+    opened.close()
+  }
+}
 
 export function sizeText(bytes: number): string {
   return bytes < 2 ** 20 ? `${(bytes / 2 ** 10).toFixed(0)} KiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`

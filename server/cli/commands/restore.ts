@@ -34,6 +34,9 @@ export const restoreCommand = command('restore', 'replace the store with a check
   if (file === undefined) throw new CliError('atlas restore: name the backup file to restore (see atlas restore --help)')
   if (extra.length > 0) throw new CliError(`atlas restore: unexpected arguments ${extra.join(' ')} (one file at a time)`)
   const config = readConfig(io.env)
+  if (config.databaseUrl !== null) {
+    throw new CliError(`atlas restore: ATLAS_DATABASE_URL is set, and restore replaces a SQLite file. Restore a backup into a new PostgreSQL database with atlas copy-store --from sqlite:${file} --to postgres://…, then point ATLAS_DATABASE_URL at it (docs/deploy.md)`)
+  }
   const store = join(config.dataDir, STORE_FILE)
   const actor = `cli:${io.env.USER ?? io.env.LOGNAME ?? 'unknown'}`
   const recordRestore = (detail: Record<string, unknown>) =>
