@@ -2,10 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, readConfig } from '../../server/config'
 
 describe('readConfig', () => {
+  it('ATLAS_DATABASE_URL: a postgres:// URL selects PostgreSQL; anything else is named without its password', () => {
+    expect(readConfig({ ATLAS_DATABASE_URL: 'postgres://atlas:secret@db:5432/atlas' }).databaseUrl).toBe('postgres://atlas:secret@db:5432/atlas')
+    expect(() => readConfig({ ATLAS_DATABASE_URL: 'mysql://atlas:secret@db/atlas' })).toThrow('ATLAS_DATABASE_URL=mysql://atlas:***@db/atlas names mysql, not PostgreSQL')
+    expect(() => readConfig({ ATLAS_DATABASE_URL: 'db.internal' })).toThrow('is not a URL (expected postgres://user:password@host:port/database)')
+  })
+
+
   it('has defaults: port 8787, ./data, demo on, reads open, embedding by the atlas itself only', () => {
     expect(readConfig({}, '/srv/atlas')).toEqual({
       port: 8787,
       dataDir: '/srv/atlas/data',
+      databaseUrl: null,
       demo: 'full',
       demoUnits: 20000,
       requireLogin: false,
@@ -51,6 +59,7 @@ describe('readConfig', () => {
     expect(readConfig(env, '/x')).toEqual({
       port: 9000,
       dataDir: '/var/atlas',
+      databaseUrl: null,
       demo: 'none',
       demoUnits: 20000,
       requireLogin: true,
