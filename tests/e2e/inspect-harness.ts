@@ -11,7 +11,7 @@ export interface ApiCaller {
   /** Signs in with fetch and returns the session cookie. */
   sessionOf(username: string, password: string): Promise<string>
   /** The answer's JSON (null for HEAD); throws naming the status and body unless 2xx. */
-  call(method: string, path: string, cookie: string, body?: unknown): Promise<unknown>
+  call(method: string, path: string, cookie: string, body?: unknown, headers?: Record<string, string>): Promise<unknown>
 }
 
 export function apiCaller(url: string): ApiCaller {
@@ -21,10 +21,10 @@ export function apiCaller(url: string): ApiCaller {
       if (!answer.ok) throw new Error(`sign-in ${username}: ${answer.status} ${await answer.text()}`)
       return (answer.headers.get('set-cookie') ?? '').split(';')[0]
     },
-    async call(method, path, cookie, body) {
+    async call(method, path, cookie, body, headers = {}) {
       const answer = await fetch(`${url}${path}`, {
         method,
-        headers: { Cookie: cookie, Origin: url, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        headers: { Cookie: cookie, Origin: url, ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
         body: body ? JSON.stringify(body) : undefined,
       })
       if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`)

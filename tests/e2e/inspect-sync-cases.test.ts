@@ -108,6 +108,7 @@ describe('with the default session policy', () => {
     const closedOn = (await inspectionsOf(api, admin)).find((i) => i.id === opened.theirs.id)!.followUpClosedAt
     for (const text of Object.values(texts)) {
       expect(await queueItem(pageB, text).locator('.inspect-conflict').textContent()).toContain(`${first.username} 已于 ${closedOn} 关闭了这项整改。`)
+      expect(await queueItem(pageB, text).locator('.inspect-reason').count()).toBe(0) // said in words above, not as the API's message
     }
     expect(await badgesOf(pageB)).toEqual(['冲突', '冲突'])
 

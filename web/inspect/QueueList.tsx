@@ -1,5 +1,5 @@
 // The sync queue as the inspector sees it: every visit and follow-up close made on this phone with its state
-// (待同步, 同步中, 已同步, 被拒绝 with the reason, 冲突 with the server's record and the choice it leaves). While the
+// (待同步, 同步中, 已同步, 被拒绝 with the reason, 冲突 with the server's record, said in words, and the choice it leaves). While the
 // session is gone nothing can be sent, so pending items say they wait for the sign-in (待登录), not for the network.
 import { QUEUE_STATE_LABELS, type QueueItem } from './queue-state'
 
@@ -28,7 +28,7 @@ export function QueueList({ items, onRetry, onDrop, waitingForSignIn }: QueueLis
             <div className="inspect-muted">
               {item.work.kind === 'visit' ? `督导 ${item.work.visit.date} · ${item.work.photos.length} 张照片` : `关闭整改 ${item.work.closedAt}`}
             </div>
-            {item.reason && <p className="inspect-reason">{item.reason}</p>}
+            {item.reason && item.state !== 'conflict' && <p className="inspect-reason">{item.reason}</p>}
             {item.state === 'conflict' && <ConflictChoice item={item} onRetry={onRetry} onDrop={onDrop} />}
             {item.state === 'refused' && <button type="button" className="secondary" onClick={() => onRetry(item)}>重新提交</button>}
           </li>
