@@ -83,10 +83,11 @@ export function briefDocument(content: BriefContent, lang: BriefLanguage): Brief
   if (c.inspectionsDone.length > 0) {
     table(w.inspectionCaption, w.inspectionHeader, c.inspectionsDone.map((i) => [i.date, i.unitName, i.category, i.findings, w.followUp(i.followUpState)]))
   }
+  // The photos beside the visits they show, before the (often long) list of units behind their rhythm.
+  if (c.photos.length > 0) blocks.push({ kind: 'photos', caption: w.photoCaption(c.photos.length), photos: c.photos.map((photo) => ({ ...photo, label: w.photoLabel(photo) })) })
   if (c.visitsBehind.length > 0) {
     table(w.behindCaption, w.behindHeader, c.visitsBehind.map((v) => [v.unitName, v.category, String(v.done), String(v.expected)]))
   }
-  if (c.photos.length > 0) blocks.push({ kind: 'photos', caption: w.photoCaption(c.photos.length), photos: c.photos.map((photo) => ({ ...photo, label: w.photoLabel(photo) })) })
 
   h1(w.sections[6])
   if (c.newNamings.length === 0) p(w.noNamings(period))
