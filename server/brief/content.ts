@@ -8,8 +8,8 @@ import { seesInspectionsOf } from '../geo/inspection-redaction'
 import type { JoinIssueKind } from '../geo/join'
 import { selectTargets, targetsWithProgress } from '../geo/target-progress'
 import { childLevelOf, isWithin, storedParents } from '../shared/area-codes'
-import { redactedName, townshipOrAbove, withholds, type Audience } from '../shared/audience'
-import type { Area, AreaLevel, HonourLevel, Unit } from '../shared/domain'
+import { redactedName, seesPeople, townshipOrAbove, withholds, type Audience } from '../shared/audience'
+import { CHECKLIST_RESULTS, INSPECTION_RATINGS, type Area, type AreaLevel, type ChecklistResult, type HonourLevel, type Inspection, type InspectionRating, type PhotoType, type Unit } from '../shared/domain'
 import type { Snapshot } from '../snapshot'
 import { asOfDate, hasBegun, yearBefore, type Period } from './period'
 
@@ -72,6 +72,34 @@ export interface VisitsBehind {
   expected: number
 }
 
+/** The 督导 of the period in figures: what the section's summary says besides the lists. */
+export interface InspectionOverview {
+  visits: number // visits in the period to the area's units, withheld ones included (counted, never described)
+  unitsVisited: number // distinct units visited in the period, likewise
+  unitsDue: number // units the visit rhythm expects visited by `asOf` (visitsDue expected > 0)
+  unitsDueVisited: number // of those, visited at least once in the period
+  ratings: Record<InspectionRating, number> // overall ratings of the listed visits (the audience's)
+  unrated: number // listed visits without a rating
+  checks: Record<ChecklistResult, number> // checklist points of the listed visits, by result
+  openFollowUps: number // follow-ups asked for and not closed, of units whose inspections the audience sees
+}
+
+/** A visit's photo the briefing shows: signed-in audiences only, at most BRIEF_PHOTOS, newest visits first. */
+export interface BriefPhoto {
+  sha256: string
+  mime: PhotoType
+  width: number
+  height: number
+  unitName: string
+  date: string // the visit's day
+}
+
+/** Photos a briefing shows at most: a few, to show the work, not an album. */
+export const BRIEF_PHOTOS = 4
+
+/** Photo types a Word document shows (WebP it does not). */
+const DOCUMENT_PHOTO_TYPES: ReadonlySet<PhotoType> = new Set(['image/jpeg', 'image/png'])
+
 export interface DataIssue {
   unitName: string
   kind: JoinIssueKind
@@ -102,6 +130,8 @@ export interface BriefContent {
   inspectionsHidden: number // visits to withheld units: counted, not listed
   visitsBehind: VisitsBehind[]
   overdueFollowUps: number
+  inspection: InspectionOverview
+  photos: BriefPhoto[]
   dataIssues: DataIssue[]
   yearOnlyNamings: number // units with a year named and no dated history: not placed in a period shorter than a year
 }
@@ -133,8 +163,12 @@ export function briefContent(snapshot: Snapshot, query: BriefQuery, audience: Au
 
   const inspections = inspectionList(snapshot, { area: area.code, from: period.start, to: period.end }, audience, asOf)
   const unitsById = new Map(units.map((u) => [u.id, u]))
-  const allVisits = snapshot.inspections.filter((i) => i.date >= period.start && i.date <= period.end && unitsById.has(i.unitId)).length
+  const inPeriod = snapshot.inspections.filter((i) => i.date >= period.start && i.date <= period.end && unitsById.has(i.unitId))
+  const allVisits = inPeriod.length
   const visits = units.map((unit) => ({ unit, due: unitVisits(snapshot, unit, asOf) }))
+  const seenVisits = visits.filter((v) => seesInspectionsOf(audience, v.unit.category))
+  const visitedUnits = new Set(inPeriod.map((i) => i.unitId))
+  const unitsDue = visits.filter((v) => v.due.expected > 0)
 
   const stockAsOf = period.year < Number(today.slice(0, 4)) ? `${period.year}-12-31` : today
   const targets = targetsWithProgress(snapshot, selectTargets(snapshot, { area: area.code, schemeId: own.scheme.id }), stockAsOf)
@@ -173,9 +207,16 @@ export function briefContent(snapshot: Snapshot, query: BriefQuery, audience: Au
     visitsBehind: visits
       .filter((v) => v.due.due > 0)
       .map((v) => ({ unitName: redact(v.unit), category: v.unit.category, done: v.due.done, expected: v.due.expected })),
-    overdueFollowUps: visits
-      .filter((v) => seesInspectionsOf(audience, v.unit.category))
-      .reduce((sum, v) => sum + v.due.overdueFollowUps.length, 0),
+    overdueFollowUps: seenVisits.reduce((sum, v) => sum + v.due.overdueFollowUps.length, 0),
+    inspection: {
+      visits: allVisits,
+      unitsVisited: visitedUnits.size,
+      unitsDue: unitsDue.length,
+      unitsDueVisited: unitsDue.filter((v) => visitedUnits.has(v.unit.id)).length,
+      ...ratingsAndChecks(inspections.inspections),
+      openFollowUps: seenVisits.reduce((sum, v) => sum + v.due.openFollowUps, 0),
+    },
+    photos: briefPhotos(inspections.inspections, unitsById, audience),
     dataIssues: dataIssuesIn(snapshot, area.code).map((issue) => {
       const unit = snapshot.units.find((u) => u.id === issue.unitId)
       const named = (code: string | null) => (code === null ? null : `${snapshot.areasByCode.get(code)?.name ?? ''}（${code}）`)
@@ -189,6 +230,37 @@ export function briefContent(snapshot: Snapshot, query: BriefQuery, audience: Au
     }),
     yearOnlyNamings: period.kind === 'year' ? 0 : units.filter((u) => u.history.length === 0 && u.yearNamed === period.year).length,
   }
+}
+
+function ratingsAndChecks(listed: readonly Inspection[]): Pick<InspectionOverview, 'ratings' | 'unrated' | 'checks'> {
+  const ratings = Object.fromEntries(INSPECTION_RATINGS.map((r) => [r, 0])) as Record<InspectionRating, number>
+  const checks = Object.fromEntries(CHECKLIST_RESULTS.map((r) => [r, 0])) as Record<ChecklistResult, number>
+  let unrated = 0
+  for (const inspection of listed) {
+    if (inspection.rating === null) unrated++
+    else ratings[inspection.rating]++
+    for (const entry of inspection.checklist) checks[entry.result]++
+  }
+  return { ratings, unrated, checks }
+}
+
+/**
+ * Up to BRIEF_PHOTOS photos of the listed visits, newest visit first, one per visit before a second of any.
+ * Signed-in audiences only: photos show people and places, which the public version never carries (the
+ * audience rule for people, seesPeople); a withheld unit's are never among them.
+ */
+function briefPhotos(listed: readonly Inspection[], unitsById: ReadonlyMap<number, Unit>, audience: Audience): BriefPhoto[] {
+  if (!seesPeople(audience)) return []
+  const perVisit = [...listed]
+    .sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id)
+    .map((inspection) => ({ inspection, unit: unitsById.get(inspection.unitId) }))
+    .filter((v): v is { inspection: Inspection; unit: Unit } => v.unit !== undefined && !withholds(audience, v.unit.category))
+    .map(({ inspection, unit }) => inspection.photos.filter((p) => DOCUMENT_PHOTO_TYPES.has(p.mime)).map((p) => ({ sha256: p.sha256, mime: p.mime, width: p.width, height: p.height, unitName: unit.name, date: inspection.date })))
+  const chosen: BriefPhoto[] = []
+  for (let round = 0; chosen.length < BRIEF_PHOTOS && perVisit.some((photos) => photos.length > round); round++) {
+    for (const photos of perVisit) if (photos[round] && chosen.length < BRIEF_PHOTOS) chosen.push(photos[round])
+  }
+  return chosen
 }
 
 /** Namings (→ 命名) made within the period, oldest first; a unit with no dated history counts in its year named for a whole-year period. */

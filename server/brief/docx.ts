@@ -26,7 +26,17 @@ export interface MapFigure {
   heightPx: number
 }
 
-export async function briefDocx(brief: BriefDocument, map: MapFigure | null): Promise<Buffer> {
+/** The pictures a briefing shows: the map, and the visits' photos' bytes by hash (a photo missing here is left out). */
+export interface BriefPictures {
+  map: MapFigure | null
+  photos: ReadonlyMap<string, Uint8Array>
+}
+
+/** A photo's width in the two-up grid, CSS pixels: two side by side fill the text width with a gutter. */
+const PHOTO_WIDTH_PX = Math.floor(TEXT_WIDTH_PX / 2) - 16
+const PHOTO_MAX_HEIGHT_PX = Math.round(PHOTO_WIDTH_PX * 0.75)
+
+export async function briefDocx(brief: BriefDocument, pictures: BriefPictures): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: brief.lang === 'zh' ? '工作简报' : 'WORK BRIEFING', color: 'C00000', size: 72, bold: true, font: HEADING_FONT })] }),
     new Paragraph({
@@ -38,7 +48,7 @@ export async function briefDocx(brief: BriefDocument, map: MapFigure | null): Pr
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: brief.title, size: 36, bold: true, font: HEADING_FONT })] }),
   ]
   if (brief.sampleMark) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: brief.sampleMark, color: 'C00000', bold: true })] }))
-  for (const block of brief.blocks) children.push(...blockParts(block, map))
+  for (const block of brief.blocks) children.push(...blockParts(block, pictures))
   children.push(new Paragraph({ spacing: { before: 360 }, border: { top: { style: BorderStyle.SINGLE, size: 6, color: '808080', space: 4 } }, children: [new TextRun({ text: brief.source, size: 21 })] }))
 
   const document = new Document({
@@ -70,7 +80,7 @@ function headingStyle(level: 1 | 2, name: string, size: number) {
   }
 }
 
-function blockParts(block: BriefBlock, map: MapFigure | null): (Paragraph | Table)[] {
+function blockParts(block: BriefBlock, { map, photos }: BriefPictures): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({ style: HEADING_STYLE_IDS[block.level], text: block.text })]
@@ -85,7 +95,36 @@ function blockParts(block: BriefBlock, map: MapFigure | null): (Paragraph | Tabl
     }
     case 'table':
       return [new Paragraph({ style: 'BriefCaption', children: [new TextRun(block.caption)] }), briefTable(block.header, block.rows)]
+    case 'photos': {
+      const shown = block.photos.flatMap((photo) => {
+        const data = photos.get(photo.sha256)
+        return data ? [{ ...photo, data }] : []
+      })
+      if (shown.length === 0) return []
+      return [photoGrid(shown), new Paragraph({ style: 'BriefCaption', children: [new TextRun(block.caption)] })]
+    }
   }
+}
+
+/** The photos two to a row, each scaled into PHOTO_WIDTH_PX × PHOTO_MAX_HEIGHT_PX with its label below; no borders. */
+function photoGrid(photos: readonly (Extract<BriefBlock, { kind: 'photos' }>['photos'][number] & { data: Uint8Array })[]): Table {
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
+  const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none }
+  const cell = (photo: (typeof photos)[number] | undefined) => {
+    if (!photo) return new TableCell({ borders, children: [new Paragraph('')] })
+    const scale = Math.min(PHOTO_WIDTH_PX / photo.width, PHOTO_MAX_HEIGHT_PX / photo.height, 1)
+    const image = new ImageRun({ type: photo.mime === 'image/png' ? 'png' : 'jpg', data: photo.data, transformation: { width: Math.round(photo.width * scale), height: Math.round(photo.height * scale) } })
+    return new TableCell({
+      borders,
+      children: [
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [image] }),
+        new Paragraph({ style: 'BriefTable', alignment: AlignmentType.CENTER, children: [new TextRun(photo.label)] }),
+      ],
+    })
+  }
+  const rows: TableRow[] = []
+  for (let i = 0; i < photos.length; i += 2) rows.push(new TableRow({ cantSplit: true, children: [cell(photos[i]), cell(photos[i + 1])] }))
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders, rows })
 }
 
 function briefTable(header: string[], rows: string[][]): Table {

@@ -1,6 +1,6 @@
 // A briefing as one self-contained HTML page (the map figure inline as a data: URL): what Chromium prints to
 // the PDF, and what the /brief page previews. Every text is escaped; the page loads nothing from anywhere.
-import type { MapFigure } from './docx'
+import type { BriefPictures } from './docx'
 import type { BriefBlock, BriefDocument } from './layout'
 
 /**
@@ -24,6 +24,10 @@ h3 { font: bold 16pt/1.6 ${HEADING_FONTS}; margin: 12pt 0 6pt; break-after: avoi
 p { text-indent: 2em; margin: 0; }
 figure { margin: 6pt 0; text-align: center; break-inside: avoid; }
 figure img { max-width: 100%; }
+.photo-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 6pt; }
+.photo-grid figure { margin: 0; }
+.photo-grid img { width: 100%; height: 52mm; object-fit: contain; }
+.photo-grid figcaption { font-size: 10.5pt; line-height: 15pt; }
 .caption { text-align: center; font: 12pt/1.6 ${HEADING_FONTS}; margin: 6pt 0; break-after: avoid; }
 table { width: 100%; border-collapse: collapse; font-size: 10.5pt; line-height: 15pt; margin-bottom: 6pt; }
 th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; }
@@ -33,8 +37,8 @@ tr { break-inside: avoid; }
 .source { border-top: 0.75pt solid #808080; margin-top: 18pt; padding-top: 4pt; font-size: 10.5pt; line-height: 15pt; text-indent: 0; }
 `
 
-export function briefHtml(brief: BriefDocument, map: MapFigure | null): string {
-  const body = brief.blocks.map((block) => blockHtml(block, map)).join('\n')
+export function briefHtml(brief: BriefDocument, pictures: BriefPictures): string {
+  const body = brief.blocks.map((block) => blockHtml(block, pictures)).join('\n')
   return `<!doctype html>
 <html lang="${brief.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head><meta charset="utf-8"><title>${escapeHtml(brief.title)}</title><style>${STYLE}</style></head>
@@ -50,7 +54,7 @@ ${body}
 `
 }
 
-function blockHtml(block: BriefBlock, map: MapFigure | null): string {
+function blockHtml(block: BriefBlock, { map, photos }: BriefPictures): string {
   switch (block.kind) {
     case 'heading':
       return block.level === 1 ? `<h2>${escapeHtml(block.text)}</h2>` : `<h3>${escapeHtml(block.text)}</h3>`
@@ -64,6 +68,13 @@ function blockHtml(block: BriefBlock, map: MapFigure | null): string {
       const head = `<thead><tr>${block.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`
       const rows = block.rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('')
       return `<div class="caption">${escapeHtml(block.caption)}</div><table>${head}<tbody>${rows}</tbody></table>`
+    }
+    case 'photos': {
+      const shown = block.photos.flatMap((photo) => {
+        const data = photos.get(photo.sha256)
+        return data ? [`<figure><img src="data:${photo.mime};base64,${Buffer.from(data).toString('base64')}" alt="${escapeHtml(photo.label)}"><figcaption>${escapeHtml(photo.label)}</figcaption></figure>`] : []
+      })
+      return shown.length === 0 ? '' : `<figure class="photos"><div class="photo-grid">${shown.join('')}</div><figcaption class="caption">${escapeHtml(block.caption)}</figcaption></figure>`
     }
   }
 }

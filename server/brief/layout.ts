@@ -1,8 +1,8 @@
 // A briefing's content put into words and blocks (headings, paragraphs, tables, the map figure), in Chinese or
 // English: what the DOCX and the HTML (printed to PDF) both draw, so the two say the same. Pure.
 import { childLevelOf } from '../shared/area-codes'
-import { HONOUR_LEVELS, type AreaLevel, type HonourLevel } from '../shared/domain'
-import type { BriefContent, LevelCounts } from './content'
+import { CHECKLIST_RESULTS, HONOUR_LEVELS, INSPECTION_RATINGS, type AreaLevel, type ChecklistResult, type HonourLevel, type InspectionRating } from '../shared/domain'
+import type { BriefContent, BriefPhoto, InspectionOverview, LevelCounts } from './content'
 import type { JoinIssueKind } from '../geo/join'
 import type { Period } from './period'
 
@@ -13,6 +13,7 @@ export type BriefBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'table'; caption: string; header: string[]; rows: string[][] }
   | { kind: 'figure'; caption: string }
+  | { kind: 'photos'; caption: string; photos: (BriefPhoto & { label: string })[] } // visits' photos, drawn small side by side
 
 export interface BriefDocument {
   lang: BriefLanguage
@@ -78,9 +79,12 @@ export function briefDocument(content: BriefContent, lang: BriefLanguage): Brief
 
   h1(w.sections[5])
   p(w.inspectionSummary(c, period))
+  if (c.inspectionsDone.length > 0) p(w.ratingSummary(c.inspection, c.inspectionsHidden > 0))
   if (c.inspectionsDone.length > 0) {
     table(w.inspectionCaption, w.inspectionHeader, c.inspectionsDone.map((i) => [i.date, i.unitName, i.category, i.findings, w.followUp(i.followUpState)]))
   }
+  // The photos beside the visits they show, before the (often long) list of units behind their rhythm.
+  if (c.photos.length > 0) blocks.push({ kind: 'photos', caption: w.photoCaption(c.photos.length), photos: c.photos.map((photo) => ({ ...photo, label: w.photoLabel(photo) })) })
   if (c.visitsBehind.length > 0) {
     table(w.behindCaption, w.behindHeader, c.visitsBehind.map((v) => [v.unitName, v.category, String(v.done), String(v.expected)]))
   }
@@ -147,6 +151,9 @@ const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July
 const ZH_LEVELS: Record<AreaLevel, string> = { country: '全国', province: '省（区、市）', prefecture: '州（市）', county: '县（市、区）', township: '乡镇（街道）', village: '村（社区）' }
 const EN_LEVELS: Record<AreaLevel, string> = { country: 'country', province: 'province', prefecture: 'prefecture', county: 'county', township: 'township', village: 'village' }
 const EN_HONOUR: Record<HonourLevel, string> = { 国家级: 'national', 省级: 'provincial', 市级: 'prefectural', 县级: 'county' }
+
+const EN_RATINGS: Record<InspectionRating, string> = { 优秀: 'excellent', 良好: 'good', 合格: 'adequate', 不合格: 'inadequate' }
+const EN_CHECKS: Record<ChecklistResult, string> = { 达标: 'met', 基本达标: 'mostly met', 不达标: 'not met' }
 
 const ZH_ISSUES: Record<JoinIssueKind, string> = {
   'outside-all-areas': '坐标不在任何行政区内',
@@ -221,8 +228,19 @@ const ZH = {
   expires: '到期日',
   namedOn: '命名日期',
   level: (l: HonourLevel): string => l,
-  inspectionSummary: (c: BriefContent, period: string) =>
-    `${period}共开展督导 ${c.inspectionsDone.length + c.inspectionsHidden} 次${c.inspectionsHidden > 0 ? `（其中敏感类别单位 ${c.inspectionsHidden} 次，不列明）` : ''}；截至${ZH.date(c.asOf)}，未按督导频次完成督导的单位 ${c.visitsBehind.length} 个，逾期未整改事项 ${c.overdueFollowUps} 项。`,
+  inspectionSummary: (c: BriefContent, period: string) => {
+    const o = c.inspection
+    const due = o.unitsDue > 0 ? `应督导单位 ${o.unitsDue} 个，本期已督导其中 ${o.unitsDueVisited} 个（${percent(o.unitsDueVisited / o.unitsDue)}）` : '无应督导单位'
+    return `${period}共开展督导 ${o.visits} 次，涉及单位 ${o.unitsVisited} 个${c.inspectionsHidden > 0 ? `（其中敏感类别单位 ${c.inspectionsHidden} 次，不列明）` : ''}；截至${ZH.date(c.asOf)}，${due}，未按督导频次完成督导的单位 ${c.visitsBehind.length} 个；未完成整改事项 ${o.openFollowUps} 项，其中逾期 ${c.overdueFollowUps} 项。`
+  },
+  ratingSummary: (o: InspectionOverview, partial: boolean) => {
+    const ratings = [...INSPECTION_RATINGS.map((r) => `${r} ${o.ratings[r]} 次`), ...(o.unrated > 0 ? [`未评定 ${o.unrated} 次`] : [])].join('、')
+    const points = CHECKLIST_RESULTS.reduce((sum, r) => sum + o.checks[r], 0)
+    const checks = points > 0 ? `；检查项目 ${points} 项次，${CHECKLIST_RESULTS.map((r) => `${r} ${o.checks[r]} 项次`).join('、')}，达标率 ${percent(o.checks.达标 / points)}` : ''
+    return `${partial ? '已列明的督导中，' : ''}总体评价${ratings}${checks}。`
+  },
+  photoCaption: (n: number) => `图2　督导现场照片（选登 ${n} 张）`,
+  photoLabel: (photo: BriefPhoto) => `${photo.unitName}，${ZH.date(photo.date)}`,
   inspectionCaption: '督导检查记录',
   inspectionHeader: ['日期', '单位', '类别', '发现问题', '整改'],
   followUp: (state: string) => ({ none: '无需整改', open: '整改中', overdue: '逾期', closed: '已整改' })[state] ?? state,
@@ -291,8 +309,19 @@ const EN: Words = {
   expires: 'Lapses on',
   namedOn: 'Named on',
   level: (l: HonourLevel) => EN_HONOUR[l],
-  inspectionSummary: (c: BriefContent, period: string) =>
-    `${c.inspectionsDone.length + c.inspectionsHidden} inspections in ${period}${c.inspectionsHidden > 0 ? ` (${c.inspectionsHidden} of sensitive units, not listed)` : ''}; as of ${EN.date(c.asOf)}, ${c.visitsBehind.length} units are behind their visit rhythm and ${c.overdueFollowUps} follow-ups are overdue.`,
+  inspectionSummary: (c: BriefContent, period: string) => {
+    const o = c.inspection
+    const due = o.unitsDue > 0 ? `${o.unitsDueVisited} of the ${o.unitsDue} units due for visits were visited (${percent(o.unitsDueVisited / o.unitsDue)})` : 'no unit is due for visits'
+    return `${o.visits} inspections of ${o.unitsVisited} units in ${period}${c.inspectionsHidden > 0 ? ` (${c.inspectionsHidden} of sensitive units, not listed)` : ''}; as of ${EN.date(c.asOf)}, ${due}, ${c.visitsBehind.length} units are behind their visit rhythm; ${o.openFollowUps} follow-ups are open, ${c.overdueFollowUps} of them overdue.`
+  },
+  ratingSummary: (o: InspectionOverview, partial: boolean) => {
+    const ratings = [...INSPECTION_RATINGS.map((r) => `${EN_RATINGS[r]} ${o.ratings[r]}`), ...(o.unrated > 0 ? [`unrated ${o.unrated}`] : [])].join(', ')
+    const points = CHECKLIST_RESULTS.reduce((sum, r) => sum + o.checks[r], 0)
+    const checks = points > 0 ? `; ${points} checklist points: ${CHECKLIST_RESULTS.map((r) => `${EN_CHECKS[r]} ${o.checks[r]}`).join(', ')}, ${percent(o.checks.达标 / points)} met` : ''
+    return `${partial ? 'Of the listed inspections, ratings' : 'Ratings'}: ${ratings}${checks}.`
+  },
+  photoCaption: (n: number) => `Figure 2. Photos from inspections (${n} selected)`,
+  photoLabel: (photo: BriefPhoto) => `${photo.unitName}, ${EN.date(photo.date)}`,
   inspectionCaption: 'Inspections',
   inspectionHeader: ['Date', 'Unit', 'Category', 'Findings', 'Follow-up'],
   followUp: (state: string) => ({ none: 'none', open: 'open', overdue: 'overdue', closed: 'done' })[state] ?? state,

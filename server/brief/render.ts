@@ -4,7 +4,7 @@ import { exportRequestOf } from '../export/export-request'
 import type { RenderCredential } from '../export/queue'
 import type { ExportService } from '../export/service'
 import type { BriefContent } from './content'
-import { briefDocx, type MapFigure } from './docx'
+import { briefDocx, type BriefPictures, type MapFigure } from './docx'
 import { briefHtml } from './html'
 import type { BriefDocument } from './layout'
 
@@ -28,10 +28,13 @@ export function briefFileName(content: BriefContent, format: BriefFormat): strin
   return `brief-${content.area.code}-${content.period.id}.${format}`
 }
 
-export async function renderBrief(renderer: BriefRenderer, content: BriefContent, brief: BriefDocument, format: BriefFormat): Promise<Buffer> {
-  const map = await mapFigure(renderer, content, brief)
-  if (format === 'docx') return briefDocx(brief, map)
-  const html = briefHtml(brief, map)
+/** A visit's photo's bytes by its hash (the store's), or null when the store lacks it. */
+export type PhotoBytes = (sha256: string) => Uint8Array | null
+
+export async function renderBrief(renderer: BriefRenderer, content: BriefContent, brief: BriefDocument, format: BriefFormat, photoBytes: PhotoBytes): Promise<Buffer> {
+  const pictures: BriefPictures = { map: await mapFigure(renderer, content, brief), photos: photosOf(content, photoBytes) }
+  if (format === 'docx') return briefDocx(brief, pictures)
+  const html = briefHtml(brief, pictures)
   return format === 'html' ? Buffer.from(html, 'utf8') : renderer.exporter.renderer.printHtml(html)
 }
 
@@ -47,4 +50,11 @@ async function mapFigure({ exporter, baseUrl, credential }: BriefRenderer, conte
   const job = exporter.queue.enqueue(exportRequestOf(params), baseUrl, credential)
   const result = await job.done
   return { png: result.bytes, widthPx: result.widthPx, heightPx: result.heightPx }
+}
+
+function photosOf(content: BriefContent, photoBytes: PhotoBytes): ReadonlyMap<string, Uint8Array> {
+  return new Map(content.photos.flatMap((photo) => {
+    const data = photoBytes(photo.sha256)
+    return data ? [[photo.sha256, data] as const] : []
+  }))
 }

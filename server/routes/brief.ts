@@ -31,7 +31,7 @@ export function briefRoutes(exporter: () => ExportService) {
     const content = briefContent(c.var.store.snapshot(), { area: query.area, period, today: c.var.today, schemeId: query.scheme }, c.var.audience)
     const brief = briefDocument(content, query.lang)
     const service = exporter()
-    const bytes = await renderBrief({ exporter: service, baseUrl: service.baseUrl ?? ownOrigin(c), credential: renderCredentialOf(c) }, content, brief, query.format)
+    const bytes = await renderBrief({ exporter: service, baseUrl: service.baseUrl ?? ownOrigin(c), credential: renderCredentialOf(c) }, content, brief, query.format, (sha256) => c.var.store.photos.data(sha256))
     auditRequest(c, { action: 'briefing', entity: 'brief', entityId: `${content.area.code}/${period.id}`, result: 'success', detail: { format: query.format, lang: query.lang, public: content.redacted } })
     return c.body(new Uint8Array(bytes), 200, {
       'Content-Type': BRIEF_CONTENT_TYPES[query.format],

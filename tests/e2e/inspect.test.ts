@@ -5,10 +5,11 @@
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { ensureWebBuild } from '../../server/web-build'
 import { launchBrowser, startServer, type RunningServer } from './harness'
+import { apiCaller, readyInspector, recordVisit, signInOnPhone, statesOf, type ApiCaller } from './inspect-harness'
 
 const ADMIN_PASSWORD = 'e2e-admin-password'
 const INSPECTOR = { username: 'field-sj', password: 'Field-visit-2026!' }
@@ -16,32 +17,14 @@ const SHOTS = join(tmpdir(), 'atlas-inspect-shots')
 let server: RunningServer | undefined
 let browser: Browser | undefined
 let context: BrowserContext | undefined
-
-/** Signs in with fetch and returns the session cookie. */
-async function sessionOf(username: string, password: string): Promise<string> {
-  const answer = await fetch(`${server!.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) })
-  if (!answer.ok) throw new Error(`sign-in ${username}: ${answer.status} ${await answer.text()}`)
-  return (answer.headers.get('set-cookie') ?? '').split(';')[0]
-}
-
-async function call(method: string, path: string, cookie: string, body?: unknown) {
-  const answer = await fetch(`${server!.url}${path}`, {
-    method,
-    headers: { Cookie: cookie, Origin: server!.url, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`)
-  return method === 'HEAD' ? null : answer.json()
-}
+let api: ApiCaller
 
 beforeAll(async () => {
   await ensureWebBuild()
   await mkdir(SHOTS, { recursive: true })
   server = await startServer({ env: { ATLAS_ADMIN_PASSWORD: ADMIN_PASSWORD } })
-  const admin = await sessionOf('admin', ADMIN_PASSWORD)
-  const first = 'Field-first-2026!'
-  await call('POST', '/api/users', admin, { username: INSPECTOR.username, password: first, role: 'inspector', areaScope: '530626' })
-  await call('POST', '/api/auth/password', await sessionOf(INSPECTOR.username, first), { currentPassword: first, newPassword: INSPECTOR.password })
+  api = apiCaller(server.url)
+  await readyInspector(api, await api.sessionOf('admin', ADMIN_PASSWORD), INSPECTOR, '530626')
   browser = await launchBrowser()
   // 绥江县城 (中城镇): near the county's units.
   context = await browser.newContext({ viewport: { width: 360, height: 780 }, geolocation: { latitude: 28.592, longitude: 103.968, accuracy: 15 }, permissions: ['geolocation'] })
@@ -53,41 +36,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-/** A small PNG of one colour, drawn by the page itself (so the two photos differ). */
-async function testPng(page: Page, colour: string): Promise<Buffer> {
-  const base64 = await page.evaluate((fill) => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 64
-    canvas.height = 48
-    const g = canvas.getContext('2d')!
-    g.fillStyle = fill
-    g.fillRect(0, 0, 64, 48)
-    return canvas.toDataURL('image/png').split(',')[1]
-  }, colour)
-  return Buffer.from(base64, 'base64')
-}
-
-async function recordVisit(page: Page, nth: number, colour: string, shot?: string) {
-  const png = await testPng(page, colour)
-  await page.getByRole('button', { name: '我的督导' }).click()
-  await page.locator('.inspect-unit').nth(nth).click()
-  await page.getByLabel('发现的问题').fill(`第${nth + 1}个单位：宣传栏内容需更新`)
-  await page.getByLabel('拍照或选择照片').setInputFiles({ name: `visit-${nth}.png`, mimeType: 'image/png', buffer: png })
-  await page.locator('.inspect-thumbs img').first().waitFor()
-  if (shot) {
-    await page.locator('.inspect-gps').scrollIntoViewIfNeeded()
-    await page.screenshot({ path: join(SHOTS, `${shot}-photos.png`) })
-    await page.locator('.inspect-page').evaluate((e) => e.scrollTo(0, 0))
-    await page.screenshot({ path: join(SHOTS, `${shot}-top.png`) })
-  }
-  await page.getByRole('button', { name: '保存到待同步' }).click()
-  await page.getByRole('list', { name: '同步队列' }).waitFor()
-}
-
-const statesOf = (page: Page) => page.locator('.inspect-queue-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-state')))
-
 async function fieldVisits(cookie: string) {
-  const { inspections } = (await call('GET', '/api/inspections?area=530626', cookie)) as { inspections: { clientId: string | null; createdBy: string; photos: { sha256: string }[] }[] }
+  const { inspections } = (await api.call('GET', '/api/inspections?area=530626', cookie)) as { inspections: { clientId: string | null; createdBy: string; photos: { sha256: string }[] }[] }
   return inspections.filter((i) => i.createdBy === INSPECTOR.username)
 }
 
@@ -95,11 +45,7 @@ test('offline: reload from the service worker, two visits with photos queued, sy
   const page = await context!.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(`${server!.url}/inspect`)
-  await page.getByLabel('用户名').fill(INSPECTOR.username)
-  await page.getByLabel('密码').fill(INSPECTOR.password)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.locator('.inspect-unit').first().waitFor({ timeout: 20_000 })
+  await signInOnPhone(page, server!.url, INSPECTOR)
   expect(await page.getByTestId('sample-notice').textContent()).toContain('示例数据') // the demo's units are invented
   // The worker is active and holds what the page loaded.
   await expect.poll(() => page.evaluate(async () => (await (await caches.open('inspect-assets')).keys()).length), { timeout: 20_000 }).toBeGreaterThan(0)
@@ -114,7 +60,12 @@ test('offline: reload from the service worker, two visits with photos queued, sy
   await page.getByRole('img', { name: '督导范围地图' }).waitFor()
   await page.screenshot({ path: join(SHOTS, 'map.png') })
 
-  await recordVisit(page, 0, '#c0392b', 'form')
+  await recordVisit(page, 0, '#c0392b', async () => {
+    await page.locator('.inspect-gps').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(SHOTS, 'form-photos.png') })
+    await page.locator('.inspect-page').evaluate((e) => e.scrollTo(0, 0))
+    await page.screenshot({ path: join(SHOTS, 'form-top.png') })
+  })
   await recordVisit(page, 1, '#2e86c1')
   expect(await statesOf(page)).toEqual(['pending', 'pending'])
   await page.screenshot({ path: join(SHOTS, 'queue-offline.png') })
@@ -137,12 +88,12 @@ test('offline: reload from the service worker, two visits with photos queued, sy
   await expect.poll(() => statesOf(page), { timeout: 30_000 }).toEqual(['synced', 'synced'])
   await page.screenshot({ path: join(SHOTS, 'queue-synced.png') })
 
-  const cookie = await sessionOf(INSPECTOR.username, INSPECTOR.password)
+  const cookie = await api.sessionOf(INSPECTOR.username, INSPECTOR.password)
   const visits = await fieldVisits(cookie)
   expect(visits).toHaveLength(2)
   expect(new Set(visits.map((v) => v.clientId)).size).toBe(2)
   expect(visits.map((v) => v.photos.length)).toEqual([1, 1])
-  for (const visit of visits) await call('HEAD', `/api/photos/${visit.photos[0].sha256}`, cookie)
+  for (const visit of visits) await api.call('HEAD', `/api/photos/${visit.photos[0].sha256}`, cookie)
   // The phone drops the bytes the server has taken.
   const photosKept = await page.evaluate(
     () =>

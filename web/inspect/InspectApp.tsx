@@ -7,7 +7,7 @@ import { CredentialFields, needsTotp } from '../login/CredentialFields'
 import { fetchFieldPack, storedFieldPack, type FieldPack, type OpenFollowUp } from './field-pack'
 import { linkFieldManifest, registerFieldWorker } from './field-worker'
 import { forgetPhotos, photoBlob, queuedItems, queueWithPhotos, saveItem } from './queue-db'
-import { nextItem, queuedItem, QUEUE_STATE_LABELS, type QueueItem } from './queue-state'
+import { closedFollowUps, nextItem, queuedItem, QUEUE_STATE_LABELS, type QueueItem } from './queue-state'
 import { QueueList } from './QueueList'
 import { ScopeMap } from './ScopeMap'
 import { runSync } from './sync'
@@ -156,9 +156,9 @@ export function InspectApp() {
             </p>
           )}
           {pack.scope === null && <p className="notice inspect-warning">此账号不限区域：请在网址后加上要督导的区划代码，例如 /inspect?area=530626</p>}
-          {view === 'list' && <UnitList pack={pack} position={fix && [fix.lon, fix.lat]} onPick={setUnit} onClose={closeFollowUp} />}
+          {view === 'list' && <UnitList pack={pack} closing={closedFollowUps(items)} position={fix && [fix.lon, fix.lat]} onPick={setUnit} onClose={closeFollowUp} />}
           {view === 'map' && <ScopeMap areas={pack.areas} units={pack.units} position={fix && [fix.lon, fix.lat]} onPick={setUnit} />}
-          {view === 'queue' && <QueueList items={items} onRetry={(item, version) => void change(item, { type: 'retry', version })} onDrop={(item) => void change(item, { type: 'drop' })} />}
+          {view === 'queue' && <QueueList items={items} onRetry={(item, version) => void change(item, { type: 'retry', version })} onDrop={(item) => void change(item, { type: 'drop' })} waitingForSignIn={signInNeeded} />}
           <p className="inspect-muted inspect-footnote">数据更新于 {new Date(pack.savedAt).toLocaleString('zh-CN')} · {QUEUE_STATE_LABELS.pending} {items.filter((i) => i.state === 'pending').length}</p>
         </>
       ) : null}
@@ -166,7 +166,7 @@ export function InspectApp() {
   )
 }
 
-function UnitList({ pack, position, onPick, onClose }: { pack: FieldPack; position: [number, number] | null; onPick(u: FieldUnit): void; onClose(f: OpenFollowUp, label: string): void }) {
+function UnitList({ pack, closing, position, onPick, onClose }: { pack: FieldPack; closing: Map<number, number>; position: [number, number] | null; onPick(u: FieldUnit): void; onClose(f: OpenFollowUp, label: string): void }) {
   return (
     <ul className="inspect-units" aria-label="我的督导">
       {visitOrder(pack.units, position).map((u) => (
@@ -176,7 +176,7 @@ function UnitList({ pack, position, onPick, onClose }: { pack: FieldPack; positi
             <span className="inspect-muted">{u.category}{u.distanceM !== null ? ` · ${distanceText(u.distanceM)}` : ''}</span>
             <span className={u.due > 0 ? 'inspect-due' : 'inspect-muted'}>{u.due > 0 ? `待督导 ${u.due} 次` : '本期已督导'}{u.overdueFollowUps > 0 ? ` · 整改逾期 ${u.overdueFollowUps}` : ''}</span>
           </button>
-          {pack.followUps.filter((f) => f.unitId === u.id).map((f) => (
+          {pack.followUps.filter((f) => f.unitId === u.id && (closing.get(f.inspectionId) ?? -1) < f.version).map((f) => (
             <div key={f.inspectionId} className="inspect-followup">
               <span>整改：{f.followUp || '（无说明）'}{f.followUpDue ? `，期限 ${f.followUpDue}` : ''}</span>
               <button type="button" className="secondary" onClick={() => onClose(f, u.name)}>已整改</button>

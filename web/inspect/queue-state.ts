@@ -110,3 +110,13 @@ export function backoffMs(attempts: number): number {
 export function isDue(item: QueueItem, now: number): boolean {
   return item.state === 'pending' && item.nextTryAt <= now
 }
+
+/**
+ * The follow-ups this phone has closed (queued, sent, or settled in a conflict), each with the latest version a
+ * close was made over: the list offers a follow-up again only when the pack brings a later version (reopened).
+ */
+export function closedFollowUps(items: readonly QueueItem[]): Map<number, number> {
+  const closed = new Map<number, number>()
+  for (const { work } of items) if (work.kind === 'close-follow-up') closed.set(work.inspectionId, Math.max(work.version, closed.get(work.inspectionId) ?? 0))
+  return closed
+}

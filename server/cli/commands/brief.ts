@@ -69,7 +69,7 @@ export const briefCommand = command('brief', '工作简报 of an area and a peri
     const baseUrl = io.env.ATLAS_URL?.replace(/\/$/, '')
     if (!baseUrl) server = await startLocalServer(config, exporter, (m) => io.err(m))
     io.err('drawing the map…')
-    const bytes = await renderBrief({ exporter, baseUrl: baseUrl ?? server?.url ?? '' }, content, brief, format)
+    const bytes = await renderBrief({ exporter, baseUrl: baseUrl ?? server?.url ?? '' }, content, brief, format, (sha256) => store.photos.data(sha256))
     writeFileSync(out, bytes)
     io.out(`${out}\n${brief.title}, ${(bytes.length / 1024).toFixed(0)} KB, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
     return 0

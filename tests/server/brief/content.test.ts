@@ -8,6 +8,7 @@ import { openSqliteStore } from '../../../server/db/sqlite-store'
 import { coverageByArea } from '../../../server/geo/coverage'
 import { seedDemo } from '../../../server/seed/seed-store'
 import { audienceOf } from '../../../server/shared/audience'
+import type { Inspection } from '../../../server/shared/domain'
 import { buildSnapshot } from '../../../server/snapshot'
 import { TODAY } from '../demo-app'
 
@@ -25,6 +26,7 @@ function textOf(document: BriefDocument): string {
   const parts = [document.title, document.number, document.date, document.sampleMark ?? '', document.source]
   for (const block of document.blocks) {
     if (block.kind === 'table') parts.push(block.caption, ...block.header, ...block.rows.flat())
+    else if (block.kind === 'photos') parts.push(block.caption, ...block.photos.map((p) => p.label))
     else parts.push(block.kind === 'figure' ? block.caption : block.text)
   }
   return parts.join('\n')
@@ -128,5 +130,63 @@ describe('briefContent and briefDocument', () => {
   it('refuses a period that has not begun and an area the store lacks, naming them', () => {
     expect(() => brief('530626', '2027')).toThrow('period: 2027 has not begun (today is 2026-11-23)')
     expect(() => brief('530699', '2025')).toThrow('area: 530699 is not an area in the store')
+  })
+})
+
+describe('the 督导 section', () => {
+  // Fixed visits to four units of 绥江县 (the demo's 45 units, 38 of them due for visits by 2025-09-30), in 2025Q3 and once before it.
+  const unitNamed = (name: string) => snapshot.units.find((u) => u.name === name)!.id
+  const [a, b, c, sensitive] = ['绥江县农业农村局', '绥江电力有限公司', '新滩民族小学', '新滩清真寺'].map(unitNamed)
+  const photo = (n: number, mime: 'image/jpeg' | 'image/png' | 'image/webp' = 'image/jpeg') => ({ sha256: String(n).repeat(64).slice(0, 64), mime, width: 1600, height: 1200, bytes: 1000, takenAt: null, exifLocationKept: false })
+  const check = (...results: ('达标' | '基本达标' | '不达标')[]) => results.map((result, i) => ({ item: `项目${i}`, result, note: '' }))
+  const visit = (id: number, unitId: number, date: string, fields: Partial<Inspection>): Inspection => ({
+    id, unitId, date, inspector: '张三', inspectors: ['张三'], findings: '', followUp: '', checklist: [], rating: null, followUpDue: null, followUpClosedAt: null,
+    followUpClosedBy: '', createdBy: 'field', createdAt: null, version: 1, clientId: null, gps: null, photos: [], ...fields,
+  })
+  const inspections: Inspection[] = [
+    visit(1, a, '2025-07-10', { rating: '优秀', checklist: check('达标', '达标', '基本达标'), photos: [photo(1)] }),
+    visit(2, a, '2025-08-20', { rating: '良好', checklist: check('达标', '不达标'), followUp: '补充台账', followUpDue: '2025-09-01', photos: [photo(2, 'image/png'), photo(3, 'image/webp')] }),
+    visit(3, b, '2025-09-05', { followUp: '更新宣传栏', followUpDue: '2025-12-31', photos: [photo(4), photo(5)] }),
+    visit(4, sensitive, '2025-09-10', { rating: '不合格', checklist: check('不达标'), followUp: '整改', followUpDue: '2025-09-15', photos: [photo(6)] }),
+    visit(5, b, '2025-06-30', { rating: '合格', photos: [photo(7)] }),
+    visit(6, c, '2025-09-20', { rating: '合格', checklist: check('达标'), photos: [photo(8)] }),
+  ]
+  const fixed = buildSnapshot(2, { areas: [...snapshot.areas], units: [...snapshot.units], schemes: [...snapshot.schemes], targets: [...snapshot.targets], inspections })
+  const contentFor = (audience: typeof staff) => briefContent(fixed, { area: '530626', period: parsePeriod('2025Q3'), today: TODAY }, audience)
+
+  it('counts visits, units visited against those due, ratings, checklist points and follow-ups', () => {
+    const content = contentFor(staff)
+    expect(content.inspection).toEqual({
+      visits: 5, unitsVisited: 4, unitsDue: 38, unitsDueVisited: 4,
+      ratings: { 优秀: 1, 良好: 1, 合格: 1, 不合格: 1 }, unrated: 1,
+      checks: { 达标: 4, 基本达标: 1, 不达标: 2 },
+      openFollowUps: 3,
+    })
+    expect(content.overdueFollowUps).toBe(2)
+    const text = textOf(briefDocument(content, 'zh'))
+    expect(text).toContain('2025年第三季度共开展督导 5 次，涉及单位 4 个；截至2025年9月30日，应督导单位 38 个，本期已督导其中 4 个（10.5%），未按督导频次完成督导的单位 38 个；未完成整改事项 3 项，其中逾期 2 项。')
+    expect(text).toContain('总体评价优秀 1 次、良好 1 次、合格 1 次、不合格 1 次、未评定 1 次；检查项目 7 项次，达标 4 项次、基本达标 1 项次、不达标 2 项次，达标率 57.1%。')
+    expect(textOf(briefDocument(content, 'en'))).toContain('Ratings: excellent 1, good 1, adequate 1, inadequate 1, unrated 1; 7 checklist points: met 4, mostly met 1, not met 2, 57.1% met.')
+  })
+
+  it('shows signed-in readers up to four photos Word can show, newest visit first, one per visit before a second', () => {
+    const content = contentFor(staff)
+    expect(content.photos.map((p) => p.sha256[0])).toEqual(['8', '6', '4', '2'])
+    expect(content.photos[0]).toMatchObject({ unitName: '新滩民族小学', date: '2025-09-20', mime: 'image/jpeg', width: 1600, height: 1200 })
+    const block = briefDocument(content, 'zh').blocks.find((b) => b.kind === 'photos')
+    expect(block).toMatchObject({ caption: '图2　督导现场照片（选登 4 张）', photos: [{ label: '新滩民族小学，2025年9月20日' }, {}, {}, {}] })
+  })
+
+  it('gives the public version the counts, no sensitive unit’s visit described, and no photos at all', () => {
+    const content = contentFor(anonymous)
+    expect(content.photos).toEqual([])
+    expect(briefDocument(content, 'zh').blocks.some((b) => b.kind === 'photos')).toBe(false)
+    expect(content.inspectionsHidden).toBe(1)
+    expect(content.inspection).toMatchObject({ visits: 5, unitsVisited: 4, ratings: { 优秀: 1, 良好: 1, 合格: 1, 不合格: 0 }, checks: { 达标: 4, 基本达标: 1, 不达标: 1 }, openFollowUps: 2 })
+    expect(content.overdueFollowUps).toBe(1)
+    const text = textOf(briefDocument(content, 'zh'))
+    expect(text).toContain('（其中敏感类别单位 1 次，不列明）')
+    expect(text).toContain('已列明的督导中，总体评价优秀 1 次、良好 1 次、合格 1 次、不合格 0 次、未评定 1 次')
+    expect(text).not.toContain('新滩清真寺')
   })
 })

@@ -1,5 +1,7 @@
 // GET /api/brief with a fake renderer (the map figure a 1×1 PNG, the PDF the HTML it was given): the DOCX's
-// headings, tables and map, the table against /api/coverage, a bad period, the public version, the audit record.
+// headings, tables and map, the table against /api/coverage, a bad period, the public version, the audit record,
+// and the 督导 section with its photos for signed-in readers only.
+import { createHash } from 'node:crypto'
 import { unzipSync, strFromU8 } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../../server/app'
@@ -8,7 +10,7 @@ import { openTestStore } from '../test-store'
 import type { ExportRequest } from '../../../server/export/export-request'
 import { ExportQueue } from '../../../server/export/queue'
 import type { ExportRenderer, RenderResult } from '../../../server/export/renderer'
-import { ADMIN_PASSWORD, signIn, TODAY } from '../demo-app'
+import { ADMIN_PASSWORD, jsonRequest, OWN_ORIGIN, signIn, TODAY } from '../demo-app'
 
 const mapPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64') // 1×1
 const maps: ExportRequest[] = []
@@ -103,5 +105,51 @@ describe('GET /api/brief', () => {
     await app.request('/api/brief?area=530626&period=2025-09&format=docx', { headers: { Cookie: admin } })
     const records = store.audit.list({ action: 'briefing', limit: 1 })
     expect(records[0]).toMatchObject({ actor: 'admin', action: 'briefing', entity: 'brief', entityId: '530626/2025-09' })
+  })
+})
+
+describe('GET /api/brief: the 督导 section', () => {
+  // A JPEG's header as the server reads it (SOI, APP0, SOF0 of 1600×1200), different per visit: the photo store keys by hash.
+  const jpeg = (mark: number) => Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...new Array(13).fill(0), mark, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x04, 0xb0, 0x06, 0x40, 0x03, ...new Array(9).fill(0)])
+  const photos = { ordinary: jpeg(1), sensitive: jpeg(2) }
+  const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+  const mediaOf = (files: Record<string, string>) => Object.keys(files).filter((name) => name.startsWith('word/media/'))
+
+  beforeAll(async () => {
+    const units = store.snapshot().unitsInArea.get('530626') ?? []
+    const visited = { ordinary: units.find((u) => u.category === '机关')!, sensitive: units.find((u) => u.category === '宗教活动场所')! }
+    for (const kind of ['ordinary', 'sensitive'] as const) {
+      const clientId = `brief-visit-${kind}`
+      const body = { clientId, unit: visited[kind].id, date: '2025-08-10', inspectors: ['张三'], checklist: [{ item: '宣传教育', result: '达标', note: '' }], rating: '良好', findings: '', followUp: '', followUpDue: null }
+      expect((await app.request('/api/inspections', jsonRequest('POST', body, admin))).status).toBe(201)
+      const put = await app.request(`/api/photos/${hashOf(photos[kind])}?visit=${clientId}`, { method: 'PUT', body: photos[kind], headers: { Cookie: admin, Origin: OWN_ORIGIN, 'Content-Type': 'image/jpeg' } })
+      expect(put.status).toBe(201)
+    }
+  })
+
+  it('writes the visits in figures and, for a signed-in reader, the photos into the DOCX and the PDF', async () => {
+    const files = await docxOf(await app.request('/api/brief?area=530626&period=2025Q3&format=docx', { headers: { Cookie: admin } }))
+    const document = files['word/document.xml']
+    expect(document).toContain('六、督导检查情况')
+    expect(document).toMatch(/2025年第三季度共开展督导 \d+ 次，涉及单位 \d+ 个；截至2025年9月30日，应督导单位 \d+ 个，本期已督导其中 \d+ 个/)
+    expect(document).toContain('总体评价')
+    expect(document).toContain('图2　督导现场照片（选登 2 张）')
+    const jpegs = mediaOf(files).filter((name) => name.endsWith('.jpg') || name.endsWith('.jpeg'))
+    expect(jpegs).toHaveLength(2)
+    expect(jpegs.map((name) => files[name]).sort()).toEqual([`${photos.ordinary.length} bytes`, `${photos.sensitive.length} bytes`])
+
+    const pdf = await (await app.request('/api/brief?area=530626&period=2025Q3&format=pdf', { headers: { Cookie: admin } })).text()
+    expect(pdf).toContain('督导现场照片（选登 2 张）')
+    for (const bytes of Object.values(photos)) expect(pdf).toContain(`src="data:image/jpeg;base64,${Buffer.from(bytes).toString('base64')}"`)
+  })
+
+  it('gives the public version the figures and no photo at all, of sensitive units or any other', async () => {
+    const files = await docxOf(await app.request('/api/brief?area=530626&period=2025Q3&format=docx'))
+    expect(files['word/document.xml']).toContain('共开展督导')
+    expect(files['word/document.xml']).not.toContain('督导现场照片')
+    expect(mediaOf(files).filter((name) => !name.endsWith('.png'))).toEqual([]) // the map alone
+    const pdf = await (await app.request('/api/brief?area=530626&period=2025Q3&format=pdf')).text()
+    expect(pdf).not.toContain('data:image/jpeg')
+    expect(pdf).not.toContain('督导现场照片')
   })
 })

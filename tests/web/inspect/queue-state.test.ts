@@ -1,6 +1,6 @@
 // The /inspect queue's state machine: each event from each state, the backoff, and what is due.
 import { describe, expect, test } from 'vitest'
-import { backoffMs, isDue, nextItem, queuedItem, type QueueItem } from '../../../web/inspect/queue-state'
+import { backoffMs, closedFollowUps, isDue, nextItem, queuedItem, type QueueItem } from '../../../web/inspect/queue-state'
 
 const visit = queuedItem('c1', '绥江县中城镇中学', { kind: 'visit', visit: { unit: 1, date: '2026-10-12', inspectors: ['张三'], checklist: [], rating: null, findings: '', followUp: '', followUpDue: null, gps: null }, photos: [] }, 1000)
 const close = queuedItem('k1', '整改', { kind: 'close-follow-up', inspectionId: 7, version: 2, closedAt: '2026-11-20' }, 1000)
@@ -44,4 +44,13 @@ test('backoffMs: 2 s, 4 s, 8 s … capped at 5 minutes; isDue only for pending i
   expect(isDue(visit, 1000)).toBe(true)
   expect(isDue({ ...visit, nextTryAt: 2000 }, 1999)).toBe(false)
   expect(isDue(syncing(visit), 5000)).toBe(false)
+})
+
+describe('closedFollowUps', () => {
+  test('each closed follow-up with the latest version a close was made over; visits count for nothing', () => {
+    const retried = { ...close, id: 'k2', work: { ...close.work, version: 3 } } as QueueItem
+    const other = queuedItem('k3', '整改', { kind: 'close-follow-up', inspectionId: 9, version: 1, closedAt: '2026-11-20' }, 1000)
+    expect(closedFollowUps([visit, close, retried, other])).toEqual(new Map([[7, 3], [9, 1]]))
+    expect(closedFollowUps([visit]).size).toBe(0)
+  })
 })
