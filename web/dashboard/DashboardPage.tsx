@@ -10,6 +10,7 @@ import { showsUnitPoints } from '../data/unit-aggregation'
 import { areaColourOf, measureById, measureScale } from '../data/measures'
 import { cssOf, type Rgba } from '../data/rgba'
 import { clusterUnits } from '../data/unit-clusters'
+import { byAreaSize, placeLabels } from '../data/label-placement'
 import { unitDensity } from '../data/unit-density'
 import { countsByCategory, levelRank } from '../data/units'
 import type { ViewLanguage, ViewLayerId, ViewOverlayId, ViewState } from '../../server/shared/view-state'
@@ -157,6 +158,8 @@ export function DashboardPage(props: DashboardPageProps) {
   const corridors = useMemo(() => (showCorridors && props.corridors ? props.corridors.filter((c) => c.path.length >= 2) : null), [showCorridors, props.corridors])
   const highlightCorridor = hit?.layerId === CORRIDORS_ID ? (corridors?.[hit.index]?.id ?? null) : null
   const columns = useMemo(() => areaColumnsOf(mapAreas, coverageByCode, measure.valueOf), [mapAreas, coverageByCode, measure])
+  // Placed anew at each zoom the map settles on: names that would overlap at this zoom are left out until it grows.
+  const labels = useMemo(() => placeLabels(frame.labels, { zoom, fontSize: 14, priority: byAreaSize(mapAreas) }), [frame.labels, zoom, mapAreas])
   const highlightCode = highlight?.kind === 'area' ? highlight.code : null
   const highlighted = useMemo(() => mapAreas.find((a) => a.properties.code === highlightCode) ?? null, [mapAreas, highlightCode])
   const layers = useMemo(
@@ -166,7 +169,7 @@ export function DashboardPage(props: DashboardPageProps) {
         {
           areas: mapAreas,
           fillOf,
-          labels: frame.labels,
+          labels,
           units: figures.points,
           clusters: clustered ? clusters : null,
           density: hexDensity,
@@ -176,7 +179,7 @@ export function DashboardPage(props: DashboardPageProps) {
         },
         { unitColourOf, outline: 'highlight', highlightCorridor },
       ),
-    [view.layers, overlaysKey, view.opacity, mapAreas, fillOf, frame.labels, figures.points, clustered, clusters, hexDensity, columns, corridors, highlighted, unitColourOf, highlightCorridor],
+    [view.layers, overlaysKey, view.opacity, mapAreas, fillOf, labels, figures.points, clustered, clusters, hexDensity, columns, corridors, highlighted, unitColourOf, highlightCorridor],
   )
 
   // ── map events

@@ -22,7 +22,8 @@ import { InsetMap } from './InsetMap'
 import { insetWidthFor, mainMapBounds, MAIN_MAP_SOUTH_LIMIT, needsSouthChinaSeaInset, PROTECTED_PLACES, type InsetCorner } from '../../server/shared/south-china-sea'
 import { insetAspect, SouthChinaSeaInset, useSouthChinaSeaInsetData } from '../map/SouthChinaSeaInset'
 import { boundsOf } from '../data/area-geometry'
-import { FURNITURE_CLEARANCE, FURNITURE_MARGIN, MAP_PADDING, SCALE_BAR_ROOM, sheetFurniture, type Furniture, type Rect, type Size } from './sheet-furniture'
+import { byAreaSize, placeLabels } from '../data/label-placement'
+import { fittedProjection, FURNITURE_CLEARANCE, FURNITURE_MARGIN, MAP_PADDING, SCALE_BAR_ROOM, sheetFurniture, type Furniture, type Rect, type Size } from './sheet-furniture'
 import { NorthArrow } from './NorthArrow'
 import { LAYOUT_PX_PER_INCH, MM_PER_INCH } from '../../server/shared/paper'
 import { metresPerPixel, scaleBarOf, scaleDenominator, scaleFractionLabel, type ScaleBar } from './scale-bar'
@@ -77,18 +78,6 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   const columns = useMemo(
     () => (overlays.columns ? areaColumnsOf(sheet.areas, coverageByCode, measure.valueOf) : null),
     [overlays.columns, sheet.areas, coverageByCode, measure],
-  )
-  // The dashboard's layers for the view (viewLayers), with the framed area outlined; the columns, when shown,
-  // on a map tilted as the dashboard tilts it (sheet-overlays.ts).
-  const layers = useMemo(
-    () =>
-      viewLayers(
-        view,
-        { areas: sheet.areas, fillOf, labels: sheet.labels, units: sheet.units, density: overlays.density, corridors: overlays.corridors?.lines, columns, outlined: sheet.frame },
-        // Names in front of the columns: a printed name hidden behind a column cannot be hovered to read.
-        { unitColourOf: palette.colourOf, outline: 'frame', columns: { pickable: false }, labels: { onTop: columns !== null } },
-      ),
-    [view, sheet, fillOf, palette, overlays, columns],
   )
   const pitch = overlays.columns ? COLUMNS_PITCH : 0
   const kpis = useMemo(() => dashboardKpis({ ...sheet.coverage, areas: sheet.figures }, null, sheet.categories), [sheet.coverage, sheet.figures, sheet.categories])
@@ -151,6 +140,7 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   }, [lang, sampleNotice, schematic, pitch])
   const seaInsetWidth = boxes ? insetWidthFor(boxes.map.width) : 0
   const frameBounds = useMemo(() => boundsOf([sheet.frame]), [sheet.frame])
+  const camera = useMemo(() => (view.center && view.zoom !== null ? { center: view.center, zoom: view.zoom } : null), [view.center, view.zoom])
   const frameLand = useMemo(
     () => sheet.frame.geometry.coordinates.flatMap(([outer]) => outer.filter(([, lat]) => lat >= MAIN_MAP_SOUTH_LIMIT) as [number, number][]),
     [sheet.frame],
@@ -168,6 +158,26 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   useEffect(() => {
     if (furniture && southChinaSea) onSeaInsetCorner?.(furniture.corner)
   }, [furniture, southChinaSea, onSeaInsetCorner])
+  // The names placed as the map will be framed, clear of one another and of the furniture (label-placement.ts).
+  const labels = useMemo(() => {
+    if (!furniture || !boxes || !frameBounds) return []
+    const priority = byAreaSize(sheet.areas)
+    if (camera) return placeLabels(sheet.labels, { zoom: camera.zoom, fontSize: 14, priority })
+    const project = fittedProjection(furniture.bounds ?? frameBounds, boxes.map, MAP_PADDING)
+    return placeLabels(sheet.labels, { zoom: 0, fontSize: 14, priority, project, obstacles: Object.values(furniture.rects) })
+  }, [furniture, boxes, frameBounds, sheet.areas, sheet.labels, camera])
+  // The dashboard's layers for the view (viewLayers), with the framed area outlined; the columns, when shown,
+  // on a map tilted as the dashboard tilts it (sheet-overlays.ts).
+  const layers = useMemo(
+    () =>
+      viewLayers(
+        view,
+        { areas: sheet.areas, fillOf, labels, units: sheet.units, density: overlays.density, corridors: overlays.corridors?.lines, columns, outlined: sheet.frame },
+        // Names in front of the columns: a printed name hidden behind a column cannot be hovered to read.
+        { unitColourOf: palette.colourOf, outline: 'frame', columns: { pickable: false }, labels: { onTop: columns !== null } },
+      ),
+    [view, sheet, fillOf, labels, palette, overlays, columns],
+  )
   const placed = (rect: Rect | undefined): CSSProperties | undefined => {
     if (!rect || !boxes) return undefined
     const { width: w, height: h } = boxes.map
@@ -207,7 +217,6 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   }, [options.inset, sheet.prefecture])
 
   const fraction = scaleBar && paperMmPerPx && pitch === 0 ? scaleFractionLabel(scaleDenominator(scaleBar.metres / scaleBar.pixels, paperMmPerPx)) : null
-  const camera = view.center && view.zoom !== null ? { center: view.center, zoom: view.zoom } : null
   const sideWidth = portrait ? 0 : Math.round(Math.min(460, width * 0.26))
   const insetWidth = portrait ? Math.round(width * 0.24) : Math.min(sideWidth - 24, 300) // short enough to fit under a long legend
 
