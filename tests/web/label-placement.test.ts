@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import type { AreaFeature } from '../../web/api/responses'
 import { areaLabelsOf, type AreaLabel } from '../../web/data/area-geometry'
-import { byAreaSize, labelSize, placeLabels, type LabelBox, type PlacedLabel } from '../../web/data/label-placement'
+import { byAreaSize, CAPITAL_RING_PX, labelSize, placeLabels, type LabelBox, type PlacedLabel } from '../../web/data/label-placement'
 import { fittedProjection, FURNITURE_CLEARANCE, FURNITURE_MARGIN, MAP_PADDING, SCALE_BAR_ROOM, sheetFurniture } from '../../web/export/sheet-furniture'
 import { insetWidthFor, INSET_CORNERS, MAIN_MAP_SOUTH_LIMIT, mainMapBounds, PROTECTED_PLACES } from '../../server/shared/south-china-sea'
 import { insetAspect } from '../../web/map/SouthChinaSeaInset'
@@ -52,6 +52,15 @@ describe('placing names', () => {
   test('names far apart stay on their points; a name whose every spot is under a box on the map is left out', () => {
     const placed = placeLabels([at('a', '甲', 100, 100), at('b', '乙', 400, 100)], { ...flat, priority: () => 0, obstacles: [{ left: 300, top: 0, right: 600, bottom: 300 }] })
     expect(placed.map((l) => [l.code, l.offset])).toEqual([['a', [0, 0]]])
+  })
+
+  test("a capital's name goes beside its ring, never on it, before any area's name, and no name covers the ring", () => {
+    const capital = { ...at('530100', '昆明', 500, 500), capital: true as const }
+    const placed = placeLabels([at('530000', '云南省', 500, 500), capital], { ...flat, priority: () => 0 })
+    const { width } = labelSize('昆明', 14)
+    expect(placed[0]).toMatchObject({ code: '530100', offset: [(width + CAPITAL_RING_PX) / 2, 0] })
+    const ring = { left: 500 - CAPITAL_RING_PX / 2, right: 500 + CAPITAL_RING_PX / 2, top: 500 - CAPITAL_RING_PX / 2, bottom: 500 + CAPITAL_RING_PX / 2 }
+    expectNoOverlap(boxesOf(placed, flat.project, 14), [ring])
   })
 
   test('北京 is placed before the larger 河北 around it', () => {

@@ -2,13 +2,19 @@
 // whole country 北京, 天津 and 河北 or 香港 and 澳门 would print over one another. Each name, most important first,
 // takes the first spot around its point (on it, below, above, right, left) that is clear of the names already
 // placed and of the boxes laid over the map; a name with no clear spot is left out at this zoom and comes back
-// when zooming in spreads its neighbours apart.
+// when zooming in spreads its neighbours apart. A capital's name (capitals.ts) goes beside its ring, never on
+// it, and capitals are placed before areas, their rings kept clear of every name.
 import type { AreaFeature } from '../api/responses'
 import type { AreaLabel } from './area-geometry'
 
-export interface PlacedLabel extends AreaLabel {
+export type PlacementLabel = AreaLabel & { capital?: true }
+
+export type PlacedLabel = PlacementLabel & {
   offset: [number, number] // CSS px from the label's point to its middle
 }
+
+/** CSS px: the capital's ring (capital-markers.ts) with a little room. */
+export const CAPITAL_RING_PX = 14
 
 export interface LabelBox {
   left: number
@@ -43,14 +49,22 @@ function worldPx(zoom: number): (position: readonly [number, number]) => [number
 const overlaps = (a: LabelBox, b: LabelBox) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
 
 /** The names that fit at this zoom, each with its offset; the others are left out. */
-export function placeLabels(labels: readonly AreaLabel[], { zoom, fontSize, priority, obstacles = [], project = worldPx(zoom) }: PlacementOptions): PlacedLabel[] {
-  const order = [...labels].sort((a, b) => priority(b) - priority(a) || a.code.localeCompare(b.code))
-  const taken: LabelBox[] = [...obstacles]
+export function placeLabels(labels: readonly PlacementLabel[], { zoom, fontSize, priority, obstacles = [], project = worldPx(zoom) }: PlacementOptions): PlacedLabel[] {
+  const order = [...labels].sort((a, b) => Number(Boolean(b.capital)) - Number(Boolean(a.capital)) || priority(b) - priority(a) || a.code.localeCompare(b.code))
+  const rings = labels.filter((l) => l.capital).map((l) => {
+    const [x, y] = project(l.position)
+    const r = CAPITAL_RING_PX / 2
+    return { left: x - r, right: x + r, top: y - r, bottom: y + r }
+  })
+  const taken: LabelBox[] = [...obstacles, ...rings]
   const placed: PlacedLabel[] = []
   for (const label of order) {
     const [x, y] = project(label.position)
     const { width, height } = labelSize(label.name, fontSize)
-    const spots: [number, number][] = [[0, 0], [0, height], [0, -height], [width, 0], [-width, 0]]
+    const beside = label.capital ? (width + CAPITAL_RING_PX) / 2 : width
+    const spots: [number, number][] = label.capital
+      ? [[beside, 0], [-beside, 0], [0, -(height + CAPITAL_RING_PX) / 2], [0, (height + CAPITAL_RING_PX) / 2]]
+      : [[0, 0], [0, height], [0, -height], [beside, 0], [-beside, 0]]
     for (const [dx, dy] of spots) {
       const box = { left: x + dx - width / 2, right: x + dx + width / 2, top: y + dy - height / 2, bottom: y + dy + height / 2 }
       if (taken.some((t) => overlaps(t, box))) continue

@@ -23,6 +23,7 @@ import { insetWidthFor, mainMapBounds, MAIN_MAP_SOUTH_LIMIT, needsSouthChinaSeaI
 import { insetAspect, SouthChinaSeaInset, useSouthChinaSeaInsetData } from '../map/SouthChinaSeaInset'
 import { boundsOf } from '../data/area-geometry'
 import { byAreaSize, placeLabels } from '../data/label-placement'
+import { capitalsShown, withCapitals } from '../data/capitals'
 import { fittedProjection, FURNITURE_CLEARANCE, FURNITURE_MARGIN, MAP_PADDING, SCALE_BAR_ROOM, sheetFurniture, type Furniture, type Rect, type Size } from './sheet-furniture'
 import { NorthArrow } from './NorthArrow'
 import { LAYOUT_PX_PER_INCH, MM_PER_INCH } from '../../server/shared/paper'
@@ -158,25 +159,28 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   useEffect(() => {
     if (furniture && southChinaSea) onSeaInsetCorner?.(furniture.corner)
   }, [furniture, southChinaSea, onSeaInsetCorner])
+  // A sheet of a province marks its capital; a sheet of the whole country is not at provincial scale (capitals.ts).
+  const capitals = useMemo(() => capitalsShown(sheet.frame.properties.code, sheet.frame.properties.level, camera?.zoom ?? 0), [sheet.frame, camera])
   // The names placed as the map will be framed, clear of one another and of the furniture (label-placement.ts).
   const labels = useMemo(() => {
     if (!furniture || !boxes || !frameBounds) return []
     const priority = byAreaSize(sheet.areas)
-    if (camera) return placeLabels(sheet.labels, { zoom: camera.zoom, fontSize: 14, priority })
+    const names = withCapitals(sheet.labels, capitals)
+    if (camera) return placeLabels(names, { zoom: camera.zoom, fontSize: 14, priority })
     const project = fittedProjection(furniture.bounds ?? frameBounds, boxes.map, MAP_PADDING)
-    return placeLabels(sheet.labels, { zoom: 0, fontSize: 14, priority, project, obstacles: Object.values(furniture.rects) })
-  }, [furniture, boxes, frameBounds, sheet.areas, sheet.labels, camera])
+    return placeLabels(names, { zoom: 0, fontSize: 14, priority, project, obstacles: Object.values(furniture.rects) })
+  }, [furniture, boxes, frameBounds, sheet.areas, sheet.labels, capitals, camera])
   // The dashboard's layers for the view (viewLayers), with the framed area outlined; the columns, when shown,
   // on a map tilted as the dashboard tilts it (sheet-overlays.ts).
   const layers = useMemo(
     () =>
       viewLayers(
         view,
-        { areas: sheet.areas, fillOf, labels, units: sheet.units, density: overlays.density, corridors: overlays.corridors?.lines, columns, outlined: sheet.frame },
+        { areas: sheet.areas, fillOf, labels, capitals, units: sheet.units, density: overlays.density, corridors: overlays.corridors?.lines, columns, outlined: sheet.frame },
         // Names in front of the columns: a printed name hidden behind a column cannot be hovered to read.
         { unitColourOf: palette.colourOf, outline: 'frame', columns: { pickable: false }, labels: { onTop: columns !== null } },
       ),
-    [view, sheet, fillOf, labels, palette, overlays, columns],
+    [view, sheet, fillOf, labels, capitals, palette, overlays, columns],
   )
   const placed = (rect: Rect | undefined): CSSProperties | undefined => {
     if (!rect || !boxes) return undefined
