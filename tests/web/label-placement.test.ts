@@ -36,17 +36,25 @@ describe('placing names', () => {
   const at = (code: string, name: string, lon: number, lat: number): AreaLabel => ({ code, name, position: [lon, lat] })
   const flat = { zoom: 0, fontSize: 14, project: ([x, y]: readonly [number, number]) => [x, y] as [number, number] }
 
-  test('the more important name keeps its point; a name on the same point moves below it, then above, right, left; a sixth is left out', () => {
-    const labels = [1, 2, 3, 4, 5, 6].map((n) => at(String(n), '某某', 500, 500))
+  test('the more important name keeps its point; a name on the same point moves below it, then above; one that would start beside the point but still cover the first is left out', () => {
+    const labels = [1, 2, 3, 4].map((n) => at(String(n), '某某', 500, 500))
     const placed = placeLabels(labels, { ...flat, priority: (l) => -Number(l.code) })
-    const { width, height } = labelSize('某某', 14)
+    const { height } = labelSize('某某', 14)
     expect(placed.map((l) => [l.code, l.offset])).toEqual([
       ['1', [0, 0]],
       ['2', [0, height]],
       ['3', [0, -height]],
-      ['4', [width, 0]],
-      ['5', [-width, 0]],
     ])
+  })
+
+  test('a name whose point has a box over everything left of it starts just right of its point', () => {
+    const { width } = labelSize('某某', 14)
+    const placed = placeLabels([at('a', '某某', 500, 500)], {
+      ...flat,
+      priority: () => 0,
+      obstacles: [{ left: 0, right: 500, top: 0, bottom: 1000 }],
+    })
+    expect(placed.map((l) => l.offset)).toEqual([[width / 2 + 4, 0]])
   })
 
   test('names far apart stay on their points; a name whose every spot is under a box on the map is left out', () => {

@@ -1,6 +1,6 @@
 // Area names that do not overlap: deck.gl's TextLayer draws every name where it is told, so on a map of the
 // whole country 北京, 天津 and 河北 or 香港 and 澳门 would print over one another. Each name, most important first,
-// takes the first spot around its point (on it, below, above, right, left) that is clear of the names already
+// takes the first spot around its point (on it, below, above, starting just right or left of it) that is clear of the names already
 // placed and of the boxes laid over the map; a name with no clear spot is left out at this zoom and comes back
 // when zooming in spreads its neighbours apart. A capital's name (capitals.ts) goes beside its ring, never on
 // it, and capitals are placed before areas, their rings kept clear of every name.
@@ -12,6 +12,9 @@ export type PlacementLabel = AreaLabel & { capital?: true }
 export type PlacedLabel = PlacementLabel & {
   offset: [number, number] // CSS px from the label's point to its middle
 }
+
+/** CSS px between a point and a name placed beside it. */
+const BESIDE_GAP_PX = 4
 
 /** CSS px: the capital's ring (capital-markers.ts) with a little room. */
 export const CAPITAL_RING_PX = 14
@@ -61,7 +64,8 @@ export function placeLabels(labels: readonly PlacementLabel[], { zoom, fontSize,
   for (const label of order) {
     const [x, y] = project(label.position)
     const { width, height } = labelSize(label.name, fontSize)
-    const beside = label.capital ? (width + CAPITAL_RING_PX) / 2 : width
+    // Beside: starting just off the point (or the ring), so the name still reads as its area's.
+    const beside = label.capital ? (width + CAPITAL_RING_PX) / 2 : width / 2 + BESIDE_GAP_PX
     const spots: [number, number][] = label.capital
       ? [[beside, 0], [-beside, 0], [0, -(height + CAPITAL_RING_PX) / 2], [0, (height + CAPITAL_RING_PX) / 2]]
       : [[0, 0], [0, height], [0, -height], [beside, 0], [-beside, 0]]
