@@ -2,6 +2,7 @@
 // GET /api/export and by `atlas export`, so all three accept the same keys with the same messages.
 // They sit beside the view-state keys (view-state.ts) in one query string.
 import { DPIS, ORIENTATIONS, PAPERS, type Dpi, type Orientation, type PageSpec, type PaperName } from './paper'
+import { INSET_CORNERS, type InsetCorner } from './south-china-sea'
 
 export const EXPORT_FORMATS = ['png', 'pdf', 'zip'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -19,6 +20,7 @@ export interface ExportOptions {
   unitsLegendTitle: string | null // null: 示范单位类别（<scheme>）
   table: boolean // false: a coverage table beside the map
   inset: boolean // true: the locator map
+  seaInset: InsetCorner // where the 南海诸岛 inset sits on a map that needs it; it cannot be turned off
   transparent: boolean // false: PNG with a transparent page background
   atlasBy: AtlasLevel | null // null: one page; else one page per area of this level inside the view's area
 }
@@ -34,13 +36,14 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   unitsLegendTitle: null,
   table: false,
   inset: true,
+  seaInset: 'lower-right',
   transparent: false,
   atlasBy: null,
 }
 
 export const EXPORT_OPTION_KEYS = [
   'paper', 'orientation', 'dpi', 'size', 'title', 'subtitle', 'source', 'reviewNumber', 'date', 'legendTitle',
-  'unitsLegendTitle', 'table', 'inset', 'transparent', 'atlasBy',
+  'unitsLegendTitle', 'table', 'inset', 'seaInset', 'transparent', 'atlasBy',
 ] as const
 
 /** Largest custom page side in px: Chromium and SwiftShader stay within memory below this. */
@@ -104,6 +107,7 @@ export function parseExportOptions(params: URLSearchParams): ExportOptions {
     unitsLegendTitle: text('unitsLegendTitle'),
     table: flag('table', DEFAULT_EXPORT_OPTIONS.table),
     inset: flag('inset', DEFAULT_EXPORT_OPTIONS.inset),
+    seaInset: oneOf('seaInset', INSET_CORNERS, DEFAULT_EXPORT_OPTIONS.seaInset),
     transparent: flag('transparent', DEFAULT_EXPORT_OPTIONS.transparent),
     atlasBy: params.get('atlasBy') ? oneOf<AtlasLevel>('atlasBy', ATLAS_LEVELS, 'county') : null,
   }
@@ -125,6 +129,7 @@ export function serializeExportOptions(options: ExportOptions): string {
     if (value !== null) params.set(key, value)
   }
   for (const key of ['table', 'inset', 'transparent'] as const) if (options[key] !== d[key]) params.set(key, options[key] ? '1' : '0')
+  if (options.seaInset !== d.seaInset) params.set('seaInset', options.seaInset)
   if (options.atlasBy !== null) params.set('atlasBy', options.atlasBy)
   return params.toString()
 }

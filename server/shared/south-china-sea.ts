@@ -43,6 +43,10 @@ export function needsSouthChinaSeaInset(areaCode: string | null): boolean {
   return areaCode === null || areaCode === COUNTRY_CODE || areaCode === HAINAN_PROVINCE
 }
 
+/** Where the inset may sit on a print sheet's map (the export's `seaInset` option); lower right by convention. */
+export const INSET_CORNERS = ['lower-right', 'lower-left', 'upper-right', 'upper-left'] as const
+export type InsetCorner = (typeof INSET_CORNERS)[number]
+
 /** [[west, south], [east, north]] */
 export type Bounds = [[number, number], [number, number]]
 

@@ -1,4 +1,5 @@
-// Export benchmark: A3 @ 300 DPI PNG (goal ≤ 15 s), the 11-county atlas of 昭通 as one PDF (goal ≤ 2 min),
+// Export benchmark: A3 @ 300 DPI PNG of the prefecture (goal ≤ 15 s) and, in the same run, of the whole
+// country with its 南海诸岛 inset (goal ≤ 15 s, issue 24; the national demo in a second data dir), the 11-county atlas of 昭通 as one PDF (goal ≤ 2 min),
 // and the peak resident memory of server + Chromium (every process of the browser's tree, from /proc).
 // First the county map a briefing draws (A4 @ 150 DPI) and the briefings themselves (county ≤ 10 s,
 // prefecture ≤ 20 s, issue 17).
@@ -12,9 +13,15 @@ import { startLocalServer } from '../../server/export/local-server'
 import { createExportService } from '../../server/export/service'
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-bench-export-'))
+const nationalDir = mkdtempSync(join(tmpdir(), 'atlas-bench-export-national-'))
 const keep = process.env.ATLAS_BENCH_OUT
 const exporter = createExportService()
 const server = await startLocalServer(readConfig({ ...process.env, ATLAS_DATA_DIR: dataDir }), exporter, () => {})
+const nationalServer = await startLocalServer(
+  readConfig({ ...process.env, ATLAS_DATA_DIR: nationalDir, ATLAS_DEMO: 'national', ATLAS_DEMO_UNITS: process.env.ATLAS_DEMO_UNITS ?? '20000' }),
+  exporter,
+  () => {},
+)
 
 let peakRss = 0
 let browserPid: number | null = null
@@ -23,10 +30,10 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss + (browserPid ? treeRss(browserPid) : 0))
 }, 200)
 
-async function timed(label: string, query: string, goalSeconds: number) {
+async function timed(label: string, query: string, goalSeconds: number, on = server) {
   const request = exportRequestOf(new URLSearchParams(query))
   const started = performance.now()
-  const job = exporter.queue.enqueue(request, server.url)
+  const job = exporter.queue.enqueue(request, on.url)
   const result = await job.done
   const seconds = (performance.now() - started) / 1000
   if (keep) writeFileSync(join(keep, `${label.replace(/\W+/g, '-')}.${request.format}`), result.bytes)
@@ -52,6 +59,8 @@ try {
   await timedBrief('prefecture briefing DOCX (530600)', 'area=530600&period=2025&format=docx', 20)
   await timed('A3 @ 300 DPI PNG (cold browser)', 'format=png&paper=A3&dpi=300', 15)
   await timed('A3 @ 300 DPI PNG (warm browser)', 'format=png&paper=A3&dpi=300', 15)
+  await timed('national A3 @ 300 DPI PNG (first)', 'format=png&area=000000&paper=A3&dpi=300', 15, nationalServer)
+  await timed('national A3 @ 300 DPI PNG (again)', 'format=png&area=000000&paper=A3&dpi=300', 15, nationalServer)
   await timed('11-county atlas, A4 @ 150 DPI PDF', 'format=pdf&paper=A4&dpi=150&atlasBy=county', 120)
   await timed('11-county atlas, A4 @ 300 DPI PDF', 'format=pdf&paper=A4&dpi=300&atlasBy=county', 120)
   console.log(`peak RSS, server + Chromium (all its processes): ${(peakRss / 1024 / 1024).toFixed(0)} MB`)
@@ -59,7 +68,9 @@ try {
   clearInterval(sampler)
   await exporter.renderer.close()
   await server.close()
+  await nationalServer.close()
   rmSync(dataDir, { recursive: true, force: true })
+  rmSync(nationalDir, { recursive: true, force: true })
 }
 
 /** Resident bytes of `pid` and every descendant, from /proc (Linux). */

@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs'
+import { polygonContains } from 'd3'
 import { describe, expect, test } from 'vitest'
+import type { AreaFeature } from '../../web/api/responses'
+import { areaLabelsOf } from '../../web/data/area-geometry'
+import { offlineStyle } from '../../web/map/offline-style'
 import {
   archiveMetadataOf,
   archiveStyle,
@@ -157,5 +162,23 @@ describe('archiveMetadataOf', () => {
     expect(archiveMetadataOf('text')).toEqual({ attribution: '', vectorLayers: [] })
     expect(archiveMetadataOf({ attribution: 3, vector_layers: 'water' })).toEqual({ attribution: '', vectorLayers: [] })
     expect(archiveMetadataOf({ vector_layers: [null, { id: '' }, { id: 7 }, { id: 'ok', minzoom: '2' }] })).toEqual({ attribution: '', vectorLayers: [{ id: 'ok' }] })
+  })
+})
+
+describe('no foreign country is named inside the national boundary (公开地图内容表示规范)', () => {
+  test('the offline basemap writes no names at all: it has no symbol layer', () => {
+    expect(offlineStyle().layers.filter((l) => l.type === 'symbol')).toEqual([])
+  })
+
+  test("the names a map of the whole country writes are its provinces', each inside its own province", () => {
+    const provinces = (JSON.parse(readFileSync(new URL('../../geodata/national/provinces.z3.geojson', import.meta.url), 'utf8')) as { features: AreaFeature[] }).features
+    const labels = areaLabelsOf(provinces)
+    expect(labels).toHaveLength(34)
+    for (const label of labels) {
+      const own = provinces.find((p) => p.properties.code === label.code)!
+      expect(label.name).toBe(own.properties.name)
+      expect(own.geometry.coordinates.some((polygon) => polygonContains(polygon[0] as [number, number][], label.position)), label.name).toBe(true)
+    }
+    expect(labels.map((l) => l.name)).toEqual(expect.arrayContaining(['台湾省', '香港特别行政区', '澳门特别行政区']))
   })
 })

@@ -10,6 +10,8 @@ import { showsUnitPoints } from '../data/unit-aggregation'
 import { areaColourOf, measureById, measureScale } from '../data/measures'
 import { cssOf, type Rgba } from '../data/rgba'
 import { clusterUnits } from '../data/unit-clusters'
+import { byAreaSize, placeLabels } from '../data/label-placement'
+import { capitalsShown, withCapitals } from '../data/capitals'
 import { unitDensity } from '../data/unit-density'
 import { countsByCategory, levelRank } from '../data/units'
 import type { ViewLanguage, ViewLayerId, ViewOverlayId, ViewState } from '../../server/shared/view-state'
@@ -157,6 +159,12 @@ export function DashboardPage(props: DashboardPageProps) {
   const corridors = useMemo(() => (showCorridors && props.corridors ? props.corridors.filter((c) => c.path.length >= 2) : null), [showCorridors, props.corridors])
   const highlightCorridor = hit?.layerId === CORRIDORS_ID ? (corridors?.[hit.index]?.id ?? null) : null
   const columns = useMemo(() => areaColumnsOf(mapAreas, coverageByCode, measure.valueOf), [mapAreas, coverageByCode, measure])
+  // Placed anew at each zoom the map settles on: names that would overlap at this zoom are left out until it grows.
+  const capitals = useMemo(() => capitalsShown(frame.area.properties.code, frame.level, zoom), [frame.area, frame.level, zoom])
+  const labels = useMemo(
+    () => placeLabels(withCapitals(frame.labels, capitals), { zoom, fontSize: 14, priority: byAreaSize(mapAreas) }),
+    [frame.labels, capitals, zoom, mapAreas],
+  )
   const highlightCode = highlight?.kind === 'area' ? highlight.code : null
   const highlighted = useMemo(() => mapAreas.find((a) => a.properties.code === highlightCode) ?? null, [mapAreas, highlightCode])
   const layers = useMemo(
@@ -166,7 +174,8 @@ export function DashboardPage(props: DashboardPageProps) {
         {
           areas: mapAreas,
           fillOf,
-          labels: frame.labels,
+          labels,
+          capitals,
           units: figures.points,
           clusters: clustered ? clusters : null,
           density: hexDensity,
@@ -176,7 +185,7 @@ export function DashboardPage(props: DashboardPageProps) {
         },
         { unitColourOf, outline: 'highlight', highlightCorridor },
       ),
-    [view.layers, overlaysKey, view.opacity, mapAreas, fillOf, frame.labels, figures.points, clustered, clusters, hexDensity, columns, corridors, highlighted, unitColourOf, highlightCorridor],
+    [view.layers, overlaysKey, view.opacity, mapAreas, fillOf, labels, capitals, figures.points, clustered, clusters, hexDensity, columns, corridors, highlighted, unitColourOf, highlightCorridor],
   )
 
   // ── map events

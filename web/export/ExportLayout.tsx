@@ -1,7 +1,7 @@
 // The print layout: one page ("sheet") at its exact CSS size. The preview shows this very component,
 // scaled to fit the window, so the screen and the paper never disagree.
 import type * as maplibregl from 'maplibre-gl'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { HONOUR_LEVELS } from '../../server/shared/domain'
 import { dashboardKpis } from '../dashboard/dashboard-kpis'
 import { levelName, measureTitleEn, t } from '../dashboard/i18n'
@@ -19,8 +19,12 @@ import { mapReviewPrint } from '../../server/shared/map-review'
 import { areaLevelWord, exportWord, monthOf } from './export-words'
 import { ExportMap } from './ExportMap'
 import { InsetMap } from './InsetMap'
-import { needsSouthChinaSeaInset, insetWidthFor } from '../../server/shared/south-china-sea'
-import { SouthChinaSeaInset, useSouthChinaSeaInsetData } from '../map/SouthChinaSeaInset'
+import { insetWidthFor, mainMapBounds, MAIN_MAP_SOUTH_LIMIT, needsSouthChinaSeaInset, PROTECTED_PLACES, type InsetCorner } from '../../server/shared/south-china-sea'
+import { insetAspect, SouthChinaSeaInset, useSouthChinaSeaInsetData } from '../map/SouthChinaSeaInset'
+import { boundsOf } from '../data/area-geometry'
+import { byAreaSize, placeLabels } from '../data/label-placement'
+import { capitalsShown, withCapitals } from '../data/capitals'
+import { fittedProjection, FURNITURE_CLEARANCE, FURNITURE_MARGIN, MAP_PADDING, SCALE_BAR_ROOM, sheetFurniture, type Furniture, type Rect, type Size } from './sheet-furniture'
 import { NorthArrow } from './NorthArrow'
 import { LAYOUT_PX_PER_INCH, MM_PER_INCH } from '../../server/shared/paper'
 import { metresPerPixel, scaleBarOf, scaleDenominator, scaleFractionLabel, type ScaleBar } from './scale-bar'
@@ -41,6 +45,7 @@ export interface ExportLayoutProps {
   today: Date
   onReady(ready: SheetReady): void // the map has drawn and the scale bar matches it
   onError(message: string): void
+  onSeaInsetCorner?(corner: InsetCorner): void // where the 南海诸岛 inset went (the composer says so when not where asked)
 }
 
 export interface SheetReady {
@@ -50,15 +55,11 @@ export interface SheetReady {
 }
 
 const SCALE_BAR_MAX_PX = 240
-const SCALE_BAR_OFFSET = { left: 24, bottom: 24 } // where the bar sits in the map box
+/** How far above the map's bottom the scale bar's metres per pixel is read (the bar sits at the bottom, left or right). */
+const SCALE_BAR_READ_AT = 24
 const INSET_MIN_SHARE = 0.6 // of the locator map's height: the least it may shrink to and still be shown
 
-/** CSS px kept around the framed area on the sheet's map. */
-const MAP_PADDING = 40
-/** CSS px between the 南海诸岛 inset and the map's edges. */
-const SEA_INSET_MARGIN = 12
-
-export function ExportLayout({ sheet, view, options, width, height, frozen, today, onReady, onError }: ExportLayoutProps) {
+export function ExportLayout({ sheet, view, options, width, height, frozen, today, onReady, onError, onSeaInsetCorner }: ExportLayoutProps) {
   const portrait = height > width
   const lang = view.lang
   const measure = measureById(view.measure)
@@ -78,18 +79,6 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   const columns = useMemo(
     () => (overlays.columns ? areaColumnsOf(sheet.areas, coverageByCode, measure.valueOf) : null),
     [overlays.columns, sheet.areas, coverageByCode, measure],
-  )
-  // The dashboard's layers for the view (viewLayers), with the framed area outlined; the columns, when shown,
-  // on a map tilted as the dashboard tilts it (sheet-overlays.ts).
-  const layers = useMemo(
-    () =>
-      viewLayers(
-        view,
-        { areas: sheet.areas, fillOf, labels: sheet.labels, units: sheet.units, density: overlays.density, corridors: overlays.corridors?.lines, columns, outlined: sheet.frame },
-        // Names in front of the columns: a printed name hidden behind a column cannot be hovered to read.
-        { unitColourOf: palette.colourOf, outline: 'frame', columns: { pickable: false }, labels: { onTop: columns !== null } },
-      ),
-    [view, sheet, fillOf, palette, overlays, columns],
   )
   const pitch = overlays.columns ? COLUMNS_PITCH : 0
   const kpis = useMemo(() => dashboardKpis({ ...sheet.coverage, areas: sheet.figures }, null, sheet.categories), [sheet.coverage, sheet.figures, sheet.categories])
@@ -123,18 +112,85 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   const [drawn, setDrawn] = useState<{ map: maplibregl.Map; container: HTMLElement } | null>(null)
   const handleMapReady = useCallback((map: maplibregl.Map, container: HTMLElement) => {
     // The bar's metres per pixel is the map's own at the bar's latitude.
-    const y = container.clientHeight - SCALE_BAR_OFFSET.bottom
-    const latitude = map.unproject([SCALE_BAR_OFFSET.left + SCALE_BAR_MAX_PX / 2, y]).lat
+    const y = container.clientHeight - SCALE_BAR_READ_AT
+    const latitude = map.unproject([container.clientWidth / 2, y]).lat
     setScaleBar(scaleBarOf(metresPerPixel(latitude, map.getZoom()), SCALE_BAR_MAX_PX))
     setDrawn({ map, container })
   }, [])
-  // The 南海诸岛 inset of a map of the whole country or 海南省: part of the map, in its lower right, drawn before
-  // the sheet says it is ready. Sized like the dashboard's from the map's width (the sheet less its side column).
+  // The 南海诸岛 inset of a map of the whole country or 海南省: part of the map, in the corner the options ask
+  // for, drawn before the sheet says it is ready. Sized like the dashboard's from the map's width.
   const southChinaSea = needsSouthChinaSeaInset(sheet.frame.properties.code)
   const seaInsetData = useSouthChinaSeaInsetData(southChinaSea)
-  const mapWidth = portrait ? width - 48 : width - Math.round(Math.min(460, width * 0.26)) - 48
-  const seaInsetWidth = insetWidthFor(mapWidth)
-  const seaInsetShare = southChinaSea ? (seaInsetWidth + 2 * SEA_INSET_MARGIN) / Math.max(1, mapWidth - 2 * MAP_PADDING) : null
+  // The map box and the furniture whose size is known only once drawn (the north arrow, the notice) are measured
+  // before the map is made, so that it is framed once, around furniture already in place.
+  const mapBox = useRef<HTMLDivElement>(null)
+  const measured = useRef<Partial<Record<Furniture, HTMLDivElement | null>>>({})
+  const [boxes, setBoxes] = useState<{ map: Size; north: Size; notice: Size | null } | null>(null)
+  useLayoutEffect(() => {
+    const box = mapBox.current
+    if (!box) return
+    const sizeOf = (el: HTMLElement | null | undefined): Size | null => (el ? { width: el.offsetWidth, height: el.offsetHeight } : null)
+    const measure = () => {
+      const next = { map: { width: box.clientWidth, height: box.clientHeight }, north: sizeOf(measured.current.north) ?? { width: 0, height: 0 }, notice: sizeOf(measured.current.notice) }
+      setBoxes((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next))
+    }
+    measure()
+    const resizes = new ResizeObserver(measure)
+    resizes.observe(box)
+    return () => resizes.disconnect()
+  }, [lang, sampleNotice, schematic, pitch])
+  const seaInsetWidth = boxes ? insetWidthFor(boxes.map.width) : 0
+  const frameBounds = useMemo(() => boundsOf([sheet.frame]), [sheet.frame])
+  const camera = useMemo(() => (view.center && view.zoom !== null ? { center: view.center, zoom: view.zoom } : null), [view.center, view.zoom])
+  const frameLand = useMemo(
+    () => sheet.frame.geometry.coordinates.flatMap(([outer]) => outer.filter(([, lat]) => lat >= MAIN_MAP_SOUTH_LIMIT) as [number, number][]),
+    [sheet.frame],
+  )
+  const furniture = useMemo(() => {
+    if (!boxes || !frameBounds) return null
+    const inset = southChinaSea ? { width: seaInsetWidth, height: Math.round(seaInsetWidth / insetAspect()) } : null
+    return sheetFurniture(
+      options.seaInset,
+      { inset, north: boxes.north, scale: SCALE_BAR_ROOM, notice: boxes.notice },
+      { bounds: mainMapBounds(frameBounds), map: boxes.map, padding: MAP_PADDING, land: frameLand, protectedPlaces: PROTECTED_PLACES.map((p) => [p.lon, p.lat] as const), clearance: FURNITURE_CLEARANCE },
+      FURNITURE_MARGIN,
+    )
+  }, [boxes, frameBounds, frameLand, southChinaSea, seaInsetWidth, options.seaInset])
+  useEffect(() => {
+    if (furniture && southChinaSea) onSeaInsetCorner?.(furniture.corner)
+  }, [furniture, southChinaSea, onSeaInsetCorner])
+  // A sheet of a province marks its capital; a sheet of the whole country is not at provincial scale (capitals.ts).
+  const capitals = useMemo(() => capitalsShown(sheet.frame.properties.code, sheet.frame.properties.level, camera?.zoom ?? 0), [sheet.frame, camera])
+  // The names placed as the map will be framed, clear of one another and of the furniture (label-placement.ts).
+  const labels = useMemo(() => {
+    if (!furniture || !boxes || !frameBounds) return []
+    const priority = byAreaSize(sheet.areas)
+    const names = withCapitals(sheet.labels, capitals)
+    if (camera) return placeLabels(names, { zoom: camera.zoom, fontSize: 14, priority })
+    const project = fittedProjection(furniture.bounds ?? frameBounds, boxes.map, MAP_PADDING)
+    return placeLabels(names, { zoom: 0, fontSize: 14, priority, project, obstacles: Object.values(furniture.rects) })
+  }, [furniture, boxes, frameBounds, sheet.areas, sheet.labels, capitals, camera])
+  // The dashboard's layers for the view (viewLayers), with the framed area outlined; the columns, when shown,
+  // on a map tilted as the dashboard tilts it (sheet-overlays.ts).
+  const layers = useMemo(
+    () =>
+      viewLayers(
+        view,
+        { areas: sheet.areas, fillOf, labels, capitals, units: sheet.units, density: overlays.density, corridors: overlays.corridors?.lines, columns, outlined: sheet.frame },
+        // Names in front of the columns: a printed name hidden behind a column cannot be hovered to read.
+        { unitColourOf: palette.colourOf, outline: 'frame', columns: { pickable: false }, labels: { onTop: columns !== null } },
+      ),
+    [view, sheet, fillOf, labels, capitals, palette, overlays, columns],
+  )
+  const placed = (rect: Rect | undefined): CSSProperties | undefined => {
+    if (!rect || !boxes) return undefined
+    const { width: w, height: h } = boxes.map
+    // Anchored at its corner's edges, so a piece smaller than its room (a short scale bar) hugs the corner.
+    return {
+      ...(rect.left + rect.right < w ? { left: rect.left } : { right: w - rect.right }),
+      ...(rect.top + rect.bottom < h ? { top: rect.top } : { bottom: h - rect.bottom }),
+    }
+  }
   const readyCallback = useRef(onReady)
   useLayoutEffect(() => {
     readyCallback.current = onReady
@@ -143,7 +199,6 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
     if (drawn && liveScaleBar && (!southChinaSea || seaInsetData)) readyCallback.current({ ...drawn, scaleBar: liveScaleBar })
   }, [drawn, liveScaleBar, southChinaSea, seaInsetData])
 
-  const mapBox = useRef<HTMLDivElement>(null)
   useLayoutEffect(() => {
     const box = mapBox.current
     if (!box || !frozen) return
@@ -166,7 +221,6 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   }, [options.inset, sheet.prefecture])
 
   const fraction = scaleBar && paperMmPerPx && pitch === 0 ? scaleFractionLabel(scaleDenominator(scaleBar.metres / scaleBar.pixels, paperMmPerPx)) : null
-  const camera = view.center && view.zoom !== null ? { center: view.center, zoom: view.zoom } : null
   const sideWidth = portrait ? 0 : Math.round(Math.min(460, width * 0.26))
   const insetWidth = portrait ? Math.round(width * 0.24) : Math.min(sideWidth - 24, 300) // short enough to fit under a long legend
 
@@ -182,14 +236,14 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
       </header>
       <div className="sheet-body" style={portrait ? undefined : { gridTemplateColumns: `1fr ${sideWidth}px` }}>
         <div className="sheet-map" ref={mapBox}>
-          {!frozen && (
+          {!frozen && furniture && (
             <ExportMap
               frame={sheet.frame}
               boundaries={sheet.areas}
               layers={layers}
               camera={camera}
               padding={MAP_PADDING}
-              insetShare={seaInsetShare}
+              bounds={furniture.bounds}
               pitch={pitch}
               transparent={options.transparent}
               onReady={handleMapReady}
@@ -197,22 +251,22 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
             />
           )}
           {(sampleNotice || schematic || pitch !== 0) && (
-            <div className="sheet-notice" data-testid="sheet-notice">
+            <div className="sheet-notice" data-testid="sheet-notice" ref={(el) => void (measured.current.notice = el)} style={placed(furniture?.rects.notice)}>
               {sampleNotice && <span>{sampleNotice}</span>}
               {schematic && <span>{exportWord(lang, 'schematicNotice')}</span>}
               {pitch !== 0 && <span data-testid="tilted-notice">{exportWord(lang, 'tiltedNotice')}</span>}
             </div>
           )}
-          <div className="sheet-north">
+          <div className="sheet-north" ref={(el) => void (measured.current.north = el)} style={placed(furniture?.rects.north)}>
             <NorthArrow lang={lang} />
           </div>
-          {southChinaSea && seaInsetData && (
-            <div className="sheet-south-china-sea" style={{ right: SEA_INSET_MARGIN, bottom: SEA_INSET_MARGIN, width: seaInsetWidth }} data-testid="sheet-south-china-sea">
+          {southChinaSea && seaInsetData && furniture && (
+            <div className="sheet-south-china-sea" style={{ ...placed(furniture.rects.inset), width: seaInsetWidth }} data-testid="sheet-south-china-sea" data-corner={furniture.corner}>
               <SouthChinaSeaInset data={seaInsetData} width={seaInsetWidth} />
             </div>
           )}
           {scaleBar && pitch === 0 && (
-            <div className="sheet-scale" style={{ left: SCALE_BAR_OFFSET.left - 12, bottom: SCALE_BAR_OFFSET.bottom - 8 }}>
+            <div className="sheet-scale" style={placed(furniture?.rects.scale)}>
               <ScaleBarView bar={scaleBar} fraction={fraction} lang={lang} />
             </div>
           )}

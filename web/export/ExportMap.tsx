@@ -9,7 +9,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useLayoutEffect, useRef, useState } from 'react'
 import type { AreaFeature } from '../api/responses'
 import { boundsOf } from '../data/area-geometry'
-import { boundsClearOfInset, mainMapBounds } from '../../server/shared/south-china-sea'
+import type { Bounds } from '../../server/shared/south-china-sea'
 import { LayerDraws, setSourceFeatures } from '../map/layer-draws'
 import { BASEMAP_COLOURS, BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE, paintMapBackground } from '../map/offline-style'
 
@@ -25,16 +25,17 @@ export interface ExportMapProps {
   transparent: boolean // no background outside the areas
   onReady(map: maplibregl.Map, container: HTMLElement): void // once per set of layers, after both have drawn
   onError(message: string): void
-  insetShare?: number | null // the 南海诸岛 inset's share of the map's width: the main map leaves it room (null: no inset)
+  bounds?: Bounds | null // the extent to frame when it is not the frame's own (the 南海诸岛 inset's sheets: sheet-furniture.ts)
 }
 
-export function ExportMap({ frame, boundaries, layers, camera, padding, pitch, transparent, onReady, onError, insetShare = null }: ExportMapProps) {
+export function ExportMap({ frame, boundaries, layers, camera, padding, pitch, transparent, onReady, onError, bounds = null }: ExportMapProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const mapRef = useRef<maplibregl.Map | null>(null)
   const overlayRef = useRef<MapboxOverlay | null>(null)
   const draws = useRef(new LayerDraws())
   const callbacks = useRef({ onReady, onError })
   const [styleLoaded, setStyleLoaded] = useState(false)
+  const boundsKey = JSON.stringify(bounds) // a new but equal extent from the layout must not refit the map
 
   useLayoutEffect(() => {
     callbacks.current = { onReady, onError }
@@ -91,12 +92,10 @@ export function ExportMap({ frame, boundaries, layers, camera, padding, pitch, t
       map.jumpTo({ center: camera.center, zoom: camera.zoom, pitch })
       return
     }
-    const areaBounds = boundsOf([frame])
-    if (!areaBounds) return
-    // As on the dashboard (AtlasMap): with the inset the main map ends below 海南岛 and leaves the lower right to it.
-    const bounds = insetShare === null ? areaBounds : boundsClearOfInset(mainMapBounds(areaBounds), insetShare)
-    map.fitBounds(bounds, { padding, pitch, animate: false })
-  }, [frame, camera, padding, pitch, styleLoaded, insetShare])
+    const extent = bounds ?? boundsOf([frame])
+    if (!extent) return
+    map.fitBounds(extent, { padding, pitch, animate: false })
+  }, [frame, camera, padding, pitch, styleLoaded, boundsKey])
 
   useLayoutEffect(() => {
     const map = mapRef.current
@@ -114,7 +113,7 @@ export function ExportMap({ frame, boundaries, layers, camera, padding, pitch, t
     return () => {
       current = false
     }
-  }, [styleLoaded, layers, frame, boundaries])
+  }, [styleLoaded, layers, frame, boundaries, boundsKey]) // a new extent is a new picture: ready only once it is drawn
 
   return <div ref={containerRef} className="export-map-canvas" />
 }

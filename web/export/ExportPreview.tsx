@@ -11,6 +11,7 @@ import { serializeExportOptions, withExportOptions, type ExportOptions } from '.
 import { ExportLayout } from './ExportLayout'
 import { captureGeometry, DPIS, ORIENTATIONS, pageSizeOf, PAPERS, type PageSpec } from '../../server/shared/paper'
 import { frameCodeOf, loadSheet, type SheetData } from './sheet-data'
+import { INSET_CORNERS, needsSouthChinaSeaInset, type InsetCorner } from '../../server/shared/south-china-sea'
 
 export interface ExportPreviewProps {
   view: ViewState
@@ -20,12 +21,14 @@ export interface ExportPreviewProps {
 type PaperChoice = (typeof PAPERS)[number] | 'custom'
 
 const LANGUAGE_NAMES: Record<ViewLanguage, string> = { zh: '中文', en: 'English' }
+const CORNER_NAMES: Record<InsetCorner, string> = { 'lower-right': '右下', 'lower-left': '左下', 'upper-right': '右上', 'upper-left': '左上' }
 
 export function ExportPreview({ view: initialView, initialOptions }: ExportPreviewProps) {
   const [view, setView] = useState(initialView)
   const [options, setOptions] = useState(initialOptions)
   const [sheet, setSheet] = useState<SheetData | null>(null)
   const [errors, setErrors] = useState<string[]>([])
+  const [seaInsetCorner, setSeaInsetCorner] = useState<InsetCorner | null>(null)
   const [window_, setWindowSize] = useState({ width: window.innerWidth, height: window.innerHeight })
   const today = useMemo(() => new Date(), [])
   const onError = useCallback((message: string) => {
@@ -136,6 +139,25 @@ export function ExportPreview({ view: initialView, initialOptions }: ExportPrevi
         <label className="export-check">
           <input type="checkbox" checked={options.inset} onChange={(e) => set({ inset: e.target.checked })} /> 位置示意图
         </label>
+        {sheet && needsSouthChinaSeaInset(sheet.frame.properties.code) && (
+          <>
+            <label className="export-field">
+              <span>南海诸岛附图位置</span>
+              <select value={options.seaInset} onChange={(e) => set({ seaInset: e.target.value as InsetCorner })} data-testid="export-sea-inset">
+                {INSET_CORNERS.map((c) => (
+                  <option key={c} value={c}>
+                    {CORNER_NAMES[c]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p className="export-size-note" data-testid="sea-inset-note">
+              {seaInsetCorner && seaInsetCorner !== options.seaInset
+                ? `附图放在${CORNER_NAMES[options.seaInset]}会遮住图中陆地或重要岛屿，或与指北针、比例尺重叠，已放在${CORNER_NAMES[seaInsetCorner]}。`
+                : '全国和海南省的地图须带南海诸岛附图（《公开地图内容表示规范》），可移动位置，不能去掉。'}
+            </p>
+          </>
+        )}
         <label className="export-check">
           <input type="checkbox" checked={options.transparent} onChange={(e) => set({ transparent: e.target.checked })} /> PNG 透明背景
         </label>
@@ -177,6 +199,7 @@ export function ExportPreview({ view: initialView, initialOptions }: ExportPrevi
                   document.body.dataset.exportReady = '1'
                 }}
                 onError={onError}
+                onSeaInsetCorner={setSeaInsetCorner}
               />
             )}
           </div>

@@ -1,6 +1,9 @@
 import { TextLayer } from '@deck.gl/layers'
 import type { AreaLabel } from '../data/area-geometry'
 
+/** A name, moved off its point by `offset` CSS px when label-placement.ts placed it beside a neighbour. */
+export type DrawnLabel = AreaLabel & { offset?: [number, number] }
+
 /** Stable: deck.gl diffs layers by id, and hover handling tells layers apart by it. */
 export const AREA_LABELS_ID = 'area-labels'
 
@@ -18,12 +21,13 @@ export interface AreaLabelsOptions {
  * Area names. `characterSet: 'auto'` builds the glyph atlas from the labels themselves, so Chinese names
  * render without a prebuilt atlas; the font must already be loaded or the atlas is drawn in a fallback.
  */
-export function areaLabelsLayer(labels: AreaLabel[], { visible = true, size = 14, onTop = false }: AreaLabelsOptions = {}) {
-  return new TextLayer<AreaLabel>({
+export function areaLabelsLayer(labels: readonly DrawnLabel[], { visible = true, size = 14, onTop = false }: AreaLabelsOptions = {}) {
+  return new TextLayer<DrawnLabel>({
     id: AREA_LABELS_ID,
     data: labels,
     visible,
     getPosition: (l) => l.position,
+    getPixelOffset: (l) => l.offset ?? [0, 0],
     getText: (l) => l.name,
     getSize: size,
     sizeUnits: 'pixels',

@@ -8,7 +8,6 @@
 // so a translucent column shows what stands behind it, then the names.
 import type { Layer } from '@deck.gl/core'
 import type { AreaFeature } from '../api/responses'
-import type { AreaLabel } from '../data/area-geometry'
 import type { Rgba } from '../data/rgba'
 import type { UnitCluster } from '../data/unit-clusters'
 import type { UnitDensity } from '../data/unit-density'
@@ -16,7 +15,9 @@ import type { UnitPoint } from '../data/units'
 import { VIEW_OPACITY_IDS, type ViewOpacityId, type ViewState } from '../../server/shared/view-state'
 import { areaColumnsLayer, type AreaColumn, type AreaColumnsOptions } from './area-columns'
 import { areaHighlightLayer } from './area-highlight'
-import { areaLabelsLayer, type AreaLabelsOptions } from './area-labels'
+import type { CapitalLabel } from '../data/capitals'
+import { capitalMarkersLayers } from './capital-markers'
+import { areaLabelsLayer, type AreaLabelsOptions, type DrawnLabel } from './area-labels'
 import { coverageChoroplethLayer } from './coverage-choropleth'
 import { corridorsLayers, type CorridorLine } from './demo-corridors'
 import { frameOutlineLayer } from './frame-outline'
@@ -52,7 +53,8 @@ export function layerOpacity(view: Pick<ViewState, 'opacity'>): Record<ViewOpaci
 export interface ViewLayersData {
   areas: AreaFeature[] // the areas the choropleth colours
   fillOf: (code: string) => Rgba // the measure's colour of an area; keep its identity stable
-  labels: AreaLabel[]
+  labels: readonly DrawnLabel[]
+  capitals?: readonly CapitalLabel[] // marked with a ring under the names; their names are among `labels`
   units: readonly UnitPoint[] // located units: the dots, and the heatmap's points
   clusters?: UnitCluster[] | null // given: the units are drawn as these clusters instead of dots
   density?: UnitDensity | null // the hexagons' bins and colour scale; absent: no hexagons
@@ -92,6 +94,7 @@ export function viewLayers(view: LayerView, data: ViewLayersData, options: ViewL
       : []),
     ...(view.layers.units ? unitLayers(data, options.unitColourOf, opacity.units) : []),
     on.has('columns') && data.columns ? areaColumnsLayer(data.columns, { colourOf: data.fillOf, opacity: opacity.columns, ...options.columns }) : null,
+    ...(view.layers.labels && data.capitals && data.capitals.length > 0 ? capitalMarkersLayers(data.capitals) : []),
     view.layers.labels && areaLabelsLayer(data.labels, options.labels),
   ]
   return layers.filter((layer): layer is Layer => Boolean(layer))

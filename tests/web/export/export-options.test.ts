@@ -36,6 +36,16 @@ describe('export options', () => {
     expect(withExportOptions(search, DEFAULT_EXPORT_OPTIONS)).not.toContain('unitsLegendTitle')
   })
 
+  it('keeps the 南海诸岛 inset\'s corner in the URL, lower right by default; there is no value that removes it', () => {
+    expect(DEFAULT_EXPORT_OPTIONS.seaInset).toBe('lower-right')
+    for (const corner of ['lower-left', 'upper-right', 'upper-left'] as const) {
+      const options = { ...DEFAULT_EXPORT_OPTIONS, seaInset: corner }
+      expect(serializeExportOptions(options)).toBe(`seaInset=${corner}`)
+      expect(parseExportOptions(new URLSearchParams(serializeExportOptions(options)))).toEqual(options)
+    }
+    expect(() => parseExportOptions(new URLSearchParams('seaInset=none'))).toThrow('seaInset="none" is not valid (expected one of lower-right, lower-left, upper-right, upper-left)')
+  })
+
   it('reads custom pixel sizes', () => {
     expect(parseExportOptions(new URLSearchParams('size=1920x1080')).page).toEqual({ kind: 'pixels', width: 1920, height: 1080 })
   })
