@@ -6,8 +6,8 @@
 import type { MultiPolygon, Position } from 'geojson'
 import Flatbush from 'flatbush'
 import { union } from 'polyclip-ts'
-import { ellipsoidalAreaKm2 } from './area.ts'
-import { cleanPolygonal, roundCoordinates, validityProblems } from './clean.ts'
+import { ellipsoidalAreaKm2 } from './area-km2'
+import { cleanPolygonal, roundCoordinates, validityProblems } from './polygon-clean'
 
 export interface Repair {
   problems: string[] // what validityProblems found before
