@@ -3,6 +3,10 @@
 import { VectorTile } from '@mapbox/vector-tile'
 import { PbfReader } from 'pbf'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { MultiPolygon } from 'geojson'
+import type { Area } from '../../../server/shared/domain'
+import { isShipped } from '../../../server/tiles/generalisations'
+import { shippedSet } from '../../../server/tiles/shipped-sets'
 import { demoApp, nationalDemoApp } from '../demo-app'
 
 const national = nationalDemoApp(200)
@@ -50,6 +54,14 @@ describe('GET /api/tiles', () => {
     const gzipped = await national.app.request('/api/tiles/counties/5/25/13.mvt', { headers: { 'Accept-Encoding': 'gzip' } })
     expect(gzipped.headers.get('content-encoding')).toBe('gzip')
     expect(gzipped.headers.get('etag')).toBe(`W/${etag.slice(0, -1)}-gzip"`)
+  })
+
+  it('the national demo\'s provinces, prefectures and counties are the shipped sets: tiles draw z3 and z5 from them', () => {
+    for (const level of ['province', 'prefecture', 'county'] as const) {
+      const areas = national.store.snapshot().areas.filter((a): a is Area & { geometry: MultiPolygon } => a.level === level && a.geometry !== null)
+      expect(isShipped(areas, shippedSet(level)!), level).toBe(true)
+    }
+    expect(shippedSet('township')).toBeNull()
   })
 
   it('names the bad value and what was expected', async () => {
