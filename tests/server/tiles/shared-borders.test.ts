@@ -62,8 +62,8 @@ afterAll(() => store.close())
 
 const TILE_WINDOWS: Record<number, [number, number, number, number]> = {
   3: [5, 2, 7, 3], // z3 set: all of China
-  5: [24, 11, 27, 14], // z5 set: 90–124 E, 20–40 N
-  7: [100, 48, 102, 50], // stored z7: 101–107 E, 26–33 N (云南, 贵州, 四川, 重庆 meet)
+  5: [24, 11, 27, 14], // z5 set: 90–135 E, 11–49 N
+  7: [100, 48, 102, 50], // stored z7: 101–110 E, 34–41 N (甘肃, 宁夏, 内蒙古, 陕西, 青海 meet)
 }
 
 /** Longitude and latitude to tile units of tile (z, x, y), as geojson-vt places them. */
