@@ -7,7 +7,7 @@ import type { MultiPolygon } from 'geojson'
 import type { Area } from '../../../server/shared/domain'
 import { isShipped } from '../../../server/tiles/generalisations'
 import { shippedSet } from '../../../server/tiles/shipped-sets'
-import { demoApp, nationalDemoApp } from '../demo-app'
+import { ADMIN_PASSWORD, demoApp, jsonRequest, nationalDemoApp, OWN_ORIGIN, signIn } from '../demo-app'
 
 const national = nationalDemoApp(200)
 afterAll(() => national.store.close())
@@ -87,6 +87,32 @@ describe('GET /api/tiles', () => {
     const townships = layerOf((await tile(app, 'townships/8/201/107.mvt')).bytes, 'townships')
     expect(townships.length).toBeGreaterThan(0)
     expect(townships.every((f) => f.properties.schematic === true)).toBe(true)
+    store.close()
+  })
+
+  it('a unit write keeps the tiles (same areas, same ETag); an area import makes them again', { timeout: 60_000 }, async () => {
+    const { app, store } = demoApp()
+    const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
+    const etagOf = async () => (await app.request('/api/tiles/counties/8/201/106.mvt')).headers.get('etag')
+    const before = await etagOf()
+    const snapshot = store.snapshot()
+    const located = snapshot.units.find((u) => u.lon !== null && u.category !== '宗教活动场所')!
+    const created = await app.request('/api/units', jsonRequest('POST', { name: '示例新建单位', category: '社区', lon: located.lon, lat: located.lat }, admin))
+    expect(created.status).toBe(201)
+    expect(store.snapshot()).not.toBe(snapshot)
+    expect(store.snapshot().areas).toBe(snapshot.areas)
+    expect(await etagOf()).toBe(before)
+    // 绥江县 (530626, in tile 8/201/106) redrawn as a small square inside itself
+    const square = [[[104.0, 28.5], [104.05, 28.5], [104.05, 28.55], [104.0, 28.55], [104.0, 28.5]]]
+    const smaller = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '530626', name: '绥江县' }, geometry: { type: 'Polygon', coordinates: square } }] }
+    const form = new FormData()
+    form.set('file', new File([JSON.stringify(smaller)], 'suijiang.geojson'))
+    form.set('level', 'county')
+    form.set('dryRun', 'false')
+    const imported = await app.request('/api/import/areas', { method: 'POST', body: form, headers: { Cookie: admin, Origin: OWN_ORIGIN } })
+    expect(imported.status).toBe(200)
+    expect(store.snapshot().areas).not.toBe(snapshot.areas)
+    expect(await etagOf()).not.toBe(before)
     store.close()
   })
 
