@@ -44,6 +44,7 @@ import { schemeEditRoutes } from './routes/scheme-edits'
 import { screenProfileRoutes } from './routes/screen-profiles'
 import { screenTokenRoutes } from './routes/screen-tokens'
 import { targetRoutes } from './routes/targets'
+import { tileRoutes } from './routes/tiles'
 import { unitRoutes } from './routes/units'
 import { unitTableRoutes } from './routes/unit-table'
 import { unitDetailRoutes } from './routes/unit-detail'
@@ -168,6 +169,7 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .route('/inspections', visitPhotoRoutes())
     .route('/photos', photoRoutes())
     .route('/targets', targetRoutes)
+    .route('/tiles', tileRoutes)
     .route('/export', exportRoutes(() => exporter ?? sharedExportService(), mapReview))
     .route('/brief', briefRoutes(() => exporter ?? sharedExportService()))
     .route('/plan', planRoutes)

@@ -4,7 +4,7 @@
 import type { MultiPolygon, Position } from 'geojson'
 import Flatbush from 'flatbush'
 import type { Topology } from 'topojson-specification'
-import { ellipsoidalAreaKm2 } from './area.ts'
+import { ellipsoidalAreaKm2 } from '../../server/geo/area-km2.ts'
 import { meanPoint } from './islands.ts'
 import { perimeterKm } from './topology.ts'
 

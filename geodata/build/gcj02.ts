@@ -2,7 +2,7 @@
 // stores (at map scale the same as CGCS2000).
 import type { MultiPolygon, Position } from 'geojson'
 import gcoord from 'gcoord'
-import { roundCoordinates } from './clean.ts'
+import { roundCoordinates } from '../../server/geo/polygon-clean.ts'
 
 /**
  * One vertex to WGS84. gcoord inverts the GCJ-02 offset by iteration to 1e-6 degree (about 0.1 m).

@@ -5,8 +5,8 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson'
 import { Delaunay } from 'd3'
 import { bbox, bboxClip, booleanPointInPolygon, feature, featureCollection, intersect } from '@turf/turf'
-import { areaKm2 } from './area.ts'
-import { cleanPolygonal, roundCoordinates } from './clean.ts'
+import { areaKm2 } from '../../server/geo/area-km2.ts'
+import { cleanPolygonal, roundCoordinates } from '../../server/geo/polygon-clean.ts'
 import { seededRandom } from '../../server/geo/prng.ts'
 
 export interface TownshipProperties {

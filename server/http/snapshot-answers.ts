@@ -14,7 +14,7 @@ export interface CachedJson {
   recompressing?: Promise<void> // the brotli answer being redone at the best quality, off the event loop
 }
 
-type Encoding = 'br' | 'gzip'
+export type Encoding = 'br' | 'gzip'
 
 /** Answers smaller than this go uncompressed: compression would save little and cost a header. */
 const COMPRESS_MIN_BYTES = 1024
@@ -33,7 +33,7 @@ const BROTLI_BEST_MAX_BYTES = 1 << 20
 
 const brotliOptions = (body: Uint8Array, quality: number) => ({ params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
 
-const COMPRESS: Record<Encoding, (body: Uint8Array) => Buffer> = {
+export const COMPRESS: Record<Encoding, (body: Uint8Array) => Buffer> = {
   br: (body) => brotliCompressSync(body, brotliOptions(body, BROTLI_FIRST_QUALITY)),
   gzip: (body) => gzipSync(body, { level: 6 }),
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson'
 import { area } from '@turf/turf'
 import { afterAll, describe, expect, it } from 'vitest'
-import { validityProblems } from '../../geodata/build/clean.ts'
+import { validityProblems } from '../../server/geo/polygon-clean.ts'
 import { buildPrefecture } from '../../geodata/build/prefecture.ts'
 import { edgeSharing, perimeterKm } from '../../geodata/build/topology.ts'
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { MultiPolygon } from 'geojson'
 import { area, featureCollection, union } from '@turf/turf'
 import { describe, expect, it } from 'vitest'
-import { validityProblems } from '../../geodata/build/clean.ts'
+import { validityProblems } from '../../server/geo/polygon-clean.ts'
 import { seededRandom } from '../../server/geo/prng.ts'
 import { seedOf, townshipCells } from '../../geodata/build/townships.ts'
 

@@ -80,6 +80,7 @@ export function SourceLine({ outcome }: { outcome: Outcome }) {
       {r.fileName} · {r.format}{r.encoding ? ` · ${r.encoding}` : ''} · 坐标系 {r.crs.label} · 代码字段 {r.mapping.code ?? '—'} · 名称字段 {r.mapping.name ?? '—'}
       <br />
       {t.features} 个要素：通过 {t.accepted}，警告 {t.warnings}，拒绝 {t.rejected} → 新增 {t.inserts}，更新 {t.updates}
+      {t.repaired > 0 ? `；其中 ${t.repaired} 个边界自相交或各部分重叠，已修复（见各要素）` : ''}
       {r.notes.map((n, i) => <span key={i} className="di-note"><br />注：{n}</span>)}
       {(r.parentsCreated ?? []).map((p) => (
         <span key={p.code} className="di-note">

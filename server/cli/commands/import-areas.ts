@@ -19,8 +19,10 @@ export const AREAS_HELP = `Usage: atlas import areas <file> --level province|pre
 Imports boundaries — GeoJSON, TopoJSON, or a shapefile zipped with its .dbf, .prj and .cpg — into the store
 in ATLAS_DATA_DIR (./data). Each feature is matched by its code: a new code adds an area, a known one gets
 the new boundary (and name); 示意 (schematic) cells are replaced. Geometry is reprojected to WGS84 (from
-the .prj, GK zones with or without the zone prefix), repaired where that is safe (duplicate points, spikes,
-zero-area rings, ring orientation) and otherwise rejected with the reason; gaps and overlaps between
+the .prj, GK zones with or without the zone prefix) and repaired: duplicate points, spikes, zero-area rings and
+ring orientation directly; rings that cross themselves or each other and parts that overlap by the union of
+the geometry with itself (polyclip-ts, as the geodata build repairs), each such repair reported with the
+problems found and the area before and after; what is still invalid is rejected with the reason; gaps and overlaps between
 siblings larger than --tolerance are reported. With --attributes the file is a table of population and
 minority share by code (代码/区划代码, 人口, 少数民族占比 or 少数民族人口); only those values change.
 Nothing is written with --dry-run or when the file cannot be read; otherwise the accepted areas are written
@@ -146,12 +148,12 @@ export function areaReportText(report: AreaImportReport | AreaAttributesReport, 
       ...report.rows.filter((r) => r.status !== 'accepted').flatMap((r) => r.messages.map((m) => `  ${r.status === 'rejected' ? '✗' : '!'} ${m}`)),
     ].join('\n')}\n`
   }
-  const { features, accepted, warnings, rejected, inserts, updates } = report.totals
+  const { features, accepted, warnings, rejected, inserts, updates, repaired } = report.totals
   const mapped = `code field ${report.mapping.code ?? '—'}, name field ${report.mapping.name ?? '—'}`
   const lines = [
     `${report.fileName} (${[report.format, report.encoding && `${report.encoding}${report.encodingSource ? ` from ${report.encodingSource}` : ''}`].filter(Boolean).join(', ')}); level ${report.level}; CRS ${report.crs.label}; ${mapped}`,
     ...report.notes.map((n) => `  note: ${n}`),
-    `features ${features}: accepted ${accepted}, with warnings ${warnings}, rejected ${rejected} → ${inserts} new, ${updates} updated`,
+    `features ${features}: accepted ${accepted}, with warnings ${warnings}, rejected ${rejected} → ${inserts} new, ${updates} updated${repaired > 0 ? `; ${repaired} repaired (crossing rings or overlapping parts)` : ''}`,
     ...report.rows.filter((r) => r.status !== 'accepted').flatMap((r) => r.messages.map((m) => `  ${r.status === 'rejected' ? '✗' : '!'} ${m}`)),
     ...report.siblings.map((g) => {
       const gaps = g.gapsChecked ? `gaps ${g.gaps.length}${g.gaps.length ? ` (${g.gaps.map((x) => `${x.areaKm2} km² near ${x.near.join(', ')}`).join('; ')})` : ''}` : `gaps not checked: ${g.gapsSkipped ?? ''}`

@@ -9,41 +9,50 @@
 //     dropped goes with its holes;
 //   - ring orientation set as RFC 7946 wants it: outer rings counter-clockwise, holes clockwise. This one
 //     is counted in `reoriented` but not listed as a repair: shapefiles wind the other way by definition.
-// Reported, not repaired: a ring that crosses itself or another ring of its polygon (a "bowtie"): which side
-// is inside is a guess, so the feature is rejected naming where the crossing is. Touching at a single
-// vertex is allowed. Non-polygon geometry (points, lines) is rejected.
+// Crossings: a ring that crosses itself (a bow-tie), another ring, or a ring of another part (parts that
+// overlap) is repaired as the geodata build repairs it (server/geo/polygon-repair.ts): the union of the
+// geometry with itself through polyclip-ts, the area it covers as valid rings, every input vertex put back.
+// The repair is reported (`crossingRepair`: what was wrong, area before and after); a geometry that still
+// crosses after it, or has nothing left, is rejected naming where. Touching at a single vertex is allowed.
+// Non-polygon geometry (points, lines) is rejected.
 import type { Geometry, MultiPolygon, Position } from 'geojson'
+import { validityProblems } from '../../geo/polygon-clean'
+import { repairedPolygonal } from '../../geo/polygon-repair'
+
+/** A crossing mended by self-union: the problems found (as validityProblems words them) and the areas. */
+export interface CrossingRepair {
+  problems: string[]
+  areaBeforeKm2: number // as drawn: loops wound the wrong way count against the rest
+  areaAfterKm2: number
+}
 
 export interface RepairResult {
-  geometry: MultiPolygon | null // null when nothing valid is left, or a crossing was found
+  geometry: MultiPolygon | null // null when nothing valid is left, or a crossing could not be repaired
   repairs: string[]
   errors: string[]
   reoriented: number // rings whose orientation was reversed
+  crossingRepair: CrossingRepair | null
 }
 
 const DECIMALS = 1e7 // 1e-7° ≈ 1 cm
 const MIN_RING_AREA_M2 = 1
 
 export function repairPolygonal(geometry: Geometry | null): RepairResult {
-  if (geometry === null) return { geometry: null, repairs: [], errors: ['没有几何（geometry 为空）'], reoriented: 0 }
+  if (geometry === null) return refused('没有几何（geometry 为空）')
   const polygons = polygonsOf(geometry)
-  if (polygons === null) return { geometry: null, repairs: [], errors: [`几何类型为 ${geometry.type}，区划边界应为面（Polygon/MultiPolygon）`], reoriented: 0 }
+  if (polygons === null) return refused(`几何类型为 ${geometry.type}，区划边界应为面（Polygon/MultiPolygon）`)
   const counts = { duplicates: 0, closed: 0, spikes: 0, dropped: 0, reoriented: 0 }
-  const errors: string[] = []
   const out: Position[][][] = []
   for (const polygon of polygons) {
     const rings: Position[][] = []
     for (let r = 0; r < polygon.length; r++) {
       const raw = polygon[r]
       if (!Array.isArray(raw) || raw.some((p) => !Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1]))) {
-        errors.push('坐标中有非数值')
-        return { geometry: null, repairs: [], errors, reoriented: 0 }
+        return refused('坐标中有非数值')
       }
       const ring = cleanRing(raw, counts)
-      if (ring === null || Math.abs(ringAreaM2(ring)) < MIN_RING_AREA_M2) {
-        // A bowtie's two lobes cancel out: it has no net area, but it is a crossing, not a sliver.
-        const crossing = ring === null ? null : firstCrossing([ring])
-        if (crossing !== null) return { geometry: null, repairs: [], errors: [crossingMessage(crossing)], reoriented: 0 }
+      // A bow-tie's two lobes cancel out: it has no net area, but it is a crossing to repair, not a sliver.
+      if (ring === null || (Math.abs(ringAreaM2(ring)) < MIN_RING_AREA_M2 && firstCrossing([ring]) === null)) {
         counts.dropped++
         if (r === 0) break // the outer ring is gone: its holes go with it
         continue
@@ -64,16 +73,38 @@ export function repairPolygonal(geometry: Geometry | null): RepairResult {
     counts.dropped > 0 ? `移除零面积或不足 3 点的环 ${counts.dropped} 个` : '',
   ].filter(Boolean)
   const { reoriented } = counts
-  if (out.length === 0) return { geometry: null, repairs, errors: [...errors, '修复后没有剩下有效的面'], reoriented }
-  for (const polygon of out) {
-    const crossing = firstCrossing(polygon)
-    if (crossing !== null) return { geometry: null, repairs, errors: [...errors, crossingMessage(crossing)], reoriented }
-  }
-  return { geometry: { type: 'MultiPolygon', coordinates: out }, repairs, errors, reoriented }
+  if (out.length === 0) return { geometry: null, repairs, errors: ['修复后没有剩下有效的面'], reoriented, crossingRepair: null }
+  const cleaned: MultiPolygon = { type: 'MultiPolygon', coordinates: out }
+  const crossing = firstCrossing(out.flat())
+  if (crossing === null) return { geometry: cleaned, repairs, errors: [], reoriented, crossingRepair: null }
+  return { ...withCrossingsRepaired(cleaned, crossing), repairs, reoriented }
 }
 
-function crossingMessage([lon, lat]: Position): string {
-  return `边界自相交（约 ${lon.toFixed(5)}, ${lat.toFixed(5)} 处），无法自动修复，请在 GIS 软件中修正`
+/** The self-union of a geometry whose rings cross (at `crossing`, among others), or why it cannot be had. */
+function withCrossingsRepaired(geometry: MultiPolygon, crossing: Position): Pick<RepairResult, 'geometry' | 'errors' | 'crossingRepair'> {
+  const found = validityProblems(geometry)
+  let outcome: ReturnType<typeof repairedPolygonal>
+  try {
+    outcome = repairedPolygonal(geometry, { decimals: 7, problems: found.length > 0 ? found : [`edges cross at ${where(crossing)}`] })
+  } catch (error) {
+    // polyclip-ts gives up on some degenerate input ("Unable to complete output ring…"): say so, as a rejection.
+    return { geometry: null, errors: [`边界自相交（约 ${where(crossing)} 处），自动修复失败（${error instanceof Error ? error.message : String(error)}），请在 GIS 软件中修正`], crossingRepair: null }
+  }
+  const { geometry: repaired, repair } = outcome
+  const left = repaired.coordinates.length === 0 ? null : firstCrossing(repaired.coordinates.flat())
+  if (repair === null || repaired.coordinates.length === 0 || left !== null) {
+    const after = left === null ? '修复后没有剩下有效的面' : `修复后仍自相交（约 ${where(left)} 处）`
+    return { geometry: null, errors: [`边界自相交（约 ${where(crossing)} 处），${after}，请在 GIS 软件中修正`], crossingRepair: null }
+  }
+  return { geometry: repaired, errors: [], crossingRepair: { problems: repair.problems, areaBeforeKm2: repair.areaBeforeKm2, areaAfterKm2: repair.areaAfterKm2 } }
+}
+
+function refused(error: string): RepairResult {
+  return { geometry: null, repairs: [], errors: [error], reoriented: 0, crossingRepair: null }
+}
+
+function where([lon, lat]: Position): string {
+  return `${lon.toFixed(5)}, ${lat.toFixed(5)}`
 }
 
 function polygonsOf(geometry: Geometry): Position[][][] | null {

@@ -5,12 +5,12 @@
 // Each feature is one of:
 // - rejected: no or bad code (wrong length for the level, not digits); no name for a new area; a code the
 //   store has at another level; a parent that is not in the store; geometry that is missing, not polygonal,
-//   self-intersecting, or outside China after reprojection; a code repeated with another name; a name with
+//   self-intersecting even after the repair (repair.ts), or outside China after reprojection; a code repeated with another name; a name with
 //   a control or bidi formatting character (server/text/plain-text.ts); a part outside the parent's (real,
 //   not schematic) boundary above the tolerance (see siblings.ts) — such an area would take in units of
 //   its parent's neighbours, so it is never written, whoever commits.
 // - warning: imported, but a person should look: geometry repaired (duplicate points, spikes, zero-area
-//   rings, orientation); a name or parent that differs from the store's; a real boundary replaced; a code
+//   rings, orientation; crossing rings and overlapping parts by self-union, with the row's `repair`); a name or parent that differs from the store's; a real boundary replaced; a code
 //   repeated with the same name (its parts are merged into one MultiPolygon); overlap with a sibling above
 //   the tolerance.
 // - accepted: imported as is (a schematic 示意 cell being replaced by a real boundary is the normal case).
@@ -41,7 +41,7 @@ import {
   type ExplicitAreaFields,
 } from './area-fields'
 import { plainTextProblem } from '../../text/plain-text'
-import { repairPolygonal } from './repair'
+import { repairPolygonal, type CrossingRepair } from './repair'
 import { areaKm2, DEFAULT_TOLERANCE_KM2, siblingFindings, type Gap, type Overhang, type Overlap, type SiblingShape } from './siblings'
 
 export const IMPORT_AREA_LEVELS = ['province', 'prefecture', 'county', 'township', 'village'] as const
@@ -83,6 +83,7 @@ export interface AreaRowReport {
   parent?: string | null
   action?: 'insert' | 'update'
   areaKm2?: number
+  repair?: CrossingRepair // present when crossing rings or overlapping parts were repaired by self-union
   messages: string[] // Chinese, each starting 第N个要素：
 }
 
@@ -113,6 +114,7 @@ export interface AreaImportTotals {
   rejected: number
   inserts: number
   updates: number
+  repaired: number // features not rejected whose crossings were repaired (rows with `repair`)
 }
 
 export interface AreaImportReport {
@@ -192,11 +194,14 @@ export function validateAreaTable(table: AreaTable, storeAreas: readonly Area[],
     }
 
     let geometry: MultiPolygon | null = null
+    let crossingRepair: CrossingRepair | null = null
     try {
       const projected = feature.geometry === null ? null : reprojectGeometry(feature.geometry, crs)
       const repaired = repairPolygonal(projected)
       errors.push(...repaired.errors)
       if (repaired.repairs.length > 0) warnings.push(`边界已修复：${repaired.repairs.join('，')}`)
+      crossingRepair = repaired.crossingRepair
+      if (crossingRepair !== null) warnings.push(crossingRepairMessage(crossingRepair))
       geometry = repaired.geometry
     } catch (error) {
       errors.push(`坐标无法换算（${error instanceof Error ? error.message : String(error)}）`)
@@ -219,7 +224,7 @@ export function validateAreaTable(table: AreaTable, storeAreas: readonly Area[],
     const earlier = code === null ? undefined : drafts.get(code)
     if (earlier && earlier.name !== name) errors.push(`代码 ${code} 与${featureLabel(earlier.row.row)}（${earlier.name}）相同，但名称不同`)
 
-    const row: AreaRowReport = { row: feature.index, status: 'accepted', code, name: name || null, messages: [] }
+    const row: AreaRowReport = { row: feature.index, status: 'accepted', code, name: name || null, ...(crossingRepair ? { repair: crossingRepair } : {}), messages: [] }
     if (errors.length > 0 || geometry === null || code === null) {
       row.status = 'rejected'
       row.messages = (errors.length > 0 ? errors : ['没有有效的边界']).concat(warnings).map((m) => at + m)
@@ -284,6 +289,7 @@ export function validateAreaTable(table: AreaTable, storeAreas: readonly Area[],
     rejected: rows.filter((r) => r.status === 'rejected').length,
     inserts: [...drafts.values()].filter((d) => !d.draft.exists).length,
     updates: [...drafts.values()].filter((d) => d.draft.exists).length,
+    repaired: rows.filter((r) => r.repair !== undefined && r.status !== 'rejected').length,
   }
   const report: AreaImportReport = {
     kind: 'boundaries',
@@ -330,6 +336,10 @@ function createdParents(drafts: readonly ImportedArea[], byCode: ReadonlyMap<str
 function ancestorIn(code: string, byCode: ReadonlyMap<string, Area>): string | null {
   const above = parentCodeOf(code)
   return above !== null && byCode.has(above) ? above : null
+}
+
+function crossingRepairMessage({ problems, areaBeforeKm2, areaAfterKm2 }: CrossingRepair): string {
+  return `边界自相交或各部分重叠，已按自身合并（polyclip-ts union）修复：${problems.join('；')}；面积 ${areaBeforeKm2.toFixed(3)} → ${areaAfterKm2.toFixed(3)} km²`
 }
 
 function reject(row: AreaRowReport, message: string): void {

@@ -7,6 +7,7 @@ import type { Area } from '../../../../server/shared/domain'
 import { ImportError } from '../../../../server/import'
 import { parseAreaFile, validateAreaFile, validateAttributesFile } from '../../../../server/import/areas'
 import { PROJECT_ROOT } from '../../../../server/paths'
+import { validityProblems } from '../../../../server/geo/polygon-clean'
 import { demoApp } from '../../demo-app'
 
 const DIR = join(PROJECT_ROOT, 'tests/fixtures/import/areas')
@@ -49,17 +50,36 @@ describe('area fixtures → reports', () => {
   test('TopoJSON: arcs expanded, adcode/name detected, WGS84 by its coordinates', async () => {
     const { report } = await validateAreaFile(fixture('suijiang-townships.topojson'), 'townships.topojson', areas, { level: 'township' })
     expect(report).toMatchObject({ format: 'topojson', objects: ['townships'], crs: { id: 'wgs84', source: 'coordinates' } })
-    expect(report.totals).toEqual({ features: 5, accepted: 5, warnings: 0, rejected: 0, inserts: 0, updates: 5 })
+    expect(report.totals).toEqual({ features: 5, accepted: 5, warnings: 0, rejected: 0, inserts: 0, updates: 5, repaired: 0 })
     golden('suijiang-townships-topojson', report)
   })
 
-  test('invalid polygons: duplicates and a spike repaired, a bowtie and a missing code rejected', async () => {
+  test('invalid polygons: duplicates and a spike repaired; a bowtie repaired but outside its county, and a missing code, rejected', async () => {
     const { report } = await validateAreaFile(fixture('invalid-polygons.zip'), 'invalid.zip', areas, { level: 'township' })
     expect(report.rows.map((r) => r.status)).toEqual(['warning', 'rejected', 'rejected'])
-    expect(report.rows[0].messages).toEqual(['第1个要素：边界已修复：移除重复点 2 个，移除尖刺 1 处'])
-    expect(report.rows[1].messages[0]).toMatch(/^第2个要素：边界自相交（约 104\.\d+, 28\.\d+ 处）/)
+    expect(report.rows[0].messages[0]).toBe('第1个要素：边界已修复：移除重复点 2 个，移除尖刺 1 处')
+    expect(report.rows[1].messages[0]).toMatch(/^第2个要素：有 [\d.]+ km² 在上级绥江县（530626）的边界之外/)
+    expect(report.rows[1].repair?.problems.join()).toMatch(/edges cross at 1 points/)
     expect(report.rows[2].messages).toEqual(['第3个要素：区划代码为空'])
     golden('invalid-polygons', report)
+  })
+
+  test('a bow-tie and overlapping parts are repaired by self-union and reported; a ring that is its own hole is rejected', async () => {
+    const { report, areas: drafts } = await validateAreaFile(fixture('crossing-polygons.geojson'), 'crossing.geojson', areas, { level: 'township' })
+    expect(report.rows.map((r) => [r.code, r.status])).toEqual([['530626103', 'warning'], ['530626104', 'warning'], ['530626105', 'rejected']])
+    expect(report.totals).toMatchObject({ warnings: 2, rejected: 1, updates: 2, repaired: 2 })
+    const [bowtie, overlapping, empty] = report.rows
+    expect(bowtie.repair).toMatchObject({ problems: expect.arrayContaining([expect.stringMatching(/^edges cross at 1 points: \[104\.1956, 28\.6114/)]) })
+    expect(bowtie.repair!.areaBeforeKm2).toBeCloseTo(0, 6)
+    expect(bowtie.repair!.areaAfterKm2).toBeGreaterThan(2) // two lobes of a 0.02° square: ≈ 2.17 km²
+    expect(bowtie.messages).toEqual([expect.stringMatching(/^第1个要素：边界自相交或各部分重叠，已按自身合并（polyclip-ts union）修复：.*面积 0\.000 → 2\.168 km²$/)])
+    expect(overlapping.repair!.problems).toEqual(['edges cross at 2 points: [104.0475, 28.4356], [104.0375, 28.4456]'])
+    expect(overlapping.repair!.areaAfterKm2 / overlapping.repair!.areaBeforeKm2).toBeCloseTo(1.75 / 2, 2)
+    expect(empty.messages).toEqual(['第3个要素：边界自相交（约 103.82500, 28.47950 处），修复后没有剩下有效的面，请在 GIS 软件中修正'])
+    for (const draft of drafts) expect(validityProblems(draft.geometry!), draft.code).toEqual([])
+    // inside their townships' county: nothing outside the parent, so the repaired shapes are written
+    expect(report.siblings[0].outside).toEqual([])
+    expect(drafts.map((d) => [d.code, d.geometry!.coordinates.length])).toEqual([['530626103', 2], ['530626104', 1]])
   })
 
   test('a broken zip is an ImportError naming the file', async () => {

@@ -47,6 +47,18 @@ describe('POST /api/import/areas', () => {
     expect(township(store, '530626101')).toEqual(before)
   })
 
+  test('crossing rings and overlapping parts are repaired on commit and the repair is in the answer', async () => {
+    const { app, store } = demoApp()
+    const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
+    const crossing = readFileSync(join(DIR, 'crossing-polygons.geojson'))
+    const { report, batch } = await (await app.request('/api/import/areas', upload(crossing, 'crossing.geojson', { level: 'township', dryRun: 'false' }, admin))).json()
+    expect(report.totals).toMatchObject({ repaired: 2, rejected: 1 })
+    expect(report.rows[1]).toMatchObject({ code: '530626104', status: 'warning', repair: { problems: ['edges cross at 2 points: [104.0475, 28.4356], [104.0375, 28.4456]'] } })
+    expect(batch).toMatchObject({ kind: 'areas', updated: 2 })
+    expect(township(store, '530626103').geometry!.coordinates).toHaveLength(2) // the bow-tie's two lobes
+    expect(township(store, '530626104').geometry!.coordinates).toHaveLength(1) // the two squares as one
+  })
+
   test('a new area is inserted under its parent and deleted by the rollback; attributes update only their values', async () => {
     const { app, store } = demoApp()
     const admin = await signIn(app, 'admin', ADMIN_PASSWORD)

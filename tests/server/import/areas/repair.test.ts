@@ -1,5 +1,7 @@
 import type { Position } from 'geojson'
 import { describe, expect, test } from 'vitest'
+import { ellipsoidalAreaKm2 } from '../../../../server/geo/area-km2'
+import { validityProblems } from '../../../../server/geo/polygon-clean'
 import { repairPolygonal } from '../../../../server/import/areas'
 
 const square = (x: number, y: number, d: number): Position[] => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]
@@ -7,7 +9,7 @@ const square = (x: number, y: number, d: number): Position[] => [[x, y], [x + d,
 describe('repairPolygonal', () => {
   test('a valid counter-clockwise polygon comes back unchanged as a MultiPolygon', () => {
     const ring = square(104, 28, 0.1)
-    expect(repairPolygonal({ type: 'Polygon', coordinates: [ring] })).toEqual({ geometry: { type: 'MultiPolygon', coordinates: [[ring]] }, repairs: [], errors: [], reoriented: 0 })
+    expect(repairPolygonal({ type: 'Polygon', coordinates: [ring] })).toEqual({ geometry: { type: 'MultiPolygon', coordinates: [[ring]] }, repairs: [], errors: [], reoriented: 0, crossingRepair: null })
   })
 
   test('duplicate points, an unclosed ring, a spike and a clockwise outer ring are repaired and counted', () => {
@@ -27,12 +29,35 @@ describe('repairPolygonal', () => {
     expect(result.geometry?.coordinates[0]).toHaveLength(2)
   })
 
-  test('a bowtie, and a hole crossing its outer ring, are rejected naming where', () => {
+  test('a bow-tie is repaired into its two lobes by self-union, and the repair reported with the areas', () => {
     const bowtie = repairPolygonal({ type: 'Polygon', coordinates: [[[104, 28], [104.1, 28.1], [104.1, 28], [104, 28.1], [104, 28]]] })
-    expect(bowtie.geometry).toBeNull()
-    expect(bowtie.errors).toEqual(['边界自相交（约 104.05000, 28.05000 处），无法自动修复，请在 GIS 软件中修正'])
+    expect(bowtie.errors).toEqual([])
+    expect(bowtie.geometry?.coordinates).toHaveLength(2)
+    expect(validityProblems(bowtie.geometry!)).toEqual([])
+    expect(bowtie.crossingRepair?.problems.join()).toMatch(/edges cross at 1 points: \[104\.05/)
+    // the lobes cancel in the crossed ring (zero net area); repaired, both count: half the 0.1° square
+    expect(bowtie.crossingRepair?.areaBeforeKm2).toBeCloseTo(0, 3)
+    expect(bowtie.crossingRepair!.areaAfterKm2).toBeCloseTo(ellipsoidalAreaKm2({ type: 'Polygon', coordinates: [square(104, 28, 0.1)] }) / 2, 1)
+  })
+
+  test('parts that overlap are merged into one, and a hole crossing its outer ring is cut out', () => {
+    const overlapping = repairPolygonal({ type: 'MultiPolygon', coordinates: [[square(104, 28, 0.1)], [square(104.05, 28.05, 0.1)]] })
+    expect(overlapping.geometry?.coordinates).toHaveLength(1)
+    expect(validityProblems(overlapping.geometry!)).toEqual([])
+    expect(overlapping.crossingRepair?.problems.join()).toMatch(/edges cross at 2 points/)
+    // before: the shared quarter counted twice (2 squares); after: once (1.75 squares)
+    expect(overlapping.crossingRepair!.areaAfterKm2 / overlapping.crossingRepair!.areaBeforeKm2).toBeCloseTo(1.75 / 2, 3)
     const crossingHole = repairPolygonal({ type: 'Polygon', coordinates: [square(104, 28, 0.1), [...square(104.05, 28.05, 0.1)].reverse()] })
-    expect(crossingHole.errors[0]).toMatch(/边界自相交/)
+    expect(crossingHole.errors).toEqual([])
+    expect(validityProblems(crossingHole.geometry!)).toEqual([])
+    expect(crossingHole.crossingRepair).not.toBeNull()
+  })
+
+  test('a hole that is its outer ring leaves nothing after the union: rejected naming where and why', () => {
+    const empty = repairPolygonal({ type: 'Polygon', coordinates: [square(104, 28, 0.1), [...square(104, 28, 0.1)].reverse()] })
+    expect(empty.geometry).toBeNull()
+    expect(empty.crossingRepair).toBeNull()
+    expect(empty.errors).toEqual(['边界自相交（约 104.00000, 28.00000 处），修复后没有剩下有效的面，请在 GIS 软件中修正'])
   })
 
   test('no geometry, lines and non-numbers are errors', () => {

@@ -1,7 +1,7 @@
 import type { MultiPolygon } from 'geojson'
 import { describe, expect, it } from 'vitest'
-import { validityProblems } from '../../geodata/build/clean.ts'
-import { repairedPolygonal } from '../../geodata/build/repair.ts'
+import { validityProblems } from '../../../server/geo/polygon-clean'
+import { repairedPolygonal } from '../../../server/geo/polygon-repair'
 
 describe('repairedPolygonal', () => {
   it('leaves a valid geometry alone', () => {

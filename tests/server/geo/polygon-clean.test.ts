@@ -11,7 +11,7 @@ import {
   validityProblems,
   withoutDuplicatePoints,
   withoutSpikes,
-} from '../../geodata/build/clean.ts'
+} from '../../../server/geo/polygon-clean'
 
 const multi = (...polygons: Position[][][]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: polygons })
 

@@ -6,8 +6,8 @@
 import type { MultiPolygon, Position } from 'geojson'
 import Flatbush from 'flatbush'
 import { union } from 'polyclip-ts'
-import { ellipsoidalAreaKm2 } from './area.ts'
-import { cleanPolygonal, roundCoordinates, validityProblems } from './clean.ts'
+import { ellipsoidalAreaKm2 } from './area-km2'
+import { cleanPolygonal, roundCoordinates, validityProblems } from './polygon-clean'
 
 export interface Repair {
   problems: string[] // what validityProblems found before
@@ -19,12 +19,17 @@ export interface Repair {
 /** Slack for "this input vertex lies on that output edge": 1e-9° ≈ 0.1 mm, far below the 1e-6° grid. */
 const ON_EDGE = 1e-9
 
+export interface RepairOptions {
+  decimals?: number // 6 (≈ 0.1 m): the grid the output is rounded to
+  problems?: string[] // what makes the geometry invalid; default validityProblems(geometry), none = valid
+}
+
 /**
  * The geometry unchanged when it is valid; otherwise its self-union, with the input vertices put
  * back on the edges they lie on, rounded to `decimals` and cleaned, and a report of the repair.
  */
-export function repairedPolygonal(geometry: MultiPolygon, decimals = 6): { geometry: MultiPolygon; repair: Repair | null } {
-  const problems = validityProblems(geometry)
+export function repairedPolygonal(geometry: MultiPolygon, options: RepairOptions = {}): { geometry: MultiPolygon; repair: Repair | null } {
+  const { decimals = 6, problems = validityProblems(geometry) } = options
   if (problems.length === 0) return { geometry, repair: null }
   // Each part on its own first (an island group has hundreds of valid parts); then the whole, if
   // parts still overlap one another.

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import type { FeatureCollection, MultiPolygon } from 'geojson'
 import { describe, expect, it } from 'vitest'
-import { areaKm2, ellipsoidalAreaKm2 } from '../../geodata/build/area.ts'
+import { areaKm2, ellipsoidalAreaKm2 } from '../../../server/geo/area-km2'
 
 describe('ellipsoidalAreaKm2', () => {
   it('gives 昭通 the official ≈ 22 440 km², 0.16 % under the spherical figure', () => {
-    const counties = (JSON.parse(readFileSync(new URL('../../geodata/5306/counties.geojson', import.meta.url), 'utf8')) as FeatureCollection<MultiPolygon>).features
+    const counties = (JSON.parse(readFileSync(new URL('../../../geodata/5306/counties.geojson', import.meta.url), 'utf8')) as FeatureCollection<MultiPolygon>).features
     const ellipsoidal = counties.reduce((s, c) => s + ellipsoidalAreaKm2(c.geometry), 0)
     const spherical = counties.reduce((s, c) => s + areaKm2(c.geometry), 0)
     expect(ellipsoidal).toBeCloseTo(22440.7, 0)

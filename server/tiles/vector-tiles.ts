@@ -1,0 +1,69 @@
+// Mapbox Vector Tiles of the store's areas, one layer per level: geojson-vt cuts them, vt-pbf encodes them.
+// Kept per snapshot's areas (a unit write keeps the areas, so tiles and their ETags outlive it; an area write
+// makes a new list and starts afresh).
+import { createHash } from 'node:crypto'
+import { GeoJSONVT } from '@maplibre/geojson-vt'
+import { fromGeojsonVt } from '@maplibre/vt-pbf'
+import type { Encoding } from '../http/snapshot-answers'
+import type { Area } from '../shared/domain'
+import { generalisationAt, layerFeatures, type Generalisation, type ShippedSet } from './generalisations'
+import { MAX_TILE_ZOOM, TILE_LAYERS, type TileAddress, type TileLayer } from './tile-address'
+
+export const TILE_EXTENT = 4096 // tile coordinates per side: the MVT default, ~0.1 px at 512 px
+const TILE_BUFFER = 64 // tile units drawn beyond each edge, so strokes join across tiles
+
+export interface EncodedTile {
+  body: Uint8Array<ArrayBuffer> // the MVT, uncompressed; empty when no area reaches the tile
+  etag: string // strong, quoted: "sha1-hex"
+  encoded: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>> // compressed on the first request that accepts it, then kept
+}
+
+export interface TileCacheOptions {
+  maxTiles?: number // 4096 per areas list: a national view at z6 needs a few hundred
+  maxBytes?: number // 64 MiB per areas list
+}
+
+interface LayerTiles {
+  indexes: Map<Generalisation, GeoJSONVT>
+  tiles: Map<string, EncodedTile> // oldest first
+  bytes: number
+}
+
+const tilesByAreas = new WeakMap<readonly Area[], Map<TileLayer, LayerTiles>>()
+
+/** The tile at `address`, cut from `areas` (a snapshot's) once and then served from memory. */
+export function vectorTile(
+  areas: readonly Area[],
+  address: TileAddress,
+  shippedOf: (level: Area['level']) => ShippedSet | null,
+  { maxTiles = 4096, maxBytes = 64 << 20 }: TileCacheOptions = {},
+): EncodedTile {
+  let layers = tilesByAreas.get(areas)
+  if (!layers) tilesByAreas.set(areas, (layers = new Map()))
+  let layer = layers.get(address.layer)
+  if (!layer) layers.set(address.layer, (layer = { indexes: new Map(), tiles: new Map(), bytes: 0 }))
+  const key = `${address.z}/${address.x}/${address.y}`
+  const kept = layer.tiles.get(key)
+  if (kept) return kept
+
+  const generalisation = generalisationAt(address.z)
+  let index = layer.indexes.get(generalisation)
+  if (!index) {
+    const level = TILE_LAYERS[address.layer]
+    const features = layerFeatures(areas.filter((a) => a.level === level), shippedOf(level), generalisation)
+    // tolerance 0: geojson-vt must not simplify (see generalisations.ts); only cut and quantise.
+    index = new GeoJSONVT(features, { maxZoom: MAX_TILE_ZOOM, indexMaxZoom: 4, tolerance: 0, extent: TILE_EXTENT, buffer: TILE_BUFFER })
+    layer.indexes.set(generalisation, index)
+  }
+  const cut = index.getTile(address.z, address.x, address.y)
+  const body = cut === null ? new Uint8Array(0) : Uint8Array.from(fromGeojsonVt({ [address.layer]: cut }, { version: 2, extent: TILE_EXTENT }))
+  const tile: EncodedTile = { body, etag: `"${createHash('sha1').update(body).digest('hex')}"`, encoded: {} }
+  layer.tiles.set(key, tile)
+  layer.bytes += body.byteLength
+  for (const [oldKey, old] of layer.tiles) {
+    if (layer.tiles.size <= maxTiles && layer.bytes <= maxBytes) break
+    layer.tiles.delete(oldKey)
+    layer.bytes -= old.body.byteLength
+  }
+  return tile
+}
