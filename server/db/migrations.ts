@@ -29,6 +29,25 @@ export const THROTTLE_KEYS_TABLE = `
   CREATE INDEX throttle_keys_touched ON throttle_keys(limiter, touched_at);
 `
 
+/** Migration 20, with the column type for bytes each dialect has (SQLite BLOB, PostgreSQL BYTEA). */
+export function exportJobsTable(bytes: 'BLOB' | 'BYTEA'): string {
+  return `
+  CREATE TABLE export_jobs (
+    id TEXT PRIMARY KEY,
+    reads_as TEXT,               -- the user whose credential rendered it: only they may read it; NULL: anyone
+    request TEXT NOT NULL,       -- JSON: the export request (server/export/export-request.ts)
+    state TEXT NOT NULL CHECK (state IN ('queued','running','done','failed')),
+    progress TEXT NOT NULL,      -- JSON: stage, done, total
+    queued_at TEXT NOT NULL,     -- ISO instants
+    finished_at TEXT,
+    error TEXT,
+    result TEXT,                 -- JSON: pages, pixels, sheets (the bytes are in file)
+    file ${bytes}
+  );
+  CREATE INDEX export_jobs_finished ON export_jobs(finished_at);
+`
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -579,5 +598,9 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'login throttling kept in the store, so that several servers on one database count the same failures',
     sql: THROTTLE_KEYS_TABLE,
   },
+  {
+    version: 20,
+    description: 'export jobs kept in the store, so that any server on it answers a job’s progress and file',
+    sql: exportJobsTable('BLOB'),
+  },
 ]
-

@@ -18,6 +18,7 @@ import { sqliteUnits, unitOfRow, type UnitRow } from './sqlite-units'
 import { sqliteScreenProfiles } from './sqlite-screen-profiles'
 import { sqliteTargets } from './sqlite-targets'
 import { sqliteThrottles } from './sqlite-throttles'
+import { sqliteExportJobs } from './sqlite-export-jobs'
 import { readSchemes, sqliteSchemes, writeSynonyms } from './sqlite-schemes'
 import type { AtlasStore, StoreHealth, Dataset } from './store'
 
@@ -126,6 +127,7 @@ export function openSqlStore(db: SqlDatabase, engine: StoreEngine, now: () => Da
     schemes: sqliteSchemes(db, now, invalidate),
     alertDeliveries: sqliteAlertDeliveries(db, now),
     throttles: sqliteThrottles(db, now),
+    exportJobs: sqliteExportJobs(db),
     close() {
       engine.close()
     },

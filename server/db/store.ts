@@ -3,6 +3,7 @@
 // Over 400 lines on purpose: it is the one contract a second store implements, so every repository's
 // interface stays side by side in it.
 import type { ThrottleStates } from '../auth/rate-limit'
+import type { StoredExportJob } from '../export/queue'
 import type { SessionUser } from '../auth/roles'
 import type { Role } from '../shared/roles'
 import type { Area, ChecklistEntry, CorridorRecord, GpsFix, HonourLevel, Inspection, InspectionRating, PhotoRef, Scheme, Target, Unit, UnitStatus } from '../shared/domain'
@@ -71,6 +72,7 @@ export interface AtlasStore {
   alertDeliveries: AlertDeliveryRepository
   /** Login throttling's state, shared by every server on the store. */
   throttles: ThrottleStates
+  exportJobs: ExportJobRepository
   close(): void
 }
 
@@ -575,4 +577,12 @@ export interface AlertDeliveryRepository {
   delivered(alertIds: readonly string[]): Set<string>
   /** The receiver answered 2xx for `alertId` after `attempts` POSTs: kept, and audited under `actor` in the same transaction. */
   markDelivered(alertId: string, attempts: number, actor: string, detail: unknown): void
+}
+
+/** Export jobs as every server on the store reads them: written through by the server that runs each. */
+export interface ExportJobRepository {
+  put(job: StoredExportJob): void
+  /** The job with its file once done; null for no such job (or one forgotten). */
+  get(id: string): StoredExportJob | null
+  forgetFinishedBefore(at: Date): void
 }

@@ -1,12 +1,16 @@
 // Export jobs, first in first out, one at a time (one browser, two cores: parallel renders only slow
 // each other down). Each job reports its place in the queue and its progress; finished jobs are kept a
 // while so a client that started one can fetch its file.
+import { randomBytes } from 'node:crypto'
 import { DomainError } from '../domain-error'
 import type { RenderGrant } from '../auth/render-tokens'
 import type { ExportRequest } from './export-request'
 import type { ExportRenderer, RenderProgress, RenderResult } from './renderer'
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed'
+
+/** A job as any server on the store can read it back: everything but the promise of its end. */
+export type StoredExportJob = Omit<ExportJob, 'done'>
 
 export interface ExportJob {
   id: string
@@ -62,7 +66,8 @@ export class ExportQueue {
   enqueue(request: ExportRequest, baseUrl: string, credential?: RenderCredential, onProgress?: (job: ExportJob) => void): ExportJob {
     this.forgetOld()
     if (this.queued >= this.maxQueued) throw new QueueFullError(`the export queue is full (${this.maxQueued} jobs waiting); try again shortly`)
-    const id = `${Date.now().toString(36)}-${this.nextId++}`
+    // Unique across servers on one store, whose jobs are read through any of them (routes/export.ts).
+    const id = `${Date.now().toString(36)}-${this.nextId++}-${randomBytes(3).toString('hex')}`
     let settle!: { resolve: (r: RenderResult) => void; reject: (e: Error) => void }
     const done = new Promise<RenderResult>((resolve, reject) => (settle = { resolve, reject }))
     done.catch(() => undefined) // a caller that only polls must not leave an unhandled rejection

@@ -9,7 +9,8 @@ import { Hono } from 'hono'
 import { DomainError } from '../domain-error'
 import { isWithin, levelOfCode } from '../shared/area-codes'
 import { CONTENT_TYPES, exportFileName, exportRequestOf, ExportRequestError, type ExportRequest } from '../export/export-request'
-import type { ExportJob } from '../export/queue'
+import type { ExportJob, StoredExportJob } from '../export/queue'
+import type { ExportJobRepository } from '../db/store'
 import type { ExportService } from '../export/service'
 import { jsonError } from '../http/errors'
 import { auditRequest } from '../http/audit-event'
@@ -82,18 +83,43 @@ function checkedRequest(c: Context<AppEnv>): { request: ExportRequest; frameCode
 }
 
 function enqueue(c: Context<AppEnv>, service: ExportService, request: ExportRequest): ExportJob {
-  const job = service.queue.enqueue(request, service.baseUrl ?? ownOrigin(c), renderCredentialOf(c))
+  const job = service.queue.enqueue(request, service.baseUrl ?? ownOrigin(c), renderCredentialOf(c), writtenThrough(c.var.store.exportJobs))
+  c.var.store.exportJobs.put(job)
   auditRequest(c, { action: 'export', entity: 'map', entityId: job.id, result: 'success', detail: { query: new URL(c.req.url).search } })
   return job
 }
 
-/** The job, for its requester: one rendered as a user is that user's alone (others get the same 404 as for no job). */
-function jobFor(c: Context<AppEnv>, service: ExportService): ExportJob | undefined {
-  const job = service.queue.get(c.req.param('id') ?? '')
+/** How long a finished job stays readable through any server: as long as the queue keeps it. */
+const FINISHED_JOBS_KEPT_MS = 600_000
+/** Progress is written through at most this often; a change of state always. */
+const PROGRESS_WRITE_MS = 1_000
+
+/**
+ * Writes a job's state to the store as it runs (migration 20), so that another server on the same store answers
+ * its progress and its file: behind a proxy, the client's next poll may reach any of them.
+ */
+function writtenThrough(jobs: ExportJobRepository): (job: ExportJob) => void {
+  let written = { state: '', at: 0 }
+  return (job) => {
+    const now = Date.now()
+    if (job.state === written.state && now - written.at < PROGRESS_WRITE_MS) return
+    written = { state: job.state, at: now }
+    jobs.put(job)
+    if (job.finishedAt !== null) jobs.forgetFinishedBefore(new Date(now - FINISHED_JOBS_KEPT_MS))
+  }
+}
+
+/**
+ * The job, for its requester: this server's, or another's on the same store. One rendered as a user is that
+ * user's alone (others get the same 404 as for no job).
+ */
+function jobFor(c: Context<AppEnv>, service: ExportService): StoredExportJob | undefined {
+  const id = c.req.param('id') ?? ''
+  const job = service.queue.get(id) ?? c.var.store.exportJobs.get(id) ?? undefined
   return job && (job.readsAs === null || job.readsAs === c.var.user?.username) ? job : undefined
 }
 
-function fileAnswer(c: Context<AppEnv>, job: ExportJob, frameCode: string) {
+function fileAnswer(c: Context<AppEnv>, job: StoredExportJob, frameCode: string) {
   const result = job.result
   if (!result) return jsonError(c, 500, 'export_failed', 'the export finished without a file')
   const name = exportFileName(job.request, frameCode)

@@ -4,7 +4,7 @@
 // Columns keep SQLite's types where the repositories read them (TEXT timestamps and JSON, INTEGER flags), so
 // both stores answer the same rows.
 import { GENESIS_HASH } from '../../audit/chain-hash'
-import { MIGRATIONS, THROTTLE_KEYS_TABLE } from '../migrations'
+import { exportJobsTable, MIGRATIONS, THROTTLE_KEYS_TABLE } from '../migrations'
 
 export interface PostgresMigration {
   version: number
@@ -341,4 +341,5 @@ const BASELINE = `
 export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { version: 18, description: 'the schema SQLite reached through migrations 1–18, with PostGIS geometry (SRID 4326, GiST)', sql: BASELINE },
   { version: 19, description: MIGRATIONS[18].description, sql: THROTTLE_KEYS_TABLE },
+  { version: 20, description: MIGRATIONS[19].description, sql: exportJobsTable('BYTEA') },
 ]
