@@ -76,11 +76,20 @@ export class UnitTable {
     }
   }
 
-  /** Every sorted order and the search text made now (at start), so that no reader's first sort or search waits for them. */
+  /** Every sorted order and the search text made now, so that no reader's first sort or search waits for them. */
   prepare(): this {
-    for (const key of TABLE_SORT_KEYS) this.sortedBy(key)
-    this.searchTextByRow()
+    Array.from(this.preparing())
     return this
+  }
+
+  /** The same as prepare, one order (or the search text) per step: a server takes a step per turn of its event loop. */
+  *preparing(): Generator<TableSortKey | 'search'> {
+    for (const key of TABLE_SORT_KEYS) {
+      this.sortedBy(key)
+      yield key
+    }
+    this.searchTextByRow()
+    yield 'search'
   }
 
   private searchTextByRow(): Map<UnitTableRow, string> {
