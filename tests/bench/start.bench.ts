@@ -9,17 +9,22 @@
 //   START_UNITS=100000 npm run bench:start       smaller
 //   START_PROFILE=DIR                            the server writes a V8 CPU profile of each start into DIR
 //   START_NODE_ARGS="--max-old-space-size=6000"  extra arguments for the server's node
+//   START_KEEP=1                                 keep the seeded data dir (its path is printed)
+//   START_SEEDED=DIR                             start only on a copy of DIR's store (seeded before, e.g. kept)
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { copyFile, mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { STORE_FILE } from '../../server/open-store'
 import { PROJECT_ROOT } from '../../server/paths'
 import { freePort } from '../e2e/harness'
 
 const UNITS = Number(process.env.START_UNITS ?? 1_000_000)
 const PROFILE_DIR = process.env.START_PROFILE
 const NODE_ARGS = (process.env.START_NODE_ARGS ?? '').split(' ').filter(Boolean)
+const KEEP = process.env.START_KEEP === '1'
+const SEEDED = process.env.START_SEEDED
 const TARGET_START_S = 20
 const TARGET_RSS_BYTES = 2 * 1024 ** 3
 
@@ -77,20 +82,22 @@ async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'atlas-start-'))
   try {
     console.log(`national demo, ${UNITS} units; load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
-    const first = await start(dataDir)
-    console.log(`\nfirst start (seeds the demo, then indexes it):\n${first.log.join('\n')}`)
+    if (SEEDED) await copyFile(join(SEEDED, STORE_FILE), join(dataDir, STORE_FILE))
+    const first = SEEDED ? null : await start(dataDir)
+    if (first) console.log(`\nfirst start (seeds the demo, then indexes it):\n${first.log.join('\n')}`)
     const again = await start(dataDir)
-    console.log(`\nstart on the seeded store:\n${again.log.join('\n')}`)
+    console.log(`\nstart on the seeded store${SEEDED ? ` (a copy of ${SEEDED})` : ''}:\n${again.log.join('\n')}`)
     console.log(`\n                      listening s   health s   RSS after   RSS peak`)
     for (const [name, r] of [['first (seeding)', first], ['on the seeded store', again]] as const) {
-      console.log(`${name.padEnd(20)} ${r.listening.toFixed(1).padStart(13)} ${r.seconds.toFixed(1).padStart(10)} ${gb(r.rss).padStart(11)} ${gb(r.peakRss).padStart(10)}`)
+      if (r) console.log(`${name.padEnd(20)} ${r.listening.toFixed(1).padStart(13)} ${r.seconds.toFixed(1).padStart(10)} ${gb(r.rss).padStart(11)} ${gb(r.peakRss).padStart(10)}`)
     }
     const ok = again.listening <= TARGET_START_S && again.rss <= TARGET_RSS_BYTES
     console.log(`\ngoal on the seeded store: start ≤ ${TARGET_START_S} s, RSS ≤ ${gb(TARGET_RSS_BYTES)}: ${ok ? 'ok' : 'MISSED'}`)
     console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
     process.exitCode = ok ? 0 : 1
   } finally {
-    await rm(dataDir, { recursive: true, force: true })
+    if (KEEP) console.log(`kept the data dir: ${dataDir}`)
+    else await rm(dataDir, { recursive: true, force: true })
   }
 }
 
