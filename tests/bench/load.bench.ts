@@ -91,7 +91,7 @@ interface RouteResult {
   p95: number
   p99: number
   bytes: number // size of one answer as sent (compressed when gzip is accepted)
-  cpuPerRequestUs: number // the server's CPU time during the run (writers' requests included) per read answered: unlike latency, little moved by other work on the machine
+  cpuPerRequestUs: number // the server's CPU time during the run per read answered; the writers' requests are in it, so a route that answers few reads carries more of their cost
   writes: WriterTally & { lost: Map<number, [number, number]> }
 }
 
