@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { secureHeaders } from 'hono/secure-headers'
 import { withRequestAddress } from './audit/request-address'
@@ -142,11 +141,6 @@ export function createApp({ store, version, now = () => new Date(), log = consol
     .use(accountDutiesFirst)
     .use(requireLoginForReads(requireLogin))
     .use(resolveAudience(sensitiveCategories))
-    // Polled by /screen: an unchanged answer is a 304 to a request that sends its ETag back.
-    .use('/coverage', etag())
-    .use('/coverage/series', etag())
-    .use('/units', etag())
-    .use('/units/columns', etag())
     .route('/health', healthRoutes(version, backupStatus))
     .route('/auth', authRoutes)
     .route('/auth/totp', totpRoutes)

@@ -42,9 +42,10 @@ function openCheckedStore(config: AtlasConfig): AtlasStore {
     throw new StoreDamagedError(`the store in ${config.dataDir} failed its integrity check (${health.integrity.slice(0, 400)}): ${advice}`)
   }
   console.log(`Store integrity ok: schema v${health.schemaVersion}, ${health.areas} areas, ${health.units} units`)
-  // Built now rather than by the first request, which would otherwise wait for them.
+  // Built now rather than by the first request, which would otherwise wait for them; the units table's
+  // sorted orders are made after the server listens, one per turn of the event loop.
   const started = Date.now()
-  prepareForReading(store)
+  prepareForReading(store, setImmediate)
   console.log(`Indexed the store for reading in ${Date.now() - started} ms`)
   return store
 }

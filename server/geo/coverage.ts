@@ -112,8 +112,13 @@ export function unitsByAncestor(
   areasByCode: ReadonlyMap<string, Area>,
 ): Map<string, readonly Unit[]> {
   const result = new Map<string, Unit[]>()
+  // One chain per area, not per unit: a million units lie in a few thousand areas.
+  const chains = new Map<string | null, string[]>()
   for (const unit of units) {
-    for (const code of ancestorChain(unitAreas.get(unit.id) ?? null, areasByCode)) {
+    const placed = unitAreas.get(unit.id) ?? null
+    let chain = chains.get(placed)
+    if (!chain) chains.set(placed, (chain = ancestorChain(placed, areasByCode)))
+    for (const code of chain) {
       const bucket = result.get(code)
       if (bucket) bucket.push(unit)
       else result.set(code, [unit])

@@ -5,7 +5,7 @@ import type { AppEnv } from './env'
 import { screenTokenOf } from './session'
 
 /**
- * Sets c.var.audience (and c.var.publicAudience, the anonymous one). Runs after requireLoginForReads, which has refused unknown screen tokens: a caller
+ * Sets c.get('audience') (and c.get('publicAudience'), the anonymous one). Runs after requireLoginForReads, which has refused unknown screen tokens: a caller
  * with no user that still carries a token is a live screen token.
  */
 export function resolveAudience(sensitiveCategories?: readonly string[]): MiddlewareHandler<AppEnv> {
@@ -14,7 +14,7 @@ export function resolveAudience(sensitiveCategories?: readonly string[]): Middle
     'screen-token': audienceOf('screen-token', sensitiveCategories),
   }
   return async (c, next) => {
-    const user = c.var.user
+    const user = c.get('user')
     c.set('audience', user ? audienceOf('signed-in', sensitiveCategories, user) : audiences[screenTokenOf(c) !== null ? 'screen-token' : 'anonymous'])
     c.set('publicAudience', audiences.anonymous)
     await next()

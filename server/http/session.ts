@@ -26,13 +26,13 @@ const READ_METHODS = new Set(['GET', 'HEAD'])
  */
 export const resolveSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE)
-  const at = c.var.now()
-  const accounts = c.var.store.accounts
+  const at = c.get('now')()
+  const accounts = c.get('store').accounts
   const hash = token ? tokenHash(token) : null
   const session = hash ? accounts.session(hash, at.toISOString()) : null
   let user: SessionUser | null = null
   if (hash && session) {
-    const policy = c.var.sessionPolicy
+    const policy = c.get('sessionPolicy')
     const ended = sessionEnd(session, at, policy)
     if (ended) {
       if (!session.ended) {
@@ -49,8 +49,8 @@ export const resolveSession: MiddlewareHandler<AppEnv> = async (c, next) => {
       }
     } else {
       if (isActivityWorthRecording(session.lastSeenAt, at, policy)) accounts.touchSession(hash, at.toISOString())
-      const mustChange = session.mustChangePassword || isPasswordExpired(session.passwordChangedAt, at, c.var.passwordPolicy)
-      const mustEnrol = mustHaveSecondFactor(c.var.mfaPolicy, session.user.role) && !c.var.store.secondFactors.totp(session.user.id)?.enabled
+      const mustChange = session.mustChangePassword || isPasswordExpired(session.passwordChangedAt, at, c.get('passwordPolicy'))
+      const mustEnrol = mustHaveSecondFactor(c.get('mfaPolicy'), session.user.role) && !c.get('store').secondFactors.totp(session.user.id)?.enabled
       user = { ...session.user, ...(mustChange ? { passwordChangeDue: true } : {}), ...(mustEnrol ? { totpEnrolmentDue: true } : {}) }
     }
   }
@@ -73,7 +73,7 @@ function isPasswordChangePath(path: string): boolean {
  * write but its enrolment answers 403 totp_enrolment_required: the one place every write route passes.
  */
 export const accountDutiesFirst: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const user = c.var.user
+  const user = c.get('user')
   if (user && !READ_METHODS.has(c.req.method)) {
     if (user.passwordChangeDue && !isPasswordChangePath(c.req.path)) {
       throw new DomainError('forbidden', `请先修改密码 (the password of ${user.username} must be changed before anything else: POST /api/auth/password)`, {
@@ -96,9 +96,9 @@ export const accountDutiesFirst: MiddlewareHandler<AppEnv> = async (c, next) => 
  */
 function renderCredentialUser(c: Context<AppEnv>, at: Date): SessionUser | null {
   const bearer = bearerTokenOf(c)
-  const holder = bearer === null ? null : c.var.renderTokens.holderOf(bearer, at)
+  const holder = bearer === null ? null : c.get('renderTokens').holderOf(bearer, at)
   if (!holder) return null
-  const record = c.var.store.accounts.userByName(holder.username)
+  const record = c.get('store').accounts.userByName(holder.username)
   if (!record || record.disabled || record.id !== holder.userId) return null
   return { id: record.id, username: record.username, role: record.role, areaScope: record.areaScope, readOnly: true }
 }
@@ -127,20 +127,21 @@ function bearerTokenOf(c: Context): string | null {
  */
 export function requireLoginForReads(required: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.var.user?.readOnly && !READ_METHODS.has(c.req.method)) {
-      throw new DomainError('forbidden', `导出渲染凭据只能查看 (a render credential for ${c.var.user.username} can only read)`)
+    const user = c.get('user')
+    if (user?.readOnly && !READ_METHODS.has(c.req.method)) {
+      throw new DomainError('forbidden', `导出渲染凭据只能查看 (a render credential for ${user.username} can only read)`)
     }
     const open = isOpenPath(c.req.path)
-    const token = open || c.var.user ? null : screenTokenOf(c)
+    const token = open || user ? null : screenTokenOf(c)
     if (token !== null) {
-      const live = token.length <= 256 ? c.var.store.screenTokens.byHash(tokenHash(token)) : null
+      const live = token.length <= 256 ? c.get('store').screenTokens.byHash(tokenHash(token)) : null
       if (!live) return jsonError(c, 401, 'bad_token', '大屏令牌无效或已撤销 (the token is unknown, expired or has been revoked)')
       if (!READ_METHODS.has(c.req.method)) {
         throw new DomainError('forbidden', `大屏令牌 “${live.label}” 只能查看 (a screen token can only read; sign in to change data)`)
       }
       return next()
     }
-    if (required && !open && !c.var.user) throw new DomainError('unauthorized', '需要登录 (this atlas requires sign-in: POST /api/auth/login)')
+    if (required && !open && !user) throw new DomainError('unauthorized', '需要登录 (this atlas requires sign-in: POST /api/auth/login)')
     await next()
   }
 }
@@ -159,7 +160,7 @@ export function requireWriter(areaOf: (c: Context<AppEnv>) => string | null = ()
 
 /** For handlers that learn the area only after reading the request: the 401/403 answer, or null to go on. */
 export function writeRefusalResponse(c: Context<AppEnv>, areaCode: string | null): ReturnType<typeof refusalResponse> {
-  return refusalResponse(c, writeRefusal(c.var.user, areaCode, c.var.store.snapshot().areasByCode))
+  return refusalResponse(c, writeRefusal(c.get('user'), areaCode, c.get('store').snapshot().areasByCode))
 }
 
 /**
@@ -167,7 +168,7 @@ export function writeRefusalResponse(c: Context<AppEnv>, areaCode: string | null
  * `kind` 'visit' for a 督导 visit or its photos, which inspectors may write too.
  */
 export function unitWriteRefusalResponse(c: Context<AppEnv>, write: UnitWrite, kind: WriteKind = 'ledger'): ReturnType<typeof refusalResponse> {
-  return refusalResponse(c, unitWriteRefusal(c.var.user, write, c.var.store.snapshot().areasByCode, kind))
+  return refusalResponse(c, unitWriteRefusal(c.get('user'), write, c.get('store').snapshot().areasByCode, kind))
 }
 
 function refusalResponse(c: Context<AppEnv>, refusal: WriteRefusal | null) {
@@ -175,7 +176,7 @@ function refusalResponse(c: Context<AppEnv>, refusal: WriteRefusal | null) {
 }
 
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const user = c.var.user
+  const user = c.get('user')
   if (!user || user.readOnly) throw new DomainError('unauthorized', '需要登录 (sign in as an admin)')
   if (user.role !== 'admin') throw new DomainError('forbidden', `用户 ${user.username} 不是管理员 (admin only)`)
   await next()
@@ -184,7 +185,7 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Routes of one 三员分立 duty (server/auth/duties.ts): the audit trail, accounts, roles, backups. */
 export function requireDuty(...duties: Duty[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const refusals = duties.map((duty) => dutyRefusal(c.var.user, duty, c.var.separationOfDuties))
+    const refusals = duties.map((duty) => dutyRefusal(c.get('user'), duty, c.get('separationOfDuties')))
     const refusal = refusals.find((r) => r?.kind === 'unauthorized') ?? (refusals.every((r) => r !== null) ? refusals[0] : null)
     if (refusal) throw new DomainError(refusal.kind, refusal.message)
     await next()
@@ -193,7 +194,7 @@ export function requireDuty(...duties: Duty[]): MiddlewareHandler<AppEnv> {
 
 /** Secure when the client reached us over HTTPS, directly or through a trusted proxy that says so. */
 function isHttps(c: Context<AppEnv>): boolean {
-  return isHttpsRequest(c, c.var.trustedProxies)
+  return isHttpsRequest(c, c.get('trustedProxies'))
 }
 
 export function setSessionCookie(c: Context<AppEnv>, token: string): void {

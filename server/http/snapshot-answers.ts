@@ -90,9 +90,10 @@ export function cachedJson(snapshot: object, key: string, compute: () => unknown
 }
 
 /**
- * A 200 with the cached JSON text and its ETag (an If-None-Match that matches gets a 304 from the etag
- * middleware, which uses this ETag rather than hashing the body again). Typed like c.json(value, 200), so
- * the web client's types (hc<AppType>) still follow the route.
+ * A 200 with the cached JSON text and its ETag, or a 304 to an If-None-Match that holds it (what a polling
+ * /screen sends back): the routes that answer through here need no etag middleware, which only read the
+ * answer's headers again. Typed like c.json(value, 200), so the web client's types (hc<AppType>) still
+ * follow the route.
  */
 export function cachedJsonAnswer<T>(c: Context, answer: CachedJson): Response & TypedResponse<JSONParsed<T>, 200, 'json'> {
   type Typed = Response & TypedResponse<JSONParsed<T>, 200, 'json'>

@@ -30,26 +30,26 @@ const seriesQuery = coverageQuery.omit({ year: true }).extend({ from: yearParam,
 export const coverageRoutes = new Hono<AppEnv>()
   .get('/', validated('query', coverageQuery), (c) => {
     const query = c.req.valid('query')
-    const snapshot = c.var.store.snapshot()
+    const snapshot = c.get('store').snapshot()
     const refusal = unknownParent(c, query.parent)
     if (refusal) return refusal
-    const pureQuery = { ...pureQueryOf(query, c.var.today), year: query.year }
+    const pureQuery = { ...pureQueryOf(query, c.get('today')), year: query.year }
     // The same report for the same query on the same snapshot: computed once (server/http/snapshot-answers.ts).
     const { audience } = c.var
     answerDiffersByCaller(c) // the names of expiring sensitive units
     const answer = cachedJson(snapshot, `coverage:${audience.cacheKey}:${JSON.stringify(pureQuery)}`, () =>
-      coverageForAudience(keptCoverage(c.var.store, snapshot, pureQuery), audience),
+      coverageForAudience(keptCoverage(c.get('store'), snapshot, pureQuery), audience),
     )
     return cachedJsonAnswer<CoverageReport>(c, answer)
   })
   // Counts only (no unit names): the same for every caller.
   .get('/series', validated('query', seriesQuery), (c) => {
     const query = c.req.valid('query')
-    const snapshot = c.var.store.snapshot()
+    const snapshot = c.get('store').snapshot()
     const refusal = unknownParent(c, query.parent)
     if (refusal) return refusal
     const years = Array.from({ length: query.to - query.from + 1 }, (_, i) => query.from + i)
-    const pureQuery = pureQueryOf(query, c.var.today)
+    const pureQuery = pureQueryOf(query, c.get('today'))
     const answer = cachedJson(snapshot, `coverage-series:${JSON.stringify({ ...pureQuery, years })}`, () => ({ series: coverageSeries(snapshot, pureQuery, years) }))
     return cachedJsonAnswer<{ series: CoverageSeriesPoint[] }>(c, answer)
   })
@@ -67,7 +67,7 @@ function keptCoverage(store: object, snapshot: Snapshot, query: CoverageQuery): 
 }
 
 function unknownParent(c: Context<AppEnv>, parent: string | undefined) {
-  if (parent === undefined || c.var.store.snapshot().areasByCode.has(parent)) return null
+  if (parent === undefined || c.get('store').snapshot().areasByCode.has(parent)) return null
   throw new DomainError('not_found', `parent: area ${parent} does not exist in the store`)
 }
 

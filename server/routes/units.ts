@@ -25,7 +25,7 @@ export const unitsQuery = z.object({
 
 /** Refuses an area or scheme the store does not have (not_found, invalid). */
 export function checkUnitsQuery(c: Context<AppEnv>, query: z.infer<typeof unitsQuery>): void {
-  checkQueryTargets(c.var.store.snapshot(), query)
+  checkQueryTargets(c.get('store').snapshot(), query)
 }
 
 /**
@@ -63,8 +63,8 @@ export const unitRoutes = new Hono<AppEnv>()
   })
   .get('/issues', (c) => {
     answerDiffersByCaller(c)
-    const snapshot = c.var.store.snapshot()
+    const snapshot = c.get('store').snapshot()
     // An issue's message names the unit and its coordinates' area: leave out those of withheld units.
-    const hidden = new Set(snapshot.units.filter((u) => withholds(c.var.audience, u.category)).map((u) => u.id))
+    const hidden = new Set(snapshot.units.filter((u) => withholds(c.get('audience'), u.category)).map((u) => u.id))
     return c.json({ issues: snapshot.joinIssues.filter((i) => !hidden.has(i.unitId)) }, 200)
   })

@@ -6,6 +6,8 @@
 //   LOAD_SECONDS=10 npm run bench:load         shorter
 //   LOAD_CONNECTIONS=100 LOAD_UNITS=100000     the defaults
 //   LOAD_CLIENTS=2                             load-generator processes sharing the connections
+//   LOAD_ONLY=columns                          only the routes whose name or path holds this text
+//   LOAD_PROFILE=DIR                           the server writes a V8 CPU profile into DIR (--cpu-prof)
 //
 // The store is the demo (昭通市, 11 counties, schematic townships) plus LOAD_UNITS seeded units placed
 // inside random townships; the server is `node --import tsx server/index.ts` in its own process (so the
@@ -19,8 +21,9 @@
 import autocannon from 'autocannon'
 import { spawn } from 'node:child_process'
 import http from 'node:http'
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openSqliteStore } from '../../server/db/sqlite-store'
 import { STORE_FILE } from '../../server/open-store'
@@ -35,6 +38,7 @@ const UNITS = Number(process.env.LOAD_UNITS ?? 100_000)
 const GZIP = process.env.LOAD_GZIP !== '0'
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 2)
 const WRITERS = Number(process.env.LOAD_WRITERS ?? 5)
+const PROFILE_DIR = process.env.LOAD_PROFILE
 const WRITTEN_UNITS = [1, 2] // shared by the writers, so that they contend for the same versions
 const ADMIN_PASSWORD = 'load-bench-password-1'
 /** A load-generator process: `load.bench.ts --client <json>` prints its ClientResult as JSON. */
@@ -55,7 +59,7 @@ const UNITS_QUERY = `area=530626&status=${encodeURIComponent('命名,复查')}&m
 const UNITS_PATH = `/api/units?${UNITS_QUERY}`
 const UNITS_COLUMNS_PATH = `/api/units/columns?${UNITS_QUERY}`
 
-const ROUTES: { name: string; path: string; reference?: boolean; revalidate?: boolean }[] = [
+const ALL_ROUTES: { name: string; path: string; reference?: boolean; revalidate?: boolean }[] = [
   { name: 'coverage by county', path: '/api/coverage?level=county' },
   // What the dashboard, the screen and the export ask for a county: its named units at 县级 and above, as
   // of a year, as columns.
@@ -67,6 +71,9 @@ const ROUTES: { name: string; path: string; reference?: boolean; revalidate?: bo
   // Not a target: a tiny answer, to show what this machine and the load generator manage at all.
   ...(process.env.LOAD_REFERENCE === '0' ? [] : [{ name: 'reference: schemes', path: '/api/schemes', reference: true }]),
 ]
+
+const ONLY = process.env.LOAD_ONLY
+const ROUTES = ONLY ? ALL_ROUTES.filter((r) => r.name.includes(ONLY) || r.path.includes(ONLY)) : ALL_ROUTES
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN
@@ -84,6 +91,7 @@ interface RouteResult {
   p95: number
   p99: number
   bytes: number // size of one answer as sent (compressed when gzip is accepted)
+  cpuPerRequestUs: number // the server's CPU time during the run per read answered; the writers' requests are in it, so a route that answers few reads carries more of their cost
   writes: WriterTally & { lost: Map<number, [number, number]> }
 }
 
@@ -145,14 +153,23 @@ async function runClients(job: ClientJob): Promise<ClientResult> {
   }
 }
 
-async function load(url: string, route: (typeof ROUTES)[number], cookie: string): Promise<RouteResult> {
+/** CPU seconds (user + system) process `pid` has used so far, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+}
+const CLOCK_TICKS = 100 // USER_HZ on Linux
+
+async function load(url: string, route: (typeof ROUTES)[number], cookie: string, serverPid: number): Promise<RouteResult> {
   const headers = { ...HEADERS }
   if (route.revalidate) headers['if-none-match'] = (await fetch(`${url}${route.path}`, { headers: HEADERS })).headers.get('etag') ?? ''
   const before = await counters(url, cookie, WRITTEN_UNITS)
+  const cpuBefore = cpuSeconds(serverPid)
   const [result, writes] = await Promise.all([
     runClients({ url: `${url}${route.path}`, connections: CONNECTIONS, headers, expected: route.revalidate ? 304 : 200 }),
     runWriters(url, cookie, WRITTEN_UNITS, WRITERS, Date.now() + SECONDS * 1000),
   ])
+  const cpu = cpuSeconds(serverPid) - cpuBefore
   const lost = await lostUpdates(url, cookie, writes, before)
   const latencies = result.latencies.sort((a, b) => a - b)
   const sample = await new Promise<number>((resolve, reject) => {
@@ -174,6 +191,7 @@ async function load(url: string, route: (typeof ROUTES)[number], cookie: string)
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     bytes: sample,
+    cpuPerRequestUs: (cpu / result.requests) * 1e6,
     writes: { ...writes, lost },
   }
 }
@@ -188,7 +206,8 @@ async function main() {
   console.log(`Seeded ${units} units over ${townships} townships in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/index.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: String(port), ATLAS_DATA_DIR: dataDir, ATLAS_DEMO: '0', ATLAS_ADMIN_PASSWORD: ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -214,13 +233,13 @@ async function main() {
       await answer.arrayBuffer()
       console.log(`warm-up ${route.name}: ${Date.now() - w0} ms`)
     }
-    console.log(`\n${CONNECTIONS} connections (over ${CLIENTS} load-generator processes) × ${SECONDS} s per route, ${units} units, ${GZIP ? 'gzip accepted' : 'no compression'}\n`)
+    console.log(`\n${CONNECTIONS} connections (over ${CLIENTS} load-generator processes) × ${SECONDS} s per route, ${units} units, ${GZIP ? 'gzip accepted' : 'no compression'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`)
     const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) })
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
     if (!login.ok || !cookie) throw new Error(`the writers cannot sign in: HTTP ${login.status}`)
     const results: RouteResult[] = []
-    for (const route of ROUTES) results.push(await load(url, route, cookie))
-    console.log('route                 requests   req/s  errors   p50 ms   p95 ms   p99 ms  answer    target')
+    for (const route of ROUTES) results.push(await load(url, route, cookie, child.pid!))
+    console.log('route                 requests   req/s  errors   p50 ms   p95 ms   p99 ms  answer  server µs/req  target')
     let missed = false
     for (const r of results) {
       const ok = r.errors === 0 && r.p95 <= TARGET_P95_MS
@@ -235,6 +254,7 @@ async function main() {
           r.p95.toFixed(1).padStart(8),
           r.p99.toFixed(1).padStart(8),
           `${(r.bytes / 1024).toFixed(1)} KB`.padStart(9),
+          r.cpuPerRequestUs.toFixed(0).padStart(14),
           r.reference ? '  (reference)' : ok ? '  ok' : `  MISSED (0 errors, p95 ≤ ${TARGET_P95_MS} ms)`,
         ].join(' '),
       )
@@ -248,6 +268,7 @@ async function main() {
       const lost = [...r.writes.lost].map(([id, [counter, written]]) => `unit ${id}: counter ${counter}, accepted ${written}`).join('; ')
       console.log(`  ${r.name.padEnd(20)} accepted ${accepted}, 412 retried ${r.writes.conflicts}, errors ${r.writes.errors.length}${r.writes.errors[0] ? ` (${r.writes.errors[0]})` : ''}, lost updates ${r.writes.lost.size}${lost ? ` (${lost})` : ''}  ${ok ? 'ok' : 'MISSED'}`)
     }
+    console.log(`\nload average after the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
     console.log('\nbefore the fix (same run, recorded):')
     for (const [name, b] of Object.entries(BEFORE)) {
       console.log(`  ${name.padEnd(20)} requests ${b.requests}, errors ${b.errors}, p50 ${b.p50} ms, p95 ${b.p95} ms, p99 ${b.p99} ms`)

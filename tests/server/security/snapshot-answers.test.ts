@@ -3,7 +3,9 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
 import { cachedJson, encodingsSettled, ifNoneMatchHolds, preferredEncoding } from '../../../server/http/snapshot-answers'
-import { ADMIN_PASSWORD, demoApp, signIn } from '../demo-app'
+import { newToken, tokenHash } from '../../../server/auth/tokens'
+import { unitRowsOf } from '../../../server/shared/unit-columns'
+import { ADMIN_PASSWORD, demoApp, signIn, TODAY } from '../demo-app'
 
 describe('cachedJson', () => {
   test('computes once per snapshot and key; another snapshot computes again', () => {
@@ -117,5 +119,66 @@ describe('ifNoneMatchHolds', () => {
     expect(again.headers.get('etag')).toBe(first.headers.get('etag'))
     expect(again.headers.get('vary')).toContain('Accept-Encoding')
     expect(again.headers.get('cache-control')).toContain('private')
+  })
+})
+
+describe('the cache key holds everything that changes the answer', () => {
+  const SENSITIVE = '宗教活动场所'
+  const path = `/api/units/columns?category=${encodeURIComponent(SENSITIVE)}`
+  const br = { 'Accept-Encoding': 'br' }
+
+  async function callers() {
+    const { app, store } = demoApp()
+    const token = newToken()
+    store.screenTokens.create(tokenHash(token), '大厅', 'test')
+    const admin = await signIn(app, 'admin', ADMIN_PASSWORD)
+    return { app, store, as: { admin: { Cookie: admin }, screen: { Authorization: `Bearer ${token}` }, anonymous: {} } }
+  }
+
+  test('each audience gets its own answer and ETag, whoever asked first, and no 304 for another audience’s tag', async () => {
+    for (const order of [['admin', 'screen', 'anonymous'], ['anonymous', 'screen', 'admin']] as const) {
+      const { app, as } = await callers()
+      const answers = new Map<string, { etag: string; located: number }>()
+      for (const who of order) {
+        const answer = await app.request(path, { headers: { ...br, ...as[who] } })
+        const columns = JSON.parse(brotliDecompressSync(Buffer.from(await answer.arrayBuffer())).toString())
+        answers.set(who, { etag: answer.headers.get('etag')!, located: unitRowsOf(columns).filter((u) => u.position !== null).length })
+      }
+      expect(answers.get('admin')!.located, order.join()).toBeGreaterThan(0)
+      expect(answers.get('anonymous')!.located, order.join()).toBe(0)
+      expect(answers.get('screen')!.located, order.join()).toBe(0)
+      expect(answers.get('admin')!.etag).not.toBe(answers.get('anonymous')!.etag)
+      const adminTag = answers.get('admin')!.etag
+      for (const who of ['screen', 'anonymous'] as const) {
+        expect((await app.request(path, { headers: { ...br, ...as[who], 'If-None-Match': adminTag } })).status, who).toBe(200)
+      }
+    }
+  })
+
+  test('a write to the units asked for changes the ETag; the old tag then gets a 200 with the new answer, the new one a 304', async () => {
+    const { app, store, as } = await callers()
+    const first = await app.request(path, { headers: { ...br, ...as.admin } })
+    const oldTag = first.headers.get('etag')!
+    const version = store.snapshot().version
+    const unit = store.snapshot().units.find((u) => u.category === SENSITIVE)!
+    store.units.update(unit.id, store.units.get(unit.id)!.version, { name: '改名的活动场所' }, { actor: 'test', at: `${TODAY}T10:00:00.000Z`, reason: '' })
+    expect(store.snapshot().version).toBeGreaterThan(version)
+
+    const stale = await app.request(path, { headers: { ...br, ...as.admin, 'If-None-Match': oldTag } })
+    expect(stale.status).toBe(200)
+    const newTag = stale.headers.get('etag')!
+    expect(newTag).not.toBe(oldTag)
+    expect(brotliDecompressSync(Buffer.from(await stale.arrayBuffer())).toString()).toContain('改名的活动场所')
+    expect((await app.request(path, { headers: { ...br, ...as.admin, 'If-None-Match': newTag } })).status).toBe(304)
+    expect((await app.request(path, { headers: { ...br, ...as.admin, 'If-None-Match': '"0000"' } })).status).toBe(200)
+  })
+
+  test('filters are part of the key: another filter on the same snapshot is another answer', async () => {
+    const { app } = await callers()
+    const all = await app.request('/api/units/columns?area=530626', { headers: br })
+    const named = await app.request(`/api/units/columns?area=530626&status=${encodeURIComponent('命名')}`, { headers: br })
+    expect(named.headers.get('etag')).not.toBe(all.headers.get('etag'))
+    const count = async (answer: Response) => unitRowsOf(JSON.parse(brotliDecompressSync(Buffer.from(await answer.arrayBuffer())).toString())).length
+    expect(await count(named)).toBeLessThan(await count(all))
   })
 })
