@@ -2,6 +2,7 @@
 // snapshot are the engine-neutral sql-store.ts.
 import Database from 'better-sqlite3'
 import { statSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
 import type { ChainHashAlgorithm } from '../audit/chain-hash'
 import { backupStore } from './backup'
 import { MIGRATIONS, type Migration } from './migrations'
@@ -34,11 +35,22 @@ export function openSqliteStore(file: string, { now = () => new Date(), auditHas
   setChainAlgorithm(db, auditHash)
 
   let checked: { at: number; result: string } | null = null
+  let checking = false
+  const quickCheck = () => (raw.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ')
   return openSqlStore(db, {
     health() {
-      // quick_check reads the whole file: at most once a minute, so polling /api/health stays cheap.
-      if (checked === null || Date.now() - checked.at > INTEGRITY_CHECK_MS) {
-        checked = { at: Date.now(), result: (raw.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).join('; ') }
+      // quick_check reads the whole file: at most once a minute, so polling /api/health stays cheap. The first
+      // (at start) is waited for; later ones run on a worker thread while the last result is answered.
+      if (checked === null) checked = { at: Date.now(), result: quickCheck() }
+      else if (Date.now() - checked.at > INTEGRITY_CHECK_MS && !checking) {
+        if (raw.memory) checked = { at: Date.now(), result: quickCheck() }
+        else {
+          checking = true
+          const worker = new Worker(new URL('./quick-check-worker.mjs', import.meta.url), { workerData: { file: raw.name } })
+          worker.unref()
+          worker.once('message', (result: string) => (checked = { at: Date.now(), result }))
+          worker.once('exit', () => (checking = false))
+        }
       }
       return { integrity: checked.result, schemaVersion: raw.pragma('user_version', { simple: true }) as number }
     },

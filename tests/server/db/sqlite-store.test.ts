@@ -1,9 +1,9 @@
 import { MIGRATIONS } from '../../../server/db/migrations'
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import fixture from '../../fixtures/coverage-small.json'
 import type { Area, Scheme, Target, Unit } from '../../../server/shared/domain'
 import { MigrationError, openSqliteStore } from '../../../server/db/sqlite-store'
@@ -79,5 +79,38 @@ describe('openSqliteStore', () => {
     db.close()
     expect(() => openSqliteStore(file)).toThrow(MigrationError)
     expect(() => openSqliteStore(file)).toThrow('schema version 99')
+  })
+})
+
+describe('the periodic integrity check', () => {
+  it('runs on a worker thread after a minute: health answers the last result at once, then what the check found', async () => {
+    const file = join(dir, 'periodic-check.sqlite')
+    const store = openSqliteStore(file)
+    store.loadDataset(dataset, 'test')
+    expect(store.health().integrity).toBe('ok')
+    store.close()
+    // Damage a page of an index nothing reads at open (the audit trail's by-actor index).
+    const probe = new Database(file)
+    const { pageno, pageSize } = probe.prepare("SELECT pageno, pgsize AS pageSize FROM dbstat WHERE name = 'audit_log_actor' LIMIT 1").get() as { pageno: number; pageSize: number }
+    probe.close()
+    const damaged = openSqliteStore(file)
+    try {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(Date.now())
+      expect(damaged.health().integrity).toBe('ok')
+      const bytes = readFileSync(file)
+      bytes.fill(0x5a, (pageno - 1) * pageSize + 8, pageno * pageSize)
+      writeFileSync(file, bytes)
+      vi.setSystemTime(Date.now() + 61_000)
+      // Answered at once with the last result; the new check runs meanwhile on its thread.
+      expect(damaged.health().integrity).toBe('ok')
+      vi.useRealTimers()
+      const deadline = Date.now() + 10_000
+      while (damaged.health().ok && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(damaged.health()).toMatchObject({ ok: false, integrity: expect.stringMatching(/page|index|malformed/i) })
+    } finally {
+      vi.useRealTimers()
+      damaged.close()
+    }
   })
 })
