@@ -8,6 +8,8 @@
 //   LOAD_CLIENTS=2                             load-generator processes sharing the connections
 //   LOAD_ONLY=columns                          only the routes whose name or path holds this text
 //   LOAD_PROFILE=DIR                           the server writes a V8 CPU profile into DIR (--cpu-prof)
+//   LOAD_DATABASE_URL=postgres://…/postgres    the PostgreSQL store: the seeded store is copied (atlas copy-store)
+//                                              into a new database on that server, dropped at the end
 //
 // The store is the demo (昭通市, 11 counties, schematic townships) plus LOAD_UNITS seeded units placed
 // inside random townships; the server is `node --import tsx server/index.ts` in its own process (so the
@@ -25,7 +27,10 @@ import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openSqliteStore } from '../../server/db/sqlite-store'
+import { copyStore } from '../../server/db/copy-store'
+import { openPostgresDatabase } from '../../server/db/pg/pg-store'
+import { openSyncConnection } from '../../server/db/pg/sync-connection'
+import { openSqliteDatabase, openSqliteStore } from '../../server/db/sqlite-store'
 import { STORE_FILE } from '../../server/open-store'
 import { PROJECT_ROOT } from '../../server/paths'
 import { freePort } from '../e2e/harness'
@@ -38,6 +43,7 @@ const UNITS = Number(process.env.LOAD_UNITS ?? 100_000)
 const GZIP = process.env.LOAD_GZIP !== '0'
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 2)
 const WRITERS = Number(process.env.LOAD_WRITERS ?? 5)
+const DATABASE_SERVER = process.env.LOAD_DATABASE_URL || null
 const PROFILE_DIR = process.env.LOAD_PROFILE
 const WRITTEN_UNITS = [1, 2] // shared by the writers, so that they contend for the same versions
 const ADMIN_PASSWORD = 'load-bench-password-1'
@@ -196,6 +202,23 @@ async function load(url: string, route: (typeof ROUTES)[number], cookie: string,
   }
 }
 
+/** The seeded SQLite store copied into a new database on `server` (the PostgreSQL store's figures). */
+async function copiedToPostgres(file: string, server: string): Promise<{ url: string; drop: () => void }> {
+  const name = `atlas_load_${process.pid}`
+  const admin = openSyncConnection(server)
+  admin.query(`CREATE DATABASE ${name}`)
+  const url = new URL(server)
+  url.pathname = `/${name}`
+  const t0 = Date.now()
+  const from = openSqliteDatabase(file)
+  const to = openPostgresDatabase(url.toString())
+  const { rows } = copyStore(from.db, to.db)
+  from.close()
+  to.close()
+  console.log(`Copied ${rows} rows into PostgreSQL (${name}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  return { url: url.toString(), drop: () => { admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); admin.close() } }
+}
+
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'atlas-load-'))
   const t0 = Date.now()
@@ -204,12 +227,13 @@ async function main() {
   const units = store.health().units
   store.close()
   console.log(`Seeded ${units} units over ${townships} townships in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  const database = DATABASE_SERVER === null ? null : await copiedToPostgres(join(dataDir, STORE_FILE), DATABASE_SERVER)
 
   const port = await freePort()
   const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/index.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), ATLAS_DATA_DIR: dataDir, ATLAS_DEMO: '0', ATLAS_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    env: { ...process.env, PORT: String(port), ATLAS_DATA_DIR: dataDir, ATLAS_DEMO: '0', ATLAS_ADMIN_PASSWORD: ADMIN_PASSWORD, ...(database ? { ATLAS_DATABASE_URL: database.url } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -277,6 +301,7 @@ async function main() {
   } finally {
     child.kill('SIGTERM')
     await new Promise((r) => child.once('exit', r))
+    database?.drop()
     await rm(dataDir, { recursive: true, force: true })
   }
 }
