@@ -1,6 +1,7 @@
 // The repositories' SQL surface (server/db/sql.ts) on a PostgreSQL connection: better-sqlite3's placeholders
 // (`?` in order, `@name` from one object) become PostgreSQL's `$n`, and transactions nest as savepoints.
 import type { RunResult, SqlDatabase, SqlStatement } from '../sql'
+import { DomainError } from '../../domain-error'
 import { PostgresError, type SyncConnection } from './sync-connection'
 
 /** A statement's text with `$n` placeholders, and what fills each: a position among the arguments or a name. */
@@ -94,8 +95,12 @@ export function postgresDatabase(connection: SyncConnection): SqlDatabase {
     }
     const { text, slots } = t
     const query = (args: unknown[]) => {
+      const values = boundValues(slots, args)
+      const nul = values.find((v) => typeof v === 'string' && v.includes('\u0000'))
+      // PostgreSQL's text holds no U+0000 (SQLite's does): the caller's bad value, not the store's fault.
+      if (nul !== undefined) throw new DomainError('invalid', `the text ${JSON.stringify(String(nul).slice(0, 60))} holds the character U+0000, which the store cannot keep (expected text without NUL)`)
       try {
-        return connection.query(text, boundValues(slots, args))
+        return connection.query(text, values)
       } catch (error) {
         // The statement in the message: the log then says which of the repositories' statements PostgreSQL refused.
         if (error instanceof PostgresError) error.message = `${error.message} (in: ${sql.replace(/\s+/g, ' ').trim().slice(0, 160)})`
