@@ -80,52 +80,75 @@ export function buildPolygonIndex(
   if (!Number.isInteger(maxCells) || maxCells < 1) {
     throw new RangeError(`maxCells must be a positive integer, got ${maxCells}`)
   }
-  return new PolygonGrid(polygons, extentOf(polygons), cellsPerEdge, maxCells)
+  return new PolygonGrid(flatten(polygons), cellsPerEdge, maxCells)
 }
 
 /** The polygon indexes ordered by the grid row of their first position (input order within a row). */
-function rowOrder(polygons: readonly MultiPolygon[], minY: number, perH: number, rows: number): Int32Array {
-  const rowOf = new Int32Array(polygons.length)
+function rowOrder(flat: Flat, minY: number, perH: number, rows: number): Int32Array {
+  const { xy, ringStart, polygonRing } = flat
+  const count = polygonRing.length - 1
+  const rowOf = new Int32Array(count)
   const rowStart = new Int32Array(rows + 1)
-  for (let p = 0; p < polygons.length; p++) {
-    const first = polygons[p].coordinates[0]?.[0]?.[0]
-    const row = first === undefined ? 0 : Math.min(rows - 1, Math.floor((first[1] - minY) * perH))
+  for (let p = 0; p < count; p++) {
+    const first = ringStart[polygonRing[p]]
+    const empty = first === ringStart[polygonRing[p + 1]]
+    const row = empty ? 0 : Math.min(rows - 1, Math.floor((xy[first * 2 + 1] - minY) * perH))
     rowOf[p] = row
     rowStart[row + 1]++
   }
   for (let r = 0; r < rows; r++) rowStart[r + 1] += rowStart[r]
-  const order = new Int32Array(polygons.length)
-  for (let p = 0; p < polygons.length; p++) order[rowStart[rowOf[p]]++] = p
+  const order = new Int32Array(count)
+  for (let p = 0; p < count; p++) order[rowStart[rowOf[p]]++] = p
   return order
 }
 
-interface Extent {
+/**
+ * The polygons' positions copied into flat arrays, which the build then reads twice over: far quicker than
+ * the nested GeoJSON arrays, whose every position is an object of its own.
+ */
+interface Flat {
   positions: number // an upper bound on the edge count: every position starts at most one edge
+  xy: Float64Array // x, y of every position, ring after ring, polygon after polygon
+  ringStart: Int32Array // per ring, its first position; one more entry for the end of the last
+  polygonRing: Int32Array // per polygon, its first ring (all parts' rings together); one more entry
   minX: number
   minY: number
   maxX: number
   maxY: number
 }
 
-/** The polygons' extent, checking on the way that they are MultiPolygons of finite coordinates. */
-function extentOf(polygons: readonly MultiPolygon[]): Extent {
+/** The polygons flattened, with their extent, checking on the way that they are MultiPolygons of finite coordinates. */
+function flatten(polygons: readonly MultiPolygon[]): Flat {
   let positions = 0
-  let minX = Infinity
-  let minY = Infinity
-  let maxX = -Infinity
-  let maxY = -Infinity
+  let rings = 0
   for (let p = 0; p < polygons.length; p++) {
     const geometry: MultiPolygon | null | undefined = polygons[p]
     if (geometry?.type !== 'MultiPolygon') {
       const found = geometry == null ? String(geometry) : `a ${String(geometry.type)}`
       throw new InvalidPolygonError(p, `${found}, expected a MultiPolygon`)
     }
-    const parts = geometry.coordinates
+    for (const part of geometry.coordinates) {
+      rings += part.length
+      for (const ring of part) positions += ring.length
+    }
+  }
+  const xy = new Float64Array(positions * 2)
+  const ringStart = new Int32Array(rings + 1)
+  const polygonRing = new Int32Array(polygons.length + 1)
+  let minX = Infinity
+  let minY = Infinity
+  let maxX = -Infinity
+  let maxY = -Infinity
+  let at = 0
+  let ringAt = 0
+  for (let p = 0; p < polygons.length; p++) {
+    polygonRing[p] = ringAt
+    const parts = polygons[p].coordinates
     for (let part = 0; part < parts.length; part++) {
-      const rings = parts[part]
-      for (let r = 0; r < rings.length; r++) {
-        const ring = rings[r]
-        positions += ring.length
+      const partRings = parts[part]
+      for (let r = 0; r < partRings.length; r++) {
+        const ring = partRings[r]
+        ringStart[ringAt++] = at
         for (let i = 0; i < ring.length; i++) {
           const x = ring[i][0]
           const y = ring[i][1]
@@ -139,11 +162,17 @@ function extentOf(polygons: readonly MultiPolygon[]): Extent {
           if (x > maxX) maxX = x
           if (y < minY) minY = y
           if (y > maxY) maxY = y
+          xy[at * 2] = x
+          xy[at * 2 + 1] = y
+          at++
         }
       }
     }
   }
-  return positions === 0 ? { positions, minX: 0, minY: 0, maxX: 0, maxY: 0 } : { positions, minX, minY, maxX, maxY }
+  ringStart[rings] = at
+  polygonRing[polygons.length] = rings
+  const flat = { positions, xy, ringStart, polygonRing }
+  return positions === 0 ? { ...flat, minX: 0, minY: 0, maxX: 0, maxY: 0 } : { ...flat, minX, minY, maxX, maxY }
 }
 
 class PolygonGrid implements PolygonIndex {
@@ -177,22 +206,22 @@ class PolygonGrid implements PolygonIndex {
   private readonly crossed: Int32Array
   private query = 0
 
-  constructor(polygons: readonly MultiPolygon[], extent: Extent, cellsPerEdge: number, maxCells: number) {
-    const { minX, minY, maxX, maxY } = extent
-    this.size = polygons.length
+  constructor(flat: Flat, cellsPerEdge: number, maxCells: number) {
+    const { minX, minY, maxX, maxY } = flat
+    this.size = flat.polygonRing.length - 1
     this.minX = minX
     this.minY = minY
     this.maxX = maxX
     this.maxY = maxY
     const width = maxX - minX
     const height = maxY - minY
-    const target = Math.min(maxCells, Math.max(1, Math.round(extent.positions * cellsPerEdge)))
+    const target = Math.min(maxCells, Math.max(1, Math.round(flat.positions * cellsPerEdge)))
     // Square cells where the extent allows; an extent with no area (so nothing to find) gets one cell.
-    const flat = !(width > 0 && height > 0)
-    this.columns = flat ? 1 : Math.min(target, Math.max(1, Math.round(Math.sqrt((target * width) / height))))
-    this.rows = flat ? 1 : Math.max(1, Math.floor(target / this.columns))
-    this.cellW = flat ? 1 : width / this.columns
-    this.cellH = flat ? 1 : height / this.rows
+    const noArea = !(width > 0 && height > 0)
+    this.columns = noArea ? 1 : Math.min(target, Math.max(1, Math.round(Math.sqrt((target * width) / height))))
+    this.rows = noArea ? 1 : Math.max(1, Math.floor(target / this.columns))
+    this.cellW = noArea ? 1 : width / this.columns
+    this.cellH = noArea ? 1 : height / this.rows
     this.perW = 1 / this.cellW
     this.perH = 1 / this.cellH
     const cellCount = this.columns * this.rows
@@ -204,17 +233,17 @@ class PolygonGrid implements PolygonIndex {
     // rows, which keeps the writes of both passes close together in memory.
     const cell = new Int32Array(cellCount * 2 + 1)
     this.cell = cell
-    const order = rowOrder(polygons, minY, this.perH, this.rows)
-    const edgeCount = this.listEdges(polygons, order, null)
+    const order = rowOrder(flat, minY, this.perH, this.rows)
+    const edgeCount = this.listEdges(flat, order, null)
     for (let c = 1; c < cellCount; c++) cell[c * 2] += cell[c * 2 - 2]
     const entryCount = cell[cellCount * 2 - 2]
     cell[cellCount * 2] = entryCount
     this.entry = new Float64Array(entryCount * EDGE_STRIDE)
-    this.listEdges(polygons, order, this.entry)
+    this.listEdges(flat, order, this.entry)
 
-    this.crossedBy = new Int32Array(polygons.length)
-    this.parity = new Uint8Array(polygons.length)
-    this.crossed = new Int32Array(polygons.length)
+    this.crossedBy = new Int32Array(this.size)
+    this.parity = new Uint8Array(this.size)
+    this.crossed = new Int32Array(this.size)
 
     const { ownerLists, emptyCells } = this.findOwners()
     this.ownerLists = ownerLists
@@ -324,54 +353,52 @@ class PolygonGrid implements PolygonIndex {
    * height, the query's value lies between the stretch's ends. Without `entry`, counts each cell's entries;
    * with it, writes them. Returns the number of edges.
    */
-  private listEdges(polygons: readonly MultiPolygon[], order: Int32Array, entry: Float64Array | null): number {
+  private listEdges(flat: Flat, order: Int32Array, entry: Float64Array | null): number {
     const { cell, minX, minY, cellH, perW, perH, columns, rows, pad } = this
+    const { xy, ringStart, polygonRing } = flat
     let count = 0
     for (let k = 0; k < order.length; k++) {
       const p = order[k]
-      const parts = polygons[p].coordinates
-      for (let part = 0; part < parts.length; part++) {
-        const rings = parts[part]
-        for (let r = 0; r < rings.length; r++) {
-          const ring = rings[r]
-          for (let i = 0; i < ring.length; i++) {
-            const x = ring[i][0]
-            const y = ring[i][1]
-            // The closing edge is implied when a ring does not repeat its first position.
-            const next = ring[i + 1 < ring.length ? i + 1 : 0]
-            const nx = next[0]
-            const ny = next[1]
-            if (nx === x && ny === y) continue
-            count++
-            const lowerFirst = y < ny || (y === ny && x < nx)
-            const ya = lowerFirst ? y : ny
-            const yb = lowerFirst ? ny : y
-            const xa = lowerFirst ? x : nx
-            const run = yb > ya ? ((lowerFirst ? nx : x) - xa) / (yb - ya) : (lowerFirst ? nx : x) - xa
-            const r0 = Math.max(0, Math.floor((ya - pad - minY) * perH))
-            const r1 = Math.min(rows - 1, Math.floor((yb + pad - minY) * perH))
-            for (let row = r0; row <= r1; row++) {
-              let x0 = xa
-              let x1 = xa + run
-              if (yb > ya) {
-                x0 = row === r0 ? xa : xa + (minY + row * cellH - pad - ya) * run
-                x1 = xa + ((row === r1 ? yb : minY + (row + 1) * cellH + pad) - ya) * run
-              }
-              const c0 = Math.max(0, Math.floor((Math.min(x0, x1) - pad - minX) * perW))
-              const c1 = Math.min(columns - 1, Math.floor((Math.max(x0, x1) + pad - minX) * perW))
-              const rowStart = row * columns
-              if (entry === null) {
-                for (let c = c0; c <= c1; c++) cell[(rowStart + c) * 2]++
-                continue
-              }
-              for (let c = c0; c <= c1; c++) {
-                const at = --cell[(rowStart + c) * 2] * EDGE_STRIDE
-                entry[at] = ya
-                entry[at + 1] = yb
-                entry[at + 2] = xa
-                entry[at + 3] = run
-                entry[at + 4] = p
-              }
+      for (let r = polygonRing[p]; r < polygonRing[p + 1]; r++) {
+        const first = ringStart[r]
+        const end = ringStart[r + 1]
+        for (let i = first; i < end; i++) {
+          const x = xy[i * 2]
+          const y = xy[i * 2 + 1]
+          // The closing edge is implied when a ring does not repeat its first position.
+          const next = i + 1 < end ? i + 1 : first
+          const nx = xy[next * 2]
+          const ny = xy[next * 2 + 1]
+          if (nx === x && ny === y) continue
+          count++
+          const lowerFirst = y < ny || (y === ny && x < nx)
+          const ya = lowerFirst ? y : ny
+          const yb = lowerFirst ? ny : y
+          const xa = lowerFirst ? x : nx
+          const run = yb > ya ? ((lowerFirst ? nx : x) - xa) / (yb - ya) : (lowerFirst ? nx : x) - xa
+          const r0 = Math.max(0, Math.floor((ya - pad - minY) * perH))
+          const r1 = Math.min(rows - 1, Math.floor((yb + pad - minY) * perH))
+          for (let row = r0; row <= r1; row++) {
+            let x0 = xa
+            let x1 = xa + run
+            if (yb > ya) {
+              x0 = row === r0 ? xa : xa + (minY + row * cellH - pad - ya) * run
+              x1 = xa + ((row === r1 ? yb : minY + (row + 1) * cellH + pad) - ya) * run
+            }
+            const c0 = Math.max(0, Math.floor((Math.min(x0, x1) - pad - minX) * perW))
+            const c1 = Math.min(columns - 1, Math.floor((Math.max(x0, x1) + pad - minX) * perW))
+            const rowStart = row * columns
+            if (entry === null) {
+              for (let c = c0; c <= c1; c++) cell[(rowStart + c) * 2]++
+              continue
+            }
+            for (let c = c0; c <= c1; c++) {
+              const at = --cell[(rowStart + c) * 2] * EDGE_STRIDE
+              entry[at] = ya
+              entry[at + 1] = yb
+              entry[at + 2] = xa
+              entry[at + 3] = run
+              entry[at + 4] = p
             }
           }
         }
