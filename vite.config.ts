@@ -69,6 +69,8 @@ export default defineConfig({
           name: 'postgres',
           root: repoRoot,
           include: ['tests/server/routes/**/*.test.ts', 'tests/server/security/**/*.test.ts', 'tests/server/db/store-contract.test.ts', 'tests/**/*.pg.test.ts'],
+          // What reads nothing from the store but the snapshot (tile cutting, upload limits, progress streams) runs once.
+          exclude: ['tests/server/routes/tiles.test.ts', 'tests/server/security/upload-caps.test.ts', 'tests/server/routes/import-progress.test.ts'],
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
           testTimeout: 30_000,
