@@ -17,6 +17,7 @@ export interface IslandGroup {
   name: string
   lon: number
   lat: number
+  nameBelow?: true // the name centred under the group, not above it to the right: 中沙's would run into 西沙's and 黄岩岛's
 }
 
 /**
@@ -27,7 +28,7 @@ export interface IslandGroup {
 export const ISLAND_GROUPS: readonly IslandGroup[] = [
   { name: '东沙群岛', lon: 116.8, lat: 20.7 },
   { name: '西沙群岛', lon: 111.6, lat: 16.5 },
-  { name: '中沙群岛', lon: 114.4, lat: 15.9 },
+  { name: '中沙群岛', lon: 114.4, lat: 15.9, nameBelow: true },
   { name: '黄岩岛', lon: 117.8, lat: 15.1 },
   { name: '南沙群岛', lon: 114.2, lat: 9.6 },
   { name: '曾母暗沙', lon: 112.3, lat: 4.0 },

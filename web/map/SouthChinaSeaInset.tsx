@@ -4,7 +4,7 @@
 import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3'
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point } from 'geojson'
 import { useEffect, useState } from 'react'
-import { INSET_BOUNDS } from '../../server/shared/south-china-sea'
+import { INSET_BOUNDS, ISLAND_GROUPS } from '../../server/shared/south-china-sea'
 import { scaleBarOf } from '../export/scale-bar'
 import { BASEMAP_COLOURS, type BasemapColours } from './offline-style'
 import { sphericalWinding } from './spherical-winding'
@@ -58,6 +58,7 @@ export function insetAspect(): number {
 }
 
 const EARTH_RADIUS_M = 6_378_137
+const NAMES_BELOW = new Set(ISLAND_GROUPS.filter((g) => g.nameBelow).map((g) => g.name))
 
 export interface SouthChinaSeaInsetProps {
   data: InsetData
@@ -87,8 +88,9 @@ export function SouthChinaSeaInset({ data, width, palette = insetPaletteOf(BASEM
       {lines.map((f) => <path key={f.properties.name} d={path(f) ?? ''} fill="none" stroke={palette.line} strokeWidth={Math.max(1.2, width / 160)} strokeLinecap="round" />)}
       {labels.map((f) => {
         const [x, y] = projection(f.geometry.coordinates as [number, number]) ?? [0, 0]
+        const below = NAMES_BELOW.has(f.properties.name)
         return (
-          <text key={f.properties.name} x={x + font * 0.3} y={y - font * 0.3} fontSize={font * 0.8} fill={palette.text} stroke={palette.sea} strokeWidth={font * 0.18} paintOrder="stroke">
+          <text key={f.properties.name} x={below ? x : x + font * 0.3} y={below ? y + font * 1.05 : y - font * 0.3} textAnchor={below ? 'middle' : 'start'} fontSize={font * 0.8} fill={palette.text} stroke={palette.sea} strokeWidth={font * 0.18} paintOrder="stroke">
             {f.properties.name}
           </text>
         )

@@ -21,6 +21,27 @@ describe('SouthChinaSeaInset', () => {
     expect(svg).toContain(`height="${Math.round(240 / insetAspect())}"`)
   })
 
+  test('no two island names overlap, at any width the atlas draws it', () => {
+    for (const width of [180, 240, 300, 600]) {
+      const svg = renderToStaticMarkup(createElement(SouthChinaSeaInset, { data, width }))
+      // A CJK glyph is about one em wide; a name's box runs from its baseline up one em.
+      const boxes = ISLAND_GROUPS.map(({ name }) => {
+        const [, x, y, anchor, size] = new RegExp(`<text x="([\\d.-]+)" y="([\\d.-]+)" text-anchor="(\\w+)" font-size="([\\d.]+)"[^>]*>${name}</text>`).exec(svg) ?? []
+        expect(x, `${name} at width ${width}`).toBeDefined()
+        const length = name.length * Number(size)
+        const left = anchor === 'middle' ? Number(x) - length / 2 : Number(x)
+        return { name, left, right: left + length, top: Number(y) - Number(size), bottom: Number(y) }
+      })
+      for (const a of boxes) {
+        for (const b of boxes) {
+          if (a.name >= b.name) continue
+          const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+          expect(overlap, `${a.name} and ${b.name} overlap at width ${width}`).toBe(false)
+        }
+      }
+    }
+  })
+
   test("takes the colours of the map it belongs to: the screen's dark basemap gives a dark sea and light text", () => {
     const palette = insetPaletteOf(SCREEN_BASEMAP)
     expect(palette).toMatchObject({ sea: SCREEN_BASEMAP.background, land: SCREEN_BASEMAP.land, text: '#e8eef7' })
