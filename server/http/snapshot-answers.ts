@@ -14,7 +14,7 @@ export interface CachedJson {
   recompressing?: Promise<void> // the brotli answer being redone at the best quality, off the event loop
 }
 
-export type Encoding = 'br' | 'gzip'
+type Encoding = 'br' | 'gzip'
 
 /** Answers smaller than this go uncompressed: compression would save little and cost a header. */
 const COMPRESS_MIN_BYTES = 1024
@@ -33,7 +33,7 @@ const BROTLI_BEST_MAX_BYTES = 1 << 20
 
 const brotliOptions = (body: Uint8Array, quality: number) => ({ params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
 
-export const COMPRESS: Record<Encoding, (body: Uint8Array) => Buffer> = {
+const COMPRESS: Record<Encoding, (body: Uint8Array) => Buffer> = {
   br: (body) => brotliCompressSync(body, brotliOptions(body, BROTLI_FIRST_QUALITY)),
   gzip: (body) => gzipSync(body, { level: 6 }),
 }
@@ -96,7 +96,11 @@ export function cachedJson(snapshot: object, key: string, compute: () => unknown
  * follow the route.
  */
 export function cachedJsonAnswer<T>(c: Context, answer: CachedJson): Response & TypedResponse<JSONParsed<T>, 200, 'json'> {
-  type Typed = Response & TypedResponse<JSONParsed<T>, 200, 'json'>
+  return cachedBytesAnswer(c, answer, 'application/json') as unknown as Response & TypedResponse<JSONParsed<T>, 200, 'json'>
+}
+
+/** The same for any bytes kept with their ETag (JSON above, vector tiles): 304, or the body in the best encoding. */
+export function cachedBytesAnswer(c: Context, answer: CachedJson, contentType: string): Response {
   c.header('Vary', 'Accept-Encoding', { append: true })
   const encoding = answer.body.byteLength >= COMPRESS_MIN_BYTES ? preferredEncoding(c.req.header('accept-encoding')) : null
   // Another representation, so another ETag; weak, because the brotli bytes change once (first → best
@@ -105,14 +109,14 @@ export function cachedJsonAnswer<T>(c: Context, answer: CachedJson): Response & 
   c.header('ETag', etag)
   // Answered here rather than by the etag middleware, which would first build the full 200 response
   // (undici's Response with its body) only to drop it: a polling screen's 304 should cost next to nothing.
-  if (ifNoneMatchHolds(c.req.header('if-none-match'), etag)) return c.body(null, 304) as unknown as Typed
+  if (ifNoneMatchHolds(c.req.header('if-none-match'), etag)) return c.body(null, 304)
   if (encoding) {
     // Compressed once per answer, not per request: on a loopback or LAN the bytes, not the CPU, set the pace.
     const encoded = (answer.encoded[encoding] ??= asBytes(COMPRESS[encoding](answer.body)))
     if (encoding === 'br' && answer.body.byteLength <= BROTLI_BEST_MAX_BYTES) recompressBrotli(answer)
-    return c.body(encoded, 200, { 'Content-Type': 'application/json', 'Content-Encoding': encoding }) as unknown as Typed
+    return c.body(encoded, 200, { 'Content-Type': contentType, 'Content-Encoding': encoding })
   }
-  return c.body(answer.body, 200, { 'Content-Type': 'application/json' }) as unknown as Typed
+  return c.body(answer.body, 200, { 'Content-Type': contentType })
 }
 
 /** If-None-Match by weak comparison (RFC 9110 13.1.2): `*`, or any listed tag equal to `etag` with W/ set aside. */

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import { GeoJSONVT } from '@maplibre/geojson-vt'
 import { fromGeojsonVt } from '@maplibre/vt-pbf'
-import type { Encoding } from '../http/snapshot-answers'
+import type { CachedJson } from '../http/snapshot-answers'
 import type { Area } from '../shared/domain'
 import { generalisationAt, layerFeatures, type Generalisation, type ShippedSet } from './generalisations'
 import { MAX_TILE_ZOOM, TILE_LAYERS, type TileAddress, type TileLayer } from './tile-address'
@@ -12,11 +12,8 @@ import { MAX_TILE_ZOOM, TILE_LAYERS, type TileAddress, type TileLayer } from './
 export const TILE_EXTENT = 4096 // tile coordinates per side: the MVT default, ~0.1 px at 512 px
 const TILE_BUFFER = 64 // tile units drawn beyond each edge, so strokes join across tiles
 
-export interface EncodedTile {
-  body: Uint8Array<ArrayBuffer> // the MVT, uncompressed; empty when no area reaches the tile
-  etag: string // strong, quoted: "sha1-hex"
-  encoded: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>> // compressed on the first request that accepts it, then kept
-}
+/** The MVT, uncompressed (empty when no area reaches the tile), kept with its ETag and encodings as JSON answers are. */
+export type EncodedTile = CachedJson
 
 export interface TileCacheOptions {
   maxTiles?: number // 4096 per areas list: a national view at z6 needs a few hundred

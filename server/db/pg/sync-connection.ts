@@ -7,7 +7,6 @@ import { DomainError } from '../../domain-error'
 
 export interface QueryResult {
   rows: unknown[]
-  fields: string[]
   changes: number
 }
 
@@ -24,7 +23,7 @@ export class PostgresError extends Error {
 }
 
 export interface SyncConnection {
-  query(sql: string, params?: readonly unknown[], rowMode?: 'array'): QueryResult
+  query(sql: string, params?: readonly unknown[]): QueryResult
   begin(): void
   commit(): void
   rollback(): void
@@ -75,11 +74,11 @@ export function openSyncConnection(url: string, { channel, onNotification, timeo
     const message = receiveMessageOnPort(requests.port1)?.message as Reply | undefined
     if (message === undefined) throw new DomainError('unavailable', `PostgreSQL store: ${(exited as Error | null)?.message ?? 'the worker answered nothing'}`)
     if (!message.ok) throw new PostgresError(message.error.message, message.error.code, message.error.detail, message.error.constraint)
-    return { rows: message.rows ?? [], fields: message.fields ?? [], changes: message.changes ?? 0 }
+    return { rows: message.rows ?? [], changes: message.changes ?? 0 }
   }
 
   return {
-    query: (sql, params = [], rowMode) => call({ op: 'query', sql, params, rowMode }),
+    query: (sql, params = []) => call({ op: 'query', sql, params }),
     begin: () => void call({ op: 'begin' }),
     commit: () => void call({ op: 'commit' }),
     rollback: () => void call({ op: 'rollback' }),

@@ -32,10 +32,10 @@ async function answer(request) {
       if (transactionClient !== null && c !== transactionClient) {
         throw Object.assign(new Error('the connection to PostgreSQL was lost inside a transaction: it was rolled back'), { code: '08006' })
       }
-      const result = await c.query({ text: request.sql, values: request.params, rowMode: request.rowMode })
+      const result = await c.query({ text: request.sql, values: request.params })
       // A multi-statement text (exec) answers one result per statement.
       const last = Array.isArray(result) ? result.at(-1) : result
-      return { rows: last?.rows ?? [], fields: last?.fields?.map((f) => f.name) ?? [], changes: last?.rowCount ?? 0 }
+      return { rows: last?.rows ?? [], changes: last?.rowCount ?? 0 }
     }
     case 'begin': {
       const c = await connection()
