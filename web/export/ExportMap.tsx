@@ -15,6 +15,14 @@ import { BASEMAP_COLOURS, BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE, paintMa
 
 maplibregl.setWorkerUrl(workerUrl)
 
+/**
+ * The pixel ratio a map draws at while its sources load and its layers settle. In SwiftShader each frame of an
+ * A3 @ 300 DPI map costs one to two seconds of the GPU process's CPU, and a map that is loading draws a dozen
+ * (traced: 9 MapLibre and 4 deck.gl frames, 16 s of GPU-process CPU, all spent when the page was first
+ * composited). Drafts at this ratio cost almost nothing; the page's own ratio is then drawn once.
+ */
+const DRAFT_PIXEL_RATIO = 0.25
+
 export interface ExportMapProps {
   frame: AreaFeature // drawn strongest and framed, unless `camera` is given
   boundaries: readonly AreaFeature[]
@@ -52,12 +60,13 @@ export function ExportMap({ frame, boundaries, layers, camera, padding, pitch, t
       attributionControl: false,
       fadeDuration: 0,
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      pixelRatio: DRAFT_PIXEL_RATIO,
       maxCanvasSize: [8192, 8192], // the default 4096 would lower the pixel ratio of an A3 @ 300 DPI map
     })
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
-      useDevicePixels: true,
+      useDevicePixels: DRAFT_PIXEL_RATIO,
       onAfterRender: () => draws.current.rendered(),
       onError: (error: Error) => callbacks.current.onError(`deck.gl: ${error.message}`),
     })
@@ -102,20 +111,33 @@ export function ExportMap({ frame, boundaries, layers, camera, padding, pitch, t
     const overlay = overlayRef.current
     if (!map || !overlay || !styleLoaded) return
     let current = true
-    const cloned = layers.map((layer) => (layer && !Array.isArray(layer) ? layer.clone({}) : layer)) as LayersList
-    draws.current.request(cloned)
-    overlay.setProps({ layers: cloned })
-    void draws.current
-      .whenDrawn(map, cloned, () => current)
-      .then(() => {
-        if (current && containerRef.current) callbacks.current.onReady(map, containerRef.current)
-      })
+    const isCurrent = () => current
+    const draw = async () => {
+      const draft = clonedLayers(layers)
+      map.setPixelRatio(DRAFT_PIXEL_RATIO)
+      draws.current.request(draft)
+      overlay.setProps({ layers: draft, useDevicePixels: DRAFT_PIXEL_RATIO })
+      await draws.current.whenDrawn(map, draft, isCurrent)
+      if (!current) return
+      // New layer objects, so that the final frame is waited for as a new set of layers (whenDrawn keys on them).
+      const final = clonedLayers(layers)
+      map.setPixelRatio(window.devicePixelRatio)
+      draws.current.request(final)
+      overlay.setProps({ layers: final, useDevicePixels: true })
+      await draws.current.whenDrawn(map, final, isCurrent)
+      if (current && containerRef.current) callbacks.current.onReady(map, containerRef.current)
+    }
+    void draw()
     return () => {
       current = false
     }
   }, [styleLoaded, layers, frame, boundaries, boundsKey]) // a new extent is a new picture: ready only once it is drawn
 
   return <div ref={containerRef} className="export-map-canvas" />
+}
+
+function clonedLayers(layers: LayersList): LayersList {
+  return layers.map((layer) => (layer && !Array.isArray(layer) ? layer.clone({}) : layer)) as LayersList
 }
 
 /**
