@@ -5,7 +5,7 @@
 // it, a border between two counties is one line, vertex for vertex.
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import mapshaper from 'mapshaper'
-import type { Unit } from './dissolve.ts'
+import type { Unit } from '../../server/geo/dissolve.ts'
 
 /** Gaps narrower than this are filled; every hole the source leaves between counties is narrower. */
 export const GAP_WIDTH = '2km'

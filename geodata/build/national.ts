@@ -3,7 +3,7 @@
 // and generalised per zoom so that borders stay shared and no island is lost. Everything the build
 // could not do cleanly is a warning of a named kind; nothing is dropped without one.
 // Long on purpose: it is the build's one sequence, whose steps share the warning kinds and the per-level maps;
-// the geometry itself lives in dissolve.ts, server/geo/polygon-clean.ts, checks.ts and codes.ts.
+// the geometry itself lives in server/geo/ (dissolve.ts, generalise.ts, polygon-clean.ts), checks.ts and codes.ts.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Feature, MultiPolygon, Position } from 'geojson'
@@ -11,9 +11,9 @@ import { ellipsoidalAreaKm2 } from '../../server/geo/area-km2.ts'
 import { AreaIndex, bboxOf, holesOf, isPointInMultiPolygon, overlapsAlongArcs, overlapsOnSameSide, relativeDifference, type Overlap } from './checks.ts'
 import { cleanPolygonal, roundCoordinates, validityProblems } from '../../server/geo/polygon-clean.ts'
 import { countyPlaces, matchNationalCounties, type CountyPlace, type KindedWarning, type NationalSourceRef } from './codes.ts'
-import { arcUsers, areaTopology, dissolvedGeometry, groupedBy, unitGeometries, type AreaTopology, type Unit, type UnitGeometry } from './dissolve.ts'
+import { arcUsers, areaTopology, dissolvedGeometry, groupedBy, unitGeometries, type AreaTopology, type Unit, type UnitGeometry } from '../../server/geo/dissolve.ts'
 import { wgs84FromGcj02, wgs84FromGcj02Point } from './gcj02.ts'
-import { minWeight, NATIONAL_LEVELS, pinSmallRings, presimplified, simplified, vertexCount, type GeneralisationLevel } from './generalise.ts'
+import { minWeight, NATIONAL_LEVELS, pinSmallRings, presimplified, simplified, vertexCount, type GeneralisationLevel } from '../../server/geo/generalise.ts'
 import { distanceKm, isInTaiwanProvince, meanPoint, splitSansha } from './islands.ts'
 import { cleanMosaic, GAP_WIDTH } from './mosaic.ts'
 import { repairedPolygonal, type Repair } from '../../server/geo/polygon-repair.ts'

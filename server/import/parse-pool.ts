@@ -33,7 +33,8 @@ function pool(): Piscina<ParseTask, ParseAnswer<unknown>> {
   shared = new Piscina({
     // A plain module that loads parse-task.ts: with the loader the thread inherits under `tsx`, or through
     // tsx's API under vitest, whose threads have none.
-    filename: new URL('./parse-worker.mjs', import.meta.url).href,
+    filename: new URL('../ts-worker.mjs', import.meta.url).href,
+    workerData: { module: './import/parse-task.ts', exported: 'parseTask' },
     minThreads: 0,
     maxThreads: THREADS,
     idleTimeout: IDLE_MS,

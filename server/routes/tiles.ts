@@ -4,14 +4,15 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../http/env'
 import { cachedBytesAnswer } from '../http/snapshot-answers'
 import { tileAddress } from '../tiles/tile-address'
-import { shippedSet } from '../tiles/shipped-sets'
+import { layerSets } from '../tiles/store-generalisations'
 import { vectorTile } from '../tiles/vector-tiles'
 
 const MVT_TYPE = 'application/vnd.mapbox-vector-tile'
 
 export const tileRoutes = new Hono<AppEnv>().get('/:layer/:z/:x/:y', (c) => {
   const address = tileAddress(c.req.param())
-  const tile = vectorTile(c.var.store.snapshot().areas, address, (level) => shippedSet(level))
+  const { areas } = c.var.store.snapshot()
+  const tile = vectorTile(areas, address, (level) => layerSets(areas, level))
   c.header('Cache-Control', 'no-cache') // the areas can change: a browser revalidates, and gets a 304 while they have not
   return cachedBytesAnswer(c, tile, MVT_TYPE)
 })

@@ -1,23 +1,29 @@
-// Which geometry a tile draws at each zoom. Pure: the shipped sets come in as an argument.
+// Which geometry a tile draws at each zoom. Pure: the generalised sets come in as an argument.
 //
 // Tiles never simplify on their own (geojson-vt's per-feature simplification would simplify a border two
 // neighbours share twice, differently, and open slivers between them). They draw geometry whose shared
-// borders are already the same vertex for vertex at every zoom:
-// - the store's areas as stored, at every zoom; or
+// borders are the same vertex for vertex at every zoom: from zoom 6 the store's areas as stored; up to zoom 5
+// a z3 or z5 generalisation of the whole layer made on one topology, so a border is simplified once and drawn
+// alike by both sides (geodata/README.md, "Generalisation"):
 // - for a layer whose every area is the shipped national z7 geometry (ATLAS_DEMO=national, or those files
-//   imported unchanged), the shipped z3 and z5 generalisations at the zooms they were made for. They were
-//   simplified on one topology of the whole country (geodata/README.md), so a border is simplified once and
-//   drawn alike by both sides. If a single area of the layer differs (a re-imported boundary), the layer
-//   keeps the stored geometry at every zoom: mixing generalised and stored neighbours would open slivers.
+//   imported unchanged), the shipped z3 and z5 sets;
+// - for any other layer (imported boundaries, a prefecture's store), the store's own areas generalised the
+//   same way (server/geo/generalised-areas.ts), once they are made (store-generalisations.ts); until then,
+//   the stored geometry at every zoom. A layer never mixes generalised and stored neighbours: that would open
+//   slivers.
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson'
 import type { Area } from '../shared/domain'
 
 export type Generalisation = 'z3' | 'z5' | 'stored'
 
-/** A shipped set for one level: code → geometry, at each generalisation the geodata build makes. */
-export interface ShippedSet {
+/** A layer's areas at the generalisations drawn below zoom 6: code → geometry, every area of the layer in each. */
+export interface ZoomSets {
   z3: ReadonlyMap<string, MultiPolygon>
   z5: ReadonlyMap<string, MultiPolygon>
+}
+
+/** A shipped set for one level: code → geometry, at each generalisation the geodata build makes. */
+export interface ShippedSet extends ZoomSets {
   z7: ReadonlyMap<string, MultiPolygon>
 }
 
@@ -40,10 +46,10 @@ export interface TileProperties {
   schematic?: true // a 示意 cell: a map drawing it must say so
 }
 
-/** The areas of a layer as tile features, drawn at `generalisation` (see above for when the shipped set is used). */
-export function layerFeatures(areas: readonly Area[], shipped: ShippedSet | null, generalisation: Generalisation): FeatureCollection<MultiPolygon, TileProperties> {
-  const drawn = areas.filter((a): a is Area & { geometry: MultiPolygon } => a.geometry !== null)
-  const set = generalisation !== 'stored' && shipped !== null && isShipped(drawn, shipped) ? shipped[generalisation] : null
+/** The areas of a layer as tile features, drawn at `generalisation` from `sets` (null: the stored geometry at every zoom). */
+export function layerFeatures(areas: readonly Area[], sets: ZoomSets | null, generalisation: Generalisation): FeatureCollection<MultiPolygon, TileProperties> {
+  const drawn = drawnAreas(areas)
+  const set = generalisation !== 'stored' && sets !== null ? sets[generalisation] : null
   return {
     type: 'FeatureCollection',
     features: drawn.map((a): Feature<MultiPolygon, TileProperties> => ({
@@ -52,6 +58,11 @@ export function layerFeatures(areas: readonly Area[], shipped: ShippedSet | null
       geometry: set?.get(a.code) ?? a.geometry,
     })),
   }
+}
+
+/** The areas that have a geometry to draw. */
+export function drawnAreas(areas: readonly Area[]): (Area & { geometry: MultiPolygon })[] {
+  return areas.filter((a): a is Area & { geometry: MultiPolygon } => a.geometry !== null)
 }
 
 /** Every area has the shipped z7 geometry, coordinate for coordinate, and a z3 and z5 one. */

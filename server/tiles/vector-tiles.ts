@@ -1,12 +1,13 @@
 // Mapbox Vector Tiles of the store's areas, one layer per level: geojson-vt cuts them, vt-pbf encodes them.
 // Kept per snapshot's areas (a unit write keeps the areas, so tiles and their ETags outlive it; an area write
-// makes a new list and starts afresh).
+// makes a new list and starts afresh), and per z3/z5 sets: when a layer's generalisation becomes ready, its tiles
+// at zoom ≤ 5, cut from the stored geometry meanwhile, are cut again from it.
 import { createHash } from 'node:crypto'
 import { GeoJSONVT } from '@maplibre/geojson-vt'
 import { fromGeojsonVt } from '@maplibre/vt-pbf'
 import type { CachedJson } from '../http/snapshot-answers'
 import type { Area } from '../shared/domain'
-import { generalisationAt, layerFeatures, type Generalisation, type ShippedSet } from './generalisations'
+import { generalisationAt, layerFeatures, type Generalisation, type ZoomSets } from './generalisations'
 import { MAX_TILE_ZOOM, TILE_LAYERS, type TileAddress, type TileLayer } from './tile-address'
 
 export const TILE_EXTENT = 4096 // tile coordinates per side: the MVT default, ~0.1 px at 512 px
@@ -21,33 +22,37 @@ export interface TileCacheOptions {
 }
 
 interface LayerTiles {
-  indexes: Map<Generalisation, GeoJSONVT>
+  sets: ZoomSets | null // what the indexes and tiles at zoom ≤ 5 were made from
+  indexes: Map<Generalisation, GeoJSONVT> // without sets, 'stored' serves every zoom
   tiles: Map<string, EncodedTile> // oldest first
   bytes: number
 }
 
 const tilesByAreas = new WeakMap<readonly Area[], Map<TileLayer, LayerTiles>>()
 
-/** The tile at `address`, cut from `areas` (a snapshot's) once and then served from memory. */
+/** The tile at `address`, cut from `areas` (a snapshot's) once and then served from memory; `setsOf` as layerFeatures takes them. */
 export function vectorTile(
   areas: readonly Area[],
   address: TileAddress,
-  shippedOf: (level: Area['level']) => ShippedSet | null,
+  setsOf: (level: Area['level']) => ZoomSets | null,
   { maxTiles = 4096, maxBytes = 64 << 20 }: TileCacheOptions = {},
 ): EncodedTile {
   let layers = tilesByAreas.get(areas)
   if (!layers) tilesByAreas.set(areas, (layers = new Map()))
   let layer = layers.get(address.layer)
-  if (!layer) layers.set(address.layer, (layer = { indexes: new Map(), tiles: new Map(), bytes: 0 }))
+  if (!layer) layers.set(address.layer, (layer = { sets: null, indexes: new Map(), tiles: new Map(), bytes: 0 }))
+  const level = TILE_LAYERS[address.layer]
+  // Zoom ≥ 6 draws the stored geometry whatever the sets: it neither asks for them nor waits on them.
+  const sets = generalisationAt(address.z) === 'stored' ? layer.sets : setsOf(level)
+  if (sets !== layer.sets) dropGeneralised(layer, sets)
   const key = `${address.z}/${address.x}/${address.y}`
   const kept = layer.tiles.get(key)
   if (kept) return kept
 
-  const generalisation = generalisationAt(address.z)
+  const generalisation = sets === null ? 'stored' : generalisationAt(address.z)
   let index = layer.indexes.get(generalisation)
   if (!index) {
-    const level = TILE_LAYERS[address.layer]
-    const features = layerFeatures(areas.filter((a) => a.level === level), shippedOf(level), generalisation)
+    const features = layerFeatures(areas.filter((a) => a.level === level), sets, generalisation)
     // tolerance 0: geojson-vt must not simplify (see generalisations.ts); only cut and quantise.
     index = new GeoJSONVT(features, { maxZoom: MAX_TILE_ZOOM, indexMaxZoom: 4, tolerance: 0, extent: TILE_EXTENT, buffer: TILE_BUFFER })
     layer.indexes.set(generalisation, index)
@@ -63,4 +68,16 @@ export function vectorTile(
     layer.bytes -= old.body.byteLength
   }
   return tile
+}
+
+/** The layer's indexes and tiles at zoom ≤ 5 forgotten: they are made from `sets` from now on. */
+function dropGeneralised(layer: LayerTiles, sets: ZoomSets | null): void {
+  layer.sets = sets
+  layer.indexes.delete('z3')
+  layer.indexes.delete('z5')
+  for (const [key, tile] of layer.tiles) {
+    if (generalisationAt(Number(key.split('/')[0])) === 'stored') continue
+    layer.tiles.delete(key)
+    layer.bytes -= tile.body.byteLength
+  }
 }

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Position } from 'geojson'
 import { describe, expect, it } from 'vitest'
 import { AreaIndex, holesOf, isPointInMultiPolygon, overlapsAlongArcs, overlapsOnSameSide } from '../../geodata/build/checks.ts'
-import { arcUsers, areaTopology, dissolvedGeometry, unitGeometries, type Unit } from '../../geodata/build/dissolve.ts'
+import { arcUsers, areaTopology, dissolvedGeometry, unitGeometries, type Unit } from '../../server/geo/dissolve.ts'
 
 const square = (x: number, y: number, size = 1): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [[[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]]] })
 

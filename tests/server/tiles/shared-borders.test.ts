@@ -3,14 +3,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { GeoJSONVT } from '@maplibre/geojson-vt'
-import { VectorTile } from '@mapbox/vector-tile'
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson'
-import { PbfReader } from 'pbf'
 import { afterAll, describe, expect, it } from 'vitest'
 import { PROJECT_ROOT } from '../../../server/paths'
 import { TILE_EXTENT } from '../../../server/tiles/vector-tiles'
 import { nationalDemoApp } from '../demo-app'
-import { checkBorders, trueBorders, type Point, type Rings } from './shared-borders'
+import { checkBorders, tileAreas, toTile, trueBorders, type Point, type Rings } from './shared-borders'
 
 const LEVELS = ['provinces', 'prefectures'] as const
 const SETS = ['z3', 'z5', 'z7'] as const
@@ -66,28 +64,6 @@ const TILE_WINDOWS: Record<number, [number, number, number, number]> = {
   7: [100, 48, 102, 50], // stored z7: 101–110 E, 34–41 N (甘肃, 宁夏, 内蒙古, 陕西, 青海 meet)
 }
 
-/** Longitude and latitude to tile units of tile (z, x, y), as geojson-vt places them. */
-function toTile(z: number, x: number, y: number): (p: Point) => Point {
-  const z2 = 2 ** z
-  return ([lon, lat]) => {
-    const sin = Math.sin((lat * Math.PI) / 180)
-    const my = Math.min(1, Math.max(0, 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI))
-    return [Math.round(TILE_EXTENT * ((lon / 360 + 0.5) * z2 - x)), Math.round(TILE_EXTENT * (my * z2 - y))]
-  }
-}
-
-async function tileAreas(level: string, z: number, x: number, y: number): Promise<Map<string, Rings>> {
-  const bytes = new Uint8Array(await (await app.request(`/api/tiles/${level}/${z}/${x}/${y}.mvt`)).arrayBuffer())
-  const layer = new VectorTile(new PbfReader(bytes)).layers[level]
-  const areas = new Map<string, Rings>()
-  for (let i = 0; i < (layer?.length ?? 0); i++) {
-    const feature = layer.feature(i)
-    const rings = feature.loadGeometry().map((ring) => ring.map((p): Point => [p.x, p.y]))
-    areas.set(String(feature.properties.code), [...(areas.get(String(feature.properties.code)) ?? []), ...rings])
-  }
-  return areas
-}
-
 describe('shared borders in the vector tiles', () => {
   for (const level of LEVELS) {
     for (const [zoom, [x0, y0, x1, y1]] of Object.entries(TILE_WINDOWS)) {
@@ -96,7 +72,7 @@ describe('shared borders in the vector tiles', () => {
         let edges = 0
         for (let x = x0; x <= x1; x++) {
           for (let y = y0; y <= y1; y++) {
-            const drawn = await tileAreas(level, z, x, y)
+            const drawn = await tileAreas(app, level, z, x, y)
             const check = checkBorders(drawn, detailed[level], borders[level].filter((b) => drawn.has(b.a) && drawn.has(b.b)), 0.5, toTile(z, x, y))
             expect(check.misfits.slice(0, 5), `${level}/${z}/${x}/${y}`).toEqual([])
             edges += check.edges

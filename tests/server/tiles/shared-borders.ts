@@ -7,7 +7,10 @@
 // boundary too. Had the two been
 // simplified apart (per feature, not per shared arc), the other would take another path there and a
 // sliver or gap would open between them. `checkBorders` returns each point farther than `tolerance`.
+import { VectorTile } from '@mapbox/vector-tile'
 import Flatbush from 'flatbush'
+import { PbfReader } from 'pbf'
+import { TILE_EXTENT } from '../../../server/tiles/vector-tiles'
 
 export type Point = readonly [number, number]
 export type Rings = readonly (readonly Point[])[] // every ring of an area, holes and parts alike
@@ -176,4 +179,27 @@ function distanceTo({ index, segments }: { index: Flatbush; segments: [Point, Po
     best = Math.min(best, Math.hypot(x - (x1 + t * dx), y - (y1 + t * dy)))
   }
   return best
+}
+
+/** Longitude and latitude to tile units of tile (z, x, y), as geojson-vt places them. */
+export function toTile(z: number, x: number, y: number): (p: Point) => Point {
+  const z2 = 2 ** z
+  return ([lon, lat]) => {
+    const sin = Math.sin((lat * Math.PI) / 180)
+    const my = Math.min(1, Math.max(0, 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI))
+    return [Math.round(TILE_EXTENT * ((lon / 360 + 0.5) * z2 - x)), Math.round(TILE_EXTENT * (my * z2 - y))]
+  }
+}
+
+/** The areas of `level` in the tile the app serves at (z, x, y), in tile units, by code. */
+export async function tileAreas(app: { request: (path: string) => Response | Promise<Response> }, level: string, z: number, x: number, y: number): Promise<Map<string, Rings>> {
+  const bytes = new Uint8Array(await (await app.request(`/api/tiles/${level}/${z}/${x}/${y}.mvt`)).arrayBuffer())
+  const layer = new VectorTile(new PbfReader(bytes)).layers[level]
+  const areas = new Map<string, Rings>()
+  for (let i = 0; i < (layer?.length ?? 0); i++) {
+    const feature = layer.feature(i)
+    const rings = feature.loadGeometry().map((ring) => ring.map((p): Point => [p.x, p.y]))
+    areas.set(String(feature.properties.code), [...(areas.get(String(feature.properties.code)) ?? []), ...rings])
+  }
+  return areas
 }

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Position } from 'geojson'
 import { describe, expect, it } from 'vitest'
-import { areaTopology, dissolvedGeometry, unitGeometries, type AreaTopology } from '../../geodata/build/dissolve.ts'
-import { mercatorPx, minWeight, NATIONAL_LEVELS, pinSmallRings, presimplified, simplified } from '../../geodata/build/generalise.ts'
+import { areaTopology, dissolvedGeometry, unitGeometries, type AreaTopology } from '../../../server/geo/dissolve'
+import { mercatorPx, minWeight, NATIONAL_LEVELS, pinSmallRings, presimplified, simplified } from '../../../server/geo/generalise'
 
 // A coast of 400 points with a 300 m island off it.
 const coast: Position[] = [...Array.from({ length: 200 }, (_, i): Position => [110 + i * 0.01, 20 + 0.002 * Math.sin(i)]), [112, 22], [110, 22]]

@@ -6,7 +6,7 @@
 import type { Position } from 'geojson'
 import { presimplify, simplify } from 'topojson-simplify'
 import type { Topology } from 'topojson-specification'
-import { ringsOf, type AreaTopology, type UnitGeometry } from './dissolve.ts'
+import { ringsOf, type AreaTopology, type UnitGeometry } from './dissolve'
 
 export interface GeneralisationLevel {
   name: string // file suffix: counties.z5.geojson

@@ -1,6 +1,6 @@
 import type { MultiPolygon, Position } from 'geojson'
 import { describe, expect, it } from 'vitest'
-import { arcUsers, areaTopology, dissolvedGeometry, groupedBy, polygonsFromRings, unitGeometries } from '../../geodata/build/dissolve.ts'
+import { arcUsers, areaTopology, dissolvedGeometry, groupedBy, polygonsFromRings, unitGeometries } from '../../../server/geo/dissolve'
 
 const square = (x: number, y: number, size = 1): Position[] => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]
 const multi = (...rings: Position[][]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: rings.map((r) => [r]) })
