@@ -16,9 +16,10 @@
 // of the row, beyond which lies nothing.
 //
 // Speed comes from memory, not arithmetic: a cell lists its edges as 4-byte numbers of their first position
-// in one flat array of all positions, and the build first groups the edges by grid row, then fills and
-// sweeps one row at a time, so that it writes and rereads a few kilobytes at a time instead of scattering
-// over the whole grid. locateAll takes a batch of points row by row for the same reason.
+// in one flat array of all positions (a copy of each edge in each cell it touches took ten times the room),
+// and the rings are stored in bands of height, so that the edges of neighbouring cells lie near one another
+// in memory, where the build writes them and a query reads them. locateAll takes a batch of points grid row
+// by grid row for the same reason.
 //
 // Over 400 lines on purpose: the build and the query share the packed position, edge and cell arrays and
 // their layout (the owner encoding, crossingX); split, each half would have to restate the other's invariants.
@@ -374,23 +375,21 @@ class PolygonGrid implements PolygonIndex {
 
   locateAll(xy: Float64Array): Int32Array {
     if (xy.length % 2 !== 0) throw new RangeError(`xy must hold x, y pairs, got ${xy.length} numbers`)
-    // A counting sort by grid row, the points copied in that order, so that the locates of one row share
-    // the few kilobytes of cells, entries and positions the row holds: in input order, each point would
-    // fetch its own from main memory.
+    // The points in order of their grid row (a counting sort), so that the locates of one row share the few
+    // kilobytes of cells, entries and positions the row holds: in input order, each point would fetch its
+    // own from main memory. (A sorted copy of the coordinates measured no quicker than reading them through
+    // `order`, and took 16 bytes a point.)
     const count = xy.length / 2
     const rowStart = new Int32Array(this.rows + 1)
     for (let i = 0; i < count; i++) rowStart[this.rowOf(xy[i * 2 + 1]) + 1]++
     for (let r = 0; r < this.rows; r++) rowStart[r + 1] += rowStart[r]
     const order = new Int32Array(count)
-    const sorted = new Float64Array(count * 2)
-    for (let i = 0; i < count; i++) {
-      const k = rowStart[this.rowOf(xy[i * 2 + 1])]++
-      order[k] = i
-      sorted[k * 2] = xy[i * 2]
-      sorted[k * 2 + 1] = xy[i * 2 + 1]
-    }
+    for (let i = 0; i < count; i++) order[rowStart[this.rowOf(xy[i * 2 + 1])]++] = i
     const found = new Int32Array(count)
-    for (let k = 0; k < count; k++) found[order[k]] = this.locate(sorted[k * 2], sorted[k * 2 + 1])
+    for (let k = 0; k < count; k++) {
+      const i = order[k]
+      found[i] = this.locate(xy[i * 2], xy[i * 2 + 1])
+    }
     return found
   }
 
