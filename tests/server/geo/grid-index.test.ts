@@ -151,6 +151,15 @@ describe('buildPolygonIndex', () => {
     )
   })
 
+  it('names the first bad coordinate in input order, wherever the polygons lie', () => {
+    // The build reads the rings from south to north; the error must still name the first polygon given.
+    const north: MultiPolygon = { type: 'MultiPolygon', coordinates: [[[[0, 9], [1, 9], [1, Number.NaN], [0, 9]]]] }
+    const south: MultiPolygon = { type: 'MultiPolygon', coordinates: [[[[0, 0], [Number.NaN, 0], [1, 1], [0, 0]]]] }
+    expect(() => buildPolygonIndex([squares[0], north, south])).toThrow(
+      'polygon 1: part 0, ring 0, position 2: [1, NaN] is not a finite lon/lat pair',
+    )
+  })
+
   it('names a geometry that is not a MultiPolygon', () => {
     const polygon = { type: 'Polygon', coordinates: [] } as unknown as MultiPolygon
     expect(() => buildPolygonIndex([polygon])).toThrow('polygon 0: a Polygon, expected a MultiPolygon')
@@ -164,5 +173,26 @@ describe('buildPolygonIndex', () => {
   it('keeps within maxCells', () => {
     const { columns, rows } = buildPolygonIndex(squares, { cellsPerEdge: 1000, maxCells: 64 }).stats
     expect(columns * rows).toBeLessThanOrEqual(64)
+  })
+})
+
+describe('locateAll', () => {
+  it('answers as locate() does, point by point, in the points\' order', () => {
+    const random = seededRandom(11)
+    const polygons = [...voronoiTiling(random, 200, [0, 0, 10, 10], { verticesPerPolygon: 12 }), ...overlapping]
+    const index = buildPolygonIndex(polygons)
+    const points = randomPoints(random, 3000, [-1, -1, 11, 11])
+    // Vertices (on shared edges), points outside the extent or on its far sides, and no number at all.
+    const ring = polygons[0].coordinates[0][0]
+    const extra = [...ring.flat(), 10, 5, 5, 10, Number.NaN, 5, 5, Number.POSITIVE_INFINITY, -50, 3]
+    const xy = Float64Array.from([...points, ...extra])
+    const expected = Array.from({ length: xy.length / 2 }, (_, i) => index.locate(xy[i * 2], xy[i * 2 + 1]))
+    expect(Array.from(index.locateAll(xy))).toEqual(expected)
+    expect(new Set(expected).size).toBeGreaterThan(150)
+  })
+
+  it('takes no points, and refuses an odd count of coordinates', () => {
+    expect(buildPolygonIndex(squares).locateAll(new Float64Array(0))).toEqual(new Int32Array(0))
+    expect(() => buildPolygonIndex(squares).locateAll(new Float64Array(3))).toThrow('xy must hold x, y pairs, got 3 numbers')
   })
 })
