@@ -7,6 +7,8 @@
 //   LOAD_CONNECTIONS=100 LOAD_UNITS=100000     the defaults
 //   LOAD_CLIENTS=2                             load-generator processes sharing the connections
 //   LOAD_ONLY=columns                          only the routes whose name or path holds this text
+//   LOAD_FLOOR=0                               without the floor: the same clients against bare node:http replaying
+//                                              the units answer's bytes, the least any server could cost here
 //   LOAD_PROFILE=DIR                           the server writes a V8 CPU profile into DIR (--cpu-prof)
 //   LOAD_DATABASE_URL=postgres://…/postgres    the PostgreSQL store: the seeded store is copied (atlas copy-store)
 //                                              into a new database on that server, dropped at the end
@@ -23,7 +25,7 @@
 import autocannon from 'autocannon'
 import { spawn } from 'node:child_process'
 import http from 'node:http'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -49,6 +51,8 @@ const WRITTEN_UNITS = [1, 2] // shared by the writers, so that they contend for 
 const ADMIN_PASSWORD = 'load-bench-password-1'
 /** A load-generator process: `load.bench.ts --client <json>` prints its ClientResult as JSON. */
 const CLIENT_FLAG = '--client'
+/** The floor: `load.bench.ts --bare <answer.json> <port>` serves one recorded answer from bare node:http. */
+const BARE_FLAG = '--bare'
 const TARGET_P95_MS = 30
 const HEADERS: Record<string, string> = GZIP ? { 'accept-encoding': 'gzip, deflate, br' } : {}
 
@@ -98,7 +102,7 @@ interface RouteResult {
   p99: number
   bytes: number // size of one answer as sent (compressed when gzip is accepted)
   cpuPerRequestUs: number // the server's CPU time during the run per read answered; the writers' requests are in it, so a route that answers few reads carries more of their cost
-  writes: WriterTally & { lost: Map<number, [number, number]> }
+  writes: (WriterTally & { lost: Map<number, [number, number]> }) | null // null: no writers ran (the floor)
 }
 
 interface ClientJob {
@@ -202,6 +206,72 @@ async function load(url: string, route: (typeof ROUTES)[number], cookie: string,
   }
 }
 
+interface RecordedAnswer {
+  status: number
+  headers: Record<string, string>
+  body: string // base64
+}
+
+/** The answer `path` gives, as sent (compressed as the load's headers ask), to replay from the bare server. */
+function recordAnswer(url: string, path: string): Promise<RecordedAnswer> {
+  return new Promise((resolve, reject) => {
+    http.get(`${url}${path}`, { headers: HEADERS }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => {
+        const headers: Record<string, string> = {}
+        for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string' && name !== 'date' && name !== 'connection' && name !== 'keep-alive') headers[name] = value
+        resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('base64') })
+      })
+    }).on('error', reject)
+  })
+}
+
+/** Serves `answer` to every request, and nothing else: what node:http and this machine cost at all. */
+function serveBare(answerFile: string, port: number): void {
+  const answer = JSON.parse(readFileSync(answerFile, 'utf8')) as RecordedAnswer
+  const body = Buffer.from(answer.body, 'base64')
+  http.createServer((_req, res) => res.writeHead(answer.status, answer.headers).end(body)).listen(port, '127.0.0.1', () => process.stdout.write('listening\n'))
+}
+
+/**
+ * The same clients against the bare server replaying the units answer's bytes and headers: the floor this
+ * machine and load generator put under any server, measured in the same run (no writers: nothing to write).
+ */
+async function loadFloor(url: string, dataDir: string): Promise<RouteResult> {
+  const answerFile = join(dataDir, 'recorded-answer.json')
+  writeFileSync(answerFile, JSON.stringify(await recordAnswer(url, UNITS_COLUMNS_PATH)))
+  const port = await freePort()
+  const bare = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/load.bench.ts', BARE_FLAG, answerFile, String(port)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      bare.stdout.once('data', () => resolve())
+      bare.once('exit', (code) => reject(new Error(`the bare server exited with ${code}`)))
+    })
+    const cpuBefore = cpuSeconds(bare.pid!)
+    const result = await runClients({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, headers: HEADERS, expected: 200 })
+    const cpu = cpuSeconds(bare.pid!) - cpuBefore
+    const latencies = result.latencies.sort((a, b) => a - b)
+    const bytes = Buffer.from((JSON.parse(readFileSync(answerFile, 'utf8')) as RecordedAnswer).body, 'base64').length
+    return {
+      reference: true,
+      name: 'floor: node:http',
+      path: `the answer of ${UNITS_COLUMNS_PATH}, replayed by bare node:http`,
+      requests: result.requests,
+      errors: result.errors,
+      errorKinds: result.errorKinds,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      bytes,
+      cpuPerRequestUs: (cpu / result.requests) * 1e6,
+      writes: null,
+    }
+  } finally {
+    bare.kill('SIGTERM')
+  }
+}
+
 /** The seeded SQLite store copied into a new database on `server` (the PostgreSQL store's figures). */
 async function copiedToPostgres(file: string, server: string): Promise<{ url: string; drop: () => void }> {
   const name = `atlas_load_${process.pid}`
@@ -263,6 +333,7 @@ async function main() {
     if (!login.ok || !cookie) throw new Error(`the writers cannot sign in: HTTP ${login.status}`)
     const results: RouteResult[] = []
     for (const route of ROUTES) results.push(await load(url, route, cookie, child.pid!))
+    if (process.env.LOAD_FLOOR !== '0') results.push(await loadFloor(url, dataDir))
     console.log('route                 requests   req/s  errors   p50 ms   p95 ms   p99 ms  answer  server µs/req  target')
     let missed = false
     for (const r of results) {
@@ -286,6 +357,7 @@ async function main() {
     for (const r of results) console.log(`  ${r.name}: ${r.path}${r.errors > 0 ? ` (errors: ${Object.entries(r.errorKinds).map(([kind, n]) => `${kind} ${n}`).join(', ')})` : ''}`)
     console.log(`\nwriters (${WRITERS} on units ${WRITTEN_UNITS.join(', ')}, If-Match, re-read after a 412), during each route:`)
     for (const r of results) {
+      if (r.writes === null) continue
       const accepted = [...r.writes.accepted.values()].reduce((a, b) => a + b, 0)
       const ok = r.writes.errors.length === 0 && r.writes.lost.size === 0
       if (!r.reference) missed ||= !ok
@@ -307,7 +379,9 @@ async function main() {
 }
 
 const clientArgument = process.argv.indexOf(CLIENT_FLAG)
-;(clientArgument >= 0 ? runClient(JSON.parse(process.argv[clientArgument + 1]) as ClientJob).then((r) => void process.stdout.write(JSON.stringify(r))) : main()).catch(
+const bareArgument = process.argv.indexOf(BARE_FLAG)
+if (bareArgument >= 0) serveBare(process.argv[bareArgument + 1], Number(process.argv[bareArgument + 2]))
+else (clientArgument >= 0 ? runClient(JSON.parse(process.argv[clientArgument + 1]) as ClientJob).then((r) => void process.stdout.write(JSON.stringify(r))) : main()).catch(
   (error) => {
     console.error(error)
     process.exit(1)
