@@ -24,7 +24,7 @@ function openCheckedStore(config: AtlasConfig): AtlasStore {
   const advice = `restore a backup with atlas restore FILE (the damaged store is kept beside it), or move ${STORE_FILE} away to start afresh`
   let store: AtlasStore
   try {
-    store = openDataDirStore(config, console.log)
+    store = openDataDirStore(config, console.log, { checkAtOpen: true })
   } catch (error) {
     if (isDamage(error)) throw new StoreDamagedError(`the store in ${config.dataDir} cannot be opened (${(error as Error).message}): ${advice}`)
     throw error

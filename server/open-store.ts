@@ -13,12 +13,15 @@ export const STORE_FILE = 'atlas.sqlite'
 
 type StoreConfig = Pick<AtlasConfig, 'dataDir'> & Partial<Pick<AtlasConfig, 'crypto' | 'databaseUrl'>>
 
-/** The configured store as it is: PostgreSQL at ATLAS_DATABASE_URL, or the SQLite file in ATLAS_DATA_DIR. */
-export function openConfiguredStore(config: StoreConfig): AtlasStore {
+/**
+ * The configured store as it is: PostgreSQL at ATLAS_DATABASE_URL, or the SQLite file in ATLAS_DATA_DIR.
+ * `checkAtOpen`: the SQLite file's first integrity check starts at once, beside the snapshot's build (a server).
+ */
+export function openConfiguredStore(config: StoreConfig, { checkAtOpen = false } = {}): AtlasStore {
   const auditHash = chainHashAlgorithmOf(config.crypto ?? 'standard')
   if (config.databaseUrl) return openPostgresStore(config.databaseUrl, { auditHash })
   mkdirSync(config.dataDir, { recursive: true })
-  return openSqliteStore(join(config.dataDir, STORE_FILE), { auditHash })
+  return openSqliteStore(join(config.dataDir, STORE_FILE), { auditHash, checkAtOpen })
 }
 
 /** Where the configured store lives, for messages: the database without its password, or the data dir. */
@@ -26,8 +29,12 @@ export function storeLocation(config: StoreConfig): string {
   return config.databaseUrl ? redactedUrl(config.databaseUrl) : config.dataDir
 }
 
-export function openDataDirStore(config: StoreConfig & Pick<AtlasConfig, 'demo'> & Partial<Pick<AtlasConfig, 'demoUnits'>>, log: (m: string) => void): AtlasStore {
-  const store = openConfiguredStore(config)
+export function openDataDirStore(
+  config: StoreConfig & Pick<AtlasConfig, 'demo'> & Partial<Pick<AtlasConfig, 'demoUnits'>>,
+  log: (m: string) => void,
+  { checkAtOpen = false } = {},
+): AtlasStore {
+  const store = openConfiguredStore(config, { checkAtOpen })
   if (config.demo !== 'none' && store.isEmpty()) {
     const today = new Date().toISOString().slice(0, 10)
     if (config.demo === 'full') seedDemo(store, today)

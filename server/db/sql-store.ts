@@ -14,7 +14,7 @@ import { inspectionsOfRows, joinedInspectors, sqliteInspections, type Inspection
 import { sqlitePhotos } from './sqlite-photos'
 import { sqliteImports } from './sqlite-imports'
 import { sqlitePlans } from './sqlite-plans'
-import { sqliteUnits, unitOfRow, type UnitRow } from './sqlite-units'
+import { sqliteUnits, unitOfRow, type UnitRowRead } from './sqlite-units'
 import { sqliteScreenProfiles } from './sqlite-screen-profiles'
 import { sqliteTargets } from './sqlite-targets'
 import { sqliteThrottles } from './sqlite-throttles'
@@ -255,18 +255,53 @@ function readDataset(db: SqlDatabase): Dataset & { schemes: Scheme[]; inspection
   return { areas, schemes, units, targets, inspections }
 }
 
-/** Units with their status history, by id: all of them, or those in `ids` (what a few writes changed). */
+/**
+ * Units with their status history, by id: all of them, or those in `ids` (what a few writes changed).
+ *
+ * At 1 000 000 units this is most of a start-up, so it is written for it: rows are streamed (`iterate`; `all`
+ * builds one array of a million rows first and took 2.5× as long), only the columns a Unit holds are read, and
+ * the strings that repeat across rows (category, status, county code, the sample note, a history step's date
+ * and reason…) are kept once, not once per row — a million copies of each is several hundred MB of heap that the
+ * garbage collector walks on every full collection.
+ */
 function readUnits(db: SqlDatabase, ids?: readonly number[]): Unit[] {
   const among = (column: string) => (ids === undefined ? '' : `WHERE ${column} IN (${ids.map(() => '?').join(', ')})`)
+  const shared = sharedStrings()
   const history = new Map<number, StatusChange[]>()
-  for (const r of db.prepare(`SELECT * FROM unit_status_history ${among('unit_id')} ORDER BY unit_id, at, id`).all(...(ids ?? [])) as ChangeRow[]) {
-    const change: StatusChange = { at: r.at, from: r.from_status, to: r.to_status, by: r.by, reason: r.reason }
-    if (r.level !== null) change.level = r.level
+  const changes = db.prepare(`SELECT unit_id, at, from_status, to_status, "by", reason, level, document FROM unit_status_history ${among('unit_id')} ORDER BY unit_id, at, id`)
+  for (const r of changes.iterate(...(ids ?? [])) as IterableIterator<ChangeRow>) {
+    const change: StatusChange = { at: shared(r.at), from: shared(r.from_status), to: shared(r.to_status), by: shared(r.by), reason: shared(r.reason) }
+    if (r.level !== null) change.level = shared(r.level)
     if (r.document !== '') change.document = r.document
     const list = history.get(r.unit_id)
     if (list) list.push(change)
     else history.set(r.unit_id, [change])
   }
-  const rows = db.prepare(`SELECT * FROM units ${among('id')} ORDER BY id`).all(...(ids ?? [])) as UnitRow[]
-  return rows.map((r) => unitOfRow(r, history.get(r.id) ?? []))
+  const units: Unit[] = []
+  const rows = db.prepare(`SELECT ${UNIT_COLUMNS} FROM units ${among('id')} ORDER BY id`)
+  for (const r of rows.iterate(...(ids ?? [])) as IterableIterator<UnitRowRead>) {
+    r.category = shared(r.category)
+    r.level = shared(r.level)
+    r.status = shared(r.status)
+    r.area_code = shared(r.area_code)
+    r.address = shared(r.address)
+    r.contact = shared(r.contact)
+    r.notes = shared(r.notes)
+    units.push(unitOfRow(r, history.get(r.id) ?? []))
+  }
+  return units
+}
+
+const UNIT_COLUMNS = 'id, name, category, level, status, year_named, lon, lat, area_code, address, contact, notes, sample'
+
+/** One copy of each distinct string it is given (null passes through): for values that repeat across rows. */
+function sharedStrings(): <T extends string | null>(value: T) => T {
+  const kept = new Map<string, string>()
+  return <T extends string | null>(value: T): T => {
+    if (value === null) return value
+    const found = kept.get(value)
+    if (found !== undefined) return found as T
+    kept.set(value, value)
+    return value
+  }
 }

@@ -29,7 +29,10 @@ export interface UnitRow {
   version: number
 }
 
-export function unitOfRow(r: UnitRow, history: StatusChange[]): Unit {
+/** A unit's row as a snapshot reads it: without the version, which only writes compare. */
+export type UnitRowRead = Omit<UnitRow, 'version'>
+
+export function unitOfRow(r: UnitRowRead, history: StatusChange[]): Unit {
   return {
     id: r.id,
     name: r.name,

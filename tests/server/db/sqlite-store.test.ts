@@ -113,4 +113,27 @@ describe('the periodic integrity check', () => {
       damaged.close()
     }
   })
+
+  it('at a server start (checkAtOpen) the first check runs on its own thread from the open, and health waits for its answer', () => {
+    const file = join(dir, 'check-at-open.sqlite')
+    const store = openSqliteStore(file)
+    store.loadDataset(dataset, 'test')
+    store.close()
+    const probe = new Database(file)
+    const { pageno, pageSize } = probe.prepare("SELECT pageno, pgsize AS pageSize FROM dbstat WHERE name = 'audit_log_actor' LIMIT 1").get() as { pageno: number; pageSize: number }
+    probe.close()
+    const healthy = openSqliteStore(file, { checkAtOpen: true })
+    expect(healthy.health()).toMatchObject({ ok: true, integrity: 'ok', units: 8 })
+    healthy.close()
+    const bytes = readFileSync(file)
+    bytes.fill(0x5a, (pageno - 1) * pageSize + 8, pageno * pageSize)
+    writeFileSync(file, bytes)
+    const damaged = openSqliteStore(file, { checkAtOpen: true })
+    try {
+      expect(damaged.snapshot().units).toHaveLength(8) // the store reads on meanwhile: the damage is in an index it does not use
+      expect(damaged.health()).toMatchObject({ ok: false, integrity: expect.stringMatching(/page|index|malformed/i) })
+    } finally {
+      damaged.close()
+    }
+  })
 })
