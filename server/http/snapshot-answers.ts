@@ -11,6 +11,7 @@ export interface CachedJson {
   body: Uint8Array<ArrayBuffer> // UTF-8, encoded once: the server writes it without converting the text again
   etag: string // strong, quoted: "sha1-hex"
   encoded: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>> // compressed on the first request that accepts it, then kept
+  madeAt: number // Date.now() when made: only an answer that lasts is worth the best brotli
   recompressing?: Promise<void> // the brotli answer being redone at the best quality, off the event loop
 }
 
@@ -30,6 +31,14 @@ const BROTLI_BEST_QUALITY = 11
  * would hold a core for ~8 s (34 MB of GeoJSON for a minute), taking it from everything else on a small server.
  */
 const BROTLI_BEST_MAX_BYTES = 1 << 20
+/**
+ * …and only for an answer still asked for this long after it was made. Under steady writes (five editors, a
+ * version every 200 ms) each version's answers were redone at quality 11 and dropped unread: 316 KB of national
+ * county coverage is ~1 s of CPU per version, which kept both cores of a small server busy on answers nobody
+ * received (bench:load at 1 000 000 units: p95 7 s). An answer that lasts is refined on its first request
+ * after this delay.
+ */
+export const BROTLI_BEST_AFTER_MS = 2_000
 
 const brotliOptions = (body: Uint8Array, quality: number) => ({ params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
 
@@ -76,8 +85,8 @@ export function cachedJson(snapshot: object, key: string, compute: () => unknown
   }
   const hit = answers.entries.get(key)
   if (hit) return hit
-  const body = asBytes(Buffer.from(JSON.stringify(compute()), 'utf8'))
-  const answer: CachedJson = { body, etag: `"${createHash('sha1').update(body).digest('hex')}"`, encoded: {} }
+  const answer = cachedBytes(asBytes(Buffer.from(JSON.stringify(compute()), 'utf8')))
+  const { body } = answer
   if (body.byteLength > maxBytes) return answer // too big to keep
   answers.entries.set(key, answer)
   answers.bytes += body.byteLength
@@ -87,6 +96,11 @@ export function cachedJson(snapshot: object, key: string, compute: () => unknown
     answers.bytes -= old.body.byteLength
   }
   return answer
+}
+
+/** `body` made an answer to keep: its strong ETag, no encodings yet. */
+export function cachedBytes(body: Uint8Array<ArrayBuffer>): CachedJson {
+  return { body, etag: `"${createHash('sha1').update(body).digest('hex')}"`, encoded: {}, madeAt: Date.now() }
 }
 
 /**
@@ -113,7 +127,7 @@ export function cachedBytesAnswer(c: Context, answer: CachedJson, contentType: s
   if (encoding) {
     // Compressed once per answer, not per request: on a loopback or LAN the bytes, not the CPU, set the pace.
     const encoded = (answer.encoded[encoding] ??= asBytes(COMPRESS[encoding](answer.body)))
-    if (encoding === 'br' && answer.body.byteLength <= BROTLI_BEST_MAX_BYTES) recompressBrotli(answer)
+    if (encoding === 'br' && answer.body.byteLength <= BROTLI_BEST_MAX_BYTES && Date.now() - answer.madeAt >= BROTLI_BEST_AFTER_MS) recompressBrotli(answer)
     return c.body(encoded, 200, { 'Content-Type': contentType, 'Content-Encoding': encoding })
   }
   return c.body(answer.body, 200, { 'Content-Type': contentType })

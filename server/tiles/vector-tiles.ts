@@ -2,10 +2,9 @@
 // Kept per snapshot's areas (a unit write keeps the areas, so tiles and their ETags outlive it; an area write
 // makes a new list and starts afresh), and per z3/z5 sets: when a layer's generalisation becomes ready, its tiles
 // at zoom ≤ 5, cut from the stored geometry meanwhile, are cut again from it.
-import { createHash } from 'node:crypto'
 import { GeoJSONVT } from '@maplibre/geojson-vt'
 import { fromGeojsonVt } from '@maplibre/vt-pbf'
-import type { CachedJson } from '../http/snapshot-answers'
+import { cachedBytes, type CachedJson } from '../http/snapshot-answers'
 import type { Area } from '../shared/domain'
 import { generalisationAt, layerFeatures, type Generalisation, type ZoomSets } from './generalisations'
 import { MAX_TILE_ZOOM, TILE_LAYERS, type TileAddress, type TileLayer } from './tile-address'
@@ -59,7 +58,7 @@ export function vectorTile(
   }
   const cut = index.getTile(address.z, address.x, address.y)
   const body = cut === null ? new Uint8Array(0) : Uint8Array.from(fromGeojsonVt({ [address.layer]: cut }, { version: 2, extent: TILE_EXTENT }))
-  const tile: EncodedTile = { body, etag: `"${createHash('sha1').update(body).digest('hex')}"`, encoded: {} }
+  const tile: EncodedTile = cachedBytes(body)
   layer.tiles.set(key, tile)
   layer.bytes += body.byteLength
   for (const [oldKey, old] of layer.tiles) {

@@ -7,6 +7,9 @@
 //   LOAD_CONNECTIONS=100 LOAD_UNITS=100000     the defaults
 //   LOAD_CLIENTS=2                             load-generator processes sharing the connections
 //   LOAD_ONLY=columns                          only the routes whose name or path holds this text
+//   LOAD_SEEDED=DIR                            instead of seeding the prefecture demo, a copy of DIR's store: e.g. the
+//                                              national demo at 1 000 000 units kept by START_KEEP=1 npm run bench:start
+//                                              (its admin's password: LOAD_ADMIN_PASSWORD, default bench:start's)
 //   LOAD_FLOOR=0                               without the floor: the same clients against bare node:http replaying
 //                                              the units answer's bytes, the least any server could cost here
 //   LOAD_PROFILE=DIR                           the server writes a V8 CPU profile into DIR (--cpu-prof)
@@ -26,7 +29,7 @@ import autocannon from 'autocannon'
 import { spawn } from 'node:child_process'
 import http from 'node:http'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { copyFile, mkdtemp, rm } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { copyStore } from '../../server/db/copy-store'
@@ -48,7 +51,8 @@ const WRITERS = Number(process.env.LOAD_WRITERS ?? 5)
 const DATABASE_SERVER = process.env.LOAD_DATABASE_URL || null
 const PROFILE_DIR = process.env.LOAD_PROFILE
 const WRITTEN_UNITS = [1, 2] // shared by the writers, so that they contend for the same versions
-const ADMIN_PASSWORD = 'load-bench-password-1'
+const SEEDED = process.env.LOAD_SEEDED || null
+const ADMIN_PASSWORD = process.env.LOAD_ADMIN_PASSWORD ?? (SEEDED ? 'start-bench-password-1' : 'load-bench-password-1')
 /** A load-generator process: `load.bench.ts --client <json>` prints its ClientResult as JSON. */
 const CLIENT_FLAG = '--client'
 /** The floor: `load.bench.ts --bare <answer.json> <port>` serves one recorded answer from bare node:http. */
@@ -71,6 +75,8 @@ const UNITS_COLUMNS_PATH = `/api/units/columns?${UNITS_QUERY}`
 
 const ALL_ROUTES: { name: string; path: string; reference?: boolean; revalidate?: boolean }[] = [
   { name: 'coverage by county', path: '/api/coverage?level=county' },
+  // The national view: every province (a prefecture's store has one, without a boundary).
+  { name: 'coverage by province', path: '/api/coverage?level=province' },
   // What the dashboard, the screen and the export ask for a county: its named units at 县级 and above, as
   // of a year, as columns.
   { name: 'units of 绥江县', path: UNITS_COLUMNS_PATH },
@@ -292,11 +298,12 @@ async function copiedToPostgres(file: string, server: string): Promise<{ url: st
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'atlas-load-'))
   const t0 = Date.now()
+  if (SEEDED) await copyFile(join(SEEDED, STORE_FILE), join(dataDir, STORE_FILE))
   const store = openSqliteStore(join(dataDir, STORE_FILE))
-  const townships = seedDemoWithUnits(store, UNITS)
+  const townships = SEEDED ? null : seedDemoWithUnits(store, UNITS)
   const units = store.health().units
   store.close()
-  console.log(`Seeded ${units} units over ${townships} townships in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  console.log(SEEDED ? `Copied ${units} units from ${SEEDED} in ${((Date.now() - t0) / 1000).toFixed(1)} s` : `Seeded ${units} units over ${townships} townships in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   const database = DATABASE_SERVER === null ? null : await copiedToPostgres(join(dataDir, STORE_FILE), DATABASE_SERVER)
 
   const port = await freePort()
