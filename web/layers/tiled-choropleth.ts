@@ -35,13 +35,13 @@ export function tiledChoroplethLayers(drawing: TiledDrawing, options: TiledChoro
     const colour = codes.length > 0 ? ['match', ['get', 'code'], ...codes.flatMap((code) => [code, cssOf(fillOf(code))]), fallback] : fallback
     layers.push(
       // metadata.pickable: AtlasMap reports the area under the pointer in this layer as a hit
-      { id: COVERAGE_CHOROPLETH_ID, type: 'fill', ...children, metadata: { pickable: true }, paint: { 'fill-color': colour as never, 'fill-opacity': opacity } },
+      { id: COVERAGE_CHOROPLETH_ID, type: 'fill', ...children, metadata: { pickable: true }, paint: { 'fill-color': colour as never, 'fill-opacity': opacity, 'fill-antialias': false } }, // the edges line covers the rim; an antialiased fill builds one more GPU program (~0.3 s in software GL)
       { id: TILED_CHOROPLETH_EDGES_ID, type: 'line', ...children, paint: { 'line-color': '#ffffff', 'line-width': 1, 'line-opacity': opacity } },
     )
   }
   if (outline && outlined !== null && outline !== 'frame') {
     const area = { ...children, filter: ['==', ['get', 'code'], outlined] as ['==', ['get', string], string] }
-    if (outline === 'tour') layers.push({ id: TILED_OUTLINE_FILL_ID, type: 'fill', ...area, paint: { 'fill-color': 'rgba(255, 209, 102, 0.16)' } })
+    if (outline === 'tour') layers.push({ id: TILED_OUTLINE_FILL_ID, type: 'fill', ...area, paint: { 'fill-color': 'rgba(255, 209, 102, 0.16)', 'fill-antialias': false } })
     const [width, colour] = outline === 'tour' ? [4, 'rgb(255, 209, 102)'] : [3, 'rgb(20, 30, 45)']
     layers.push({ id: TILED_OUTLINE_ID, type: 'line', ...area, paint: { 'line-color': colour, 'line-width': width } })
   }

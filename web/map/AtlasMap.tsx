@@ -147,7 +147,9 @@ export function AtlasMap({
       onError: (error: Error) => callbacks.current.onError(`deck.gl: ${error.message}`),
     })
     map.addControl(overlay)
-    map.on('load', () => setStyleLoaded(true))
+    // The style, not the first full render ('load'): in software GL that render builds the style's GPU programs
+    // first (~2 s under load), and the tiles' sources would only then be added and their tiles asked for.
+    map.once('style.load', () => setStyleLoaded(true))
     map.on('error', (event) => {
       // A basemap tile that fails (no network, a wrong key) is the basemap's problem, not the page's.
       const sourceId = (event as { sourceId?: string }).sourceId
