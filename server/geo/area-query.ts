@@ -1,6 +1,7 @@
 // Which areas a /api/areas query selects, as GeoJSON, and which hold a point (/api/areas/at): pure functions.
-import type { Feature, FeatureCollection, MultiPolygon } from 'geojson'
+import type { Feature, FeatureCollection, MultiPolygon, Point } from 'geojson'
 import type { Area, AreaLevel } from '../shared/domain'
+import { boxOfPolygons, labelPointOfPolygons, type LonLatBox } from '../shared/label-point'
 import { ancestorsOf, deepestAreaAt, type AreaIndex } from './join'
 
 export interface AreaProperties {
@@ -25,23 +26,45 @@ export function areaFeatures(areas: readonly Area[]): FeatureCollection<MultiPol
   return {
     type: 'FeatureCollection',
     features: areas.map(
-      (a): Feature<MultiPolygon | null, AreaProperties> => ({
+      (a): Feature<MultiPolygon | null, AreaProperties> => ({ type: 'Feature', id: a.code, geometry: a.geometry, properties: areaProperties(a) }),
+    ),
+  }
+}
+
+/** An area without its boundary: where its name goes and the box around its boundary (both null without one). */
+export type AreaPlace = Omit<Feature<Point | null, AreaProperties>, 'bbox'> & { bbox: LonLatBox | null }
+
+/**
+ * The areas as label points with their boundary's box (GET /api/areas?geometry=label): what a map needs whose
+ * boundaries come from vector tiles (names, framing, the list to pick from), without the boundaries themselves.
+ */
+export function areaPlaces(areas: readonly Area[]): { type: 'FeatureCollection'; features: AreaPlace[] } {
+  return {
+    type: 'FeatureCollection',
+    features: areas.map((a): AreaPlace => {
+      const point = a.geometry ? labelPointOfPolygons(a.geometry.coordinates) : null
+      return {
         type: 'Feature',
         id: a.code,
-        geometry: a.geometry,
-        properties: {
-          code: a.code,
-          name: a.name,
-          level: a.level,
-          parent: a.parent,
-          population: a.population,
-          populationIsSample: a.populationIsSample,
-          minorityShare: a.minorityShare,
-          areaKm2: a.areaKm2,
-          schematic: a.schematic,
-        },
-      }),
-    ),
+        bbox: a.geometry ? boxOfPolygons(a.geometry.coordinates) : null,
+        geometry: point ? { type: 'Point', coordinates: point } : null,
+        properties: areaProperties(a),
+      }
+    }),
+  }
+}
+
+function areaProperties(a: Area): AreaProperties {
+  return {
+    code: a.code,
+    name: a.name,
+    level: a.level,
+    parent: a.parent,
+    population: a.population,
+    populationIsSample: a.populationIsSample,
+    minorityShare: a.minorityShare,
+    areaKm2: a.areaKm2,
+    schematic: a.schematic,
   }
 }
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { DomainError } from '../domain-error'
 import { z } from 'zod'
-import { areaChainAt, areaFeatures, selectAreas } from '../geo/area-query'
+import { areaChainAt, areaFeatures, areaPlaces, selectAreas } from '../geo/area-query'
 import type { AppEnv } from '../http/env'
 import { areaCodeParam, areaLevelParam, geographicCrsParam, latParam, lonParam } from '../http/params'
 import { cachedJson, cachedJsonAnswer } from '../http/snapshot-answers'
@@ -11,6 +11,9 @@ import { toWgs84 } from '../import/crs'
 const areasQuery = z.object({
   level: areaLevelParam.optional(),
   parent: areaCodeParam.optional(),
+  // full: the boundaries; label: each area's label point and its boundary's box (`bbox`), for maps that draw
+  // the boundaries from /api/tiles
+  geometry: z.enum(['full', 'label'], { error: 'expected full (the boundaries) or label (label points and boxes)' }).default('full'),
 })
 
 // WGS-84 unless crs says the point was read off 高德/腾讯 (gcj02) or 百度 (bd09), as the unit edit takes it.
@@ -27,8 +30,13 @@ export const areaRoutes = new Hono<AppEnv>()
     if (query.parent !== undefined && !snapshot.areasByCode.has(query.parent)) {
       throw new DomainError('not_found', `parent: area ${query.parent} does not exist in the store`)
     }
+    const { geometry, ...selection } = query
     // Kept per snapshot and compressed once: a national view's 34 provinces are 1.1 MB of JSON, a fifth of it gzipped.
-    const answer = cachedJson(snapshot, `areas:${JSON.stringify(query)}`, () => areaFeatures(selectAreas(snapshot.areas, query)))
+    if (geometry === 'label') {
+      const places = cachedJson(snapshot, `area-places:${JSON.stringify(selection)}`, () => areaPlaces(selectAreas(snapshot.areas, selection)))
+      return cachedJsonAnswer<ReturnType<typeof areaPlaces>>(c, places)
+    }
+    const answer = cachedJson(snapshot, `areas:${JSON.stringify(selection)}`, () => areaFeatures(selectAreas(snapshot.areas, selection)))
     return cachedJsonAnswer<ReturnType<typeof areaFeatures>>(c, answer)
   })
   // The areas holding a point, deepest first (township → county → prefecture); [] outside every area.

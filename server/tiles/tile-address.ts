@@ -1,19 +1,6 @@
 // Which tile a request names: /api/tiles/{layer}/{z}/{x}/{y}.mvt. Pure: the route hands the raw path parts in.
-import type { AreaLevel } from '../shared/domain'
 import { DomainError } from '../domain-error'
-
-/** A tile layer is the areas of one level, named in the plural as map styles name source layers. */
-export const TILE_LAYERS = {
-  provinces: 'province',
-  prefectures: 'prefecture',
-  counties: 'county',
-  townships: 'township',
-  villages: 'village',
-} as const satisfies Record<string, AreaLevel>
-export type TileLayer = keyof typeof TILE_LAYERS
-
-/** Deepest zoom served: at z14 a tile is ~2.4 km wide, finer than any boundary the atlas holds (~100 m). */
-export const MAX_TILE_ZOOM = 14
+import { MAX_TILE_ZOOM, TILE_LAYERS, type TileLayer } from '../shared/tile-layers'
 
 export interface TileAddress {
   layer: TileLayer

@@ -2,12 +2,14 @@
 // Kept per snapshot's areas (a unit write keeps the areas, so tiles and their ETags outlive it; an area write
 // makes a new list and starts afresh), and per z3/z5 sets: when a layer's generalisation becomes ready, its tiles
 // at zoom ≤ 5, cut from the stored geometry meanwhile, are cut again from it.
-import { GeoJSONVT } from '@maplibre/geojson-vt'
+import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt'
 import { fromGeojsonVt } from '@maplibre/vt-pbf'
 import { cachedBytes, type CachedJson } from '../http/snapshot-answers'
 import type { Area } from '../shared/domain'
 import { generalisationAt, layerFeatures, type Generalisation, type ZoomSets } from './generalisations'
-import { MAX_TILE_ZOOM, TILE_LAYERS, type TileAddress, type TileLayer } from './tile-address'
+import { MAX_TILE_ZOOM, TILE_LAYERS, type TileLayer } from '../shared/tile-layers'
+import type { TileAddress } from './tile-address'
+import { withHairlinesAsOuterRings } from './hairline-rings'
 
 export const TILE_EXTENT = 4096 // tile coordinates per side: the MVT default, ~0.1 px at 512 px
 const TILE_BUFFER = 64 // tile units drawn beyond each edge, so strokes join across tiles
@@ -57,7 +59,9 @@ export function vectorTile(
     layer.indexes.set(generalisation, index)
   }
   const cut = index.getTile(address.z, address.x, address.y)
-  const body = cut === null ? new Uint8Array(0) : Uint8Array.from(fromGeojsonVt({ [address.layer]: cut }, { version: 2, extent: TILE_EXTENT }))
+  // The features' type is geojson-vt's internal and public ones at once; the rewound rings keep the public one, which is what vt-pbf reads.
+  const drawn = cut === null ? null : ({ ...cut, features: withHairlinesAsOuterRings(cut.features) } as GeoJSONVTTile)
+  const body = drawn === null ? new Uint8Array(0) : Uint8Array.from(fromGeojsonVt({ [address.layer]: drawn }, { version: 2, extent: TILE_EXTENT }))
   const tile: EncodedTile = cachedBytes(body)
   layer.tiles.set(key, tile)
   layer.bytes += body.byteLength

@@ -6,8 +6,15 @@
 // change ≤ 200 ms). The demo run is the baseline: what the page costs with almost no data — in software GL
 // that is mostly GPU program builds and frames, which no amount of data work removes.
 //   npm run bench:dashboard            (or: npx tsx tests/bench/dashboard.bench.ts [units=100000])
-import { spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+//
+// National mode: the dashboard of ATLAS_DEMO=national opening on the country, cold (a fresh browser profile) and
+// warm (reloaded): the first paint (navigation to the first frame with the data, and to body[data-map-ready]:
+// the province choropleth and the country's aggregated counts drawn) against the 2 s goal, and the bytes the
+// page fetched (as sent: compressed) by kind. One store is seeded, then copied for each tree measured: with
+// --before DIR, another checkout of the atlas (its web built) is measured first on the same store, in the same run.
+//   npm run bench:dashboard -- national [units=20000] [--before DIR]
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Locator } from 'playwright-core'
@@ -17,10 +24,10 @@ import { PROJECT_ROOT } from '../../server/paths'
 import { demoDataset } from '../../server/seed/demo'
 import { readDemoGeodata } from '../../server/seed/seed-store'
 import { ensureWebBuild } from '../../server/web-build'
-import { LAYERS_DRAWN_MARK } from '../../web/map/layer-draws'
+import { LAYERS_DRAWN_MARK, MAP_DRAWN_MARK } from '../../web/map/layer-draws'
 import { freePort, launchBrowser } from '../e2e/harness'
 
-const TARGET = Number(process.argv[2] ?? 100_000)
+const TARGET = Number(process.argv[2] === 'national' ? 0 : (process.argv[2] ?? 100_000))
 const GOAL_FIRST_PAINT_MS = 2_000
 const GOAL_FILTER_MS = 200
 const today = new Date().toISOString().slice(0, 10)
@@ -127,7 +134,105 @@ async function measure(browser: Browser, unitCount: number): Promise<Figures> {
   return figures
 }
 
+/** `node --import tsx server/index.ts` of the tree at `root` on a free port; resolves once /api/health answers. */
+async function serve(root: string, env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: root, env: { ...process.env, PORT: String(port), ...env }, stdio: 'ignore' })
+  const base = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 600; i++) {
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, child }
+    if (child.exitCode !== null) break
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  await stop(child)
+  throw new Error(`the server of ${root} did not start`)
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return
+  child.kill('SIGTERM')
+  await new Promise((r) => child.once('exit', r))
+}
+
+/** The kind of a fetched path, for the bytes table. */
+function kindOf(path: string): string {
+  if (path.startsWith('/api/tiles/')) return 'tiles'
+  if (path.startsWith('/api/areas')) return 'areas'
+  if (path.startsWith('/api/')) return 'other API'
+  return 'page, scripts, fonts'
+}
+
+async function measureNational(browser: Browser, root: string, dataDir: string): Promise<Figures> {
+  const figures: Figures = {}
+  const { base, child } = await serve(root, { ATLAS_DATA_DIR: dataDir })
+  try {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+    const page = await context.newPage()
+    let bytes: Record<string, number> = {}
+    const sizes: Promise<void>[] = []
+    page.on('requestfinished', (request) => {
+      const kind = kindOf(request.url().replace(base, ''))
+      sizes.push(request.sizes().then((size) => void (bytes[kind] = (bytes[kind] ?? 0) + size.responseBodySize + size.responseHeadersSize), () => undefined))
+    })
+    for (const run of ['cold', 'warm']) {
+      bytes = {}
+      const started = performance.now()
+      await (run === 'cold' ? page.goto(`${base}/`) : page.reload())
+      await page.waitForFunction(() => document.body.dataset.mapReady === '1', null, { timeout: 300_000, polling: 'raf' })
+      figures[`${run}: settled (ms)`] = performance.now() - started
+      const markAt = (mark: string) => page.evaluate((name) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN, mark)
+      // The first frame with the data: deck.gl's layers (names, counts) and, from tiles, MapLibre's choropleth (a tree
+      // that draws the choropleth with deck.gl sets no map mark; there the deck.gl mark is the choropleth's).
+      const [deckAt, mapAt] = [await markAt(LAYERS_DRAWN_MARK), await markAt(MAP_DRAWN_MARK)]
+      figures[`${run}: deck.gl layers drawn (ms)`] = deckAt
+      figures[`${run}: map layers drawn (ms)`] = mapAt
+      figures[`${run}: drawn (ms)`] = Number.isNaN(mapAt) ? deckAt : Math.max(deckAt, mapAt)
+      await Promise.all(sizes.splice(0))
+      for (const [kind, n] of Object.entries(bytes)) figures[`${run}: ${kind} (KB)`] = n / 1e3
+      figures[`${run}: all (KB)`] = Object.values(bytes).reduce((sum, n) => sum + n, 0) / 1e3
+    }
+    await context.close()
+  } finally {
+    await stop(child)
+  }
+  return figures
+}
+
+async function benchNational(units: number, before: string | null): Promise<void> {
+  const seeded = await mkdtemp(join(tmpdir(), 'atlas-bench-national-'))
+  const copies: string[] = []
+  const browser = await launchBrowser()
+  try {
+    const seeding = performance.now()
+    await stop((await serve(PROJECT_ROOT, { ATLAS_DATA_DIR: seeded, ATLAS_DEMO: 'national', ATLAS_DEMO_UNITS: String(units) })).child)
+    console.log(`national demo with ${units} units seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`)
+    const results: [string, Figures][] = []
+    for (const [name, root] of [...(before ? [['before', before]] : []), ['this tree', PROJECT_ROOT]]) {
+      const copy = await mkdtemp(join(tmpdir(), 'atlas-bench-national-'))
+      copies.push(copy)
+      await cp(seeded, copy, { recursive: true })
+      results.push([name, await measureNational(browser, root, copy)])
+    }
+    const keys = [...new Set(results.flatMap(([, f]) => Object.keys(f)))]
+    console.table(keys.map((key) => Object.fromEntries([['figure', key], ...results.map(([name, f]) => [name, round(f[key] ?? NaN)])])))
+    for (const [name, f] of results) {
+      const firstPaint = f['warm: drawn (ms)']
+      console.log(`${name}: goal first paint ≤ ${GOAL_FIRST_PAINT_MS} ms ${firstPaint <= GOAL_FIRST_PAINT_MS ? 'met' : 'missed'} (warm ${round(firstPaint)} ms, cold ${round(f['cold: drawn (ms)'])} ms to the first frame with the data)`)
+    }
+  } finally {
+    await browser.close()
+    for (const dir of [seeded, ...copies]) await rm(dir, { recursive: true, force: true })
+  }
+}
+
 await ensureWebBuild()
+if (process.argv[2] === 'national') {
+  const args = process.argv.slice(3)
+  const beforeAt = args.indexOf('--before')
+  const units = args.find((arg, i) => /^\d+$/.test(arg) && (beforeAt < 0 || i !== beforeAt + 1))
+  await benchNational(Number(units ?? 20_000), beforeAt < 0 ? null : (args[beforeAt + 1] ?? null))
+  process.exit(0)
+}
 const browser = await launchBrowser()
 try {
   const baseline = await measure(browser, 0)

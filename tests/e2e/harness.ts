@@ -178,3 +178,32 @@ export async function mapOnlyScreenshot(page: Page): Promise<Buffer> {
     await hide.evaluate((node) => node.parentNode?.removeChild(node))
   }
 }
+
+/**
+ * Moves over the map until a province is under the pointer (its tooltip names it); where and which. The
+ * ranking chart lists only the leading provinces, so its highlight is no test of what is under the pointer.
+ */
+export async function hoverProvince(page: Page, box: { x: number; y: number; width: number; height: number }) {
+  for (const [fx, fy] of [[0.5, 0.5], [0.55, 0.55], [0.45, 0.45], [0.6, 0.4], [0.4, 0.6]]) {
+    const x = box.x + box.width * fx
+    const y = box.y + box.height * fy
+    await page.mouse.move(x, y)
+    const lit = await page
+      .waitForFunction(() => {
+        const title = document.querySelector('.tooltip-title')?.textContent?.trim()
+        return title && /(省|自治区|市)$/.test(title) ? { name: title } : null
+      }, null, { timeout: 8_000 })
+      .then((handle) => handle.jsonValue())
+      .catch(() => null)
+    if (lit) return { ...lit, x, y }
+  }
+  throw new Error('hoverProvince: found no province under the pointer')
+}
+
+/** After a change: the ready flag first drops (in the same task as the DOM update), then rises once the map has drawn. */
+export async function mapRedrawn(page: Page): Promise<void> {
+  await page.waitForTimeout(120)
+  await page.waitForFunction(() => document.body.dataset.mapReady === '1' || document.body.dataset.atlasError !== undefined, null, { timeout: 120_000 })
+  const error = await page.evaluate(() => document.body.dataset.atlasError)
+  if (error !== undefined) throw new Error(`the page recorded an error: ${error}`)
+}

@@ -1,7 +1,7 @@
 import { polygonContains } from 'd3'
 import { expect, test } from 'vitest'
 import type { AreaCollection } from '../../web/api/responses'
-import { areaLabelsOf, boundsOf, drawableAreas, labelPointOf } from '../../web/data/area-geometry'
+import { areaLabelsOf, boundsOf, drawableAreas, labelPointOf, mapAreaLabelsOf, mapAreaOf, mapAreasOf } from '../../web/data/area-geometry'
 import { areaFeature } from './fixtures'
 
 const square = areaFeature('530602', '昭阳区', [[103, 27], [104, 27], [104, 28], [103, 28]])
@@ -32,4 +32,18 @@ test('areas without a boundary are neither drawn nor labelled', () => {
   const drawable = drawableAreas(collection)
   expect(drawable.map((f) => f.properties.code)).toEqual(['530602'])
   expect(areaLabelsOf(drawable)).toEqual([{ code: '530602', name: '昭阳区', position: [103.5, 27.5] }])
+})
+
+test('a map area from a boundary and from the server\'s label point and box agree; a place without a box is not drawn', () => {
+  expect(mapAreaOf(square)).toEqual({ properties: square.properties, bounds: [[103, 27], [104, 28]], labelPoint: [103.5, 27.5] })
+  const places = {
+    type: 'FeatureCollection' as const,
+    features: [
+      { type: 'Feature' as const, bbox: [103, 27, 104, 28] as [number, number, number, number], geometry: { type: 'Point' as const, coordinates: [103.5, 27.5] }, properties: square.properties },
+      { type: 'Feature' as const, bbox: null, geometry: null, properties: { ...square.properties, code: '530699' } },
+    ],
+  }
+  const areas = mapAreasOf(places)
+  expect(areas).toEqual([mapAreaOf(square)])
+  expect(mapAreaLabelsOf(areas)).toEqual([{ code: '530602', name: '昭阳区', position: [103.5, 27.5] }])
 })

@@ -41,7 +41,11 @@ type OkBody<A> = Awaited<ReturnType<Extract<A, { ok: true; json(): unknown }>['j
 type OkBodyOf<Endpoint extends (...args: never[]) => Promise<Answer>> = OkBody<Awaited<ReturnType<Endpoint>>>
 
 export type SchemesResponse = OkBodyOf<typeof api.api.schemes.$get>
-export type AreasResponse = OkBodyOf<typeof api.api.areas.$get>
+type AreasAnswer = OkBodyOf<typeof api.api.areas.$get>
+/** /api/areas with the boundaries (geometry=full, the default). */
+export type AreasResponse = Extract<AreasAnswer, { features: { geometry: { type: 'MultiPolygon' } | null }[] }>
+/** /api/areas?geometry=label: label points and boxes, the boundaries left to the vector tiles. */
+export type AreaPlacesResponse = Extract<AreasAnswer, { features: { geometry: { type: 'Point' } | null }[] }>
 export type UnitsResponse = OkBodyOf<typeof api.api.units.$get>
 export type CoverageResponse = OkBodyOf<typeof api.api.coverage.$get>
 
@@ -121,7 +125,23 @@ export async function fetchSchemes(): Promise<SchemesResponse> {
 }
 
 export async function fetchAreas(query: { level: string; parent?: string }): Promise<AreasResponse> {
-  return okBodyOf('行政区 (areas)', await api.api.areas.$get({ query }))
+  // The union of the route's two answers: geometry=full (the default) chooses this one.
+  return (await okBodyOf('行政区 (areas)', await api.api.areas.$get({ query }))) as AreasResponse
+}
+
+/** The areas' label points and boxes, without their boundaries (maps that draw them from /api/tiles). */
+export async function fetchAreaPlaces(query: { level: string; parent?: string }): Promise<AreaPlacesResponse> {
+  return (await okBodyOf('行政区 (areas)', await api.api.areas.$get({ query: { ...query, geometry: 'label' } }))) as AreaPlacesResponse
+}
+
+/** The URL template of a layer's vector tiles (GET /api/tiles/{layer}/{z}/{x}/{y}.mvt), as MapLibre's source takes it. */
+export function tileUrlTemplate(layer: string): string {
+  return `${window.location.origin}/api/tiles/${layer}/{z}/{x}/{y}.mvt`
+}
+
+/** MapLibre's transformRequest: the page's credential on its tile requests, as on every other API request. */
+export function tileRequest(url: string): { url: string; headers?: Record<string, string> } {
+  return url.startsWith(`${window.location.origin}/api/`) ? { url, headers: credentialHeaders() } : { url }
 }
 
 export type AreasAtAnswer = OkBodyOf<typeof api.api.areas.at.$get>
@@ -628,7 +648,7 @@ export async function fetchUnitsOfArea(area: string): Promise<UnitsResponse> {
 
 /** The child areas of `parent` with their boundaries. */
 export async function fetchChildAreas(parent: string): Promise<AreasResponse> {
-  return okBodyOf('行政区 (areas)', await api.api.areas.$get({ query: { parent } }))
+  return (await okBodyOf('行政区 (areas)', await api.api.areas.$get({ query: { parent } }))) as AreasResponse
 }
 
 /** Records a visit made offline under its `clientId`: the first call records it, a replay answers the same visit. */

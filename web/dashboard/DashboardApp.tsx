@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { fetchAlerts, fetchCorridors, fetchUnitDetail } from '../api/client'
 import { useAsyncValue } from '../api/use-async-value'
-import { loadFrame, type TrailStep } from '../map/area-frame'
+import { loadMapFrame, type TrailStep } from '../map/area-frame'
 import { loadStoredBasemap, type BasemapChoice } from '../map/basemaps'
 import { recordPageError } from '../map/map-status'
 import { ErrorNotice } from '../panels/ErrorNotice'
@@ -25,7 +25,7 @@ export function DashboardApp() {
   const [searchWanted, setSearchWanted] = useState(false)
 
   const schemes = useAsyncValue(loadSchemes, [])
-  const frame = useAsyncValue(() => loadFrame(view.area), [view.area])
+  const frame = useAsyncValue(() => loadMapFrame(view.area), [view.area])
   const schemeList = schemes.value
   const scheme = schemeList ? (schemeList.find((s) => s.id === view.scheme) ?? schemeList.find((s) => s.isDefault) ?? schemeList[0]) : null
   const filters = useMemo(

@@ -24,7 +24,9 @@ import { UNIT_POINTS_ID } from '../layers/unit-points'
 import { layerOpacity, viewLayers } from '../layers/view-layers'
 import { AtlasMap, type MapCamera, type MapHit } from '../map/AtlasMap'
 import { basemapRasterParts, storeBasemap, type BasemapChoice } from '../map/basemaps'
-import type { Frame, TrailStep } from '../map/area-frame'
+import type { MapFrame, TrailStep } from '../map/area-frame'
+import { tiledChoroplethLayers } from '../layers/tiled-choropleth'
+import type { StyleLayer } from '../map/offline-style'
 import { SampleNotice } from '../panels/SampleNotice'
 import type { GrowthPoint } from './chart-data'
 import { dashboardKpis, kpiBasis } from './dashboard-kpis'
@@ -51,6 +53,7 @@ const CROWDED_ZOOM = 9
 const CROWDED_UNITS = 5_000
 /** Room around the framed area: the legend card takes the lower left of the map. */
 const FRAME_PADDING = { top: 64, right: 60, bottom: 36, left: 260 }
+const NO_STYLE_LAYERS: readonly StyleLayer[] = []
 
 export interface DashboardPageProps {
   view: ViewState
@@ -59,7 +62,7 @@ export interface DashboardPageProps {
   schemes: readonly Scheme[]
   scheme: Scheme
   filters: DashboardFilters
-  frame: Frame
+  frame: MapFrame
   figures: Figures
   corridors: readonly CorridorItem[] | null // null: the corridor layer is off or still loading
   growth: GrowthPoint[] | null
@@ -121,7 +124,12 @@ export function DashboardPage(props: DashboardPageProps) {
   const report = figures.children
   const basis = useMemo(() => kpiBasis(report, figures.self), [report, figures.self])
   const basisReport = useMemo(() => ({ ...report, areas: basis }), [report, basis])
-  const mapAreas = frame.children.length > 0 ? frame.children : [frame.area]
+  const mapAreas = useMemo(() => (frame.children.length > 0 ? frame.children : [frame.area]), [frame])
+  // The boundaries deck.gl colours; null where the map style draws them from the vector tiles (tiled-frame.ts).
+  const featureAreas = useMemo(() => {
+    if (frame.drawing.kind !== 'features') return null
+    return frame.drawing.children.length > 0 ? [...frame.drawing.children] : [frame.drawing.area]
+  }, [frame])
   const classesKey = JSON.stringify([measure.id, frame.area.properties.code, filters.scheme, filters.categories, filters.minLevel, filters.statuses])
   const heldClasses = playClasses?.key === classesKey ? playClasses.values : undefined
   const scale = useMemo(() => {
@@ -158,7 +166,7 @@ export function DashboardPage(props: DashboardPageProps) {
   const showCorridors = overlays.includes('corridors')
   const corridors = useMemo(() => (showCorridors && props.corridors ? props.corridors.filter((c) => c.path.length >= 2) : null), [showCorridors, props.corridors])
   const highlightCorridor = hit?.layerId === CORRIDORS_ID ? (corridors?.[hit.index]?.id ?? null) : null
-  const columns = useMemo(() => areaColumnsOf(mapAreas, coverageByCode, measure.valueOf), [mapAreas, coverageByCode, measure])
+  const columns = useMemo(() => areaColumnsOf(frame.labels, coverageByCode, measure.valueOf), [frame.labels, coverageByCode, measure])
   // Placed anew at each zoom the map settles on: names that would overlap at this zoom are left out until it grows.
   const capitals = useMemo(() => capitalsShown(frame.area.properties.code, frame.level, zoom), [frame.area, frame.level, zoom])
   const labels = useMemo(
@@ -166,13 +174,13 @@ export function DashboardPage(props: DashboardPageProps) {
     [frame.labels, capitals, zoom, mapAreas],
   )
   const highlightCode = highlight?.kind === 'area' ? highlight.code : null
-  const highlighted = useMemo(() => mapAreas.find((a) => a.properties.code === highlightCode) ?? null, [mapAreas, highlightCode])
+  const highlighted = useMemo(() => featureAreas?.find((a) => a.properties.code === highlightCode) ?? null, [featureAreas, highlightCode])
   const layers = useMemo(
     () =>
       viewLayers(
         view,
         {
-          areas: mapAreas,
+          areas: featureAreas,
           fillOf,
           labels,
           capitals,
@@ -185,11 +193,19 @@ export function DashboardPage(props: DashboardPageProps) {
         },
         { unitColourOf, outline: 'highlight', highlightCorridor },
       ),
-    [view.layers, overlaysKey, view.opacity, mapAreas, fillOf, labels, capitals, figures.points, clustered, clusters, hexDensity, columns, corridors, highlighted, unitColourOf, highlightCorridor],
+    [view.layers, overlaysKey, view.opacity, featureAreas, fillOf, labels, capitals, figures.points, clustered, clusters, hexDensity, columns, corridors, highlighted, unitColourOf, highlightCorridor],
+  )
+  const childCodes = useMemo(() => frame.children.map((a) => a.properties.code), [frame])
+  const styleLayers = useMemo(
+    () =>
+      frame.drawing.kind === 'tiles'
+        ? tiledChoroplethLayers(frame.drawing, { codes: childCodes, fillOf, choropleth: view.layers.choropleth, opacity: opacity.choropleth, outlined: highlightCode, outline: 'highlight' })
+        : NO_STYLE_LAYERS,
+    [frame, childCodes, fillOf, view.layers.choropleth, opacity.choropleth, highlightCode],
   )
 
   // ── map events
-  const drawn: DrawnData = { areas: mapAreas, columns, coverageByCode, points: figures.points, corridors }
+  const drawn: DrawnData = { areas: featureAreas ?? [], columns, coverageByCode, points: figures.points, corridors }
   const onHover = useCallback((h: MapHit | null) => setHit(h), [])
   // A hit indexes the data it was picked from: after a drill-down that index means another area.
   useEffect(() => setHit(null), [frame, figures])
@@ -322,8 +338,9 @@ export function DashboardPage(props: DashboardPageProps) {
         <main className="map-area">
           <AtlasMap
             outline={frame.area}
-            boundaries={frame.children}
+            drawing={frame.drawing}
             layers={layers}
+            styleLayers={styleLayers}
             pending={loading}
             onHover={onHover}
             onClick={onClick}

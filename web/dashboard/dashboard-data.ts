@@ -5,7 +5,7 @@ import { fetchCoverage, fetchCoverageSeries, fetchSchemes, fetchUnitColumnsWhere
 import type { CoverageArea, CoverageReport, Scheme } from '../api/responses'
 import { showsUnitPoints } from '../data/unit-aggregation'
 import { unitsOfColumns, type UnitPoint, type UnitSummary } from '../data/units'
-import { areaList, type Frame, type TrailStep } from '../map/area-frame'
+import { placeList, type MapFrame, type TrailStep } from '../map/area-frame'
 import { coverageQueryOf, filterUnits, unitsQueryOf, type DashboardFilters } from './filters'
 import type { GrowthPoint } from './chart-data'
 
@@ -24,7 +24,7 @@ export interface Figures {
 }
 
 /** What the server counts for a frame under `filters`, categories included. */
-export async function loadFigures(frame: Frame, f: DashboardFilters): Promise<Figures> {
+export async function loadFigures(frame: MapFrame, f: DashboardFilters): Promise<Figures> {
   const code = frame.area.properties.code
   const [childReport, selfReport, columns] = await Promise.all([
     frame.childLevel ? fetchCoverage(coverageQueryOf(frame.childLevel, code, f)) : null,
@@ -42,7 +42,7 @@ export async function loadFigures(frame: Frame, f: DashboardFilters): Promise<Fi
 }
 
 /** The framed area's counted units at the end of each year from `from` to `to`: one request. */
-export async function loadGrowth(frame: Frame, f: DashboardFilters, from: number, to: number): Promise<GrowthPoint[]> {
+export async function loadGrowth(frame: MapFrame, f: DashboardFilters, from: number, to: number): Promise<GrowthPoint[]> {
   const code = frame.area.properties.code
   const { year: _year, ...query } = coverageQueryOf(frame.level, frame.area.properties.parent, f)
   const { series } = await fetchCoverageSeries(query, from, to)
@@ -51,6 +51,6 @@ export async function loadGrowth(frame: Frame, f: DashboardFilters, from: number
 
 /** Every county and township name and code, for the area search (loaded on first use). */
 export async function loadSearchEntries(): Promise<TrailStep[]> {
-  const lists = await Promise.all((['prefecture', 'county', 'township'] as const).map((level) => areaList(level, null).catch(() => [])))
+  const lists = await Promise.all((['prefecture', 'county', 'township'] as const).map((level) => placeList(level, null).catch(() => [])))
   return lists.flat().map((a) => ({ code: a.properties.code, name: a.properties.name, level: a.properties.level }))
 }

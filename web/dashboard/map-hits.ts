@@ -12,7 +12,7 @@ import type { HoverTarget } from './panels/Tooltip'
 
 /** The data the map's pickable layers drew, as the dashboard handed it to viewLayers. */
 export interface DrawnData {
-  areas: readonly AreaFeature[] // the choropleth's
+  areas: readonly AreaFeature[] // the deck.gl choropleth's ([] when the map style draws it from tiles)
   columns: readonly AreaColumn[]
   coverageByCode: ReadonlyMap<string, CoverageArea>
   points: readonly UnitPoint[]
@@ -22,7 +22,8 @@ export interface DrawnData {
 /** The area under a hit on the choropleth or a column, with its coverage; null for anything else. */
 export function areaOfHit(hit: MapHit | null, drawn: DrawnData): CoverageArea | null {
   if (!hit) return null
-  if (hit.layerId === COVERAGE_CHOROPLETH_ID) return drawn.coverageByCode.get(drawn.areas[hit.index]?.properties.code ?? '') ?? null
+  // A hit on the tiled choropleth names its area's code; one on deck.gl's indexes its areas.
+  if (hit.layerId === COVERAGE_CHOROPLETH_ID) return drawn.coverageByCode.get(hit.code ?? drawn.areas[hit.index]?.properties.code ?? '') ?? null
   if (hit.layerId === AREA_COLUMNS_ID) return drawn.coverageByCode.get(drawn.columns[hit.index]?.code ?? '') ?? null
   return null
 }

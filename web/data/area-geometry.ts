@@ -1,7 +1,7 @@
-// Where the map frames an area and where its name goes. Pure, on WGS84 lon/lat treated as planar:
-// at county scale the distortion is far below a label's size.
-import { polygonArea, polygonContains } from 'd3'
-import type { AreaCollection, AreaFeature } from '../api/responses'
+// Where the map frames an area and where its name goes, from its boundary (server/shared/label-point.ts) or
+// from the label points and boxes the server computed (GET /api/areas?geometry=label). Pure.
+import type { AreaCollection, AreaFeature, AreaPlacesCollection, AreaProperties } from '../api/responses'
+import { boxOfPolygons, labelPointOfPolygons } from '../../server/shared/label-point'
 
 type Point = [number, number]
 export type Bounds = [Point, Point] // [[west, south], [east, north]]
@@ -19,21 +19,8 @@ export function drawableAreas(collection: AreaCollection): AreaFeature[] {
 
 /** The box around every outer ring of `areas`; null when there is nothing to frame. */
 export function boundsOf(areas: readonly AreaFeature[]): Bounds | null {
-  let west = Infinity
-  let south = Infinity
-  let east = -Infinity
-  let north = -Infinity
-  for (const area of areas) {
-    for (const [outer] of area.geometry.coordinates) {
-      for (const [x, y] of outer) {
-        west = Math.min(west, x)
-        east = Math.max(east, x)
-        south = Math.min(south, y)
-        north = Math.max(north, y)
-      }
-    }
-  }
-  return west <= east ? [[west, south], [east, north]] : null
+  const box = boxOfPolygons(areas.flatMap((area) => area.geometry.coordinates))
+  return box ? [[box[0], box[1]], [box[2], box[3]]] : null
 }
 
 export function areaLabelsOf(areas: readonly AreaFeature[]): AreaLabel[] {
@@ -43,66 +30,33 @@ export function areaLabelsOf(areas: readonly AreaFeature[]): AreaLabel[] {
   })
 }
 
-/**
- * A point inside the area's largest part: its centroid when that lies inside, else the middle of the
- * widest inside stretch of the horizontal line through the centroid (a concave county's centroid can
- * fall outside it, or in a neighbour).
- */
+/** A point inside the area's largest part, where its name goes (server/shared/label-point.ts). */
 export function labelPointOf(area: AreaFeature): Point | null {
-  const outer = largestOuterRing(area)
-  if (!outer) return null
-  const centroid = ringCentroid(outer)
-  if (polygonContains(outer, centroid)) return centroid
-  const stretch = widestStretch(outer, centroid[1])
-  return stretch ? [(stretch[0] + stretch[1]) / 2, centroid[1]] : centroid
+  return labelPointOfPolygons(area.geometry.coordinates)
 }
 
-function largestOuterRing(area: AreaFeature): Point[] | null {
-  let best: Point[] | null = null
-  let bestArea = 0
-  for (const [outer] of area.geometry.coordinates) {
-    const ring = outer as Point[]
-    const size = Math.abs(polygonArea(ring))
-    if (size > bestArea) {
-      best = ring
-      bestArea = size
-    }
-  }
-  return best
+/** An area as a map page uses it: its properties, the box that frames it and where its name goes. */
+export interface MapArea {
+  properties: AreaProperties
+  bounds: Bounds | null // null: nothing to frame
+  labelPoint: Point | null
 }
 
-/** Area-weighted centroid, computed relative to the first vertex so large coordinates keep precision. */
-function ringCentroid(ring: readonly Point[]): Point {
-  const [x0, y0] = ring[0]
-  let twiceArea = 0
-  let cx = 0
-  let cy = 0
-  for (let i = 0; i < ring.length - 1; i++) {
-    const ax = ring[i][0] - x0
-    const ay = ring[i][1] - y0
-    const bx = ring[i + 1][0] - x0
-    const by = ring[i + 1][1] - y0
-    const cross = ax * by - bx * ay
-    twiceArea += cross
-    cx += (ax + bx) * cross
-    cy += (ay + by) * cross
-  }
-  if (twiceArea === 0) return ring[0]
-  return [x0 + cx / (3 * twiceArea), y0 + cy / (3 * twiceArea)]
+/** A boundary's own MapArea. */
+export function mapAreaOf(area: AreaFeature): MapArea {
+  return { properties: area.properties, bounds: boundsOf([area]), labelPoint: labelPointOf(area) }
 }
 
-/** The longest interval of the line y = `y` that lies inside `ring` (even-odd crossings). */
-function widestStretch(ring: readonly Point[], y: number): [number, number] | null {
-  const crossings: number[] = []
-  for (let i = 0; i < ring.length - 1; i++) {
-    const [ax, ay] = ring[i]
-    const [bx, by] = ring[i + 1]
-    if ((ay <= y) !== (by <= y)) crossings.push(ax + ((y - ay) / (by - ay)) * (bx - ax))
-  }
-  crossings.sort((a, b) => a - b)
-  let best: [number, number] | null = null
-  for (let i = 0; i + 1 < crossings.length; i += 2) {
-    if (!best || crossings[i + 1] - crossings[i] > best[1] - best[0]) best = [crossings[i], crossings[i + 1]]
-  }
-  return best
+/** The places of GET /api/areas?geometry=label with a box (an area without a boundary has none and is not drawn). */
+export function mapAreasOf(places: AreaPlacesCollection): MapArea[] {
+  return places.features.flatMap((f) => {
+    if (!f.bbox) return []
+    const [west, south, east, north] = f.bbox
+    const point = f.geometry?.coordinates
+    return [{ properties: f.properties, bounds: [[west, south], [east, north]], labelPoint: point ? [point[0], point[1]] : null }]
+  })
+}
+
+export function mapAreaLabelsOf(areas: readonly MapArea[]): AreaLabel[] {
+  return areas.flatMap((area) => (area.labelPoint ? [{ code: area.properties.code, name: area.properties.name, position: area.labelPoint }] : []))
 }

@@ -4,7 +4,7 @@
 // placed and of the boxes laid over the map; a name with no clear spot is left out at this zoom and comes back
 // when zooming in spreads its neighbours apart. A capital's name (capitals.ts) goes beside its ring, never on
 // it, and capitals are placed before areas, their rings kept clear of every name.
-import type { AreaFeature } from '../api/responses'
+import type { AreaProperties } from '../api/responses'
 import type { AreaLabel } from './area-geometry'
 
 export type PlacementLabel = AreaLabel & { capital?: true }
@@ -84,7 +84,7 @@ export function placeLabels(labels: readonly PlacementLabel[], { zoom, fontSize,
 const CAPITAL_CITY = '110000'
 
 /** Larger areas first (their names say most about the map), 北京 before all. */
-export function byAreaSize(areas: readonly AreaFeature[]): (label: AreaLabel) => number {
+export function byAreaSize(areas: readonly { properties: Pick<AreaProperties, 'code' | 'areaKm2'> }[]): (label: AreaLabel) => number {
   const size = new Map(areas.map((a) => [a.properties.code, a.properties.areaKm2 ?? 0]))
   return (label) => (label.code === CAPITAL_CITY ? Infinity : (size.get(label.code) ?? 0))
 }

@@ -77,8 +77,8 @@ export function ExportLayout({ sheet, view, options, width, height, frozen, toda
   // The overlays drawn and the legend's rows for them come from this one object.
   const overlays = useMemo(() => sheetOverlaysOf(view, sheet), [view, sheet])
   const columns = useMemo(
-    () => (overlays.columns ? areaColumnsOf(sheet.areas, coverageByCode, measure.valueOf) : null),
-    [overlays.columns, sheet.areas, coverageByCode, measure],
+    () => (overlays.columns ? areaColumnsOf(sheet.labels, coverageByCode, measure.valueOf) : null),
+    [overlays.columns, sheet.labels, coverageByCode, measure],
   )
   const pitch = overlays.columns ? COLUMNS_PITCH : 0
   const kpis = useMemo(() => dashboardKpis({ ...sheet.coverage, areas: sheet.figures }, null, sheet.categories), [sheet.coverage, sheet.figures, sheet.categories])

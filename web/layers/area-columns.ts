@@ -1,8 +1,7 @@
 // One extruded column per area at its label point, height proportional to a value: the dashboard's 3D bars
 // (coloured like the choropleth, pickable) and the screen's columns (one colour, the toured area's in gold).
 import { ColumnLayer } from '@deck.gl/layers'
-import type { AreaFeature } from '../api/responses'
-import { labelPointOf } from '../data/area-geometry'
+import type { AreaLabel } from '../data/area-geometry'
 import type { Rgba } from '../data/rgba'
 
 /** Stable: deck.gl diffs layers by id, and hover handling tells layers apart by it. */
@@ -31,12 +30,11 @@ export const COLUMN_HIGHLIGHT_COLOUR: Rgba = [255, 209, 102, 240]
 /** The camera's tilt in degrees whenever a view shows the columns: the dashboard's and the export's. */
 export const COLUMNS_PITCH = 45
 
-/** One column per area with a label point and figures (`figuresOf`); a value of null (no figure) stands as 0. */
-export function areaColumnsOf<F>(areas: readonly AreaFeature[], figuresOf: ReadonlyMap<string, F>, valueOf: (figures: F) => number | null): AreaColumn[] {
-  return areas.flatMap((a) => {
-    const position = labelPointOf(a)
-    const figures = figuresOf.get(a.properties.code)
-    return position && figures !== undefined ? [{ code: a.properties.code, position, value: valueOf(figures) ?? 0 }] : []
+/** One column per area's label point with figures (`figuresOf`); a value of null (no figure) stands as 0. */
+export function areaColumnsOf<F>(labels: readonly AreaLabel[], figuresOf: ReadonlyMap<string, F>, valueOf: (figures: F) => number | null): AreaColumn[] {
+  return labels.flatMap(({ code, position }) => {
+    const figures = figuresOf.get(code)
+    return figures !== undefined ? [{ code, position, value: valueOf(figures) ?? 0 }] : []
   })
 }
 

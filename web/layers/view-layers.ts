@@ -51,7 +51,7 @@ export function layerOpacity(view: Pick<ViewState, 'opacity'>): Record<ViewOpaci
 }
 
 export interface ViewLayersData {
-  areas: AreaFeature[] // the areas the choropleth colours
+  areas: AreaFeature[] | null // the areas the choropleth colours; null: the map style draws them from the tiles (tiled-choropleth.ts)
   fillOf: (code: string) => Rgba // the measure's colour of an area; keep its identity stable
   labels: readonly DrawnLabel[]
   capitals?: readonly CapitalLabel[] // marked with a ring under the names; their names are among `labels`
@@ -85,7 +85,7 @@ export function viewLayers(view: LayerView, data: ViewLayersData, options: ViewL
   const on = new Set(view.overlays ?? [])
   const opacity = layerOpacity(view)
   const layers: (Layer | null | false)[] = [
-    view.layers.choropleth && coverageChoroplethLayer(data.areas, { fillOf: data.fillOf, opacity: opacity.choropleth }),
+    view.layers.choropleth && data.areas && coverageChoroplethLayer(data.areas, { fillOf: data.fillOf, opacity: opacity.choropleth }),
     on.has('hexagons') && data.density ? unitHexagonsLayer(data.density.bins, { colourOf: data.density.scale.colourOf, opacity: opacity.hexagons }) : null,
     on.has('heatmap') && data.units.length > 0 && unitHeatmapLayer(data.units, { opacity: opacity.heatmap }),
     options.outline ? OUTLINE_LAYERS[options.outline](data.outlined ?? null) : null,

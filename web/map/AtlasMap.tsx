@@ -3,34 +3,41 @@ import type { LayersList, PickingInfo } from '@deck.gl/core'
 import { MapboxOverlay } from '@deck.gl/mapbox'
 import * as maplibregl from 'maplibre-gl'
 import { useLayoutEffect, useRef, useState } from 'react'
-import type { AreaFeature } from '../api/responses'
-import { boundsOf } from '../data/area-geometry'
+import { tileRequest, tileUrlTemplate } from '../api/client'
+import type { MapArea } from '../data/area-geometry'
 import { BASEMAP_SOURCE_PREFIX, rasterStyle, type BasemapPart, type BasemapStyle } from './basemaps'
 import { LayerDraws } from './layer-draws'
 import { setMapReady, setProtectedPlaces, type PlaceOnPage } from './map-status'
 import { createOfflineMap, showAreas } from './offline-map'
 import { basemapStyles } from './pmtiles-archive'
-import { BASEMAP_COLOURS, type BasemapColours } from './offline-style'
+import { BASEMAP_COLOURS, type BasemapColours, type StyleLayer } from './offline-style'
+import { syncStyleLayers, removeUnusedSources } from './style-sync'
+import { tiledBoundaryLayers, tileSources, TILE_SOURCE_PREFIX, type FrameDrawing } from './tiled-frame'
 import { boundsClearOfInset, insetWidthFor, mainMapBounds, needsSouthChinaSeaInset, PROTECTED_PLACES } from '../../server/shared/south-china-sea'
 import { insetPaletteOf, SouthChinaSeaInset, useSouthChinaSeaInsetData } from './SouthChinaSeaInset'
 
-/** What the pointer is over: a layer's id and the index of the object in that layer's data. */
+/**
+ * What the pointer is over: a layer's id and the index of the object in that layer's data; or, on a MapLibre
+ * style layer marked pickable (the tiled choropleth), that layer's id and the area's code (index -1).
+ */
 export interface MapHit {
   layerId: string
   index: number
+  code?: string
   x: number // pixels from the map's top-left corner
   y: number
 }
 
 export interface AtlasMapProps {
-  outline: AreaFeature // the area the map frames; its edge is drawn strongest
-  boundaries: readonly AreaFeature[] // child areas' edges, drawn under the deck.gl layers
+  outline: MapArea // the area the map frames
+  drawing: FrameDrawing // its edge (drawn strongest) and its children's, as features or from the vector tiles, under the deck.gl layers
   layers: LayersList // deck.gl layers; the map shows "ready" only once they have drawn
+  styleLayers?: readonly StyleLayer[] // []: the view's MapLibre layers over `drawing`'s tiles (tiled-choropleth.ts), under deck.gl's
   pending?: boolean // false: newer data is loading, so what is drawn is not yet "ready"
   onHover(hit: MapHit | null): void
   onError(message: string): void
   // Options the briefing screen (/screen) sets; the defaults are the map page's.
-  focus?: AreaFeature | null // null: frame `outline`; an area: fly to it (the screen's tour)
+  focus?: MapArea | null // null: frame `outline`; an area: fly to it (the screen's tour)
   pitch?: number // 0: degrees of tilt, e.g. to show 3D columns
   pixelRatio?: number // window.devicePixelRatio: a map drawn small and CSS-scaled up draws at the shown size
   controls?: boolean // true: zoom buttons and scale bar
@@ -65,8 +72,9 @@ const FRAME_PADDING = { top: 56, right: 56, bottom: 40, left: 56 }
  */
 export function AtlasMap({
   outline,
-  boundaries,
+  drawing,
   layers,
+  styleLayers = NO_STYLE_LAYERS,
   pending = false,
   onHover,
   onError,
@@ -92,6 +100,7 @@ export function AtlasMap({
   const framed = useRef(false) // the first framing is instant; later ones (the tour) fly
   const framingTarget = useRef<MapCamera | null>(null) // where an animated framing will end
   const withInset = needsSouthChinaSeaInset((focus ?? outline).properties.code) // the framed extent, not the store's outline
+  const drawnStyle = useRef<{ frame: StyleLayer[]; view: StyleLayer[] }>({ frame: [], view: [] }) // the style layers added so far
 
   useLayoutEffect(() => {
     const container = containerRef.current
@@ -121,22 +130,26 @@ export function AtlasMap({
   useLayoutEffect(() => {
     const container = containerRef.current
     if (!container) return
-    const map = createOfflineMap(container, { colours: basemap, pixelRatio, controls })
+    const map = createOfflineMap(container, { colours: basemap, pixelRatio, controls, transformRequest: tileRequest })
+    // deck.gl's own objects first; under them, the pickable style layers (the tiled choropleth).
+    const hitAt = (info: PickingInfo) => hitOf(info) ?? styleHitOf(map, drawnStyle.current.view, info)
     const overlay = new MapboxOverlay({
       interleaved: false, // interleaved mode crashes with maplibre-gl 6 (see stack notes)
       useDevicePixels: pixelRatio ?? true,
       layers: [],
       onHover: (info: PickingInfo) => {
-        const hit = hitOf(info)
+        const hit = hitAt(info)
         map.getCanvas().style.cursor = hit ? 'pointer' : ''
         callbacks.current.onHover(hit)
       },
-      onClick: (info: PickingInfo) => callbacks.current.onClick?.(hitOf(info)),
+      onClick: (info: PickingInfo) => callbacks.current.onClick?.(hitAt(info)),
       onAfterRender: () => draws.current.rendered(),
       onError: (error: Error) => callbacks.current.onError(`deck.gl: ${error.message}`),
     })
     map.addControl(overlay)
-    map.on('load', () => setStyleLoaded(true))
+    // The style, not the first full render ('load'): in software GL that render builds the style's GPU programs
+    // first (~2 s under load), and the tiles' sources would only then be added and their tiles asked for.
+    map.once('style.load', () => setStyleLoaded(true))
     map.on('error', (event) => {
       // A basemap tile that fails (no network, a wrong key) is the basemap's problem, not the page's.
       const sourceId = (event as { sourceId?: string }).sourceId
@@ -162,6 +175,7 @@ export function AtlasMap({
       map.remove() // also removes the overlay control, which finalizes deck.gl
       mapRef.current = null
       overlayRef.current = null
+      drawnStyle.current = { frame: [], view: [] }
       framed.current = false
       setStyleLoaded(false)
     }
@@ -177,8 +191,25 @@ export function AtlasMap({
   useLayoutEffect(() => {
     const map = mapRef.current
     if (!map || !styleLoaded) return
-    showAreas(map, outline, boundaries)
-  }, [styleLoaded, outline, boundaries])
+    const drawn = drawnStyle.current
+    if (drawing.kind === 'features') {
+      showAreas(map, drawing.area, drawing.children)
+      drawn.frame = syncStyleLayers(map, drawn.frame, [])
+    } else {
+      showAreas(map, null, [])
+      for (const [id, source] of Object.entries(tileSources(drawing, tileUrlTemplate))) if (!map.getSource(id)) map.addSource(id, source)
+      // Under the view's layers, as the features' boundaries lie under deck.gl's choropleth.
+      drawn.frame = syncStyleLayers(map, drawn.frame, tiledBoundaryLayers(drawing, basemap), drawn.view[0]?.id)
+    }
+    removeUnusedSources(map, TILE_SOURCE_PREFIX)
+  }, [styleLoaded, drawing, basemap])
+
+  useLayoutEffect(() => {
+    const map = mapRef.current
+    if (!map || !styleLoaded) return
+    drawnStyle.current.view = syncStyleLayers(map, drawnStyle.current.view, styleLayers)
+    removeUnusedSources(map, TILE_SOURCE_PREFIX)
+  }, [styleLoaded, styleLayers])
 
   useLayoutEffect(() => {
     const map = mapRef.current
@@ -209,7 +240,7 @@ export function AtlasMap({
       framed.current = true
       return
     }
-    const areaBounds = boundsOf([focus ?? outline])
+    const areaBounds = (focus ?? outline).bounds
     if (!areaBounds) return
     // With the 南海诸岛 inset the main map ends just below 海南岛 (the islands are in the inset) and leaves the
     // lower right, east of 赤尾屿, to the inset.
@@ -235,7 +266,7 @@ export function AtlasMap({
   useLayoutEffect(() => {
     const map = mapRef.current
     setMapReady(false)
-    if (!map || !styleLoaded || layers.length === 0 || pending) return
+    if (!map || !styleLoaded || (layers.length === 0 && styleLayers.length === 0) || pending) return
     let current = true // false once newer data or layers have superseded these
     void draws.current
       .whenDrawn(map, layers, () => current)
@@ -245,7 +276,7 @@ export function AtlasMap({
     return () => {
       current = false
     }
-  }, [styleLoaded, outline, boundaries, layers, pending])
+  }, [styleLoaded, outline, drawing, layers, styleLayers, pending])
 
   return (
     <>
@@ -281,6 +312,7 @@ function placesOnPage(map: maplibregl.Map): PlaceOnPage[] {
 const INSET_MARGIN = 12
 
 const NO_RASTER: readonly BasemapPart[] = []
+const NO_STYLE_LAYERS: readonly StyleLayer[] = []
 
 function sameCamera(a: MapCamera, b: MapCamera, tolerance: number): boolean {
   return Math.abs(a.center[0] - b.center[0]) < tolerance && Math.abs(a.center[1] - b.center[1]) < tolerance && Math.abs(a.zoom - b.zoom) < tolerance * 10
@@ -306,5 +338,14 @@ function cloneLayers(layers: LayersList): LayersList {
 function hitOf(info: PickingInfo): MapHit | null {
   if (!info.picked || !info.layer || info.index < 0) return null
   return { layerId: info.layer.id, index: info.index, x: info.x, y: info.y }
+}
+
+/** The area under the pointer in the style layers marked `metadata.pickable`, topmost first; null over none. */
+function styleHitOf(map: maplibregl.Map, layers: readonly StyleLayer[], info: PickingInfo): MapHit | null {
+  const pickable = layers.filter((l) => (l.metadata as { pickable?: boolean } | undefined)?.pickable && map.getLayer(l.id)).map((l) => l.id)
+  if (pickable.length === 0 || info.x === undefined || info.y === undefined) return null
+  const [feature] = map.queryRenderedFeatures([info.x, info.y], { layers: pickable })
+  const code = feature?.properties?.code
+  return feature && typeof code === 'string' ? { layerId: feature.layer.id, index: -1, code, x: info.x, y: info.y } : null
 }
 

@@ -7,6 +7,8 @@ import * as maplibregl from 'maplibre-gl'
 import type { AreaFeature } from '../api/responses'
 
 export const LAYERS_DRAWN_MARK = 'atlas:layers-drawn'
+/** The first idle of the MapLibre map after new layers: its own layers (the tiled choropleth, the boundaries) drawn, their tiles loaded. */
+export const MAP_DRAWN_MARK = 'atlas:map-drawn'
 
 export class LayerDraws {
   private requested: LayersList = []
@@ -42,7 +44,15 @@ export class LayerDraws {
       }
       check()
     })
-    const mapIdle = new Promise<void>((resolve) => map.once('idle', () => resolve()))
+    const mapIdle = new Promise<void>((resolve) =>
+      map.once('idle', () => {
+        if (isCurrent()) {
+          performance.clearMarks(MAP_DRAWN_MARK)
+          performance.mark(MAP_DRAWN_MARK)
+        }
+        resolve()
+      }),
+    )
     map.triggerRepaint()
     return Promise.all([mapIdle, deckDrawn])
       .then(() => this.whenSettled(layers, isCurrent))

@@ -10,15 +10,19 @@ import { BASEMAP_COLOURS, BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE, paintMa
 // maplibre-gl finds its worker next to its own module, which Vite moves when it bundles; without this
 // the production map stays blank.
 maplibregl.setWorkerUrl(workerUrl)
+// The worker loads and parses its ~1 MB script before it can fetch a tile (~2 s in software GL under load):
+// started with the page, while the first answers load, rather than when the map is made after them.
+maplibregl.prewarm()
 
 export interface OfflineMapOptions {
   colours?: BasemapColours // BASEMAP_COLOURS (light)
   pixelRatio?: number // window.devicePixelRatio
   controls?: boolean // true: zoom buttons and scale bar
+  transformRequest?: maplibregl.RequestTransformFunction // none: MapLibre's requests as they are (e.g. the tiles' credential: client.ts tileRequest)
 }
 
 /** A map in `container` drawing the offline basemap; its boundary sources stay empty until showAreas. */
-export function createOfflineMap(container: HTMLElement, { colours = BASEMAP_COLOURS, pixelRatio, controls = true }: OfflineMapOptions = {}): maplibregl.Map {
+export function createOfflineMap(container: HTMLElement, { colours = BASEMAP_COLOURS, pixelRatio, controls = true, transformRequest }: OfflineMapOptions = {}): maplibregl.Map {
   paintMapBackground(container, colours)
   const map = new maplibregl.Map({
     container,
@@ -29,6 +33,7 @@ export function createOfflineMap(container: HTMLElement, { colours = BASEMAP_COL
     pitchWithRotate: false,
     touchPitch: false,
     fadeDuration: 0,
+    transformRequest,
   })
   if (controls) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right')
@@ -37,8 +42,8 @@ export function createOfflineMap(container: HTMLElement, { colours = BASEMAP_COL
   return map
 }
 
-/** Draws `outline` (strongest) and the edges of `boundaries`; call once the style has loaded. */
-export function showAreas(map: maplibregl.Map, outline: AreaFeature, boundaries: readonly AreaFeature[]): void {
-  setSourceFeatures(map, OUTLINE_SOURCE, [outline])
+/** Draws `outline` (strongest; null: none) and the edges of `boundaries`; call once the style has loaded. */
+export function showAreas(map: maplibregl.Map, outline: AreaFeature | null, boundaries: readonly AreaFeature[]): void {
+  setSourceFeatures(map, OUTLINE_SOURCE, outline ? [outline] : [])
   setSourceFeatures(map, BOUNDARY_SOURCE, boundaries)
 }

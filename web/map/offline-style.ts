@@ -4,6 +4,8 @@ import type { FeatureCollection } from 'geojson'
 import type { MapOptions } from 'maplibre-gl'
 
 type StyleSpecification = Exclude<MapOptions['style'], string | undefined>
+export type StyleSource = StyleSpecification['sources'][string]
+export type StyleLayer = StyleSpecification['layers'][number]
 
 export const OUTLINE_SOURCE = 'prefecture-outline'
 export const BOUNDARY_SOURCE = 'area-boundaries'

@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState, type FormEvent } from 'react'
 import { HONOUR_LEVELS, type HonourLevel } from '../../server/shared/domain'
 import { fetchAreas, fetchGaps, promoteUnits, runPlan, savePlanScenario, type GapReport, type PlanReport, type PlanRequest } from '../api/client'
 import type { AreaFeature } from '../api/responses'
-import { drawableAreas } from '../data/area-geometry'
+import { drawableAreas, mapAreaOf } from '../data/area-geometry'
 import { rgbaOf, type Rgba } from '../data/rgba'
 import { coverageChoroplethLayer } from '../layers/coverage-choropleth'
 import { useAsyncValue } from '../api/use-async-value'
@@ -48,6 +48,9 @@ export function PlanApp() {
   const areaOptions = placeValue ? [placeValue.area, ...placeValue.children] : []
   const areaCode = area ?? placeValue?.area.properties.code ?? null
   const framed = areaOptions.find((a) => a.properties.code === areaCode) ?? placeValue?.area ?? null
+  // Identities kept while the framed area stays, so the map neither reframes nor redraws its boundaries.
+  const framedArea = useMemo(() => (framed ? mapAreaOf(framed) : null), [framed])
+  const drawing = useMemo(() => (framed && placeValue ? ({ kind: 'features', area: framed, children: placeValue.children } as const) : null), [framed, placeValue])
   const gaps = useAsyncValue(areaCode && tab === 'gaps' ? () => fetchGaps(areaCode, minLevel) : null, [areaCode, tab, minLevel])
   const children = useAsyncValue(
     areaCode && tab === 'gaps' ? () => childAreas(areaCode, placeValue?.area.properties.code, placeValue?.children ?? []) : null,
@@ -199,8 +202,8 @@ export function PlanApp() {
           {message && <p className="plan-message" role="status">{message}</p>}
         </aside>
         <section className="plan-map">
-          {placeValue && framed && (
-            <AtlasMap outline={framed} boundaries={placeValue.children} layers={layers} pending={busy} onHover={() => {}} onError={onError} />
+          {framedArea && drawing && (
+            <AtlasMap outline={framedArea} drawing={drawing} layers={layers} pending={busy} onHover={() => {}} onError={onError} />
           )}
           {report?.sample && (
             <div className="notice notice-sample" role="status" data-testid="sample-notice">

@@ -1,7 +1,8 @@
 // The centre map: counties by total, 3D columns, unit dots (sensitive categories left out when the
 // profile aggregates them), names, and the toured county outlined. The camera flies with the tour.
 import { memo, useCallback, useMemo } from 'react'
-import type { AreaFeature } from '../api/responses'
+import type { MapArea } from '../data/area-geometry'
+import { tiledChoroplethLayers } from '../layers/tiled-choropleth'
 import { categoryPalette } from '../data/category-colours'
 import { areaColourOf, measureById, measureScale } from '../data/measures'
 import type { ColourScale } from '../data/colour-scales'
@@ -9,7 +10,7 @@ import type { Rgba } from '../data/rgba'
 import type { AreaColumnsOptions } from '../layers/area-columns'
 import { viewLayers, type LayerView } from '../layers/view-layers'
 import { AtlasMap } from '../map/AtlasMap'
-import type { BasemapColours } from '../map/offline-style'
+import type { BasemapColours, StyleLayer } from '../map/offline-style'
 import { visibleUnits } from './screen-figures'
 import type { ScreenFeed, ScreenPlace } from './screen-feed'
 
@@ -39,7 +40,7 @@ export const SCREEN_BASEMAP: BasemapColours = {
 export interface ScreenMapProps {
   place: ScreenPlace
   feed: ScreenFeed
-  focus: AreaFeature | null
+  focus: MapArea | null
   aggregateSensitive: boolean
   pixelRatio: number
   onError(message: string): void
@@ -50,6 +51,7 @@ export function useTotalScale(feed: ScreenFeed): ColourScale {
 }
 
 function noHover() {}
+const NO_STYLE_LAYERS: readonly StyleLayer[] = []
 
 export const ScreenMap = memo(function ScreenMap({ place, feed, focus, aggregateSensitive, pixelRatio, onError }: ScreenMapProps) {
   const scale = useTotalScale(feed)
@@ -63,20 +65,33 @@ export const ScreenMap = memo(function ScreenMap({ place, feed, focus, aggregate
     [place.labels, totals],
   )
   const focusCode = focus?.properties.code ?? null
+  const { drawing } = place
+  // The boundaries deck.gl colours; null where the map style draws them from the vector tiles (tiled-frame.ts).
+  const featureAreas = useMemo(() => (drawing.kind === 'features' ? (drawing.children.length > 0 ? [...drawing.children] : [drawing.area]) : null), [drawing])
+  const outlined = useMemo(() => featureAreas?.find((a) => a.properties.code === focusCode) ?? null, [featureAreas, focusCode])
   const layers = useMemo(
     () =>
       viewLayers(
         SCREEN_VIEW,
-        { areas: place.areas, fillOf, labels: place.labels, units, columns, outlined: focus },
+        { areas: featureAreas, fillOf, labels: place.labels, units, columns, outlined },
         { unitColourOf: palette.colourOf, outline: 'tour', columns: { ...SCREEN_COLUMNS, highlight: focusCode }, labels: SCREEN_LABELS },
       ),
-    [place.areas, place.labels, fillOf, focus, focusCode, units, palette, columns],
+    [featureAreas, place.labels, fillOf, outlined, focusCode, units, palette, columns],
+  )
+  const childCodes = useMemo(() => place.areas.map((a) => a.properties.code), [place.areas])
+  const styleLayers = useMemo(
+    () =>
+      drawing.kind === 'tiles'
+        ? tiledChoroplethLayers(drawing, { codes: childCodes, fillOf, opacity: SCREEN_VIEW.opacity?.choropleth, outlined: focusCode, outline: 'tour' })
+        : NO_STYLE_LAYERS,
+    [drawing, childCodes, fillOf, focusCode],
   )
   return (
     <AtlasMap
       outline={place.place}
-      boundaries={place.areas}
+      drawing={drawing}
       layers={layers}
+      styleLayers={styleLayers}
       focus={focus}
       pitch={PITCH}
       pixelRatio={pixelRatio}

@@ -2,9 +2,10 @@
 // all 304 returns the very same feed object, so nothing downstream re-renders or redraws.
 import type { AreaLevel, HonourLevel } from '../../server/shared/domain'
 import { fetchCountedUnitsIfChanged, fetchCoverageIfChanged, fetchCoverageSeriesIfChanged, fetchSchemes, type CoverageSeriesResponse, type Revalidated, type UnitColumnsResponse } from '../api/client'
-import type { AreaFeature, CoverageArea, CoverageReport, Scheme } from '../api/responses'
-import type { AreaLabel } from '../data/area-geometry'
-import { loadFrame } from '../map/area-frame'
+import type { CoverageArea, CoverageReport, Scheme } from '../api/responses'
+import type { AreaLabel, MapArea } from '../data/area-geometry'
+import { loadMapFrame } from '../map/area-frame'
+import type { FrameDrawing } from '../map/tiled-frame'
 import { showsUnitPoints } from '../data/unit-aggregation'
 import { unitsOfColumns, type UnitPoint } from '../data/units'
 import { loadLabelFont } from '../map/label-font'
@@ -13,19 +14,20 @@ import { growthYears } from './screen-config'
 
 export interface ScreenPlace {
   scheme: Scheme
-  place: AreaFeature // the area framed: the store's root by default (the country, or a prefecture)
-  areas: AreaFeature[] // its child areas (a prefecture's counties)
+  place: MapArea // the area framed: the store's root by default (the country, or a prefecture)
+  areas: MapArea[] // its child areas (a prefecture's counties)
+  drawing: FrameDrawing // their boundaries: from the vector tiles at the country and a province (tiled-frame.ts)
   childLevel: AreaLevel | null // the level of `areas`; null at the bottom of the hierarchy
   labels: AreaLabel[]
 }
 
-/** The profile's area (null: the store's root) and its children, loaded as every map page loads its frame. */
+/** The profile's area (null: the store's root) and its children, loaded as the dashboard loads its frame. */
 export async function loadScreenPlace(config: Pick<ScreenConfig, 'area' | 'scheme'>): Promise<ScreenPlace> {
-  const [{ schemes }, frame] = await Promise.all([fetchSchemes(), loadFrame(config.area)])
+  const [{ schemes }, frame] = await Promise.all([fetchSchemes(), loadMapFrame(config.area)])
   const scheme = schemes.find((s) => (config.scheme === null ? s.isDefault : s.id === config.scheme)) ?? schemes[0]
   if (!scheme) throw new Error('没有创建方案 (the store has no scheme)')
   await loadLabelFont('0123456789') // the figures on the columns
-  return { scheme, place: frame.area, areas: frame.children, childLevel: frame.childLevel, labels: frame.labels }
+  return { scheme, place: frame.area, areas: frame.children, drawing: frame.drawing, childLevel: frame.childLevel, labels: frame.labels }
 }
 
 /** The last body and ETag per request key: an unchanged answer costs a 304 and keeps its object identity. */

@@ -26,6 +26,14 @@ describe('map hits', () => {
     expect(areaOfHit(null, drawn)).toBeNull()
   })
 
+  test('a hit on the tiled choropleth (a MapLibre style layer) names its area by code, with no data index', () => {
+    const tiled: DrawnData = { ...drawn, areas: [] }
+    const hit = { layerId: 'coverage-choropleth', index: -1, code: '530602', x: 10, y: 20 }
+    expect(areaOfHit(hit, tiled)?.code).toBe('530602')
+    expect(hoverTargetOf(hit, tiled)).toMatchObject({ kind: 'area', area: { code: '530602' }, x: 10, y: 20 })
+    expect(areaOfHit({ ...hit, code: '999999' }, tiled)).toBeNull()
+  })
+
   test('the tooltip target: corridor, unit or area, where the pointer is', () => {
     expect(hoverTargetOf(at('demo-corridors', 0), drawn)).toEqual({ kind: 'corridor', corridor, x: 10, y: 20 })
     expect(hoverTargetOf(at('unit-points', 0), drawn)).toEqual({ kind: 'unit', unit, x: 10, y: 20 })

@@ -1,5 +1,6 @@
 import { ColumnLayer } from '@deck.gl/layers'
 import { describe, expect, it, test } from 'vitest'
+import { areaLabelsOf } from '../../../web/data/area-geometry'
 import type { Rgba } from '../../../web/data/rgba'
 import { AREA_COLUMNS_ID, areaColumnsLayer, areaColumnsOf, COLUMN_HIGHLIGHT_COLOUR, type AreaColumn } from '../../../web/layers/area-columns'
 import { areaFeature } from '../fixtures'
@@ -50,7 +51,7 @@ describe('areaColumnsOf', () => {
   const square = (code: string, x: number) => areaFeature(code, code, [[x, 28], [x + 0.2, 28], [x + 0.2, 28.2], [x, 28.2], [x, 28]])
   it('one column per area with figures, at its label point; no figure stands as 0, no row as no column', () => {
     const figures = new Map([['530626', { total: 35 }], ['530681', { total: null }]])
-    const columns = areaColumnsOf([square('530626', 104), square('530681', 104.5), square('530602', 105)], figures, (f) => f.total)
+    const columns = areaColumnsOf(areaLabelsOf([square('530626', 104), square('530681', 104.5), square('530602', 105)]), figures, (f) => f.total)
     expect(columns.map((c) => [c.code, c.value])).toEqual([['530626', 35], ['530681', 0]])
     expect(columns[0].position[0]).toBeGreaterThan(104)
     expect(columns[0].position[0]).toBeLessThan(104.2)
