@@ -10,9 +10,6 @@ import { BASEMAP_COLOURS, BOUNDARY_SOURCE, offlineStyle, OUTLINE_SOURCE, paintMa
 // maplibre-gl finds its worker next to its own module, which Vite moves when it bundles; without this
 // the production map stays blank.
 maplibregl.setWorkerUrl(workerUrl)
-// The worker loads and parses its ~1 MB script before it can fetch a tile (~2 s in software GL under load):
-// started with the page, while the first answers load, rather than when the map is made after them.
-maplibregl.prewarm()
 
 export interface OfflineMapOptions {
   colours?: BasemapColours // BASEMAP_COLOURS (light)
