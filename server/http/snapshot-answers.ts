@@ -20,26 +20,28 @@ type Encoding = 'br' | 'gzip'
 /** Answers smaller than this go uncompressed: compression would save little and cost a header. */
 const COMPRESS_MIN_BYTES = 1024
 /**
- * Brotli is done twice: at quality 7 for the first request (a county's 540 KB of units columns in ~20 ms),
- * then at 11 on libuv's thread pool (~800 ms for the same, 78 → 48 KB) to replace it for every later request.
- * Under load the bytes, not the CPU, set the pace, and an answer is sent many times but compressed once.
+ * Brotli is done twice: fast for the first request (quality 4: 1.3 MB of coverage JSON in ~19 ms, against ~63 ms
+ * at 7 and 3 % larger), then, for an answer that lasts, again on libuv's thread pool at a high quality to replace
+ * it for every later request. Under load the bytes, not the CPU, set the pace, and a lasting answer is sent many
+ * times but compressed once.
  */
-const BROTLI_FIRST_QUALITY = 7
-const BROTLI_BEST_QUALITY = 11
+const BROTLI_FIRST_QUALITY = 4
 /**
- * Larger answers keep quality 7: quality 11 costs ~1.5 ms per KB of JSON, so a prefecture's 5.5 MB of units
- * would hold a core for ~8 s (34 MB of GeoJSON for a minute), taking it from everything else on a small server.
+ * The refinement's quality: 11 up to 1 MB (a county's 540 KB of units columns in ~800 ms, 78 → 48 KB); larger
+ * answers 7, as quality 11 costs ~1.5 ms per KB of JSON, so a prefecture's 5.5 MB of units would hold a core for
+ * ~8 s (34 MB of GeoJSON for a minute), taking it from everything else on a small server.
  */
+const BROTLI_BEST_QUALITY = 11
+const BROTLI_LARGE_QUALITY = 7
 const BROTLI_BEST_MAX_BYTES = 1 << 20
 /**
  * …and only for an answer still asked for this long after it was made. Under steady writes (five editors, a
- * version every 200 ms) each version's answers were redone at quality 11 and dropped unread: 316 KB of national
+ * version every 200 ms) each version's answers were redone and dropped unread: at quality 11, 316 KB of national
  * county coverage is ~1 s of CPU per version, which kept both cores of a small server busy on answers nobody
- * received (bench:load at 1 000 000 units: p95 7 s). An answer that lasts is refined on its first request
- * after this delay.
+ * received (bench:load at 1 000 000 units: p95 7 s). An answer that lasts is refined on its first request after
+ * this delay.
  */
 export const BROTLI_BEST_AFTER_MS = 2_000
-
 const brotliOptions = (body: Uint8Array, quality: number) => ({ params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
 
 const COMPRESS: Record<Encoding, (body: Uint8Array) => Buffer> = {
@@ -50,7 +52,7 @@ const COMPRESS: Record<Encoding, (body: Uint8Array) => Buffer> = {
 /** Starts the best-quality brotli of `answer` once; the smaller result replaces the first one when it is done. */
 function recompressBrotli(answer: CachedJson): void {
   answer.recompressing ??= new Promise<void>((resolve) =>
-    brotliCompress(answer.body, brotliOptions(answer.body, BROTLI_BEST_QUALITY), (error, best) => {
+    brotliCompress(answer.body, brotliOptions(answer.body, answer.body.byteLength <= BROTLI_BEST_MAX_BYTES ? BROTLI_BEST_QUALITY : BROTLI_LARGE_QUALITY), (error, best) => {
       const first = answer.encoded.br
       // A failure leaves the first encoding in place: it is correct, only larger.
       if (!error && (!first || best.byteLength < first.byteLength)) answer.encoded.br = asBytes(best)
@@ -127,7 +129,7 @@ export function cachedBytesAnswer(c: Context, answer: CachedJson, contentType: s
   if (encoding) {
     // Compressed once per answer, not per request: on a loopback or LAN the bytes, not the CPU, set the pace.
     const encoded = (answer.encoded[encoding] ??= asBytes(COMPRESS[encoding](answer.body)))
-    if (encoding === 'br' && answer.body.byteLength <= BROTLI_BEST_MAX_BYTES && Date.now() - answer.madeAt >= BROTLI_BEST_AFTER_MS) recompressBrotli(answer)
+    if (encoding === 'br' && Date.now() - answer.madeAt >= BROTLI_BEST_AFTER_MS) recompressBrotli(answer)
     return c.body(encoded, 200, { 'Content-Type': contentType, 'Content-Encoding': encoding })
   }
   return c.body(answer.body, 200, { 'Content-Type': contentType })
