@@ -26,6 +26,8 @@ const COMPRESS_MIN_BYTES = 1024
  * times but compressed once.
  */
 const BROTLI_FIRST_QUALITY = 4
+/** Above BROTLI_BEST_MAX_BYTES the first is quality 1: 2.9 MB of national county coverage in ~12 ms, not ~45 (+5 %). */
+const BROTLI_FIRST_LARGE_QUALITY = 1
 /**
  * The refinement's quality: 11 up to 1 MB (a county's 540 KB of units columns in ~800 ms, 78 → 48 KB); larger
  * answers 7, as quality 11 costs ~1.5 ms per KB of JSON, so a prefecture's 5.5 MB of units would hold a core for
@@ -36,16 +38,16 @@ const BROTLI_LARGE_QUALITY = 7
 const BROTLI_BEST_MAX_BYTES = 1 << 20
 /**
  * …and only for an answer still asked for this long after it was made. Under steady writes (five editors, a
- * version every 200 ms) each version's answers were redone and dropped unread: at quality 11, 316 KB of national
- * county coverage is ~1 s of CPU per version, which kept both cores of a small server busy on answers nobody
- * received (bench:load at 1 000 000 units: p95 7 s). An answer that lasts is refined on its first request after
- * this delay.
+ * version every 100–200 ms) each version's answers were redone at quality 11 and dropped unread: the national
+ * province coverage at 1 000 000 units held both cores of a small server on answers nobody received (bench:load:
+ * 33 ms of CPU per request, p95 8 s; 2.9 ms and 0.3 s once refined only when lasting). An answer that lasts is
+ * refined on its first request after this delay.
  */
 export const BROTLI_BEST_AFTER_MS = 2_000
 const brotliOptions = (body: Uint8Array, quality: number) => ({ params: { [zlib.BROTLI_PARAM_QUALITY]: quality, [zlib.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
 
 const COMPRESS: Record<Encoding, (body: Uint8Array) => Buffer> = {
-  br: (body) => brotliCompressSync(body, brotliOptions(body, BROTLI_FIRST_QUALITY)),
+  br: (body) => brotliCompressSync(body, brotliOptions(body, body.byteLength <= BROTLI_BEST_MAX_BYTES ? BROTLI_FIRST_QUALITY : BROTLI_FIRST_LARGE_QUALITY)),
   gzip: (body) => gzipSync(body, { level: 6 }),
 }
 
