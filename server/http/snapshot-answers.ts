@@ -68,9 +68,21 @@ export function encodingsSettled(answer: CachedJson): Promise<void> {
   return answer.recompressing ?? Promise.resolve()
 }
 
-interface SnapshotAnswers {
+/** Answers kept by key, oldest first, with the bytes they hold. */
+export interface BoundedAnswers {
   entries: Map<string, CachedJson> // oldest first
   bytes: number
+}
+
+/** `answer` kept in `kept` under `key`; the oldest are dropped until both limits hold again. */
+export function keepBounded(kept: BoundedAnswers, key: string, answer: CachedJson, maxEntries: number, maxBytes: number): void {
+  kept.entries.set(key, answer)
+  kept.bytes += answer.body.byteLength
+  for (const [oldKey, old] of kept.entries) {
+    if (kept.entries.size <= maxEntries && kept.bytes <= maxBytes) break
+    kept.entries.delete(oldKey)
+    kept.bytes -= old.body.byteLength
+  }
 }
 
 export interface AnswerCacheOptions {
@@ -78,7 +90,7 @@ export interface AnswerCacheOptions {
   maxBytes?: number // 64 MiB of JSON text per snapshot
 }
 
-const answersBySnapshot = new WeakMap<object, SnapshotAnswers>()
+const answersBySnapshot = new WeakMap<object, BoundedAnswers>()
 
 /** The answer for `key` on `snapshot`: computed (and kept) the first time, then served from memory. */
 export function cachedJson(snapshot: object, key: string, compute: () => unknown, { maxEntries = 512, maxBytes = 64 << 20 }: AnswerCacheOptions = {}): CachedJson {
@@ -90,15 +102,8 @@ export function cachedJson(snapshot: object, key: string, compute: () => unknown
   const hit = answers.entries.get(key)
   if (hit) return hit
   const answer = cachedBytes(asBytes(Buffer.from(JSON.stringify(compute()), 'utf8')))
-  const { body } = answer
-  if (body.byteLength > maxBytes) return answer // too big to keep
-  answers.entries.set(key, answer)
-  answers.bytes += body.byteLength
-  for (const [oldKey, old] of answers.entries) {
-    if (answers.entries.size <= maxEntries && answers.bytes <= maxBytes) break
-    answers.entries.delete(oldKey)
-    answers.bytes -= old.body.byteLength
-  }
+  if (answer.body.byteLength > maxBytes) return answer // too big to keep
+  keepBounded(answers, key, answer, maxEntries, maxBytes)
   return answer
 }
 

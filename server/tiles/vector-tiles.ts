@@ -4,7 +4,7 @@
 // at zoom ≤ 5, cut from the stored geometry meanwhile, are cut again from it.
 import { GeoJSONVT, type GeoJSONVTTile } from '@maplibre/geojson-vt'
 import { fromGeojsonVt } from '@maplibre/vt-pbf'
-import { cachedBytes, type CachedJson } from '../http/snapshot-answers'
+import { cachedBytes, keepBounded, type BoundedAnswers, type CachedJson } from '../http/snapshot-answers'
 import type { Area } from '../shared/domain'
 import { generalisationAt, layerFeatures, type Generalisation, type ZoomSets } from './generalisations'
 import { MAX_TILE_ZOOM, TILE_LAYERS, type TileLayer } from '../shared/tile-layers'
@@ -25,8 +25,7 @@ export interface TileCacheOptions {
 interface LayerTiles {
   sets: ZoomSets | null // what the indexes and tiles at zoom ≤ 5 were made from
   indexes: Map<Generalisation, GeoJSONVT> // without sets, 'stored' serves every zoom
-  tiles: Map<string, EncodedTile> // oldest first
-  bytes: number
+  tiles: BoundedAnswers // by z/x/y, oldest first
 }
 
 const tilesByAreas = new WeakMap<readonly Area[], Map<TileLayer, LayerTiles>>()
@@ -41,13 +40,13 @@ export function vectorTile(
   let layers = tilesByAreas.get(areas)
   if (!layers) tilesByAreas.set(areas, (layers = new Map()))
   let layer = layers.get(address.layer)
-  if (!layer) layers.set(address.layer, (layer = { sets: null, indexes: new Map(), tiles: new Map(), bytes: 0 }))
+  if (!layer) layers.set(address.layer, (layer = { sets: null, indexes: new Map(), tiles: { entries: new Map(), bytes: 0 } }))
   const level = TILE_LAYERS[address.layer]
   // Zoom ≥ 6 draws the stored geometry whatever the sets: it neither asks for them nor waits on them.
   const sets = generalisationAt(address.z) === 'stored' ? layer.sets : setsOf(level)
   if (sets !== layer.sets) dropGeneralised(layer, sets)
   const key = `${address.z}/${address.x}/${address.y}`
-  const kept = layer.tiles.get(key)
+  const kept = layer.tiles.entries.get(key)
   if (kept) return kept
 
   const generalisation = sets === null ? 'stored' : generalisationAt(address.z)
@@ -63,13 +62,7 @@ export function vectorTile(
   const drawn = cut === null ? null : ({ ...cut, features: withHairlinesAsOuterRings(cut.features) } as GeoJSONVTTile)
   const body = drawn === null ? new Uint8Array(0) : Uint8Array.from(fromGeojsonVt({ [address.layer]: drawn }, { version: 2, extent: TILE_EXTENT }))
   const tile: EncodedTile = cachedBytes(body)
-  layer.tiles.set(key, tile)
-  layer.bytes += body.byteLength
-  for (const [oldKey, old] of layer.tiles) {
-    if (layer.tiles.size <= maxTiles && layer.bytes <= maxBytes) break
-    layer.tiles.delete(oldKey)
-    layer.bytes -= old.body.byteLength
-  }
+  keepBounded(layer.tiles, key, tile, maxTiles, maxBytes)
   return tile
 }
 
@@ -78,9 +71,9 @@ function dropGeneralised(layer: LayerTiles, sets: ZoomSets | null): void {
   layer.sets = sets
   layer.indexes.delete('z3')
   layer.indexes.delete('z5')
-  for (const [key, tile] of layer.tiles) {
+  for (const [key, tile] of layer.tiles.entries) {
     if (generalisationAt(Number(key.split('/')[0])) === 'stored') continue
-    layer.tiles.delete(key)
-    layer.bytes -= tile.body.byteLength
+    layer.tiles.entries.delete(key)
+    layer.tiles.bytes -= tile.body.byteLength
   }
 }
