@@ -93,6 +93,19 @@ test('the national dashboard carries the inset, and nothing covers the islands',
   await page.context().close()
 }, 180_000)
 
+test('a name under the inset is drawn under it: panned so that 台湾 lies beneath, the inset looks the same with names on and off', async () => {
+  const insetPixels = async (layers: string) => {
+    const page = await open(`/?center=110,29&zoom=5&layers=${layers}`, 1920, 1080)
+    await page.waitForFunction(() => document.body.dataset.mapReady === '1', null, { timeout: 120_000 })
+    const shot = await page.locator('.south-china-sea-inset-box').screenshot()
+    await page.context().close()
+    return shot
+  }
+  const withNames = await insetPixels('choropleth,units,labels')
+  const withoutNames = await insetPixels('choropleth,units')
+  expect(withNames.equals(withoutNames), 'the inset with names on differs from the inset with names off: a name is painted over it').toBe(true)
+}, 180_000)
+
 test.each([
   ['1080p', 1920, 1080],
   ['4K', 3840, 2160],
