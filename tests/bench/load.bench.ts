@@ -169,6 +169,20 @@ async function runClients(job: ClientJob): Promise<ClientResult> {
   }
 }
 
+/** What the clients measured, as a row's figures: counts, latency percentiles and the server's CPU per request. */
+function measured(result: ClientResult, cpuSeconds: number) {
+  const latencies = [...result.latencies].sort((a, b) => a - b)
+  return {
+    requests: result.requests,
+    errors: result.errors,
+    errorKinds: result.errorKinds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    cpuPerRequestUs: (cpuSeconds / result.requests) * 1e6,
+  }
+}
+
 /** CPU seconds (user + system) process `pid` has used so far, from /proc/<pid>/stat. */
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
@@ -187,7 +201,6 @@ async function load(url: string, route: (typeof ROUTES)[number], cookie: string,
   ])
   const cpu = cpuSeconds(serverPid) - cpuBefore
   const lost = await lostUpdates(url, cookie, writes, before)
-  const latencies = result.latencies.sort((a, b) => a - b)
   const sample = await new Promise<number>((resolve, reject) => {
     // node:http, not fetch: fetch would decompress, and the size on the wire is what matters here.
     http.get(`${url}${route.path}`, { headers }, (res) => {
@@ -200,14 +213,8 @@ async function load(url: string, route: (typeof ROUTES)[number], cookie: string,
     reference: route.reference === true,
     name: route.name,
     path: route.path,
-    requests: result.requests,
-    errors: result.errors,
-    errorKinds: result.errorKinds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
+    ...measured(result, cpu),
     bytes: sample,
-    cpuPerRequestUs: (cpu / result.requests) * 1e6,
     writes: { ...writes, lost },
   }
 }
@@ -257,20 +264,13 @@ async function loadFloor(url: string, dataDir: string): Promise<RouteResult> {
     const cpuBefore = cpuSeconds(bare.pid!)
     const result = await runClients({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, headers: HEADERS, expected: 200 })
     const cpu = cpuSeconds(bare.pid!) - cpuBefore
-    const latencies = result.latencies.sort((a, b) => a - b)
     const bytes = Buffer.from((JSON.parse(readFileSync(answerFile, 'utf8')) as RecordedAnswer).body, 'base64').length
     return {
       reference: true,
       name: 'floor: node:http',
       path: `the answer of ${UNITS_COLUMNS_PATH}, replayed by bare node:http`,
-      requests: result.requests,
-      errors: result.errors,
-      errorKinds: result.errorKinds,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      p99: percentile(latencies, 99),
+      ...measured(result, cpu),
       bytes,
-      cpuPerRequestUs: (cpu / result.requests) * 1e6,
       writes: null,
     }
   } finally {
