@@ -179,6 +179,16 @@ export async function mapOnlyScreenshot(page: Page): Promise<Buffer> {
   }
 }
 
+/** Each colour of the choropleth's legend (as #rrggbb) with the number of the map's pixels drawn in it. */
+export async function legendColoursOnMap(page: Page): Promise<[string, number][]> {
+  const swatches = await page.locator('[data-testid=legend-choropleth] .swatch').evaluateAll((items) => items.map((i) => getComputedStyle(i).backgroundColor))
+  const census = await colourCensus(page, await mapOnlyScreenshot(page))
+  return swatches.map((rgb) => {
+    const hex = `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`
+    return [hex, census.pixels[colourKey(hex)] ?? 0]
+  })
+}
+
 /**
  * Moves over the map until a province is under the pointer (its tooltip names it); where and which. The
  * ranking chart lists only the leading provinces, so its highlight is no test of what is under the pointer.
